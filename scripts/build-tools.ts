@@ -1,0 +1,28 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatUserError, UserError } from '../src/errors.js';
+import { COMPILED_PACK_FILE, listPackFiles, loadPackDir, type CompiledPackFile } from '../src/pack/load.js';
+
+/**
+ * Compiles what the CLI reads at start-up into JSON: the default rule pack (validated; a broken
+ * pack fails the build with file:line:col), keyed to the sizes and mtimes of its YAML so that an
+ * edit to rules/ is noticed at run time.
+ */
+export async function compileAll({ root, dist }: { root: string; dist: string }): Promise<void> {
+  const rulesDir = join(root, 'rules');
+  try {
+    const { pack } = loadPackDir(rulesDir, { isDefault: true });
+    const sources = listPackFiles(rulesDir).map((file) => {
+      const st = statSync(join(rulesDir, file));
+      return { file, size: st.size, mtimeMs: st.mtimeMs };
+    });
+    const out: CompiledPackFile = { format: 1, sources, data: pack.data };
+    writeFileSync(join(dist, COMPILED_PACK_FILE), JSON.stringify(out));
+  } catch (err) {
+    if (err instanceof UserError) {
+      process.stderr.write(`${formatUserError(err, 'en')}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,16 @@
+import { loadTaskList } from '../../io/tasks.js';
+import type { Task } from '../../schemas/task.js';
+import type { RunContext } from '../context.js';
+import { renderRecommendations } from './recommend-common.js';
+
+/**
+ * `kouiki evaluate FILE...`: every file is read and validated before anything is printed (a
+ * broken file is exit 2 with no partial output); the results then stream out.
+ */
+export async function run(ctx: RunContext, files: string[]): Promise<number> {
+  const data = ctx.pack().data;
+  const lists: Task[][] = [];
+  for (const file of files) lists.push((await loadTaskList(file, data, ctx.opts.maxInputSize)).tasks);
+  const all = lists.length === 1 ? lists[0]! : lists.flat();
+  return renderRecommendations(ctx, all, 'top', files);
+}

@@ -1,0 +1,36 @@
+import { UserError } from '../../errors.js';
+import { describeInstrument } from '../../core/instruments.js';
+import { packIdentity } from '../../pack/model.js';
+import { renderDetail, renderMatrix } from '../../report/instruments.js';
+import { outputWidth } from '../../report/text.js';
+import { suggest } from '../../io/suggest.js';
+import type { RunContext } from '../context.js';
+import { chalkFor, emitAll, formatSpecs } from '../emit.js';
+
+export async function run(ctx: RunContext, args: string[]): Promise<number> {
+  const pack = ctx.pack();
+  const { lang, asOf } = ctx.opts;
+  const head = { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf };
+  const specs = formatSpecs(ctx, ['table', 'json', 'markdown'], 'table');
+  const width = outputWidth(ctx.io.stdoutIsTTY, (ctx.io.stdout as NodeJS.WriteStream).columns, ctx.io.env);
+  const id = args[0];
+  let text: (format: string, color: boolean) => string;
+  if (id) {
+    const inst = pack.data.instruments.find((i) => i.id === id);
+    if (!inst) {
+      const ids = pack.data.instruments.map((i) => i.id);
+      const close = suggest(id, ids);
+      throw new UserError(
+        { ja: `不明な制度「${id}」`, en: `unknown instrument "${id}"` },
+        { hint: { ja: `${close ? `「${close}」のことですか？ ` : ''}使えるのは ${ids.join(', ')}`, en: `${close ? `did you mean "${close}"? ` : ''}known: ${ids.join(', ')}` } },
+      );
+    }
+    const out = describeInstrument(pack, inst, lang, asOf);
+    text = (format, color) => renderDetail(out, format, lang, head, chalkFor({ ...ctx, opts: { ...ctx.opts, color } }));
+  } else {
+    const list = pack.data.instruments.map((i) => describeInstrument(pack, i, lang, asOf));
+    text = (format, color) => renderMatrix(list, format, lang, head, width, chalkFor({ ...ctx, opts: { ...ctx.opts, color } }));
+  }
+  await emitAll(ctx, specs, (spec) => ({ begin: () => text(spec.format, spec.file === null && ctx.opts.color), item: () => '', end: () => '' }), [], []);
+  return 0;
+}

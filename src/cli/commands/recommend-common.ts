@@ -1,0 +1,32 @@
+import { compilePack, type CompiledPack } from '../../core/recommend/compile.js';
+import type { TaskResult, ProcedureScope } from '../../core/recommend/types.js';
+import { evaluateTask } from '../../core/recommend/evaluate.js';
+import { packIdentity } from '../../pack/model.js';
+import { recommendRenderer } from '../../report/recommend.js';
+import { RECOMMEND_FORMATS } from '../../report/formats.js';
+import { outputWidth } from '../../report/text.js';
+import type { Task } from '../../schemas/task.js';
+import type { RunContext } from '../context.js';
+import { chalkFor, emitAll, formatSpecs } from '../emit.js';
+
+/** Evaluates tasks lazily (one at a time, as the renderers pull them). */
+export function* evaluateAll(cp: CompiledPack, tasks: Iterable<Task>, procedure: ProcedureScope): Generator<TaskResult> {
+  for (const t of tasks) yield evaluateTask(cp, t, { procedure });
+}
+
+/** Shared by recommend and evaluate: compile the pack, evaluate, render every requested format. */
+export async function renderRecommendations(ctx: RunContext, tasks: Iterable<Task>, procedure: ProcedureScope, inputs: readonly string[]): Promise<number> {
+  const pack = ctx.pack();
+  const cp = compilePack(pack, ctx.opts.lang, ctx.opts.asOf);
+  const specs = formatSpecs(ctx, RECOMMEND_FORMATS, 'table');
+  const out = ctx.io.stdout as NodeJS.WriteStream;
+  const env = {
+    lang: ctx.opts.lang,
+    head: { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf },
+    width: outputWidth(ctx.io.stdoutIsTTY, out.columns, ctx.io.env),
+    chalk: chalkFor(ctx),
+    data: pack.data,
+  };
+  await emitAll(ctx, specs, (spec) => recommendRenderer(spec.format, spec.file ? { ...env, chalk: chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } }) } : env), evaluateAll(cp, tasks, procedure), inputs);
+  return 0;
+}

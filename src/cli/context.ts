@@ -1,0 +1,67 @@
+import type { Lang } from '../i18n/lang.js';
+import { UserError } from '../errors.js';
+import type { Pack } from '../pack/model.js';
+import { loadPack } from '../pack/load.js';
+import type { CliIO } from './io.js';
+
+/** The global options of the contract (§4), parsed once and handed to every command. */
+export interface GlobalOptions {
+  lang: Lang;
+  rules?: string;
+  data: string[];
+  asOf: string;
+  color: boolean;
+  format: string[];
+  config?: string;
+  maxInputSize: number;
+  quiet: boolean;
+}
+
+export interface RunContext {
+  io: CliIO;
+  opts: GlobalOptions;
+  /** The rule pack, loaded on first use (`--rules DIR` or the embedded default). */
+  pack(): Pack;
+}
+
+export function makeContext(io: CliIO, opts: GlobalOptions): RunContext {
+  let pack: Pack | undefined;
+  return {
+    io,
+    opts,
+    pack: () => (pack ??= loadPack(opts.rules)),
+  };
+}
+
+/** Today in the local calendar: the law in force "today" is the planner's today. */
+export function today(now = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function parseAsOf(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const dt = new Date(Date.UTC(y, mo - 1, d));
+    if (dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d) return value;
+  }
+  throw new UserError(
+    { ja: `--as-of の日付が正しくありません: ${value}`, en: `--as-of: not a valid date: ${value}` },
+    { hint: { ja: 'YYYY-MM-DD の形で指定してください（例: 2014-01-01）', en: 'write it as YYYY-MM-DD (e.g. 2014-01-01)' } },
+  );
+}
+
+export function parseSize(value: string): number {
+  const m = /^(\d+)\s*([kKmMgG]?)[bB]?$/.exec(value.trim());
+  if (!m) {
+    throw new UserError(
+      { ja: `--max-input-size の値が正しくありません: ${value}`, en: `--max-input-size: not a size: ${value}` },
+      { hint: { ja: 'バイト数で指定してください（例: 67108864 や 64M）', en: 'give a number of bytes (e.g. 67108864 or 64M)' } },
+    );
+  }
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * mult;
+}

@@ -1,0 +1,58 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { RunContext } from './context.js';
+import { openSink, parseFormatSpecs, type FormatSpec, type Sink } from './output.js';
+import type { StreamRenderer } from '../report/stream.js';
+
+/** How many results are rendered between yields to the event loop (so Ctrl+C is handled promptly). */
+const CHUNK = 256;
+const FLUSH_AT = 1 << 16;
+
+export function chalkFor(ctx: RunContext): ChalkInstance {
+  return new Chalk({ level: ctx.opts.color ? 1 : 0 });
+}
+
+export function formatSpecs(ctx: RunContext, allowed: readonly string[], fallback: string): FormatSpec[] {
+  return parseFormatSpecs(ctx.opts.format, allowed, fallback, ctx.io.cwd);
+}
+
+/**
+ * Renders a stream of results in every requested format at once: each format has its own
+ * renderer and sink; text is buffered and written with backpressure; files are committed only
+ * when everything was written (and dropped on any error).
+ */
+export async function emitAll<R>(
+  ctx: RunContext,
+  specs: FormatSpec[],
+  makeRenderer: (spec: FormatSpec) => StreamRenderer<R>,
+  results: Iterable<R>,
+  inputs: readonly string[],
+): Promise<number> {
+  const outs: { renderer: StreamRenderer<R>; sink: Sink; buf: string }[] = [];
+  try {
+    for (const spec of specs) outs.push({ renderer: makeRenderer(spec), sink: openSink(spec, ctx.io, inputs), buf: '' });
+    for (const o of outs) o.buf += o.renderer.begin();
+    let count = 0;
+    for (const r of results) {
+      for (const o of outs) {
+        o.buf += o.renderer.item(r, count);
+        if (o.buf.length > FLUSH_AT) {
+          const b = o.buf;
+          o.buf = '';
+          await o.sink.write(b);
+        }
+      }
+      count++;
+      if (count % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    for (const o of outs) {
+      o.buf += o.renderer.end(count);
+      await o.sink.write(o.buf);
+      o.buf = '';
+    }
+    for (const o of outs) await o.sink.commit();
+    return count;
+  } catch (err) {
+    for (const o of outs) o.sink.abort();
+    throw err;
+  }
+}

@@ -1,0 +1,178 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ExitSignal, formatUserError, UserError } from '../errors.js';
+import { defaultLang, type Lang } from '../i18n/lang.js';
+import { loadPack } from '../pack/load.js';
+import type { Pack } from '../pack/model.js';
+import { makeContext, parseAsOf, parseSize, today, type GlobalOptions } from './context.js';
+import type { CliIO } from './io.js';
+import { DEFAULT_MAX_INPUT_SIZE } from '../io/read.js';
+import { removePendingOutputs } from './output.js';
+import { COMMANDS } from './specs/index.js';
+import type { CommandSpec } from './spec.js';
+import { VERSION } from '../version.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `--lang` must be known before the help texts are built, so it is read ahead of commander. */
+function preScan(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === name) return argv[i + 1];
+    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+function firstCommand(argv: string[]): string | undefined {
+  const valued = new Set(['--lang', '--rules', '--data', '--as-of', '-f', '--format', '--config', '--max-input-size']);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (valued.has(a)) {
+      i++;
+      continue;
+    }
+    if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+function addGlobalOptions(cmd: Command, lang: Lang, spec: CommandSpec | null): void {
+  const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
+  cmd.addOption(new Option('--lang <lang>', t('出力の言語（ja|en）。既定は KOUIKI_LANG、LANG が ja なら ja', 'output language (ja|en); default KOUIKI_LANG, else ja when LANG starts with ja')).choices(['ja', 'en']));
+  cmd.option('--rules <dir>', t('別のルールパック（ディレクトリ）', 'another rule pack (a directory)'));
+  cmd.option('--data <file>', t('市町村データを追加する（繰り返し可）', 'add a municipality data file (repeatable)'), collect);
+  cmd.option('--as-of <date>', t('この日に施行されていた法令で判定（YYYY-MM-DD、既定は今日）', 'apply the law in force on this date (YYYY-MM-DD; default today)'));
+  cmd.option('--no-color', t('色を付けない（NO_COLOR でも可）', 'no colour (also NO_COLOR)'));
+  if (!spec || spec.formats.length > 0) {
+    const fmts = spec ? spec.formats.join('|') : 'FMT';
+    cmd.option('-f, --format <fmt[:file]>', t(`出力形式[:ファイル]（${fmts}、繰り返し可）`, `output format[:file] (${fmts}; repeatable)`), collect);
+  }
+  cmd.option('--config <file>', t('設定ファイル（kouiki.config.yaml）', 'configuration file (kouiki.config.yaml)'));
+  cmd.option('--max-input-size <bytes>', t('入力ファイルの上限（既定 64MB）', 'largest input file accepted (default 64 MB)'));
+  cmd.option('-q, --quiet', t('結果以外を出力しない', 'print nothing but the results'));
+}
+
+const JA_COMMANDER: [RegExp, string][] = [
+  [/^error: unknown option '(.+?)'/, '不明なオプション $1'],
+  [/^error: unknown command '(.+?)'/, '不明なコマンド $1'],
+  [/^error: missing required argument '(.+?)'/, '引数 $1 がありません'],
+  [/^error: option '(.+?)' argument missing/, 'オプション $1 に値がありません'],
+  [/^error: option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+)\./, 'オプション $1 の値 $2 は使えません（使えるのは $3）'],
+  [/^error: too many arguments/, '引数が多すぎます'],
+  [/\(Did you mean (.+)\?\)/, '（$1 のことですか？）'],
+];
+
+function translateCommander(text: string, lang: Lang): string {
+  if (lang !== 'ja') return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      for (const [re, ja] of JA_COMMANDER) if (re.test(line)) return `kouiki: ${line.replace(re, ja).replace(/^error: /, '')}`;
+      return line;
+    })
+    .join('\n');
+}
+
+/**
+ * Runs kouiki with the given arguments and returns the exit code (it never calls process.exit,
+ * so tests run it in-process and the bin decides how to leave).
+ */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const langArg = preScan(argv, '--lang');
+  const lang: Lang = langArg === 'ja' || langArg === 'en' ? langArg : defaultLang(io.env);
+  const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
+  let exitCode = 0;
+  let pack: Pack | undefined;
+  const rulesArg = preScan(argv, '--rules');
+  const env = { lang, pack: () => (pack ??= loadPack(rulesArg)) };
+
+  const program = new Command('kouiki');
+  program
+    .description(
+      t(
+        '広域連携の制度選択を説明可能にする: 地方自治法の連携制度の推奨、指定要件の判定、政策案の CI チェック',
+        'explainable choice of Local Autonomy Act cooperation instruments: recommend, check designation eligibility, lint policy drafts in CI',
+      ),
+    )
+    .version(VERSION, '-V, --version', t('バージョンを表示', 'print the version'))
+    .helpOption('-h, --help', t('ヘルプを表示', 'show help'))
+    .helpCommand(false)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(translateCommander(s, lang)),
+    });
+  addGlobalOptions(program, lang, null);
+
+  const wanted = firstCommand(argv);
+  for (const spec of COMMANDS) {
+    const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
+    cmd.description(spec.summary[lang]).helpOption('-h, --help', t('ヘルプを表示', 'show help'));
+    if (spec.configure && (!spec.packOptions || wanted === spec.name)) spec.configure(cmd, env);
+    addGlobalOptions(cmd, lang, spec);
+    if (spec.examples.length > 0) {
+      const lines = spec.examples.map((e) => `  $ ${e.cmd}\n      ${e.what[lang]}`).join('\n');
+      cmd.addHelpText('after', `\n${t('例', 'Examples')}:\n${lines}\n`);
+    }
+    cmd.action(async (...actionArgs: unknown[]) => {
+      const command = actionArgs[actionArgs.length - 1] as Command;
+      const opts = command.optsWithGlobals() as Record<string, unknown>;
+      const positional = command.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [a as string]));
+      const globals = resolveGlobals(opts, lang, io);
+      const ctx = makeContext(io, globals);
+      if (pack && globals.rules === rulesArg) {
+        const p = pack;
+        ctx.pack = () => p;
+      }
+      exitCode = await spec.run(ctx, positional, opts);
+    });
+  }
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    removePendingOutputs();
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof ExitSignal) return err.exitCode;
+    if (err instanceof UserError) {
+      io.stderr.write(`${formatUserError(err, lang)}\n`);
+      if (io.env.KOUIKI_DEBUG === '1' && err.stack) io.stderr.write(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
+    io.stderr.write(
+      t(
+        `kouiki: 内部エラーが発生しました。お手数ですが再現手順を添えて報告してください: ${(err as Error)?.message ?? String(err)}\n`,
+        `kouiki: internal error; please report it with the command that caused it: ${(err as Error)?.message ?? String(err)}\n`,
+      ),
+    );
+    if (io.env.KOUIKI_DEBUG === '1' && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return 2;
+  }
+}
+
+function resolveGlobals(opts: Record<string, unknown>, lang: Lang, io: CliIO): GlobalOptions {
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  const g: GlobalOptions = {
+    lang,
+    data: (opts.data as string[] | undefined) ?? [],
+    asOf: opts.asOf ? parseAsOf(String(opts.asOf)) : today(),
+    color: opts.color !== false && !noColor && io.stdoutIsTTY,
+    format: (opts.format as string[] | undefined) ?? [],
+    maxInputSize: opts.maxInputSize ? parseSize(String(opts.maxInputSize)) : DEFAULT_MAX_INPUT_SIZE,
+    quiet: opts.quiet === true,
+  };
+  if (typeof opts.rules === 'string') g.rules = opts.rules;
+  if (typeof opts.config === 'string') g.config = opts.config;
+  return g;
+}

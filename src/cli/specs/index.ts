@@ -1,0 +1,8 @@
+import type { CommandSpec } from '../spec.js';
+import { evaluateSpec } from './evaluate.js';
+import { instrumentsSpec } from './instruments.js';
+import { recommendSpec } from './recommend.js';
+import { schemaSpec } from './schema.js';
+
+/** Every command, in the order `kouiki --help` lists them. */
+export const COMMANDS: CommandSpec[] = [recommendSpec, evaluateSpec, instrumentsSpec, schemaSpec];

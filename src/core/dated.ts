@@ -1,0 +1,26 @@
+import type { DatedEntry, DatedValue } from '../pack/schema.js';
+
+export interface ResolvedValue {
+  entry: DatedEntry;
+  /** The effective date of the entry chosen. */
+  from: string;
+}
+
+/**
+ * The value in force on `asOf`: the entry with the latest effective date not after it. `null`
+ * when `asOf` is before the first entry or on/after `until` (the provision did not exist then).
+ * Dates are YYYY-MM-DD strings, which compare correctly as text.
+ */
+export function valueAt(dated: DatedValue, asOf: string): ResolvedValue | null {
+  if (dated.until !== undefined && asOf >= dated.until) return null;
+  let best: string | null = null;
+  for (const date of Object.keys(dated.values)) {
+    if (date <= asOf && (best === null || date > best)) best = date;
+  }
+  return best === null ? null : { entry: dated.values[best]!, from: best };
+}
+
+/** Effective dates in order (for tests on both sides of each change, and for `rules doc`). */
+export function changeDates(dated: DatedValue): string[] {
+  return Object.keys(dated.values).sort();
+}

@@ -1,0 +1,264 @@
+import { fill } from '../../i18n/lang.js';
+import type { Party, Task } from '../../schemas/task.js';
+import { formatRef } from '../citation.js';
+import { CAP_NONE, CAP_NOT_ALLOWED, CAP_UNSUITABLE, type CEffect, type CompiledPack, type CInstrument } from './compile.js';
+import { TRUE, UNKNOWN, type CondContext } from './conditions.js';
+import { inferCategory } from './infer.js';
+import { advisePrefecture } from './prefecture.js';
+import { renderProcedure } from './procedure.js';
+import type { CategoryOut, ProcedureScope, Reason, Recommendation, TaskResult, Verdict } from './types.js';
+
+/** Per-instrument working state of one evaluation, reused across the rules. */
+interface Work {
+  score: number[];
+  cap: number[];
+  reasons: Reason[][];
+}
+
+/** A trace hook for `kouiki explain`: called for every rule with what it decided. */
+export interface TraceSink {
+  rule(id: string, outcome: 'applied' | 'unknown' | 'not-applicable', detail: { facts: Record<string, unknown>; caseIndex?: number }): void;
+}
+
+export interface EvaluateOptions {
+  procedure?: ProcedureScope;
+  trace?: TraceSink;
+}
+
+const VERDICT_ORDER: Record<Verdict, number> = { recommended: 0, possible: 1, unsuitable: 2, 'not-allowed': 3 };
+
+/**
+ * Evaluates every instrument for one task on the compiled pack's `asOf`. Pure and synchronous.
+ * Every rule runs for every instrument (no short-circuit), so each verdict carries all of its
+ * reasons: the legal constraints first (in force, who may be a party, what the law rules
+ * out), then the fit of the task's facts. An unknown fact yields a "?" reason where it could
+ * change the verdict and is listed once in `unknownFacts`.
+ */
+export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions = {}): TaskResult {
+  const data = cp.pack.data;
+  const lang = cp.lang;
+  const n = cp.instruments.length;
+  const work: Work = { score: new Array<number>(n), cap: new Array<number>(n), reasons: new Array<Reason[]>(n) };
+  for (let i = 0; i < n; i++) {
+    work.score[i] = cp.instruments[i]!.base;
+    work.cap[i] = CAP_NONE;
+    work.reasons[i] = [];
+  }
+  const notes: Reason[] = [];
+
+  // ── category: given, or inferred with its evidence
+  let category: CategoryOut;
+  let categoryId: string | null = task.category ?? null;
+  if (categoryId) {
+    category = { id: categoryId, name: data.categories.find((c) => c.id === categoryId)?.name[lang] ?? categoryId, inferred: false, evidence: [] };
+  } else {
+    const inf = inferCategory(data, task.name, task.description);
+    if (inf) {
+      categoryId = inf.id;
+      category = { id: inf.id, name: data.categories.find((c) => c.id === inf.id)!.name[lang], inferred: true, evidence: inf.evidence };
+      if (inf.tied.length > 0) {
+        notes.push({
+          rule: 'category-inference',
+          effect: '?',
+          message:
+            lang === 'ja'
+              ? `分類は同数のキーワードで ${inf.tied.join(', ')} とも読める（パックの順で ${inf.id} を選択）。category で指定してください`
+              : `the keywords fit ${inf.tied.join(', ')} equally well (${inf.id} chosen by pack order); state the category`,
+          citation: '',
+        });
+      }
+    } else {
+      category = { id: null, inferred: false, evidence: [] };
+    }
+  }
+  const categoryDef = categoryId ? data.categories.find((c) => c.id === categoryId) : undefined;
+
+  // ── facts, with the derived ones (parties win over includesPrefecture)
+  const facts: Record<string, unknown> = {};
+  const unknownFacts: string[] = [];
+  for (const f of cp.facts) {
+    const v = task.facts[f.id];
+    if (v === undefined || v === null) {
+      unknownFacts.push(f.id);
+      facts[f.id] = null;
+    } else facts[f.id] = v;
+  }
+  if (!categoryId) unknownFacts.push('category');
+  facts.category = categoryId;
+  const parties = (facts.parties as Party[] | null) ?? null;
+  let prefectureParty: boolean | null = null;
+  if (parties && parties.length > 0) {
+    prefectureParty = parties.some((p) => p.kind === 'prefecture');
+    const stated = facts.includesPrefecture;
+    if (typeof stated === 'boolean' && stated !== prefectureParty) {
+      notes.push({
+        rule: 'parties',
+        effect: '?',
+        message:
+          lang === 'ja'
+            ? `参加団体の一覧${prefectureParty ? 'に都道府県が含まれる' : 'に都道府県が含まれない'}ため、includesPrefecture: ${stated} より一覧を優先した`
+            : `the parties list ${prefectureParty ? 'includes' : 'has no'} prefecture, so it wins over includesPrefecture: ${stated}`,
+        citation: '',
+      });
+    }
+  } else if (typeof facts.includesPrefecture === 'boolean') {
+    prefectureParty = facts.includesPrefecture;
+  } else if (categoryDef?.impliesPrefectureParty) {
+    prefectureParty = true;
+    notes.push({
+      rule: 'prefecture-party',
+      effect: '?',
+      message:
+        lang === 'ja'
+          ? '各町の区域の中核市事務は県の事務なので、県を委託する側の当事者とみなした（届出は総務大臣へ）'
+          : "the 中核市 affairs in the towns' areas are the prefecture's own, so the prefecture is taken to be the consigning party (the filing goes to the Minister)",
+      citation: categoryDef.impliesPrefectureRef ? formatRef(categoryDef.impliesPrefectureRef, data, lang) : '',
+    });
+  }
+  facts.prefectureParty = prefectureParty;
+  facts.specialWardParty = parties ? parties.some((p) => p.kind === 'special-ward') : null;
+  facts.unionParty = parties ? parties.some((p) => p.kind === 'partial-affairs-union' || p.kind === 'regional-federation') : null;
+
+  const ctx: CondContext = { facts, text: `${task.name}\n${task.description ?? ''}`.toLowerCase(), matched: [] };
+
+  // ── legal constraints: in force on asOf
+  for (let i = 0; i < n; i++) {
+    const r = cp.inForce.reasons[i];
+    if (r) {
+      work.reasons[i]!.push(r);
+      if (cp.inForce.caps[i]! > work.cap[i]!) work.cap[i] = cp.inForce.caps[i]!;
+    }
+  }
+  // ── legal constraints: who may be a party
+  if (cp.partyKinds && parties) {
+    const pk = cp.partyKinds;
+    const rule = pk.rule;
+    for (const inst of cp.instruments) {
+      for (const p of parties) {
+        if (inst.allowed.has(p.kind)) continue;
+        const excluded = inst.excluded.has(p.kind);
+        const kindLabel = p.kind;
+        const citation = inst.def.properties.parties.ref ? formatRef(inst.def.properties.parties.ref, data, lang) : '';
+        work.reasons[inst.index]!.push({
+          rule: rule.id,
+          effect: excluded ? '-' : '?',
+          message: fill(excluded ? pk.excluded : pk.unconfirmed, { kind: kindLabel, party: p.name }),
+          citation,
+        });
+        if (excluded) work.cap[inst.index] = CAP_NOT_ALLOWED;
+      }
+    }
+  }
+  // ── category fit
+  if (cp.categoryFit && categoryId) {
+    for (const { index, reason } of cp.categoryFit.byCategory.get(categoryId) ?? []) {
+      work.score[index]! += cp.categoryFit.weight;
+      work.reasons[index]!.push(reason);
+    }
+  }
+  // ── every other rule, in pack order
+  for (const rule of cp.rules) {
+    if (rule.match) {
+      const v = facts[rule.match.fact];
+      if (typeof v === 'string') {
+        for (const e of rule.match.byValue.get(v) ?? []) apply(work, e, ctx);
+        opts.trace?.rule(rule.id, 'applied', { facts: pick(facts, rule.facts) });
+      } else opts.trace?.rule(rule.id, 'unknown', { facts: pick(facts, rule.facts) });
+      continue;
+    }
+    let anyTrue = false;
+    let anyUnknown = false;
+    for (let c = 0; c < rule.cases.length; c++) {
+      const cs = rule.cases[c]!;
+      const v = cs.cond(ctx);
+      if (v === TRUE) {
+        anyTrue = true;
+        for (const e of cs.effects) apply(work, e, ctx);
+        opts.trace?.rule(rule.id, 'applied', { facts: pick(facts, rule.facts), caseIndex: c });
+      } else if (v === UNKNOWN) anyUnknown = true;
+    }
+    if (!anyTrue) {
+      if (anyUnknown) {
+        for (const t of rule.unknownTargets) work.reasons[t]!.push(rule.unknownReasons[t]!);
+        opts.trace?.rule(rule.id, 'unknown', { facts: pick(facts, rule.facts) });
+      } else opts.trace?.rule(rule.id, 'not-applicable', { facts: pick(facts, rule.facts) });
+    }
+  }
+
+  // ── verdicts and ranking
+  const { recommendedAt, unsuitableBelow } = cp.settings;
+  const order: number[] = [];
+  const verdicts: Verdict[] = new Array<Verdict>(n);
+  const scores: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const s = Math.max(0, Math.min(100, work.score[i]!));
+    const cap = work.cap[i]!;
+    scores[i] = cap === CAP_NOT_ALLOWED ? 0 : s;
+    verdicts[i] = cap === CAP_NOT_ALLOWED ? 'not-allowed' : cap === CAP_UNSUITABLE || s < unsuitableBelow ? 'unsuitable' : s >= recommendedAt ? 'recommended' : 'possible';
+    order.push(i);
+  }
+  const subsidiarity = facts.beyondMunicipalEffort !== true;
+  order.sort((a, b) => compareInstruments(cp.instruments[a]!, cp.instruments[b]!, verdicts[a]!, verdicts[b]!, scores[a]!, scores[b]!, subsidiarity));
+
+  const councilKind = pickCouncilKind(cp, facts.mode);
+  const procCtx = { prefectureParty, crossPrefecture: typeof facts.crossPrefecture === 'boolean' ? facts.crossPrefecture : null, councilKind };
+  const scope = opts.procedure ?? 'top';
+  const recommendations: Recommendation[] = order.map((i, pos) => {
+    const inst = cp.instruments[i]!;
+    const kind = inst.def.kinds && councilKind ? councilKind : undefined;
+    // Keys in output order (JSON is compared byte for byte): kind sits right after name.
+    const rec: Recommendation =
+      kind === undefined
+        ? { instrument: inst.id, name: inst.name, rank: pos + 1, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! }
+        : { instrument: inst.id, name: inst.name, kind, rank: pos + 1, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! };
+    const want = scope === 'all' || pos === 0 || (scope === 'recommended' && rec.verdict === 'recommended');
+    if (want && rec.verdict !== 'not-allowed') rec.procedure = renderProcedure(cp, inst, procCtx);
+    return rec;
+  });
+
+  const head = { id: task.id, name: task.name };
+  const result: TaskResult =
+    notes.length > 0
+      ? { task: head, category, unknownFacts, notes, recommendations }
+      : { task: head, category, unknownFacts, recommendations };
+  const advice = advisePrefecture(cp, facts, categoryDef);
+  if (advice) result.prefecture = advice;
+  return result;
+}
+
+function apply(work: Work, e: CEffect, ctx: CondContext): void {
+  for (const t of e.targets) {
+    work.score[t]! += e.weight;
+    if (e.cap > work.cap[t]!) work.cap[t] = e.cap;
+    const pre = e.reasons[t];
+    work.reasons[t]!.push(pre ?? { rule: e.rule, effect: e.effect, message: fill(e.template, { matched: ctx.matched.join('・') }), citation: e.citation });
+  }
+}
+
+function pick(facts: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = facts[k];
+  return out;
+}
+
+/** For a council, the kind the mode calls for (liaison for coordination, ...); null when unknown. */
+function pickCouncilKind(cp: CompiledPack, mode: unknown): string | null {
+  if (typeof mode !== 'string') return null;
+  for (const inst of cp.instruments) {
+    for (const k of inst.def.kinds ?? []) if (k.modes.includes(mode)) return k.id;
+  }
+  return null;
+}
+
+/**
+ * The ranking: not-allowed last; then by verdict; then (unless municipal effort cannot solve
+ * the task) municipal-level before prefecture-level instruments, by 市町村優先の原則; then by
+ * score; then the pack's PRIORITY order.
+ */
+export function compareInstruments(a: CInstrument, b: CInstrument, va: Verdict, vb: Verdict, sa: number, sb: number, subsidiarity: boolean): number {
+  const d = VERDICT_ORDER[va] - VERDICT_ORDER[vb];
+  if (d !== 0) return d;
+  if (subsidiarity && a.level !== b.level) return a.level === 'municipal' ? -1 : 1;
+  if (sa !== sb) return sb - sa;
+  return a.priority - b.priority;
+}

@@ -1,0 +1,58 @@
+import { UserError, type ProblemDetail } from '../errors.js';
+import type { PackData } from '../pack/model.js';
+import { normalizeTasks, taskListSchema, type Task } from '../schemas/task.js';
+import { readInput } from './read.js';
+import { validateDocument } from './validate.js';
+import { parseYaml, positionOf, type ParsedYaml } from './yaml.js';
+
+const WHAT = { ja: '課題リスト', en: 'task list' };
+
+/** Reads, parses and validates a task list (`-` for stdin); every problem has a position. */
+export async function loadTaskList(path: string, data: PackData, maxBytes: number): Promise<{ tasks: Task[]; parsed: ParsedYaml }> {
+  const input = await readInput(path, maxBytes);
+  return parseTaskList(input.text, input.file, data);
+}
+
+export function parseTaskList(text: string, file: string, data: PackData): { tasks: Task[]; parsed: ParsedYaml } {
+  if (text.trim() === '') {
+    throw new UserError(
+      { ja: '課題リストが空です', en: 'the task list is empty' },
+      {
+        position: { file, line: 1, column: 1 },
+        hint: { ja: '`tasks:` の下に課題を 1 件以上書いてください（README の「課題リストの書き方」）', en: 'write at least one task under `tasks:` (see "Writing a task list" in the README)' },
+      },
+    );
+  }
+  const parsed = parseYaml(text, file);
+  const v = parsed.value;
+  if (Array.isArray(v)) {
+    throw new UserError(
+      { ja: '課題リストの最上位はリストではなく `tasks:` キーを持つマップです', en: 'the top level of a task list is a map with a `tasks:` key, not a list' },
+      { position: positionOf(parsed, []), hint: { ja: '先頭に `tasks:` を書き、その下に課題を並べてください', en: 'start the file with `tasks:` and list the tasks under it' } },
+    );
+  }
+  if (v !== null && typeof v === 'object' && !('tasks' in v) && ('projects' in v || 'municipalities' in v)) {
+    const kind = 'projects' in v ? { ja: '政策案（kouiki check 用）', en: 'a policy draft (for kouiki check)' } : { ja: '市町村データ', en: 'a municipality data file' };
+    throw new UserError(
+      { ja: `これは課題リストではなく${kind.ja}です`, en: `this is ${kind.en}, not a task list` },
+      { position: positionOf(parsed, []), hint: { ja: '課題リストは `tasks:` を持つファイルです', en: 'a task list is a file with `tasks:`' } },
+    );
+  }
+  const doc = validateDocument(taskListSchema(data), parsed, WHAT, 'tasks');
+  const tasks = normalizeTasks(doc.tasks);
+  const seen = new Map<string, number>();
+  const dups: ProblemDetail[] = [];
+  tasks.forEach((t, i) => {
+    const prev = seen.get(t.id);
+    if (prev !== undefined) {
+      dups.push({
+        position: positionOf(parsed, ['tasks', i, doc.tasks[i]!.id === undefined ? 'name' : 'id']),
+        message: { ja: `課題の id「${t.id}」が重複しています（${prev + 1} 件目と同じ）`, en: `duplicate task id "${t.id}" (same as task ${prev + 1})` },
+      });
+    } else seen.set(t.id, i);
+  });
+  if (dups.length > 0) {
+    throw new UserError({ ja: '課題の id が重複しています', en: 'task ids must be unique' }, { details: dups, hint: { ja: '各課題に異なる id を付けてください', en: 'give each task its own id' } });
+  }
+  return { tasks, parsed };
+}

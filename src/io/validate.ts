@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import { UserError, type ProblemDetail } from '../errors.js';
+import type { Localized } from '../i18n/lang.js';
+import { positionOf, type ParsedYaml } from './yaml.js';
+
+type Issue = z.core.$ZodIssue;
+
+const TYPE_JA: Record<string, string> = {
+  string: '文字列', number: '数値', boolean: '真偽値 (true/false)', object: 'キーと値の組（マップ）',
+  array: 'リスト', null: 'null', undefined: '値なし', integer: '整数', date: '日付', nan: 'NaN',
+};
+
+function received(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  return typeof input;
+}
+
+function listValues(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+/** One zod issue in both languages, phrased as "what is expected", which is what a user can act on. */
+export function describeIssue(issue: Issue): Localized {
+  const last = issue.path[issue.path.length - 1];
+  const field = last === undefined ? '' : typeof last === 'number' ? `[${last}]` : String(last);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const got = received((issue as { input?: unknown }).input);
+      if (got === 'undefined') {
+        return { ja: `必須のキー「${field}」がありません`, en: `missing required key "${field}"` };
+      }
+      return {
+        ja: `${field ? `「${field}」は` : ''}${TYPE_JA[issue.expected] ?? issue.expected}である必要があります（実際は${TYPE_JA[got] ?? got}）`,
+        en: `${field ? `"${field}": ` : ''}expected ${issue.expected}, got ${got}`,
+      };
+    }
+    case 'invalid_value':
+      return {
+        ja: `${field ? `「${field}」は` : ''}次のいずれかである必要があります: ${listValues(issue.values)}`,
+        en: `${field ? `"${field}": ` : ''}expected one of ${listValues(issue.values)}`,
+      };
+    case 'unrecognized_keys':
+      return {
+        ja: `不明なキー: ${issue.keys.join(', ')}（綴りを確認してください）`,
+        en: `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')} (check the spelling)`,
+      };
+    case 'too_small': {
+      const what = issue.origin === 'array' ? { ja: `${issue.minimum} 個以上の要素`, en: `at least ${issue.minimum} item(s)` }
+        : issue.origin === 'string' ? { ja: `${issue.minimum} 文字以上`, en: `at least ${issue.minimum} character(s)` }
+        : { ja: `${issue.minimum} ${issue.inclusive ? '以上' : 'より大きい値'}`, en: `${issue.inclusive ? '>=' : '>'} ${issue.minimum}` };
+      return { ja: `${field ? `「${field}」は` : ''}${what.ja}が必要です`, en: `${field ? `"${field}": ` : ''}expected ${what.en}` };
+    }
+    case 'too_big': {
+      const what = issue.origin === 'array' ? { ja: `${issue.maximum} 個以下の要素`, en: `at most ${issue.maximum} item(s)` }
+        : issue.origin === 'string' ? { ja: `${issue.maximum} 文字以下`, en: `at most ${issue.maximum} character(s)` }
+        : { ja: `${issue.maximum} ${issue.inclusive ? '以下' : '未満'}`, en: `${issue.inclusive ? '<=' : '<'} ${issue.maximum}` };
+      return { ja: `${field ? `「${field}」は` : ''}${what.ja}である必要があります`, en: `${field ? `"${field}": ` : ''}expected ${what.en}` };
+    }
+    case 'invalid_format':
+      return {
+        ja: `${field ? `「${field}」の` : ''}形式が正しくありません（${issue.format === 'regex' ? issue.message : issue.format}）`,
+        en: `${field ? `"${field}": ` : ''}invalid format (${issue.format === 'regex' ? issue.message : issue.format})`,
+      };
+    case 'invalid_union':
+      return { ja: `${field ? `「${field}」の` : ''}値の形が正しくありません`, en: `${field ? `"${field}": ` : ''}value does not have any of the accepted shapes` };
+    case 'custom': {
+      const params = (issue as { params?: { ja?: string; en?: string } }).params;
+      if (params?.ja && params.en) return { ja: params.ja, en: params.en };
+      return { ja: issue.message, en: issue.message };
+    }
+    default:
+      return { ja: issue.message, en: issue.message };
+  }
+}
+
+/** Custom refinement message in both languages (read back by describeIssue). */
+export function bilingual(ja: string, en: string): { message: string; params: { ja: string; en: string } } {
+  return { message: en, params: { ja, en } };
+}
+
+/** Issues as positioned problems; an unknown key points at the key itself, anything else at its value. */
+export function issuesToProblems(parsed: ParsedYaml, issues: readonly Issue[], max = 50): ProblemDetail[] {
+  const out: ProblemDetail[] = [];
+  for (const issue of flatten(issues)) {
+    if (out.length >= max) break;
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ position: positionOf(parsed, [...issue.path, key], true), message: describeIssue({ ...issue, keys: [key] }) });
+      }
+      continue;
+    }
+    out.push({ position: positionOf(parsed, issue.path), message: describeIssue(issue) });
+  }
+  out.sort((a, b) => (a.position!.line ?? 0) - (b.position!.line ?? 0) || (a.position!.column ?? 0) - (b.position!.column ?? 0));
+  return out;
+}
+
+/** A union's issues are reported through its best branch so the user sees a concrete problem. */
+function flatten(issues: readonly Issue[]): Issue[] {
+  const out: Issue[] = [];
+  for (const i of issues) {
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const best = [...i.errors].sort((a, b) => a.length - b.length)[0]!;
+      out.push(...flatten(best.map((e) => ({ ...e, path: [...i.path, ...e.path] }))));
+    } else out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Validates a parsed document against a schema. On failure every issue becomes a
+ * `file:line:col` problem of one UserError (exit 2), with a hint on where the format is documented.
+ */
+export function validateDocument<S extends z.ZodType>(schema: S, parsed: ParsedYaml, what: Localized, schemaKind: string): z.output<S> {
+  const result = schema.safeParse(parsed.value);
+  if (result.success) return result.data;
+  throw new UserError(
+    { ja: `${what.ja}の形式が正しくありません`, en: `the ${what.en} does not have the expected shape` },
+    {
+      details: issuesToProblems(parsed, result.error.issues),
+      hint: { ja: `形式は \`kouiki schema ${schemaKind}\` と README を参照してください`, en: `see \`kouiki schema ${schemaKind}\` and the README for the format` },
+    },
+  );
+}

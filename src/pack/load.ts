@@ -1,0 +1,352 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
+import { readInputFile } from '../io/read.js';
+import { defaultRulesDir, distDir } from '../io/paths.js';
+import { validateDocument } from '../io/validate.js';
+import { locate, nodePosition, parseYaml, type ParsedYaml } from '../io/yaml.js';
+import { PACK_FILES, packFileSpec } from './files.js';
+import type { Pack, PackData } from './model.js';
+import type { PackManifest } from './schema.js';
+import { validatePack, type PackLocator } from './validate.js';
+
+/** What the build writes to dist/: the default pack as data, with the sources it came from. */
+export interface CompiledPackFile {
+  format: 1;
+  sources: { file: string; size: number; mtimeMs: number }[];
+  data: PackData;
+}
+
+export const COMPILED_PACK_FILE = 'default-pack.json';
+
+let defaultPack: Pack | undefined;
+
+/**
+ * The embedded default pack. Read from the build's precompiled JSON when it is up to date with
+ * rules/*.yaml (a stat per file), else from the YAML itself, so an edit to rules/ is never
+ * silently ignored.
+ */
+export function loadDefaultPack(): Pack {
+  if (defaultPack) return defaultPack;
+  const compiled = readCompiled();
+  if (compiled) {
+    defaultPack = { data: compiled.data, origin: { dir: null, base: null, overrides: [] }, positions: new Map() };
+    return defaultPack;
+  }
+  const loaded = loadPackDir(defaultRulesDir(), { isDefault: true });
+  defaultPack = { ...loaded.pack, origin: { ...loaded.pack.origin, dir: null } };
+  return defaultPack;
+}
+
+function readCompiled(): CompiledPackFile | null {
+  const path = join(distDir(), COMPILED_PACK_FILE);
+  let compiled: CompiledPackFile;
+  try {
+    compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledPackFile;
+  } catch {
+    return null;
+  }
+  if (compiled.format !== 1) return null;
+  const dir = defaultRulesDir();
+  try {
+    const now = listPackFiles(dir);
+    if (now.length !== compiled.sources.length) return null;
+    for (let i = 0; i < now.length; i++) {
+      const src = compiled.sources[i]!;
+      if (src.file !== now[i]) return null;
+      const st = statSync(join(dir, src.file));
+      if (st.size !== src.size || st.mtimeMs !== src.mtimeMs) return null;
+    }
+  } catch {
+    return null;
+  }
+  return compiled;
+}
+
+/** The YAML files of a pack directory (not its tests/), sorted. */
+export function listPackFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+}
+
+export interface LoadResult {
+  pack: Pack;
+  /** Parsed files, kept for tools that need positions (rules validate/outdated/doc). */
+  parsed: Map<string, ParsedYaml>;
+  /** Cross-reference problems (empty when the pack is sound). */
+  problems: ProblemDetail[];
+}
+
+/**
+ * Reads a pack directory. Schema errors stop the load (exit 2, `file:line:col`); cross-reference
+ * problems are returned, and thrown too unless `collectProblems` is set (`rules validate`).
+ */
+export function loadPackDir(dir: string, opts: { isDefault?: boolean; collectProblems?: boolean } = {}): LoadResult {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(
+      { ja: `ルールパックのディレクトリが見つかりません: ${dir}`, en: `no rule pack directory at ${dir}` },
+      { position: { file: dir }, hint: { ja: '--rules には pack.yaml を含むディレクトリを指定してください', en: '--rules takes a directory that holds a pack.yaml' } },
+    );
+  }
+  const files = listPackFiles(dir);
+  const parsed = new Map<string, ParsedYaml>();
+  const docs = new Map<string, unknown>();
+  const schemaProblems: ProblemDetail[] = [];
+  for (const file of files) {
+    const path = join(dir, file);
+    const shown = displayPath(path);
+    const spec = packFileSpec(file);
+    if (!spec) {
+      schemaProblems.push({
+        position: { file: shown, line: 1, column: 1 },
+        message: {
+          ja: `ルールパックに不明なファイルがあります（使えるのは ${PACK_FILES.map((f) => f.file).join(', ')}）`,
+          en: `unknown rule pack file (expected one of ${PACK_FILES.map((f) => f.file).join(', ')})`,
+        },
+      });
+      continue;
+    }
+    const input = readInputFile(path);
+    const p = parseYaml(input.text, shown);
+    parsed.set(file, p);
+    try {
+      docs.set(file, validateDocument(spec.schema, p, spec.what, 'rules'));
+    } catch (err) {
+      if (err instanceof UserError) schemaProblems.push(...err.details);
+      else throw err;
+    }
+  }
+  const manifestDoc = docs.get('pack.yaml') as PackManifest | undefined;
+  if (!parsed.has('pack.yaml')) {
+    schemaProblems.push({ position: { file: displayPath(join(dir, 'pack.yaml')) }, message: { ja: 'pack.yaml がありません', en: 'pack.yaml is missing' } });
+  }
+  const extending = manifestDoc?.extends !== undefined;
+  if (!extending) {
+    for (const spec of PACK_FILES) {
+      if (spec.required && !parsed.has(spec.file) && spec.file !== 'pack.yaml') {
+        schemaProblems.push({
+          position: { file: displayPath(join(dir, spec.file)) },
+          message: {
+            ja: `${spec.file} がありません（他のパックを拡張しない場合は必須。拡張するなら pack.yaml に extends: default）`,
+            en: `${spec.file} is missing (required unless pack.yaml says extends: default)`,
+          },
+        });
+      }
+    }
+  }
+  if (schemaProblems.length > 0) throw packError(dir, schemaProblems);
+
+  const manifest = manifestDoc!;
+  const positions = new Map<string, SourcePosition>();
+  for (const [file, p] of parsed) indexPositions(p, file, positions);
+
+  let data: PackData;
+  let base: Pack | null = null;
+  const mergeProblems: ProblemDetail[] = [];
+  if (extending) {
+    if (manifest.extends !== 'default') {
+      throw packError(dir, [
+        {
+          position: positionAt(parsed.get('pack.yaml')!, ['extends']),
+          message: { ja: `extends に指定できるのは default だけです（${manifest.extends}）`, en: `extends can only name "default" (got "${manifest.extends}")` },
+        },
+      ]);
+    }
+    base = loadDefaultPack();
+    data = mergePack(base.data, docs, manifest, parsed, mergeProblems);
+  } else {
+    data = assemble(docs);
+  }
+  const problems = [...mergeProblems, ...validatePack(data, makeLocator(parsed, dir))];
+  if (problems.length > 0 && !opts.collectProblems) throw packError(dir, problems);
+  const pack: Pack = {
+    data,
+    origin: {
+      dir: opts.isDefault ? null : dir,
+      base: base ? { name: base.data.manifest.name, packVersion: base.data.manifest.packVersion } : null,
+      overrides: manifest.overrides ?? [],
+    },
+    positions,
+  };
+  return { pack, parsed, problems };
+}
+
+/** Loads `--rules DIR` (or the default pack when no directory is given). */
+export function loadPack(dir?: string): Pack {
+  return dir ? loadPackDir(dir).pack : loadDefaultPack();
+}
+
+function packError(dir: string, details: ProblemDetail[]): UserError {
+  return new UserError(
+    { ja: `ルールパックを読み込めません: ${displayPath(dir)}`, en: `cannot load the rule pack at ${displayPath(dir)}` },
+    { details, hint: { ja: '`kouiki rules validate DIR` で全ての問題を確認できます', en: 'run `kouiki rules validate DIR` to see every problem' } },
+  );
+}
+
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function assemble(docs: Map<string, unknown>): PackData {
+  const get = <T>(file: string, key: string): T => {
+    const v = (docs.get(file) as Record<string, unknown> | undefined)?.[key];
+    return (v ?? (key === 'procedureTerms' ? {} : [])) as T;
+  };
+  const prefecture = docs.get('prefecture.yaml') as PackData['prefecture'] | undefined;
+  const extra: Record<string, unknown> = {};
+  for (const [file, doc] of docs) {
+    if (['pack.yaml', 'instruments.yaml', 'categories.yaml', 'facts.yaml', 'recommend.yaml', 'prefecture.yaml'].includes(file)) continue;
+    for (const [k, v] of Object.entries(doc as Record<string, unknown>)) if (k !== 'version') extra[k] = v;
+  }
+  return {
+    manifest: docs.get('pack.yaml') as PackManifest,
+    instruments: get('instruments.yaml', 'instruments'),
+    categories: get('categories.yaml', 'categories'),
+    facts: get('facts.yaml', 'facts'),
+    rules: get('recommend.yaml', 'rules'),
+    prefecture: prefecture ? { ...prefecture } : null,
+    terms: get('instruments.yaml', 'procedureTerms') ?? {},
+    extra,
+  };
+}
+
+/** Where each pack file's top-level key lands in PackData. */
+const KEY_HOME: Record<string, { field: keyof PackData; sub?: string }> = {
+  instruments: { field: 'instruments' },
+  categories: { field: 'categories' },
+  facts: { field: 'facts' },
+  rules: { field: 'rules' },
+  principle: { field: 'prefecture', sub: 'principle' },
+  roles: { field: 'prefecture', sub: 'roles' },
+  measures: { field: 'prefecture', sub: 'measures' },
+  procedureTerms: { field: 'terms' },
+};
+
+/**
+ * Merges an extending pack over its base. Items are matched by `id` within each list (records by
+ * key); replacing an item the base defines is allowed only when `overrides:` names it, so a
+ * prefecture's pack never changes the law's encoding by accident.
+ */
+function mergePack(base: PackData, docs: Map<string, unknown>, manifest: PackManifest, parsed: Map<string, ParsedYaml>, problems: ProblemDetail[]): PackData {
+  const overrides = new Set(manifest.overrides ?? []);
+  const used = new Set<string>();
+  const allowed = (collection: string, id: string): boolean => {
+    for (const name of [id, `${collection}/${id}`]) if (overrides.has(name)) { used.add(name); return true; }
+    return false;
+  };
+  const out: PackData = structuredClone(base);
+  out.prefecture = out.prefecture ? { ...out.prefecture } : null;
+
+  // Manifest: identity fields come from the extending pack; records merge by key.
+  const m = { ...out.manifest } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(manifest)) {
+    if (['name', 'packVersion', 'title', 'reviewed', 'extends', 'overrides', 'version'].includes(key)) {
+      m[key] = value;
+    } else if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'ranking') {
+      const merged = { ...(m[key] as Record<string, unknown> | undefined) };
+      for (const [k, v] of Object.entries(value)) {
+        if (k in merged && !allowed(key, k)) problems.push(overrideProblem(parsed.get('pack.yaml')!, [key, k], `${key}/${k}`));
+        merged[k] = v;
+      }
+      m[key] = merged;
+    } else {
+      if (m[key] !== undefined && !allowed('pack', key)) problems.push(overrideProblem(parsed.get('pack.yaml')!, [key], key));
+      m[key] = value;
+    }
+  }
+  out.manifest = m as PackManifest;
+
+  for (const [file, doc] of docs) {
+    if (file === 'pack.yaml') continue;
+    for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+      if (key === 'version') continue;
+      const home = KEY_HOME[key];
+      const target = home
+        ? home.sub
+          ? ((out.prefecture ??= { principle: undefined as never, roles: [], measures: [] }) as Record<string, unknown>)
+          : (out as unknown as Record<string, unknown>)
+        : out.extra;
+      const field = home ? (home.sub ?? home.field) : key;
+      const current = target[field];
+      if (Array.isArray(value) && (Array.isArray(current) || current === undefined)) {
+        const list = [...((current as { id: string }[] | undefined) ?? [])];
+        value.forEach((item: { id?: string }, i) => {
+          const idx = item.id === undefined ? -1 : list.findIndex((x) => x.id === item.id);
+          if (idx >= 0) {
+            if (!allowed(key, item.id!)) problems.push(overrideProblem(parsed.get(file)!, [key, i, 'id'], `${key}/${item.id}`));
+            list[idx] = item as { id: string };
+          } else list.push(item as { id: string });
+        });
+        target[field] = list;
+      } else {
+        if (current !== undefined && !allowed(key, key)) problems.push(overrideProblem(parsed.get(file)!, [key], key));
+        target[field] = value;
+      }
+    }
+  }
+  for (const name of overrides) {
+    if (!used.has(name)) {
+      problems.push({
+        position: positionAt(parsed.get('pack.yaml')!, ['overrides', [...overrides].indexOf(name)]),
+        message: { ja: `overrides に挙げた ${name} は、このパックで置き換えられていません`, en: `overrides names ${name}, but this pack does not replace it` },
+      });
+    }
+  }
+  return out;
+}
+
+function overrideProblem(p: ParsedYaml, path: (string | number)[], name: string): ProblemDetail {
+  return {
+    position: positionAt(p, path),
+    message: {
+      ja: `${name} は既定のパックで定義済みです。置き換えるなら pack.yaml の overrides: に ${name} を挙げてください`,
+      en: `${name} is already defined by the default pack; to replace it, list ${name} under overrides: in pack.yaml`,
+    },
+  };
+}
+
+function positionAt(p: ParsedYaml, path: (string | number)[]): SourcePosition {
+  const loc = locate(p.doc, path);
+  return nodePosition(p, loc.pair && loc.found ? (loc.pair.key as never) : loc.node);
+}
+
+/** Records where every `id:`-keyed item starts, as `<key>/<id>`, for later messages. */
+function indexPositions(p: ParsedYaml, file: string, positions: Map<string, SourcePosition>): void {
+  const value = p.value as Record<string, unknown> | null;
+  if (!value || typeof value !== 'object') return;
+  positions.set(file, { file: p.file, line: 1, column: 1 });
+  for (const [key, list] of Object.entries(value)) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((item: unknown, i) => {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') positions.set(`${key}/${id}`, positionAt(p, [key, i, 'id']));
+    });
+  }
+}
+
+/**
+ * Finds the position of a path inside a pack item (`rules` item `legal-entity`, path
+ * `cases/0/...`) by searching the parsed files for the item; items inherited from the base pack
+ * have no file here and point at the pack directory.
+ */
+function makeLocator(parsed: Map<string, ParsedYaml>, dir: string): PackLocator {
+  return {
+    at(collection, id, path) {
+      for (const p of parsed.values()) {
+        const root = p.value as Record<string, unknown> | null;
+        if (!root || typeof root !== 'object') continue;
+        const list = root[collection];
+        if (id === null) {
+          if (list !== undefined) return positionAt(p, [collection, ...path]);
+          continue;
+        }
+        if (!Array.isArray(list)) continue;
+        const index = list.findIndex((x: { id?: unknown } | null) => x?.id === id);
+        if (index >= 0) return positionAt(p, [collection, index, ...path]);
+      }
+      return { file: displayPath(dir) };
+    },
+  };
+}

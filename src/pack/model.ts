@@ -1,0 +1,49 @@
+import type { SourcePosition } from '../errors.js';
+import type { Localized } from '../i18n/lang.js';
+import type { Category, Fact, Instrument, PackManifest, PrefectureFile, Rule } from './schema.js';
+
+/**
+ * A rule pack as data, after loading and merging (a custom pack over the default one).
+ * Feature modules add their own sections (designations, check rules, tests) as optional keys.
+ */
+export interface PackData {
+  manifest: PackManifest;
+  instruments: Instrument[];
+  categories: Category[];
+  facts: Fact[];
+  rules: Rule[];
+  prefecture: PrefectureFile | null;
+  /** Words filled into procedure steps ({filingTo}, ...), from instruments.yaml `procedureTerms:`. */
+  terms: Record<string, Localized>;
+  /** Other sections, keyed by their top-level YAML key (e.g. `designations`), merged by id. */
+  extra: Record<string, unknown>;
+}
+
+export interface PackOrigin {
+  /** Directory the pack was read from; `null` for the embedded default pack. */
+  dir: string | null;
+  /** When this pack extends another: its name and version. */
+  base: { name: string; packVersion: string } | null;
+  /** Ids of base items this pack replaced, as it declared them. */
+  overrides: string[];
+}
+
+export interface Pack {
+  data: PackData;
+  origin: PackOrigin;
+  /** Source positions of items (`instruments/<id>`, `rules/<id>`, ...), when read from YAML. */
+  positions: Map<string, SourcePosition>;
+}
+
+/** The `rulePack` block of every JSON output. */
+export function packIdentity(pack: Pack): { name: string; version: string; base?: { name: string; version: string }; overrides?: string[] } {
+  const out: { name: string; version: string; base?: { name: string; version: string }; overrides?: string[] } = {
+    name: pack.data.manifest.name,
+    version: pack.data.manifest.packVersion,
+  };
+  if (pack.origin.base) {
+    out.base = { name: pack.origin.base.name, version: pack.origin.base.packVersion };
+    out.overrides = [...pack.origin.overrides];
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+/** Output formats per command (kept apart from the renderers so that start-up loads none of them). */
+export const RECOMMEND_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;

@@ -1,0 +1,38 @@
+import type { Lang } from '../i18n/lang.js';
+import type { Verdict } from '../core/recommend/types.js';
+
+export const VERDICT_LABEL: Record<Verdict, { ja: string; en: string }> = {
+  recommended: { ja: '推奨', en: 'recommended' },
+  possible: { ja: '可能', en: 'possible' },
+  unsuitable: { ja: '不適', en: 'unsuitable' },
+  'not-allowed': { ja: '不可（法令上）', en: 'not allowed' },
+};
+
+const WORDS = {
+  rank: { ja: '順位', en: 'Rank' },
+  instrument: { ja: '制度', en: 'Instrument' },
+  verdict: { ja: '判定', en: 'Verdict' },
+  score: { ja: '点数', en: 'Score' },
+  reasons: { ja: '主な理由（根拠）', en: 'Main reasons (citation)' },
+  category: { ja: '分類', en: 'Category' },
+  inferred: { ja: '推定', en: 'inferred' },
+  noCategory: { ja: '不明（--category で指定するか、名称・説明から推定できる語を含めてください）', en: 'unknown (give --category, or words in the name or description it can be inferred from)' },
+  procedure: { ja: '手続', en: 'Procedure' },
+  unknownFacts: { ja: '不明な事実', en: 'Unknown facts' },
+  notes: { ja: '注記', en: 'Notes' },
+  more: { ja: '他 {n} 件', en: '{n} more' },
+  prefecture: { ja: '県の役割', en: "The prefecture's role" },
+  principle: { ja: '原則', en: 'Principle' },
+  measures: { ja: '支援策', en: 'Support measures' },
+  roles: { ja: '役割', en: 'Roles' },
+  level: { ja: '段階', en: 'Level' },
+  unconfirmed: { ja: '未確認', en: 'unconfirmed' },
+  task: { ja: '課題', en: 'Task' },
+  summary: { ja: '{n} 件の課題を評価しました', en: '{n} task(s) evaluated' },
+} as const;
+
+export type Word = keyof typeof WORDS;
+
+export function word(lang: Lang, key: Word, vars: Record<string, string | number> = {}): string {
+  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}

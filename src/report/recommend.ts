@@ -1,0 +1,200 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/lang.js';
+import type { Reason, Recommendation, TaskResult, Verdict } from '../core/recommend/types.js';
+import type { PackData } from '../pack/model.js';
+import { VERDICT_LABEL, word } from './labels.js';
+import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
+import { csvField, fixed2, mdCell, wrapText } from './text.js';
+
+export { RECOMMEND_FORMATS } from './formats.js';
+
+export interface RecommendRenderEnv {
+  lang: Lang;
+  head: JsonHead;
+  width: number;
+  chalk: ChalkInstance;
+  data: PackData;
+  /** How many reasons a table row shows before "N more". */
+  maxReasons?: number;
+}
+
+export function recommendRenderer(format: string, env: RecommendRenderEnv): StreamRenderer<TaskResult> {
+  switch (format) {
+    case 'json':
+      return jsonArrayRenderer<TaskResult>(env.head, 'results');
+    case 'markdown':
+      return markdownRenderer(env);
+    case 'csv':
+      return csvRenderer(env);
+    default:
+      return tableRenderer(env);
+  }
+}
+
+/** The reasons worth showing first: what sinks an instrument first for the bad verdicts, what lifts it for the good. */
+export function mainReasons(rec: Recommendation): Reason[] {
+  const rank = (r: Reason): number => {
+    const bad = rec.verdict === 'unsuitable' || rec.verdict === 'not-allowed';
+    if (bad) return r.effect === '-' ? 0 : r.effect === '?' ? 1 : 2;
+    return r.effect === '+' ? 0 : r.effect === '-' ? 1 : 2;
+  };
+  return [...rec.reasons].sort((a, b) => rank(a) - rank(b));
+}
+
+function verdictText(v: Verdict, lang: Lang, chalk: ChalkInstance): string {
+  const label = VERDICT_LABEL[v][lang];
+  switch (v) {
+    case 'recommended':
+      return chalk.green.bold(label);
+    case 'possible':
+      return chalk.cyan(label);
+    case 'unsuitable':
+      return chalk.yellow(label);
+    default:
+      return chalk.red(label);
+  }
+}
+
+function categoryLine(r: TaskResult, lang: Lang): string {
+  const c = r.category;
+  if (!c.id) return `${word(lang, 'category')}: ${word(lang, 'noCategory')}`;
+  const inferred = c.inferred ? ` — ${word(lang, 'inferred')}: ${c.evidence.join(', ')}` : '';
+  return `${word(lang, 'category')}: ${c.name ?? c.id} (${c.id})${inferred}`;
+}
+
+function factLabels(r: TaskResult, data: PackData, lang: Lang): string {
+  return r.unknownFacts
+    .map((id) => {
+      const f = data.facts.find((x) => x.id === id);
+      return f ? `${f.label[lang]} (${id})` : id === 'category' ? `${word(lang, 'category')} (category)` : id;
+    })
+    .join(', ');
+}
+
+function reasonLine(r: Reason): string {
+  return `${r.effect} ${r.message}${r.citation ? ` [${r.citation}]` : ''}`;
+}
+
+function tableRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
+  const { lang, chalk } = env;
+  const max = env.maxReasons ?? 3;
+  const fixed = 6 + 22 + 16 + 7 + 13; // rank, instrument, verdict, score columns + borders/padding
+  const reasonWidth = Math.max(30, env.width - fixed);
+  return {
+    begin: () => '',
+    item(r, i) {
+      const out: string[] = [];
+      if (i > 0) out.push('');
+      out.push(chalk.bold(`■ ${r.task.name} (${r.task.id})`));
+      out.push(categoryLine(r, lang));
+      const table = new Table({
+        head: [word(lang, 'rank'), word(lang, 'instrument'), word(lang, 'verdict'), word(lang, 'score'), word(lang, 'reasons')],
+        colWidths: [6, 22, 16, 7, reasonWidth],
+        style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
+      });
+      for (const rec of r.recommendations) {
+        const reasons = mainReasons(rec);
+        const shown = reasons.slice(0, max).map(reasonLine);
+        if (reasons.length > max) shown.push(`(${word(lang, 'more', { n: reasons.length - max })})`);
+        const name = rec.kind ? `${rec.name}\n(${rec.kind})` : rec.name;
+        table.push([
+          String(rec.rank),
+          wrapText(name, 20),
+          verdictText(rec.verdict, lang, chalk),
+          fixed2(rec.score),
+          wrapText(shown.join('\n'), reasonWidth - 2),
+        ]);
+      }
+      out.push(table.toString());
+      for (const rec of r.recommendations) {
+        if (!rec.procedure) continue;
+        out.push(chalk.bold(`${word(lang, 'procedure')}（${rec.name}）:`));
+        rec.procedure.forEach((s, k) => out.push(`  ${k + 1}. ${s.step} [${s.citation}]`));
+      }
+      if (r.notes && r.notes.length > 0) {
+        out.push(`${word(lang, 'notes')}:`);
+        for (const n of r.notes) out.push(`  ${reasonLine(n)}`);
+      }
+      if (r.prefecture) {
+        const p = r.prefecture;
+        out.push(chalk.bold(`${word(lang, 'prefecture')}: ${p.why}`));
+        out.push(`  ${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text} [${p.principle.citation}]`);
+        if (p.measures.length > 0) {
+          out.push(`  ${word(lang, 'measures')}:`);
+          for (const m of p.measures) out.push(`    - ${m.name}${m.instrument ? ` → ${m.instrument}` : ''} [${m.citation}]`);
+        }
+      }
+      if (r.unknownFacts.length > 0) out.push(chalk.dim(`${word(lang, 'unknownFacts')}: ${factLabels(r, env.data, lang)}`));
+      return `${out.join('\n')}\n`;
+    },
+    end: () => '',
+  };
+}
+
+function markdownRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
+  const { lang } = env;
+  return {
+    begin: () => '',
+    item(r, i) {
+      const out: string[] = [];
+      if (i > 0) out.push('');
+      out.push(`## ${mdCell(r.task.name)} (${mdCell(r.task.id)})`, '');
+      out.push(mdCell(categoryLine(r, lang)), '');
+      out.push(`| ${word(lang, 'rank')} | ${word(lang, 'instrument')} | ${word(lang, 'verdict')} | ${word(lang, 'score')} | ${word(lang, 'reasons')} |`);
+      out.push('|---:|---|---|---:|---|');
+      for (const rec of r.recommendations) {
+        const reasons = mainReasons(rec).map((x) => mdCell(reasonLine(x))).join('<br>');
+        out.push(`| ${rec.rank} | ${mdCell(rec.name)}${rec.kind ? ` (${rec.kind})` : ''} | ${VERDICT_LABEL[rec.verdict][lang]} | ${fixed2(rec.score)} | ${reasons} |`);
+      }
+      for (const rec of r.recommendations) {
+        if (!rec.procedure) continue;
+        out.push('', `### ${word(lang, 'procedure')}（${mdCell(rec.name)}）`, '');
+        rec.procedure.forEach((s, k) => out.push(`${k + 1}. ${s.step} — ${s.citation}`));
+      }
+      if (r.notes && r.notes.length > 0) {
+        out.push('', `**${word(lang, 'notes')}**`, '');
+        for (const n of r.notes) out.push(`- ${reasonLine(n)}`);
+      }
+      if (r.prefecture) {
+        const p = r.prefecture;
+        out.push('', `### ${word(lang, 'prefecture')}`, '', p.why, '', `- ${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text} (${p.principle.citation})`);
+        for (const m of p.measures) out.push(`- ${m.name}${m.instrument ? ` → \`${m.instrument}\`` : ''} (${m.citation})`);
+      }
+      if (r.unknownFacts.length > 0) out.push('', `*${word(lang, 'unknownFacts')}: ${mdCell(factLabels(r, env.data, lang))}*`);
+      return `${out.join('\n')}\n`;
+    },
+    end: () => '',
+  };
+}
+
+const CSV_HEADER = ['task_id', 'task_name', 'category', 'category_inferred', 'rank', 'instrument', 'name', 'verdict', 'score', 'reasons', 'citations', 'unknown_facts'];
+
+function csvRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
+  return {
+    begin: () => `${CSV_HEADER.join(',')}\r\n`,
+    item(r) {
+      let out = '';
+      for (const rec of r.recommendations) {
+        const reasons = mainReasons(rec);
+        out += `${[
+          csvField(r.task.id),
+          csvField(r.task.name),
+          csvField(r.category.id),
+          csvField(r.category.inferred),
+          csvField(rec.rank),
+          csvField(rec.instrument),
+          csvField(rec.name),
+          csvField(rec.verdict),
+          csvField(fixed2(rec.score)),
+          csvField(reasons.map((x) => `${x.effect} ${x.message}`).join(' / ')),
+          csvField([...new Set(reasons.map((x) => x.citation).filter(Boolean))].join(' / ')),
+          csvField(r.unknownFacts.join(' ')),
+        ].join(',')}\r\n`;
+      }
+      void env;
+      return out;
+    },
+    end: () => '',
+  };
+}

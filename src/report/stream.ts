@@ -1,0 +1,36 @@
+/**
+ * A renderer turns results into text piece by piece, so a 100,000-task batch is written as it is
+ * evaluated rather than built as one string.
+ */
+export interface StreamRenderer<R> {
+  begin(): string;
+  item(result: R, index: number): string;
+  end(count: number): string;
+}
+
+/** The fixed head of every JSON document (contract §6). */
+export interface JsonHead {
+  schemaVersion: 1;
+  rulePack: { name: string; version: string };
+  asOf: string;
+}
+
+/**
+ * A JSON document `{ ...head, "<key>": [ item, ... ] }` streamed item by item, pretty-printed
+ * with two spaces exactly as JSON.stringify(doc, null, 2) would print it.
+ */
+export function jsonArrayRenderer<R>(head: object, key: string, tail?: (count: number) => object): StreamRenderer<R> {
+  const headText = JSON.stringify(head, null, 2);
+  const open = `${headText.slice(0, -2)},\n  ${JSON.stringify(key)}: [`;
+  return {
+    begin: () => open,
+    item: (r, i) => `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(r, null, 2).replace(/\n/g, '\n    ')}`,
+    end: (count) => {
+      const close = count === 0 ? ']' : '\n  ]';
+      const extra = tail ? tail(count) : null;
+      if (!extra || Object.keys(extra).length === 0) return `${close}\n}\n`;
+      const rest = JSON.stringify(extra, null, 2).slice(1, -2);
+      return `${close},${rest}\n}\n`;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import stringWidth from 'string-width';
+
+/** Text helpers shared by the human formats. */
+
+/** Columns for tables: the terminal's width on a TTY, else COLUMNS, else 120 (stable in CI). */
+export function outputWidth(isTTY: boolean, columns: number | undefined, env: NodeJS.ProcessEnv): number {
+  if (isTTY && columns && columns > 40) return columns;
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isFinite(fromEnv) && fromEnv > 40) return fromEnv;
+  return 120;
+}
+
+/** A Markdown table cell: pipes escaped, line breaks as <br>. */
+export function mdCell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+export function csvField(s: string | number | boolean | null): string {
+  const v = s === null ? '' : String(s);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function fixed2(n: number): string {
+  return n.toFixed(2);
+}
+
+
+const widthCache = new Map<string, number>();
+function charWidth(ch: string): number {
+  let w = widthCache.get(ch);
+  if (w === undefined) {
+    w = stringWidth(ch);
+    widthCache.set(ch, w);
+  }
+  return w;
+}
+
+/** Display width of a string in terminal columns (CJK characters count two). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch);
+  return w;
+}
+
+/**
+ * Wraps text to a display width: English breaks at spaces, Japanese between any two characters
+ * (kinsoku is not attempted). Existing line breaks are kept. cli-table3's own wrapping counts
+ * characters, not columns, and cuts Japanese text short, so cells are wrapped here first.
+ */
+export function wrapText(text: string, width: number): string {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    const tokens = para.match(/[\x21-\x7e\u00a0-\u02ff]+|\s+|./gu) ?? [];
+    let line = '';
+    let lw = 0;
+    for (const tok of tokens) {
+      const tw = displayWidth(tok);
+      if (lw + tw <= width) {
+        line += tok;
+        lw += tw;
+        continue;
+      }
+      if (/^\s+$/.test(tok)) {
+        out.push(line.trimEnd());
+        line = '';
+        lw = 0;
+        continue;
+      }
+      if (tw > width) {
+        for (const ch of tok) {
+          const cw = charWidth(ch);
+          if (lw + cw > width) {
+            out.push(line.trimEnd());
+            line = '';
+            lw = 0;
+          }
+          line += ch;
+          lw += cw;
+        }
+        continue;
+      }
+      out.push(line.trimEnd());
+      line = tok.trimStart();
+      lw = displayWidth(line);
+    }
+    out.push(line.trimEnd());
+  }
+  return out.join('\n');
+}

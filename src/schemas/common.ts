@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** A text in both output languages. */
+export const LocalizedSchema = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/** A calendar date written YYYY-MM-DD (YAML 1.2 keeps it a string). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine(isRealDate, { message: 'not a real calendar date', params: { ja: '存在しない日付です', en: 'not a real calendar date' } });
+
+/** The municipality kinds of the contract (§2). */
+export const MUNICIPALITY_KINDS = [
+  'prefecture',
+  'designated-city',
+  'core-city',
+  'transitional-special-city',
+  'city',
+  'town',
+  'village',
+  'special-ward',
+  'partial-affairs-union',
+  'regional-federation',
+] as const;
+export type MunicipalityKind = (typeof MUNICIPALITY_KINDS)[number];
+export const MunicipalityKindSchema = z.enum(MUNICIPALITY_KINDS);
+
+export const INSTRUMENT_IDS = [
+  'cooperation-agreement',
+  'council',
+  'joint-body',
+  'consignment',
+  'proxy-execution',
+  'partial-affairs-union',
+  'regional-federation',
+  'staff-dispatch',
+  'ordinance-transfer',
+  'voluntary-council',
+] as const;
+
+export const VERSION_FIELD = z.literal(1).optional();

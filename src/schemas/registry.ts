@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { PackData } from '../pack/model.js';
+import { PACK_FILES } from '../pack/files.js';
+import { taskListSchema } from './task.js';
+
+/**
+ * The input formats `kouiki schema KIND` can describe. Each entry builds the zod schema the
+ * loader itself uses, so the JSON Schema never drifts from what kouiki accepts.
+ * Feature modules register their formats here.
+ */
+export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackData) => z.ZodType }> = {
+  tasks: { title: 'kouiki task list', build: (data) => taskListSchema(data) },
+  rules: {
+    title: 'kouiki rule pack file',
+    build: () => z.union(PACK_FILES.map((f) => f.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]),
+  },
+};
+
+/** A draft-07 JSON Schema for editors (yaml-language-server). */
+export function jsonSchemaFor(kind: string, data: PackData): object {
+  const entry = SCHEMA_KINDS[kind]!;
+  const schema = z.toJSONSchema(entry.build(data), { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title: entry.title, ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')) };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { PackData } from '../pack/model.js';
+import { MunicipalityKindSchema, type MunicipalityKind } from './common.js';
+
+export interface Party {
+  name: string;
+  kind: MunicipalityKind;
+}
+
+/** A fact's value; `null` and absence both mean "unknown". */
+export type FactValue = boolean | string | Party[] | null;
+
+export interface Task {
+  id: string;
+  name: string;
+  description?: string;
+  category?: string;
+  facts: Record<string, FactValue | undefined>;
+}
+
+export const PartySchema = z.strictObject({ name: z.string().min(1), kind: MunicipalityKindSchema });
+
+const schemaCache = new WeakMap<PackData, z.ZodType>();
+
+/**
+ * The task-list schema, generated from the pack's facts and categories so that a custom pack's
+ * new fact is at once a YAML key, a flag and a question. `null` is accepted as "unknown".
+ */
+export function taskListSchema(data: PackData): z.ZodType<{ version?: 1; tasks: RawTask[] }> {
+  const cached = schemaCache.get(data);
+  if (cached) return cached as z.ZodType<{ version?: 1; tasks: RawTask[] }>;
+  const factShape: Record<string, z.ZodType> = {};
+  for (const f of data.facts) {
+    let s: z.ZodType;
+    if (f.type === 'boolean') s = z.boolean();
+    else if (f.type === 'parties') s = z.array(PartySchema);
+    else s = z.enum(f.values!.map((v) => v.id) as [string, ...string[]]);
+    factShape[f.id] = s.nullable().optional().describe(`${f.label.en} — ${f.question.en}`);
+  }
+  const categories = data.categories.map((c) => c.id) as [string, ...string[]];
+  const task = z.strictObject({
+    id: z.union([z.string().min(1), z.number().int()]).optional().describe('optional; defaults to the 1-based position'),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    category: z.enum(categories).optional().describe('inferred from name/description when absent'),
+    facts: z.strictObject(factShape).optional(),
+  });
+  const schema = z.strictObject({
+    version: z.literal(1).optional(),
+    tasks: z.array(task).min(1),
+  });
+  schemaCache.set(data, schema);
+  return schema as unknown as z.ZodType<{ version?: 1; tasks: RawTask[] }>;
+}
+
+export interface RawTask {
+  id?: string | number;
+  name: string;
+  description?: string;
+  category?: string;
+  facts?: Record<string, FactValue | undefined>;
+}
+
+/** Gives every task its id (the 1-based position when absent) and a facts object. */
+export function normalizeTasks(raw: RawTask[]): Task[] {
+  return raw.map((t, i) => {
+    const task: Task = { id: t.id === undefined ? String(i + 1) : String(t.id), name: t.name, facts: t.facts ?? {} };
+    if (t.description !== undefined) task.description = t.description;
+    if (t.category !== undefined) task.category = t.category;
+    return task;
+  });
+}
