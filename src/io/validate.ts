@@ -113,7 +113,7 @@ function flatten(issues: readonly Issue[]): Issue[] {
  * `file:line:col` problem of one UserError (exit 2), with a hint on where the format is documented.
  */
 export function validateDocument<S extends z.ZodType>(schema: S, parsed: ParsedYaml, what: Localized, schemaKind: string): z.output<S> {
-  const result = schema.safeParse(parsed.value);
+  const result = schema.safeParse(parsed.value, { reportInput: true });
   if (result.success) return result.data;
   throw new UserError(
     { ja: `${what.ja}の形式が正しくありません`, en: `the ${what.en} does not have the expected shape` },

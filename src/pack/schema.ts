@@ -191,6 +191,8 @@ export const EffectSchema = z.strictObject({
   cap: z.enum(['unsuitable', 'not-allowed']).optional(),
   message: LocalizedSchema,
   ref: RefSchema.optional(),
+  /** Cite each target instrument's own property (e.g. `authority`) instead of one reference. */
+  refFrom: z.enum(['legalPersonality', 'authority', 'parties', 'approval', 'councilResolution']).optional(),
 });
 export type Effect = z.infer<typeof EffectSchema>;
 

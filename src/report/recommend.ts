@@ -11,6 +11,8 @@ export { RECOMMEND_FORMATS } from './formats.js';
 
 export interface RecommendRenderEnv {
   lang: Lang;
+  /** JSON: one result per line (evaluate's batches) instead of pretty-printed. */
+  compactJson?: boolean;
   head: JsonHead;
   width: number;
   chalk: ChalkInstance;
@@ -22,7 +24,7 @@ export interface RecommendRenderEnv {
 export function recommendRenderer(format: string, env: RecommendRenderEnv): StreamRenderer<TaskResult> {
   switch (format) {
     case 'json':
-      return jsonArrayRenderer<TaskResult>(env.head, 'results');
+      return jsonArrayRenderer<TaskResult>(env.head, 'results', undefined, env.compactJson === true);
     case 'markdown':
       return markdownRenderer(env);
     case 'csv':

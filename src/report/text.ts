@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { charWidth as cpWidth, displayWidth } from './width.js';
 
 /** Text helpers shared by the human formats. */
 
@@ -26,22 +26,9 @@ export function fixed2(n: number): string {
 }
 
 
-const widthCache = new Map<string, number>();
-function charWidth(ch: string): number {
-  let w = widthCache.get(ch);
-  if (w === undefined) {
-    w = stringWidth(ch);
-    widthCache.set(ch, w);
-  }
-  return w;
-}
+const charWidth = (ch: string): number => cpWidth(ch.codePointAt(0)!);
 
-/** Display width of a string in terminal columns (CJK characters count two). */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch);
-  return w;
-}
+export { displayWidth };
 
 /**
  * Wraps text to a display width: English breaks at spaces, Japanese between any two characters
@@ -51,7 +38,8 @@ export function displayWidth(s: string): number {
 export function wrapText(text: string, width: number): string {
   const out: string[] = [];
   for (const para of text.split('\n')) {
-    const tokens = para.match(/[\x21-\x7e\u00a0-\u02ff]+|\s+|./gu) ?? [];
+    // A short bracketed citation stays on one line when it can; ASCII words stay whole.
+    const tokens = para.match(/\[[^\]\n]{1,24}\]|[\x21-\x7e\u00a0-\u02ff]+|\s+|./gu) ?? [];
     let line = '';
     let lw = 0;
     for (const tok of tokens) {

@@ -26,6 +26,7 @@ export async function renderRecommendations(ctx: RunContext, tasks: Iterable<Tas
     width: outputWidth(ctx.io.stdoutIsTTY, out.columns, ctx.io.env),
     chalk: chalkFor(ctx),
     data: pack.data,
+    compactJson: procedure === 'top',
   };
   await emitAll(ctx, specs, (spec) => recommendRenderer(spec.format, spec.file ? { ...env, chalk: chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } }) } : env), evaluateAll(cp, tasks, procedure), inputs);
   return 0;

@@ -134,9 +134,14 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
     const template = e.message[lang];
     const reasons: (Reason | null)[] = instruments.map(() => null);
     const dynamic = /\{matched\}/.test(template);
+    const refFrom = 'refFrom' in e ? e.refFrom : undefined;
+    const citationFor = (t: number): string => {
+      const own = refFrom ? instruments[t]!.def.properties[refFrom]?.ref : undefined;
+      return own ? cite(own) : citation;
+    };
     if (!dynamic) {
       for (const t of targets) {
-        reasons[t] = { rule: rule.id, effect: e.effect, message: fill(template, { ...vars, instrument: instruments[t]!.name }), citation };
+        reasons[t] = { rule: rule.id, effect: e.effect, message: fill(template, { ...vars, instrument: instruments[t]!.name }), citation: citationFor(t) };
       }
     }
     return {

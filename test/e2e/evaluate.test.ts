@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kouiki } from '../helpers/cli.js';
+import { expectGolden } from '../helpers/golden.js';
+
+const EXAMPLE = 'examples/kensei-tasks.yaml';
+const AS_OF = ['--as-of', '2026-11-23'];
+
+describe('kouiki evaluate (built binary)', () => {
+  it('renders the 県西地域 example in every format, byte-identical to the golden files', () => {
+    const cases: [string[], string][] = [
+      [['--lang', 'ja'], 'recommend/kensei.ja.table.txt'],
+      [['--lang', 'en'], 'recommend/kensei.en.table.txt'],
+      [['--lang', 'ja', '-f', 'json'], 'recommend/kensei.ja.json'],
+      [['--lang', 'en', '-f', 'json'], 'recommend/kensei.en.json'],
+      [['--lang', 'ja', '-f', 'markdown'], 'recommend/kensei.ja.md'],
+      [['--lang', 'en', '-f', 'csv'], 'recommend/kensei.en.csv'],
+    ];
+    for (const [args, golden] of cases) {
+      const r = kouiki(['evaluate', EXAMPLE, ...AS_OF, ...args]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expectGolden(golden, r.stdout);
+    }
+  });
+
+  it('JSON output matches the contract and is valid JSON', () => {
+    const r = kouiki(['evaluate', EXAMPLE, ...AS_OF, '-f', 'json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.rulePack).toEqual({ name: 'kouiki-default', version: expect.any(String) });
+    expect(doc.asOf).toBe('2026-11-23');
+    expect(doc.results.length).toBeGreaterThanOrEqual(10);
+    for (const res of doc.results) {
+      expect(Object.keys(res).slice(0, 3)).toEqual(['task', 'category', 'unknownFacts']);
+      expect(res.recommendations.filter((x: { procedure?: unknown }) => x.procedure).length).toBeLessThanOrEqual(1);
+      expect(res.recommendations[0].procedure?.length ?? 0).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes several formats in one run, atomically, and reads stdin with -', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kouiki-'));
+    const input = readFileSync(EXAMPLE, 'utf8');
+    const r = kouiki(['evaluate', '-', ...AS_OF, '-f', `json:${join(dir, 'out.json')}`, '-f', `csv:${join(dir, 'out.csv')}`, '-f', 'markdown'], { input });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('## 鳥獣被害対策 (wildlife)');
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).results[0].task.id).toBe('wildlife');
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8').startsWith('task_id,')).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['out.csv', 'out.json']);
+  });
+
+  it('refuses to overwrite an input file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kouiki-'));
+    const file = join(dir, 't.yaml');
+    writeFileSync(file, 'tasks:\n  - name: 観光\n');
+    const r = kouiki(['evaluate', file, '-f', `json:${file}`]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('tasks:\n  - name: 観光\n');
+  });
+});
+
+describe('bad input: file:line:col, what is expected, exit 2, nothing on stdout', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kouiki-bad-'));
+  const write = (name: string, text: string | Buffer): string => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  const cases: [string, string | Buffer, RegExp][] = [
+    ['unknown-category.yaml', 'tasks:\n  - name: x\n    category: wide-area\n', /unknown-category\.yaml:3:15: "category": expected one of "wide-area-issue"/],
+    ['unknown-fact.yaml', 'tasks:\n  - name: x\n    facts:\n      legalEntity: true\n', /unknown-fact\.yaml:4:7: unknown key: legalEntity/],
+    ['wrong-type.yaml', 'tasks:\n  - name: x\n    facts:\n      needsLegalEntity: "yes"\n', /wrong-type\.yaml:4:25: "needsLegalEntity": expected boolean, got string/],
+    ['duplicate-key.yaml', 'tasks:\n  - name: x\n    name: y\n', /duplicate-key\.yaml:3:5: invalid YAML: Map keys must be unique/],
+    ['not-a-list.yaml', 'tasks:\n  name: x\n', /not-a-list\.yaml:2:3: "tasks": expected array, got object/],
+    ['top-list.yaml', '- name: x\n', /top-list\.yaml:1:1: the top level of a task list is a map/],
+    ['empty.yaml', '', /empty\.yaml:1:1: the task list is empty/],
+    ['latin1.yaml', Buffer.from([0x74, 0x61, 0x73, 0x6b, 0x73, 0x3a, 0x0a, 0x20, 0x20, 0x2d, 0x20, 0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9, 0x0a]), /latin1\.yaml:2:11: the file is not valid UTF-8/],
+    ['missing-name.yaml', 'tasks:\n  - category: wide-area-issue\n', /missing-name\.yaml:2:5: missing required key "name"/],
+    ['dup-id.yaml', 'tasks:\n  - { id: a, name: x }\n  - { id: a, name: y }\n', /dup-id\.yaml:3:11: duplicate task id "a"/],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const r = kouiki(['evaluate', write(name, text), '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(expected);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+
+  it('a file that does not exist', () => {
+    const r = kouiki(['evaluate', join(dir, 'nope.yaml'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.yaml: no such file/);
+  });
+
+  it('messages are in Japanese with --lang ja', () => {
+    const r = kouiki(['evaluate', write('ja.yaml', 'tasks:\n  - name: x\n    category: wide-area\n'), '--lang', 'ja']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ja\.yaml:3:15: 「category」は次のいずれかである必要があります/);
+  });
+
+  it('unknown flags get a suggestion and exit 2', () => {
+    const r = kouiki(['recommend', '--retain-authorty', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--retain-authorty'/);
+    expect(r.stderr).toMatch(/Did you mean --retain-authority\?/);
+  });
+
+  it('KOUIKI_DEBUG=1 adds the stack', () => {
+    const r = kouiki(['evaluate', join(dir, 'nope.yaml')], { env: { KOUIKI_DEBUG: '1' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\n\s+at /);
+    expect(existsSync(dir)).toBe(true);
+  });
+});

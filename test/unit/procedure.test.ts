@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { compilePack } from '../../src/core/recommend/compile.js';
+import { renderProcedure } from '../../src/core/recommend/procedure.js';
+import { defaultPack, recommend } from '../helpers/engine.js';
+
+function steps(id: string, ctx: { prefectureParty: boolean | null; crossPrefecture?: boolean | null; councilKind?: string | null }, lang: 'ja' | 'en' = 'ja') {
+  const cp = compilePack(defaultPack(), lang, '2026-11-23');
+  return renderProcedure(cp, cp.byId.get(id)!, { crossPrefecture: null, councilKind: null, ...ctx });
+}
+
+describe('procedures differ by instrument (legal-facts §1–7)', () => {
+  it('連携協約 has no 規約: its steps are 協議, 議決 (252-2③), 告示 and 届出 (252-2②)', () => {
+    const s = steps('cooperation-agreement', { prefectureParty: false });
+    expect(s.map((x) => x.citation)).toEqual([
+      '地方自治法第252条の2第1項',
+      '地方自治法第252条の2第3項',
+      '地方自治法第252条の2第2項',
+      '地方自治法第252条の2第2項',
+      '地方自治法第252条の2第6項',
+    ]);
+    expect(s.some((x) => /規約を定め/.test(x.step))).toBe(false);
+  });
+
+  it('a 連絡調整 協議会 needs no 議会の議決 (第252条の2の2第3項ただし書); the other kinds do', () => {
+    const liaison = steps('council', { prefectureParty: false, councilKind: 'liaison' });
+    expect(liaison.some((x) => x.citation === '地方自治法第252条の2の2第3項ただし書' && x.step.includes('不要'))).toBe(true);
+    expect(liaison.some((x) => x.step.startsWith('各団体の議会の議決を経る'))).toBe(false);
+    const management = steps('council', { prefectureParty: false, councilKind: 'management' });
+    expect(management.some((x) => x.step.startsWith('各団体の議会の議決を経る') && x.citation === '地方自治法第252条の2の2第3項')).toBe(true);
+    const unknown = steps('council', { prefectureParty: false, councilKind: null });
+    expect(unknown.some((x) => x.step.includes('連絡調整協議会の場合は不要'))).toBe(true);
+  });
+
+  it('届出 goes to the 総務大臣 when a 都道府県 is a party, else to the governor; both named when unknown', () => {
+    expect(steps('consignment', { prefectureParty: true }).some((x) => x.step === '総務大臣に届け出る')).toBe(true);
+    expect(steps('consignment', { prefectureParty: false }).some((x) => x.step === '都道府県知事に届け出る')).toBe(true);
+    expect(steps('consignment', { prefectureParty: null }).some((x) => x.step.includes('総務大臣') && x.step.includes('都道府県知事'))).toBe(true);
+  });
+
+  it('一部事務組合 and 広域連合 need 許可 (第284条第2項・第3項); across prefectures the Minister hears the governors (第293条)', () => {
+    expect(steps('partial-affairs-union', { prefectureParty: false }).some((x) => x.step === '都道府県知事の許可を得る' && x.citation === '地方自治法第284条第2項')).toBe(true);
+    expect(steps('partial-affairs-union', { prefectureParty: true }).some((x) => x.step === '総務大臣の許可を得る')).toBe(true);
+    expect(steps('partial-affairs-union', { prefectureParty: false, crossPrefecture: true }).some((x) => x.step.includes('第293条'))).toBe(true);
+    expect(steps('regional-federation', { prefectureParty: true }).some((x) => x.step.startsWith('総務大臣の許可を得る') && x.citation === '地方自治法第284条第3項')).toBe(true);
+  });
+
+  it('steps the reference leaves unconfirmed are marked so, not shown as certain', () => {
+    const s = steps('partial-affairs-union', { prefectureParty: false });
+    const resolution = s.find((x) => x.citation.startsWith('地方自治法第290条'))!;
+    expect(resolution.status).toBe('unconfirmed');
+    expect(resolution.step).toContain('未確認');
+    const en = steps('partial-affairs-union', { prefectureParty: false }, 'en').find((x) => x.citation.includes('290'))!;
+    expect(en.step).toContain('unconfirmed');
+  });
+
+  it('administrative-efficiency: the prefecture consigns its 中核市 affairs, so the 届出 goes to the 総務大臣 (003 5(3)イ(イ))', () => {
+    const r = recommend({ name: 'x', category: 'administrative-efficiency' }, { lang: 'ja' });
+    const top = r.recommendations[0]!;
+    expect(['joint-body', 'consignment']).toContain(top.instrument);
+    expect(top.procedure!.some((x) => x.step === '総務大臣に届け出る')).toBe(true);
+    expect(r.notes?.some((n) => n.rule === 'prefecture-party')).toBe(true);
+  });
+});
