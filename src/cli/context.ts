@@ -1,7 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
 import { UserError } from '../errors.js';
 import type { Pack } from '../pack/model.js';
-import { loadPack } from '../pack/load.js';
 import type { CliIO } from './io.js';
 
 /** The global options of the contract (§4), parsed once and handed to every command. */
@@ -20,17 +19,12 @@ export interface GlobalOptions {
 export interface RunContext {
   io: CliIO;
   opts: GlobalOptions;
-  /** The rule pack, loaded on first use (`--rules DIR` or the embedded default). */
+  /** The rule pack (`--rules DIR` or the embedded default), loaded before the command runs. */
   pack(): Pack;
 }
 
-export function makeContext(io: CliIO, opts: GlobalOptions): RunContext {
-  let pack: Pack | undefined;
-  return {
-    io,
-    opts,
-    pack: () => (pack ??= loadPack(opts.rules)),
-  };
+export function makeContext(io: CliIO, opts: GlobalOptions, pack: Pack): RunContext {
+  return { io, opts, pack: () => pack };
 }
 
 /** Today in the local calendar: the law in force "today" is the planner's today. */

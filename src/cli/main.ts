@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitSignal, formatUserError, UserError } from '../errors.js';
 import { defaultLang, type Lang } from '../i18n/lang.js';
-import { loadPack } from '../pack/load.js';
+import { obtainPack } from '../pack/default.js';
 import type { Pack } from '../pack/model.js';
 import { makeContext, parseAsOf, parseSize, today, type GlobalOptions } from './context.js';
 import type { CliIO } from './io.js';
@@ -81,11 +81,27 @@ function translateCommander(text: string, lang: Lang): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const langArg = preScan(argv, '--lang');
   const lang: Lang = langArg === 'ja' || langArg === 'en' ? langArg : defaultLang(io.env);
+  try {
+    return await runProgram(argv, io, lang);
+  } catch (err) {
+    return handleError(err, io, lang);
+  }
+}
+
+async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number> {
   const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
   let exitCode = 0;
-  let pack: Pack | undefined;
   const rulesArg = preScan(argv, '--rules');
-  const env = { lang, pack: () => (pack ??= loadPack(rulesArg)) };
+  const wanted = firstCommand(argv);
+  // Commands whose flags come from the pack (one per fact) need it before commander is built.
+  let pack: Pack | undefined = COMMANDS.some((c) => c.packOptions && c.name === wanted) ? await obtainPack(rulesArg) : undefined;
+  const env = {
+    lang,
+    pack: (): Pack => {
+      if (!pack) throw new Error('the rule pack was not loaded for this command');
+      return pack;
+    },
+  };
 
   const program = new Command('kouiki');
   program
@@ -106,7 +122,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     });
   addGlobalOptions(program, lang, null);
 
-  const wanted = firstCommand(argv);
   for (const spec of COMMANDS) {
     const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
     cmd.description(spec.summary[lang]).helpOption('-h, --help', t('ヘルプを表示', 'show help'));
@@ -121,44 +136,41 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const opts = command.optsWithGlobals() as Record<string, unknown>;
       const positional = command.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [a as string]));
       const globals = resolveGlobals(opts, lang, io);
-      const ctx = makeContext(io, globals);
-      if (pack && globals.rules === rulesArg) {
-        const p = pack;
-        ctx.pack = () => p;
-      }
-      exitCode = await spec.run(ctx, positional, opts);
+      if (!pack || globals.rules !== rulesArg) pack = await obtainPack(globals.rules);
+      exitCode = await spec.run(makeContext(io, globals, pack), positional, opts);
     });
   }
 
-  try {
-    if (argv.length === 0) {
-      program.outputHelp();
-      return 0;
-    }
-    await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
-  } catch (err) {
-    removePendingOutputs();
-    if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      return 2;
-    }
-    if (err instanceof ExitSignal) return err.exitCode;
-    if (err instanceof UserError) {
-      io.stderr.write(`${formatUserError(err, lang)}\n`);
-      if (io.env.KOUIKI_DEBUG === '1' && err.stack) io.stderr.write(`${err.stack}\n`);
-      return err.exitCode;
-    }
-    if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
-    io.stderr.write(
-      t(
-        `kouiki: 内部エラーが発生しました。お手数ですが再現手順を添えて報告してください: ${(err as Error)?.message ?? String(err)}\n`,
-        `kouiki: internal error; please report it with the command that caused it: ${(err as Error)?.message ?? String(err)}\n`,
-      ),
-    );
-    if (io.env.KOUIKI_DEBUG === '1' && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  await program.parseAsync(argv, { from: 'user' });
+  return exitCode;
+}
+
+function handleError(err: unknown, io: CliIO, lang: Lang): number {
+  const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
+  removePendingOutputs();
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     return 2;
   }
+  if (err instanceof ExitSignal) return err.exitCode;
+  if (err instanceof UserError) {
+    io.stderr.write(`${formatUserError(err, lang)}\n`);
+    if (io.env.KOUIKI_DEBUG === '1' && err.stack) io.stderr.write(`${err.stack}\n`);
+    return err.exitCode;
+  }
+  if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
+  io.stderr.write(
+    t(
+      `kouiki: 内部エラーが発生しました。お手数ですが再現手順を添えて報告してください: ${(err as Error)?.message ?? String(err)}\n`,
+      `kouiki: internal error; please report it with the command that caused it: ${(err as Error)?.message ?? String(err)}\n`,
+    ),
+  );
+  if (io.env.KOUIKI_DEBUG === '1' && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  return 2;
 }
 
 function resolveGlobals(opts: Record<string, unknown>, lang: Lang, io: CliIO): GlobalOptions {

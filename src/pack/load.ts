@@ -1,73 +1,31 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
 import { readInputFile } from '../io/read.js';
-import { defaultRulesDir, distDir } from '../io/paths.js';
+import { defaultRulesDir } from '../io/paths.js';
+import { compiledDefaultPack, listPackFiles } from './default.js';
 import { validateDocument } from '../io/validate.js';
 import { locate, nodePosition, parseYaml, type ParsedYaml } from '../io/yaml.js';
 import { PACK_FILES, packFileSpec } from './files.js';
 import type { Pack, PackData } from './model.js';
+
+export { COMPILED_PACK_FILE, listPackFiles, type CompiledPackFile } from './default.js';
 import type { PackManifest } from './schema.js';
 import { validatePack, type PackLocator } from './validate.js';
-
-/** What the build writes to dist/: the default pack as data, with the sources it came from. */
-export interface CompiledPackFile {
-  format: 1;
-  sources: { file: string; size: number; mtimeMs: number }[];
-  data: PackData;
-}
-
-export const COMPILED_PACK_FILE = 'default-pack.json';
 
 let defaultPack: Pack | undefined;
 
 /**
- * The embedded default pack. Read from the build's precompiled JSON when it is up to date with
- * rules/*.yaml (a stat per file), else from the YAML itself, so an edit to rules/ is never
- * silently ignored.
+ * The embedded default pack: the build's precompiled JSON when it is up to date with
+ * rules/*.yaml, else the YAML itself, so an edit to rules/ is never silently ignored.
  */
 export function loadDefaultPack(): Pack {
   if (defaultPack) return defaultPack;
-  const compiled = readCompiled();
-  if (compiled) {
-    defaultPack = { data: compiled.data, origin: { dir: null, base: null, overrides: [] }, positions: new Map() };
-    return defaultPack;
-  }
+  const compiled = compiledDefaultPack();
+  if (compiled) return (defaultPack = compiled);
   const loaded = loadPackDir(defaultRulesDir(), { isDefault: true });
   defaultPack = { ...loaded.pack, origin: { ...loaded.pack.origin, dir: null } };
   return defaultPack;
-}
-
-function readCompiled(): CompiledPackFile | null {
-  const path = join(distDir(), COMPILED_PACK_FILE);
-  let compiled: CompiledPackFile;
-  try {
-    compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledPackFile;
-  } catch {
-    return null;
-  }
-  if (compiled.format !== 1) return null;
-  const dir = defaultRulesDir();
-  try {
-    const now = listPackFiles(dir);
-    if (now.length !== compiled.sources.length) return null;
-    for (let i = 0; i < now.length; i++) {
-      const src = compiled.sources[i]!;
-      if (src.file !== now[i]) return null;
-      const st = statSync(join(dir, src.file));
-      if (st.size !== src.size || st.mtimeMs !== src.mtimeMs) return null;
-    }
-  } catch {
-    return null;
-  }
-  return compiled;
-}
-
-/** The YAML files of a pack directory (not its tests/), sorted. */
-export function listPackFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-    .sort();
 }
 
 export interface LoadResult {

@@ -1,11 +1,10 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import type { Reason, Recommendation, TaskResult, Verdict } from '../core/recommend/types.js';
 import type { PackData } from '../pack/model.js';
 import { VERDICT_LABEL, word } from './labels.js';
 import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
-import { csvField, fixed2, mdCell, wrapText } from './text.js';
+import { csvField, fixed2, mdCell } from './text.js';
 
 export { RECOMMEND_FORMATS } from './formats.js';
 
@@ -21,6 +20,7 @@ export interface RecommendRenderEnv {
   maxReasons?: number;
 }
 
+/** JSON, Markdown and CSV; the table (cli-table3) lives in recommend-table.ts and loads only when asked for. */
 export function recommendRenderer(format: string, env: RecommendRenderEnv): StreamRenderer<TaskResult> {
   switch (format) {
     case 'json':
@@ -30,7 +30,7 @@ export function recommendRenderer(format: string, env: RecommendRenderEnv): Stre
     case 'csv':
       return csvRenderer(env);
     default:
-      return tableRenderer(env);
+      throw new Error(`no renderer for ${format}`);
   }
 }
 
@@ -44,7 +44,7 @@ export function mainReasons(rec: Recommendation): Reason[] {
   return [...rec.reasons].sort((a, b) => rank(a) - rank(b));
 }
 
-function verdictText(v: Verdict, lang: Lang, chalk: ChalkInstance): string {
+export function verdictText(v: Verdict, lang: Lang, chalk: ChalkInstance): string {
   const label = VERDICT_LABEL[v][lang];
   switch (v) {
     case 'recommended':
@@ -58,14 +58,14 @@ function verdictText(v: Verdict, lang: Lang, chalk: ChalkInstance): string {
   }
 }
 
-function categoryLine(r: TaskResult, lang: Lang): string {
+export function categoryLine(r: TaskResult, lang: Lang): string {
   const c = r.category;
   if (!c.id) return `${word(lang, 'category')}: ${word(lang, 'noCategory')}`;
   const inferred = c.inferred ? ` — ${word(lang, 'inferred')}: ${c.evidence.join(', ')}` : '';
   return `${word(lang, 'category')}: ${c.name ?? c.id} (${c.id})${inferred}`;
 }
 
-function factLabels(r: TaskResult, data: PackData, lang: Lang): string {
+export function factLabels(r: TaskResult, data: PackData, lang: Lang): string {
   return r.unknownFacts
     .map((id) => {
       const f = data.facts.find((x) => x.id === id);
@@ -74,64 +74,8 @@ function factLabels(r: TaskResult, data: PackData, lang: Lang): string {
     .join(', ');
 }
 
-function reasonLine(r: Reason): string {
+export function reasonLine(r: Reason): string {
   return `${r.effect} ${r.message}${r.citation ? ` [${r.citation}]` : ''}`;
-}
-
-function tableRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
-  const { lang, chalk } = env;
-  const max = env.maxReasons ?? 3;
-  const fixed = 6 + 22 + 16 + 7 + 13; // rank, instrument, verdict, score columns + borders/padding
-  const reasonWidth = Math.max(30, env.width - fixed);
-  return {
-    begin: () => '',
-    item(r, i) {
-      const out: string[] = [];
-      if (i > 0) out.push('');
-      out.push(chalk.bold(`■ ${r.task.name} (${r.task.id})`));
-      out.push(categoryLine(r, lang));
-      const table = new Table({
-        head: [word(lang, 'rank'), word(lang, 'instrument'), word(lang, 'verdict'), word(lang, 'score'), word(lang, 'reasons')],
-        colWidths: [6, 22, 16, 7, reasonWidth],
-        style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-      });
-      for (const rec of r.recommendations) {
-        const reasons = mainReasons(rec);
-        const shown = reasons.slice(0, max).map(reasonLine);
-        if (reasons.length > max) shown.push(`(${word(lang, 'more', { n: reasons.length - max })})`);
-        const name = rec.kind ? `${rec.name}\n(${rec.kind})` : rec.name;
-        table.push([
-          String(rec.rank),
-          wrapText(name, 20),
-          verdictText(rec.verdict, lang, chalk),
-          fixed2(rec.score),
-          wrapText(shown.join('\n'), reasonWidth - 2),
-        ]);
-      }
-      out.push(table.toString());
-      for (const rec of r.recommendations) {
-        if (!rec.procedure) continue;
-        out.push(chalk.bold(`${word(lang, 'procedure')}（${rec.name}）:`));
-        rec.procedure.forEach((s, k) => out.push(`  ${k + 1}. ${s.step} [${s.citation}]`));
-      }
-      if (r.notes && r.notes.length > 0) {
-        out.push(`${word(lang, 'notes')}:`);
-        for (const n of r.notes) out.push(`  ${reasonLine(n)}`);
-      }
-      if (r.prefecture) {
-        const p = r.prefecture;
-        out.push(chalk.bold(`${word(lang, 'prefecture')}: ${p.why}`));
-        out.push(`  ${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text} [${p.principle.citation}]`);
-        if (p.measures.length > 0) {
-          out.push(`  ${word(lang, 'measures')}:`);
-          for (const m of p.measures) out.push(`    - ${m.name}${m.instrument ? ` → ${m.instrument}` : ''} [${m.citation}]`);
-        }
-      }
-      if (r.unknownFacts.length > 0) out.push(chalk.dim(`${word(lang, 'unknownFacts')}: ${factLabels(r, env.data, lang)}`));
-      return `${out.join('\n')}\n`;
-    },
-    end: () => '',
-  };
 }
 
 function markdownRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {

@@ -15,20 +15,9 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
   .refine(isRealDate, { message: 'not a real calendar date', params: { ja: '存在しない日付です', en: 'not a real calendar date' } });
 
-/** The municipality kinds of the contract (§2). */
-export const MUNICIPALITY_KINDS = [
-  'prefecture',
-  'designated-city',
-  'core-city',
-  'transitional-special-city',
-  'city',
-  'town',
-  'village',
-  'special-ward',
-  'partial-affairs-union',
-  'regional-federation',
-] as const;
-export type MunicipalityKind = (typeof MUNICIPALITY_KINDS)[number];
+import { MUNICIPALITY_KINDS } from './kinds.js';
+
+export { MUNICIPALITY_KINDS, type MunicipalityKind } from './kinds.js';
 export const MunicipalityKindSchema = z.enum(MUNICIPALITY_KINDS);
 
 export const INSTRUMENT_IDS = [

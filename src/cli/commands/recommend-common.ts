@@ -28,6 +28,18 @@ export async function renderRecommendations(ctx: RunContext, tasks: Iterable<Tas
     data: pack.data,
     compactJson: procedure === 'top',
   };
-  await emitAll(ctx, specs, (spec) => recommendRenderer(spec.format, spec.file ? { ...env, chalk: chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } }) } : env), evaluateAll(cp, tasks, procedure), inputs);
+  // The table pulls in cli-table3: load it only when a table is asked for.
+  const table = specs.some((s) => s.format === 'table') ? await import('../../report/recommend-table.js') : null;
+  const plain = { ...env, chalk: chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } }) };
+  await emitAll(
+    ctx,
+    specs,
+    (spec) => {
+      const e = spec.file ? plain : env;
+      return spec.format === 'table' ? table!.tableRenderer(e) : recommendRenderer(spec.format, e);
+    },
+    evaluateAll(cp, tasks, procedure),
+    inputs,
+  );
   return 0;
 }

@@ -1,5 +1,4 @@
 import { UserError } from '../../errors.js';
-import { loadTaskList } from '../../io/tasks.js';
 import type { Task } from '../../schemas/task.js';
 import type { RunContext } from '../context.js';
 import { taskFromFlags } from '../specs/task-flags.js';
@@ -11,6 +10,8 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>): Promi
   let base: Task | null = null;
   const inputs: string[] = [];
   if (typeof opts.task === 'string') {
+    // The YAML parser and zod load only when a task file is given.
+    const { loadTaskList } = await import('../../io/tasks.js');
     const { tasks } = await loadTaskList(opts.task, data, ctx.opts.maxInputSize);
     if (tasks.length !== 1) {
       throw new UserError(

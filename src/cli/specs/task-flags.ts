@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { UserError } from '../../errors.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { PackData } from '../../pack/model.js';
-import { MUNICIPALITY_KINDS, type MunicipalityKind } from '../../schemas/common.js';
+import { MUNICIPALITY_KINDS, type MunicipalityKind } from '../../schemas/kinds.js';
 import type { FactValue, Party, Task } from '../../schemas/task.js';
 
 /** camelCase fact id → --kebab-case flag. */

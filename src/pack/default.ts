@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultRulesDir, distDir } from '../io/paths.js';
+import type { Pack, PackData } from './model.js';
+
+/** What the build writes to dist/: the default pack as data, with the sources it came from. */
+export interface CompiledPackFile {
+  format: 1;
+  sources: { file: string; size: number; mtimeMs: number }[];
+  data: PackData;
+}
+
+export const COMPILED_PACK_FILE = 'default-pack.json';
+
+/** The YAML files of a pack directory (not its tests/), sorted. */
+export function listPackFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+}
+
+let cached: Pack | null | undefined;
+
+/**
+ * The default pack from the build's precompiled JSON, when it is up to date with rules/*.yaml
+ * (one stat per file); null when it is missing or stale, and the YAML must be read instead.
+ * Deliberately free of the YAML parser and zod, so commands that only need the default pack
+ * start as fast as bare Node allows.
+ */
+export function compiledDefaultPack(): Pack | null {
+  if (cached !== undefined) return cached;
+  cached = null;
+  let compiled: CompiledPackFile;
+  try {
+    compiled = JSON.parse(readFileSync(join(distDir(), COMPILED_PACK_FILE), 'utf8')) as CompiledPackFile;
+  } catch {
+    return null;
+  }
+  if (compiled.format !== 1) return null;
+  const dir = defaultRulesDir();
+  try {
+    const now = listPackFiles(dir);
+    if (now.length !== compiled.sources.length) return null;
+    for (let i = 0; i < now.length; i++) {
+      const src = compiled.sources[i]!;
+      if (src.file !== now[i]) return null;
+      const st = statSync(join(dir, src.file));
+      if (st.size !== src.size || st.mtimeMs !== src.mtimeMs) return null;
+    }
+  } catch {
+    return null;
+  }
+  cached = { data: compiled.data, origin: { dir: null, base: null, overrides: [] }, positions: new Map() };
+  return cached;
+}
+
+/** The pack a command runs on: `--rules DIR`, or the default (precompiled when possible). */
+export async function obtainPack(rulesDir?: string): Promise<Pack> {
+  if (!rulesDir) {
+    const fast = compiledDefaultPack();
+    if (fast) return fast;
+  }
+  const { loadPack } = await import('./load.js');
+  return loadPack(rulesDir);
+}

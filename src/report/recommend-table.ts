@@ -1,0 +1,64 @@
+import Table from 'cli-table3';
+import type { TaskResult } from '../core/recommend/types.js';
+import { categoryLine, factLabels, mainReasons, reasonLine, verdictText, type RecommendRenderEnv } from './recommend.js';
+import { word } from './labels.js';
+import type { StreamRenderer } from './stream.js';
+import { fixed2, wrapText } from './text.js';
+
+/** The human table of `recommend` and `evaluate` (one block per task). */
+export function tableRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
+  const { lang, chalk } = env;
+  const max = env.maxReasons ?? 3;
+  const fixed = 6 + 22 + 16 + 7 + 13; // rank, instrument, verdict, score columns + borders/padding
+  const reasonWidth = Math.max(30, env.width - fixed);
+  return {
+    begin: () => '',
+    item(r, i) {
+      const out: string[] = [];
+      if (i > 0) out.push('');
+      out.push(chalk.bold(`■ ${r.task.name} (${r.task.id})`));
+      out.push(categoryLine(r, lang));
+      const table = new Table({
+        head: [word(lang, 'rank'), word(lang, 'instrument'), word(lang, 'verdict'), word(lang, 'score'), word(lang, 'reasons')],
+        colWidths: [6, 22, 16, 7, reasonWidth],
+        style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
+      });
+      for (const rec of r.recommendations) {
+        const reasons = mainReasons(rec);
+        const shown = reasons.slice(0, max).map(reasonLine);
+        if (reasons.length > max) shown.push(`(${word(lang, 'more', { n: reasons.length - max })})`);
+        const name = rec.kind ? `${rec.name}\n(${rec.kind})` : rec.name;
+        table.push([
+          String(rec.rank),
+          wrapText(name, 20),
+          verdictText(rec.verdict, lang, chalk),
+          fixed2(rec.score),
+          wrapText(shown.join('\n'), reasonWidth - 2),
+        ]);
+      }
+      out.push(table.toString());
+      for (const rec of r.recommendations) {
+        if (!rec.procedure) continue;
+        out.push(chalk.bold(`${word(lang, 'procedure')}（${rec.name}）:`));
+        rec.procedure.forEach((s, k) => out.push(`  ${k + 1}. ${s.step} [${s.citation}]`));
+      }
+      if (r.notes && r.notes.length > 0) {
+        out.push(`${word(lang, 'notes')}:`);
+        for (const n of r.notes) out.push(`  ${reasonLine(n)}`);
+      }
+      if (r.prefecture) {
+        const p = r.prefecture;
+        out.push(chalk.bold(`${word(lang, 'prefecture')}: ${p.why}`));
+        out.push(`  ${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text} [${p.principle.citation}]`);
+        if (p.measures.length > 0) {
+          out.push(`  ${word(lang, 'measures')}:`);
+          for (const m of p.measures) out.push(`    - ${m.name}${m.instrument ? ` → ${m.instrument}` : ''} [${m.citation}]`);
+        }
+      }
+      if (r.unknownFacts.length > 0) out.push(chalk.dim(`${word(lang, 'unknownFacts')}: ${factLabels(r, env.data, lang)}`));
+      return `${out.join('\n')}\n`;
+    },
+    end: () => '',
+  };
+}
+
