@@ -42,7 +42,11 @@ export async function emitAll<R>(
         }
       }
       count++;
-      if (count % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (count % CHUNK === 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        // Every reader is gone (`| head -1`, no file output): stop instead of working for nobody.
+        if (outs.every((o) => o.sink.closed())) break;
+      }
     }
     for (const o of outs) {
       o.buf += o.renderer.end(count);

@@ -1,7 +1,35 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 export const DEFAULT_MAX_INPUT_SIZE = 64 * 1024 * 1024;
+
+/**
+ * The run in progress: the stream `-` reads (the CLI's own stdin, a buffer in tests) and every
+ * file read so far, so that no output ever replaces one of the run's inputs (src/cli/output.ts).
+ */
+let runStdin: NodeJS.ReadableStream | null = null;
+const readPaths = new Set<string>();
+
+/** Starts a run: `-` reads `stdin` from now on, and the list of files read is emptied. */
+export function beginRun(stdin: NodeJS.ReadableStream | null): void {
+  runStdin = stdin;
+  readPaths.clear();
+}
+
+/** Real paths of the files read since beginRun (any command, any format: tasks, data, pack, config). */
+export function filesRead(): ReadonlySet<string> {
+  return readPaths;
+}
+
+/** The canonical path of a file (symlinks resolved), or the absolute path when it does not exist. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
 
 export interface InputText {
   /** The name shown in messages: the path as the user gave it, or `<stdin>`. */
@@ -19,6 +47,7 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): 
   }
   try {
     const st = fstatSync(fd);
+    readPaths.add(realPath(path));
     if (st.isDirectory()) {
       throw new UserError(
         { ja: `${path}: ディレクトリです。ファイルを指定してください`, en: `${path}: is a directory, not a file` },
@@ -44,7 +73,7 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): 
 }
 
 /** Reads all of standard input (`-`), with the same size cap and UTF-8 check as a file. */
-export async function readStdin(maxBytes = DEFAULT_MAX_INPUT_SIZE, stream: NodeJS.ReadableStream = process.stdin): Promise<InputText> {
+export async function readStdin(maxBytes = DEFAULT_MAX_INPUT_SIZE, stream: NodeJS.ReadableStream = runStdin ?? process.stdin): Promise<InputText> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { UserError, type ProblemDetail } from '../errors.js';
+import { shownOf, UserError, type ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { positionOf, type ParsedYaml } from './yaml.js';
 
@@ -86,6 +86,7 @@ export function issuesToProblems(parsed: ParsedYaml, issues: readonly Issue[], m
     if (out.length >= max) break;
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
+        if (out.length >= max) break;
         out.push({ position: positionOf(parsed, [...issue.path, key], true), message: describeIssue({ ...issue, keys: [key] }) });
       }
       continue;
@@ -94,6 +95,13 @@ export function issuesToProblems(parsed: ParsedYaml, issues: readonly Issue[], m
   }
   out.sort((a, b) => (a.position!.line ?? 0) - (b.position!.line ?? 0) || (a.position!.column ?? 0) - (b.position!.column ?? 0));
   return out;
+}
+
+/** How many problems issuesToProblems would list without its cap. */
+function countProblems(issues: readonly Issue[]): number {
+  let n = 0;
+  for (const i of flatten(issues)) n += i.code === 'unrecognized_keys' ? i.keys.length : 1;
+  return n;
 }
 
 /** A union's issues are reported through its best branch so the user sees a concrete problem. */
@@ -115,10 +123,15 @@ function flatten(issues: readonly Issue[]): Issue[] {
 export function validateDocument<S extends z.ZodType>(schema: S, parsed: ParsedYaml, what: Localized, schemaKind: string): z.output<S> {
   const result = schema.safeParse(parsed.value, { reportInput: true });
   if (result.success) return result.data;
+  const details = issuesToProblems(parsed, result.error.issues);
+  const total = countProblems(result.error.issues);
   throw new UserError(
-    { ja: `${what.ja}の形式が正しくありません`, en: `the ${what.en} does not have the expected shape` },
     {
-      details: issuesToProblems(parsed, result.error.issues),
+      ja: `${what.ja}の形式が正しくありません${shownOf(details.length, total).ja}`,
+      en: `the ${what.en} does not have the expected shape${shownOf(details.length, total).en}`,
+    },
+    {
+      details,
       hint: { ja: `形式は \`kouiki schema ${schemaKind}\` と README を参照してください`, en: `see \`kouiki schema ${schemaKind}\` and the README for the format` },
     },
   );

@@ -1,5 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
+import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type Pair } from 'yaml';
+
+type Token = CST.Token;
+import { shownOf, UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 
 /** Aliases expanded per document at most: enough for real anchors, far too few for a "billion laughs". */
@@ -45,55 +47,183 @@ const YAML_CODES_JA: Record<string, string> = {
  * Parses one YAML 1.2 document with positions. Syntax errors (all of them, not only the first)
  * become one UserError with `file:line:col` per problem. Duplicate keys are errors, aliases are
  * bounded, and deep nesting is refused before the parser recurses into it.
+ *
+ * The stages of the yaml library are driven here one by one (lexer → CST parser → composer), so
+ * that the nesting depth is measured on the parser's own stack, token by token, before the
+ * (recursive) composer sees the document: flow brackets, block indentation, `- - -` and `? ? ?`
+ * all count the same way. Duplicate keys are found with one hash set per map (the library's own
+ * check compares every key with every other, quadratic in the size of a map).
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
-  checkDepth(text, file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  if (doc.errors.length > 0) {
-    const details: ProblemDetail[] = doc.errors.slice(0, 20).map((e) => {
-      const start = lineCounter.linePos(Math.min(e.pos[0], text.length));
+  const tokens = parseCst(text, file, lineCounter);
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true });
+  let doc: Document.Parsed | undefined;
+  // The composer makes an Error object per syntax problem; a garbled file can have hundreds of
+  // thousands, and capturing a stack trace for each is most of the time spent on it.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const d of composer.compose(tokens, true, text.length)) {
+      if (!doc) doc = d;
+      else {
+        doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  // compose(…, forceDoc = true) always yields a document, even for an empty stream.
+  const parsedDoc = doc!;
+  const found = inspectNodes(parsedDoc, text);
+  const problems: { offset: number; message: Localized }[] = [
+    ...parsedDoc.errors.map((e) => {
       const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-      return {
-        position: { file, line: start.line, column: start.col },
-        message: {
-          ja: `YAML の構文エラー: ${YAML_CODES_JA[e.code] ?? firstLine}`,
-          en: `invalid YAML: ${firstLine}`,
-        },
-      };
+      return { offset: e.pos[0], message: { ja: `YAML の構文エラー: ${YAML_CODES_JA[e.code] ?? firstLine}`, en: `invalid YAML: ${firstLine}` } };
+    }),
+    ...found.problems,
+  ];
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.offset - b.offset);
+    const details: ProblemDetail[] = problems.slice(0, MAX_REPORTED).map((p) => {
+      const start = lineCounter.linePos(Math.max(0, Math.min(p.offset, text.length)));
+      return { position: { file, line: start.line, column: start.col }, message: p.message };
     });
-    throw new UserError({ ja: 'YAML として読めません', en: 'the file is not valid YAML' }, {
+    const more = shownOf(details.length, problems.length);
+    const syntax = parsedDoc.errors.length > 0 || found.duplicates;
+    const head = syntax ? { ja: 'YAML として読めません', en: 'the file is not valid YAML' } : { ja: 'このファイルは読み込めません', en: 'the file cannot be read' };
+    throw new UserError({ ja: `${head.ja}${more.ja}`, en: `${head.en}${more.en}` }, {
       details,
       hint: { ja: '表示された行と桁を直してください', en: 'fix the YAML at the line and column shown' },
     });
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = parsedDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    if (err instanceof ReferenceError || err instanceof RangeError) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      const at = lineCounter.linePos(found.firstAlias ?? 0);
       throw new UserError(
         {
           ja: `別名（エイリアス）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）。展開爆発を防ぐため読み込みを中止しました`,
           en: `too many alias expansions (limit ${MAX_ALIAS_COUNT}); refusing a possible "billion laughs" document`,
         },
-        { position: { file, line: 1, column: 1 }, hint: { ja: 'アンカーと別名 (&x / *x) を使わずに書いてください', en: 'write the values out instead of using anchors and aliases (&x / *x)' } },
+        {
+          position: { file, line: at.line, column: at.col },
+          hint: { ja: 'アンカーと別名 (&x / *x) を使わずに書いてください', en: 'write the values out instead of using anchors and aliases (&x / *x)' },
+        },
       );
     }
     throw err;
   }
-  return { file, text, doc, lineCounter, value };
+  return { file, text, doc: parsedDoc, lineCounter, value };
+}
+
+/** At most this many syntax problems are listed (a garbled file may have thousands). */
+const MAX_REPORTED = 20;
+
+/**
+ * Lexes and parses the text into CST tokens, refusing it as soon as the parser's stack (one entry
+ * per open collection, plus the document) is deeper than MAX_DEPTH. Iterative: the CST parser
+ * keeps its own stack, so nothing here recurses however the text is nested.
+ */
+function parseCst(text: string, file: string, lineCounter: LineCounter): Token[] {
+  const lexer = new Lexer();
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const out: Token[] = [];
+  for (const lexeme of lexer.lex(text)) {
+    for (const token of parser.next(lexeme)) out.push(token);
+    if (parser.stack.length > MAX_DEPTH + 1) {
+      const at = lineCounter.linePos(Math.min(parser.offset, text.length));
+      throw tooDeep(file, at.line, at.col, MAX_DEPTH);
+    }
+  }
+  for (const token of parser.end()) out.push(token);
+  return out;
+}
+
+/** Keys that would reach an object's prototype if some code assigned them (`obj[key] = v`). */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__']);
+
+/**
+ * One walk over the composed document (depth is bounded by then): duplicate keys (by the key the
+ * JavaScript object would get, so `1:` and `"1":` collide as they would in the value), the key
+ * `__proto__`, and aliases that refer to a node containing them (a cycle, which no kouiki format
+ * needs and which would make every later walk of the value endless).
+ */
+function inspectNodes(doc: Document.Parsed, text: string): { problems: { offset: number; message: Localized }[]; firstAlias: number | null; duplicates: boolean } {
+  const problems: { offset: number; message: Localized }[] = [];
+  const anchors = new Map<string, unknown>();
+  const ancestors: unknown[] = [];
+  let firstAlias: number | null = null;
+  let duplicates = false;
+  const walk = (node: unknown): void => {
+    if (node === null || node === undefined) return;
+    if (isAlias(node)) {
+      const offset = node.range?.[0] ?? 0;
+      firstAlias ??= offset;
+      const target = anchors.get(node.source);
+      if (target !== undefined && ancestors.includes(target)) {
+        problems.push({
+          offset,
+          message: {
+            ja: `別名 *${node.source} が自分を含むノードを指しています（循環）`,
+            en: `the alias *${node.source} refers to a node that contains it (a cycle)`,
+          },
+        });
+      }
+      return;
+    }
+    if (!isNode(node)) return;
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node);
+    if (isMap(node)) {
+      ancestors.push(node);
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        const key = item.key as unknown;
+        const name = isScalar(key) ? String(key.value) : isNode(key) && key.range ? text.slice(key.range[0], key.range[1]) : String(key);
+        const offset = isNode(key) ? (key.range?.[0] ?? 0) : 0;
+        if (name === '__proto__' && !isAlias(key)) {
+          problems.push({
+            offset,
+            message: { ja: 'キー「__proto__」は使えません', en: 'the key "__proto__" is not allowed' },
+          });
+        } else if (seen.has(name)) {
+          duplicates = true;
+          problems.push({
+            offset,
+            message: { ja: `YAML の構文エラー: キーが重複しています（「${name}」）`, en: `invalid YAML: Map keys must be unique (duplicate key "${name}")` },
+          });
+        }
+        seen.add(name);
+        walk(key);
+        walk(item.value);
+      }
+      ancestors.pop();
+    } else if (isSeq(node)) {
+      ancestors.push(node);
+      for (const item of node.items) walk(item);
+      ancestors.pop();
+    }
+  };
+  walk(doc.contents);
+  return { problems, firstAlias, duplicates };
 }
 
 /**
- * Refuses documents nested deeper than MAX_DEPTH before the (recursive) parser sees them.
- * Counts flow brackets outside quotes and comments, and block indentation levels by column.
+ * A fast, conservative pre-filter on the raw text for code that hands it to another parser:
+ * refuses text nested deeper than MAX_DEPTH by counting flow brackets outside quotes and comments
+ * and block indentation levels by column (`- `, `? ` and `: ` count as indentation). The exact
+ * check is parseYaml's, on the parser's own stack.
  */
 export function checkDepth(text: string, file: string, max = MAX_DEPTH): void {
   let depth = 0;
   let line = 1;
   let lineStart = 0;
-  let quote = '';
+  let quote = 0;
   let comment = false;
   let atLineStart = true;
   for (let i = 0; i < text.length; i++) {
@@ -107,19 +237,28 @@ export function checkDepth(text: string, file: string, max = MAX_DEPTH): void {
     }
     if (comment) continue;
     if (atLineStart) {
-      if (ch === 32 || ch === 45) continue; // spaces and "- " sequence markers
+      if (ch === 32 || ch === 9) continue;
+      // "- ", "? " and ": " open a nested block node on the same line.
+      if (ch === 45 || ch === 63 || ch === 58) {
+        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 10;
+        if (next === 32 || next === 9 || next === 10 || next === 13) continue;
+      }
       atLineStart = false;
       // Block nesting shows as indentation; two columns a level is the tightest YAML allows.
       if ((i - lineStart) / 2 > max * 2) throw tooDeep(file, line, i - lineStart + 1, max);
     }
     if (quote) {
-      if (quote === '"' && ch === 92) i++;
-      else if (ch === quote.charCodeAt(0)) quote = '';
+      if (quote === 34 && ch === 92) i++;
+      else if (ch === quote) {
+        // '' inside a single-quoted scalar is an escaped quote, not its end.
+        if (quote === 39 && text.charCodeAt(i + 1) === 39) i++;
+        else quote = 0;
+      }
       continue;
     }
     if (ch === 34 || ch === 39) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 10 || prev === 9) quote = ch === 34 ? '"' : "'";
+      if (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 10 || prev === 9 || prev === 45 || prev === 63) quote = ch;
     } else if (ch === 35) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
       if (prev === 32 || prev === 9 || i === lineStart) comment = true;

@@ -77,7 +77,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   const facts: Record<string, unknown> = {};
   const unknownFacts: string[] = [];
   for (const f of cp.facts) {
-    const v = task.facts[f.id];
+    const v = Object.hasOwn(task.facts, f.id) ? task.facts[f.id] : undefined;
     if (v === undefined || v === null) {
       unknownFacts.push(f.id);
       facts[f.id] = null;
