@@ -67,7 +67,8 @@ export function watchStreams(...streams: Writable[]): () => void {
     stream.on('error', onError);
     return () => stream.off('error', onError);
   });
-  return () => offs.forEach((off) => off());
+  // A failed write reports its error a tick later: keep listening until then.
+  return () => void setImmediate(() => offs.forEach((off) => off()));
 }
 
 /**

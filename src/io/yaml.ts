@@ -1,6 +1,7 @@
 import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type Pair } from 'yaml';
 
 type Token = CST.Token;
+import { getHeapStatistics } from 'node:v8';
 import { shownOf, UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 
@@ -57,7 +58,8 @@ const YAML_CODES_JA: Record<string, string> = {
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const tokens = parseCst(text, file, lineCounter);
-  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true });
+  // logLevel 'error': the library would print warnings to the process's stderr (Node warnings).
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
   // The composer makes an Error object per syntax problem; a garbled file can have hundreds of
   // thousands, and capturing a stack trace for each is most of the time spent on it.
@@ -102,7 +104,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   try {
     value = parsedDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+    // The library's own bound (aliases of aliases), a second line behind MAX_ALIAS_EXPANSION.
+    if (err instanceof ReferenceError && /alias count/i.test(err.message)) {
       const at = lineCounter.linePos(found.firstAlias ?? 0);
       throw new UserError(
         {
@@ -133,39 +136,98 @@ function parseCst(text: string, file: string, lineCounter: LineCounter): Token[]
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
   const out: Token[] = [];
+  const budget = maxTokens();
+  let tokens = 0;
   for (const lexeme of lexer.lex(text)) {
     for (const token of parser.next(lexeme)) out.push(token);
     if (parser.stack.length > MAX_DEPTH + 1) {
       const at = lineCounter.linePos(Math.min(parser.offset, text.length));
       throw tooDeep(file, at.line, at.col, MAX_DEPTH);
     }
+    if (++tokens > budget) throw tooBig(file, budget);
   }
   for (const token of parser.end()) out.push(token);
   return out;
+}
+
+/**
+ * Bytes of memory the parser needs per YAML token at its peak (syntax tree, nodes and values;
+ * measured at about 175 on Node 20, doubled for headroom).
+ */
+const BYTES_PER_TOKEN = 350;
+
+/**
+ * Tokens a document may have: what half of this process's heap can hold. Positions for every
+ * value cost memory (about 80 times the file's size), so a file under the size cap can still be
+ * more than the heap holds; it is refused with a message instead of ending in an out-of-memory
+ * crash. On Node's default heap (about 4 GB on a 64-bit machine) this is about 6 million tokens,
+ * a task list of some 15 MB.
+ */
+export function maxTokens(): number {
+  return Math.floor((getHeapStatistics().heap_size_limit * 0.5) / BYTES_PER_TOKEN);
+}
+
+function tooBig(file: string, budget: number): UserError {
+  return new UserError(
+    {
+      ja: `ファイルが大きすぎて読み込めません（YAML の要素が ${budget} 個を超えています。このマシンのメモリでの上限）`,
+      en: `the file is too large to read (more than ${budget} YAML tokens, the limit for this process's memory)`,
+    },
+    {
+      position: { file },
+      hint: {
+        ja: 'ファイルを分割するか、Node.js のメモリを増やして実行してください（例: NODE_OPTIONS=--max-old-space-size=8192）',
+        en: 'split the file, or give Node.js more memory (e.g. NODE_OPTIONS=--max-old-space-size=8192)',
+      },
+    },
+  );
 }
 
 /** Keys that would reach an object's prototype if some code assigned them (`obj[key] = v`). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__']);
 
 /**
+ * Values that aliases may add to a document when expanded (each alias counts the size of what it
+ * stands for, aliases within it included). Reusing a list of parties in a hundred tasks adds a
+ * few thousand; a "billion laughs" document adds 10^9.
+ */
+export const MAX_ALIAS_EXPANSION = 10_000;
+
+type NodeProblem = { offset: number; message: Localized };
+
+/**
  * One walk over the composed document (depth is bounded by then): duplicate keys (by the key the
  * JavaScript object would get, so `1:` and `"1":` collide as they would in the value), the key
- * `__proto__`, and aliases that refer to a node containing them (a cycle, which no kouiki format
- * needs and which would make every later walk of the value endless).
+ * `__proto__`, lists or maps as keys, aliases without an anchor before them, aliases that refer
+ * to a node containing them (a cycle), and the total size aliases expand to.
  */
-function inspectNodes(doc: Document.Parsed, text: string): { problems: { offset: number; message: Localized }[]; firstAlias: number | null; duplicates: boolean } {
-  const problems: { offset: number; message: Localized }[] = [];
+function inspectNodes(doc: Document.Parsed, text: string): { problems: NodeProblem[]; firstAlias: number | null; duplicates: boolean } {
+  const problems: NodeProblem[] = [];
   const anchors = new Map<string, unknown>();
+  /** Expanded size of each finished anchored node. */
+  const sizes = new Map<unknown, number>();
   const ancestors: unknown[] = [];
   let firstAlias: number | null = null;
   let duplicates = false;
-  const walk = (node: unknown): void => {
-    if (node === null || node === undefined) return;
+  let expansion = 0;
+  let exploded = false;
+  const walk = (node: unknown): number => {
+    if (node === null || node === undefined) return 0;
     if (isAlias(node)) {
       const offset = node.range?.[0] ?? 0;
       firstAlias ??= offset;
       const target = anchors.get(node.source);
-      if (target !== undefined && ancestors.includes(target)) {
+      if (target === undefined) {
+        problems.push({
+          offset,
+          message: {
+            ja: `別名 *${node.source} に対応するアンカー &${node.source} が、それより前にありません`,
+            en: `the alias *${node.source} has no anchor &${node.source} before it`,
+          },
+        });
+        return 1;
+      }
+      if (ancestors.includes(target)) {
         problems.push({
           offset,
           message: {
@@ -173,20 +235,41 @@ function inspectNodes(doc: Document.Parsed, text: string): { problems: { offset:
             en: `the alias *${node.source} refers to a node that contains it (a cycle)`,
           },
         });
+        return 1;
       }
-      return;
+      const size = sizes.get(target) ?? 1;
+      expansion += size;
+      if (expansion > MAX_ALIAS_EXPANSION && !exploded) {
+        exploded = true;
+        problems.push({
+          offset,
+          message: {
+            ja: `別名（エイリアス）を展開すると ${MAX_ALIAS_EXPANSION} 個を超える値になります。展開爆発（billion laughs）を防ぐため読み込みを中止しました`,
+            en: `the aliases expand to more than ${MAX_ALIAS_EXPANSION} values; refusing a possible "billion laughs" document`,
+          },
+        });
+      }
+      return size;
     }
-    if (!isNode(node)) return;
+    if (!isNode(node)) return 0;
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) anchors.set(anchor, node);
+    let size = 1;
     if (isMap(node)) {
       ancestors.push(node);
       const seen = new Set<string>();
       for (const item of node.items) {
         const key = item.key as unknown;
-        const name = isScalar(key) ? String(key.value) : isNode(key) && key.range ? text.slice(key.range[0], key.range[1]) : String(key);
+        // An alias as a key stands for its anchor's node: `*k : v` is the key the anchor holds.
+        const keyNode = isAlias(key) ? anchors.get(key.source) : key;
+        const name = isScalar(keyNode) ? String(keyNode.value) : isNode(keyNode) && keyNode.range ? text.slice(keyNode.range[0], keyNode.range[1]) : String(keyNode);
         const offset = isNode(key) ? (key.range?.[0] ?? 0) : 0;
-        if (name === '__proto__' && !isAlias(key)) {
+        if (isMap(keyNode) || isSeq(keyNode)) {
+          problems.push({
+            offset,
+            message: { ja: 'キーにリストやマップは使えません（文字列にしてください）', en: 'a key cannot be a list or a map (use a plain string)' },
+          });
+        } else if (name === '__proto__') {
           problems.push({
             offset,
             message: { ja: 'キー「__proto__」は使えません', en: 'the key "__proto__" is not allowed' },
@@ -199,15 +282,16 @@ function inspectNodes(doc: Document.Parsed, text: string): { problems: { offset:
           });
         }
         seen.add(name);
-        walk(key);
-        walk(item.value);
+        size += walk(key) + walk(item.value);
       }
       ancestors.pop();
     } else if (isSeq(node)) {
       ancestors.push(node);
-      for (const item of node.items) walk(item);
+      for (const item of node.items) size += walk(item);
       ancestors.pop();
     }
+    if (anchor) sizes.set(node, size);
+    return size;
   };
   walk(doc.contents);
   return { problems, firstAlias, duplicates };

@@ -1,0 +1,101 @@
+// The input formats the fuzz suite attacks: one entry per format, each with the function kouiki
+// itself uses to read it, real documents to mutate, and the command lines that read it.
+//
+// A new input format plugs in with ONE entry in FORMATS below (and registry.test.ts fails when a
+// `kouiki schema` kind has none). `parse` must do exactly what the command does with the text
+// (parse + validate + the format's own checks) and throw a UserError for bad input.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYamlLoose, stringify } from 'yaml';
+import { validateDocument } from '../../src/io/validate.js';
+import { parseYaml } from '../../src/io/yaml.js';
+import { parseTaskList } from '../../src/io/tasks.js';
+import { PACK_FILES } from '../../src/pack/files.js';
+import { ROOT } from '../helpers/cli.js';
+import { defaultPack } from '../helpers/engine.js';
+
+export interface FuzzFormat {
+  /** A name for messages ("tasks", "rules/facts.yaml", ...). */
+  name: string;
+  /** The `kouiki schema KIND` this format is, if any (registry.test.ts checks every kind is here). */
+  schemaKind?: string;
+  /** Small valid documents to mutate (most cases start from one of these: fast). */
+  seeds: () => string[];
+  /** Full-size real documents (examples, the default pack), mutated in one case out of sixteen. */
+  bigSeeds: () => string[];
+  /** Reads the text as kouiki does; returns the value, or throws a UserError. */
+  parse: (text: string, file: string) => unknown;
+  /**
+   * Command lines that read this format from standard input (`-`) in-process; empty when the
+   * format is only read from a directory (rule packs: see packdir cases in fuzz.test.ts).
+   */
+  argv: string[][];
+}
+
+const read = (rel: string): string => readFileSync(join(ROOT, rel), 'utf8');
+
+/** A valid document cut down to the first `n` items of each top-level list (faster to mutate). */
+export function shrinkDoc(text: string, n: number): string {
+  const v = parseYamlLoose(text) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, val] of Object.entries(v)) out[k] = Array.isArray(val) ? val.slice(0, n) : val;
+  return stringify(out);
+}
+
+let seedCache: Map<string, string[]> | undefined;
+const cached = (key: string, make: () => string[]): string[] => {
+  seedCache ??= new Map();
+  let s = seedCache.get(key);
+  if (!s) seedCache.set(key, (s = make()));
+  return s;
+};
+
+/** A file of the default pack (null for a registered file the default pack does not have). */
+const packFile = (file: string): string | null => {
+  try {
+    return read(`rules/${file}`);
+  } catch {
+    return null;
+  }
+};
+
+const taskSeeds = (): string[] =>
+  cached('tasks', () => {
+    const example = read('examples/kensei-tasks.yaml');
+    return [
+      shrinkDoc(example, 2),
+      shrinkDoc(example, 1),
+      'tasks:\n  - name: 鳥獣被害対策\n',
+      'version: 1\ntasks:\n  - id: a\n    name: ごみ処理\n    category: essential-service\n    facts: { parties: [{ name: 甲市, kind: city }, { name: 乙町, kind: town }], needsLegalEntity: true, mode: joint-operation }\n',
+      'tasks: [{name: x, description: 観光振興, facts: {retainAuthority: false, setupUrgency: high, frequency: rare}}]\n',
+    ];
+  });
+
+export const FORMATS: FuzzFormat[] = [
+  {
+    name: 'tasks',
+    schemaKind: 'tasks',
+    seeds: taskSeeds,
+    bigSeeds: () => [read('examples/kensei-tasks.yaml')],
+    parse: (text, file) => parseTaskList(text, file, defaultPack().data).tasks,
+    argv: [
+      ['evaluate', '-', '-f', 'json'],
+      ['evaluate', '-', '-f', 'csv', '--lang', 'ja'],
+      ['evaluate', '-', '-f', 'markdown', '--as-of', '2014-01-01'],
+      ['evaluate', '-', '--lang', 'en'],
+      ['recommend', '--task', '-', '-f', 'json'],
+      ['recommend', '--task', '-', '--lang', 'ja'],
+    ],
+  },
+  // Rule pack files: each file of a pack with its own schema (the pack loader's first step).
+  ...PACK_FILES.map(
+    (spec): FuzzFormat => ({
+      name: `rules/${spec.file}`,
+      schemaKind: 'rules',
+      seeds: () => cached(`rules/${spec.file}`, () => (packFile(spec.file) === null ? [] : [shrinkDoc(packFile(spec.file)!, 2), shrinkDoc(packFile(spec.file)!, 1)])),
+      bigSeeds: () => (packFile(spec.file) === null ? [] : [packFile(spec.file)!]),
+      parse: (text, file) => validateDocument(spec.schema, parseYaml(text, file), spec.what, 'rules'),
+      argv: [],
+    }),
+  ),
+];

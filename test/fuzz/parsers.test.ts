@@ -1,0 +1,50 @@
+// Fuzz suite, part 1 (issue 8): hostile text for every input format, given straight to the
+// function kouiki reads that format with. Whatever the text, the answer is a value or a
+// UserError positioned inside the file, within a second, and no key reaches a prototype.
+// Part 2 (cli.test.ts) runs the commands. `npm run fuzz` runs both much longer.
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mutatedDoc } from './arbitraries.js';
+import { FORMATS } from './formats.js';
+import { count, counts, expectPlainValue, expectPrototypesIntact, expectUserErrorShape, MAX_MS, params, share, timeoutFor, TOTAL_RUNS } from './harness.js';
+
+/** This file's part of the budget. */
+const PART = 0.5;
+
+afterAll(() => {
+  console.log(`fuzz (parsers): ${[...counts.values()].reduce((a, b) => a + b, 0)} generated cases (${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+});
+
+describe('fuzz: every input format, parsed directly', () => {
+  const formats = FORMATS.filter((f) => f.seeds().length > 0);
+  // Task lists are read by most commands: the biggest share; the rest split evenly.
+  const weight = (name: string): number => (name === 'tasks' ? 0.5 : 0.5 / Math.max(1, formats.length - 1));
+  for (const format of formats) {
+    it(`${format.name}: a value or a positioned UserError, within a second, no prototype reached`, () => {
+      const file = `fuzz/${format.name.replace(/\W/g, '_')}.yaml`;
+      fc.assert(
+        fc.property(mutatedDoc(format.seeds(), format.bigSeeds()), (text) => {
+          count(`parse ${format.name}`);
+          const c0 = process.cpuUsage();
+          let value: unknown;
+          try {
+            value = format.parse(text, file);
+          } catch (err) {
+            expectUserErrorShape(err, file, text);
+          }
+          const c = process.cpuUsage(c0);
+          const ms = (c.user + c.system) / 1000;
+          expect(ms, `parsing took ${Math.round(ms)} ms of CPU time`).toBeLessThan(MAX_MS);
+          if (value !== undefined) expectPlainValue(value);
+          expectPrototypesIntact();
+        }),
+        params(share(PART * weight(format.name))),
+      );
+    }, timeoutFor(share(PART * weight(format.name))));
+  }
+});
+
+it('ran its share of the generated cases (with cli.test.ts: at least 10,000 in npm test)', () => {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  expect(total).toBeGreaterThanOrEqual(Math.floor(TOTAL_RUNS * PART) - FORMATS.length);
+});
