@@ -52,6 +52,8 @@ export interface CRule {
   match: { fact: string; byValue: Map<string, CEffect[]> } | null;
   unknownTargets: number[];
   unknownReasons: Reason[];
+  /** The cap the unknown could bring (1 unsuitable, 2 not-allowed): its "?" is dropped where the verdict is already that low. */
+  unknownCap: number;
   /** The facts the rule reads (for the trace and for unknown-fact reporting). */
   facts: string[];
 }
@@ -235,6 +237,7 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
       match,
       unknownTargets,
       unknownReasons,
+      unknownCap: (rule.cases ?? []).some((c) => c.effects.some((e) => e.cap === 'not-allowed')) ? CAP_NOT_ALLOWED : CAP_UNSUITABLE,
       facts: ruleFacts(rule),
     });
   }

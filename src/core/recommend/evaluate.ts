@@ -13,6 +13,8 @@ interface Work {
   score: number[];
   cap: number[];
   reasons: Reason[][];
+  /** "?" reasons with the cap the unknown could bring; kept only where that would change the verdict. */
+  doubts: (Reason | number)[][];
 }
 
 /** A trace hook for `kouiki explain`: called for every rule with what it decided. */
@@ -23,6 +25,11 @@ export interface TraceSink {
 export interface EvaluateOptions {
   procedure?: ProcedureScope;
   trace?: TraceSink;
+  /**
+   * Supplementary instruments (職員の派遣, 条例による事務処理の特例, 任意協議会) are listed when the
+   * task's facts call for them (a "+" reason), or always with `all` (explain, "why not X?").
+   */
+  supplementary?: 'relevant' | 'all';
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { recommended: 0, possible: 1, unsuitable: 2, 'not-allowed': 3 };
@@ -38,11 +45,12 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   const data = cp.pack.data;
   const lang = cp.lang;
   const n = cp.instruments.length;
-  const work: Work = { score: new Array<number>(n), cap: new Array<number>(n), reasons: new Array<Reason[]>(n) };
+  const work: Work = { score: new Array<number>(n), cap: new Array<number>(n), reasons: new Array<Reason[]>(n), doubts: new Array<(Reason | number)[]>(n) };
   for (let i = 0; i < n; i++) {
     work.score[i] = cp.instruments[i]!.base;
     work.cap[i] = CAP_NONE;
     work.reasons[i] = [];
+    work.doubts[i] = [];
   }
   const notes: Reason[] = [];
 
@@ -125,7 +133,8 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   for (let i = 0; i < n; i++) {
     const r = cp.inForce.reasons[i];
     if (r) {
-      work.reasons[i]!.push(r);
+      if (r.effect === '?') work.doubts[i]!.push(r, CAP_NOT_ALLOWED);
+      else work.reasons[i]!.push(r);
       if (cp.inForce.caps[i]! > work.cap[i]!) work.cap[i] = cp.inForce.caps[i]!;
     }
   }
@@ -139,12 +148,14 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
         const excluded = inst.excluded.has(p.kind);
         const kindLabel = p.kind;
         const citation = inst.def.properties.parties.ref ? formatRef(inst.def.properties.parties.ref, data, lang) : '';
-        work.reasons[inst.index]!.push({
+        const reason: Reason = {
           rule: rule.id,
           effect: excluded ? '-' : '?',
           message: fill(excluded ? pk.excluded : pk.unconfirmed, { kind: kindLabel, party: p.name }),
           citation,
-        });
+        };
+        if (excluded) work.reasons[inst.index]!.push(reason);
+        else work.doubts[inst.index]!.push(reason, CAP_NOT_ALLOWED);
         if (excluded) work.cap[inst.index] = CAP_NOT_ALLOWED;
       }
     }
@@ -179,7 +190,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     }
     if (!anyTrue) {
       if (anyUnknown) {
-        for (const t of rule.unknownTargets) work.reasons[t]!.push(rule.unknownReasons[t]!);
+        for (const t of rule.unknownTargets) work.doubts[t]!.push(rule.unknownReasons[t]!, rule.unknownCap);
         opts.trace?.rule(rule.id, 'unknown', { facts: pick(facts, rule.facts) });
       } else opts.trace?.rule(rule.id, 'not-applicable', { facts: pick(facts, rule.facts) });
     }
@@ -195,7 +206,15 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     const cap = work.cap[i]!;
     scores[i] = cap === CAP_NOT_ALLOWED ? 0 : s;
     verdicts[i] = cap === CAP_NOT_ALLOWED ? 'not-allowed' : cap === CAP_UNSUITABLE || s < unsuitableBelow ? 'unsuitable' : s >= recommendedAt ? 'recommended' : 'possible';
-    order.push(i);
+    const inst = cp.instruments[i]!;
+    if (inst.tier === 'core' || opts.supplementary === 'all' || work.reasons[i]!.some((r) => r.effect === '+')) order.push(i);
+  }
+  // A doubt is worth showing only where it could still lower the verdict.
+  for (let i = 0; i < n; i++) {
+    const d = work.doubts[i]!;
+    for (let k = 0; k < d.length; k += 2) {
+      if ((d[k + 1] as number) > work.cap[i]!) work.reasons[i]!.push(d[k] as Reason);
+    }
   }
   const subsidiarity = facts.beyondMunicipalEffort !== true;
   order.sort((a, b) => compareInstruments(cp.instruments[a]!, cp.instruments[b]!, verdicts[a]!, verdicts[b]!, scores[a]!, scores[b]!, subsidiarity));
