@@ -130,7 +130,8 @@ export const CategorySchema = z.strictObject({
   description: LocalizedSchema,
   instruments: z.array(Id).min(1),
   ref: RefSchema,
-  effective: IsoDateSchema,
+  /** When the source took effect; 003 is an undated draft, so its categories have none. */
+  effective: IsoDateSchema.optional(),
   reviewed: IsoDateSchema,
   impliesPrefectureParty: z.boolean().optional(),
   impliesPrefectureRef: RefSchema.optional(),
