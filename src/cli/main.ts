@@ -107,15 +107,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   addGlobalOptions(program, lang, null);
 
   const wanted = firstCommand(argv);
-  for (const spec of COMMANDS) {
-    const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
+  const register = (parent: Command, spec: CommandSpec): void => {
+    const cmd = parent.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
     cmd.description(spec.summary[lang]).helpOption('-h, --help', t('ヘルプを表示', 'show help'));
-    if (spec.configure && (!spec.packOptions || wanted === spec.name)) spec.configure(cmd, env);
-    addGlobalOptions(cmd, lang, spec);
     if (spec.examples.length > 0) {
       const lines = spec.examples.map((e) => `  $ ${e.cmd}\n      ${e.what[lang]}`).join('\n');
       cmd.addHelpText('after', `\n${t('例', 'Examples')}:\n${lines}\n`);
     }
+    if (spec.subcommands) {
+      // A command group (`kouiki rules validate|test|outdated|doc`): the actions are its subcommands.
+      cmd.helpCommand(false);
+      for (const sub of spec.subcommands) register(cmd, sub);
+      return;
+    }
+    if (spec.configure && (!spec.packOptions || wanted === spec.name)) spec.configure(cmd, env);
+    addGlobalOptions(cmd, lang, spec);
     cmd.action(async (...actionArgs: unknown[]) => {
       const command = actionArgs[actionArgs.length - 1] as Command;
       const opts = command.optsWithGlobals() as Record<string, unknown>;
@@ -128,9 +134,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       }
       exitCode = await spec.run(ctx, positional, opts);
     });
-  }
+  };
 
   try {
+    // Inside the try: a command whose flags come from the rule pack (one per fact) loads the
+    // pack here, and a broken `--rules DIR` must end as a user error (exit 2), not a crash.
+    for (const spec of COMMANDS) register(program, spec);
     if (argv.length === 0) {
       program.outputHelp();
       return 0;
@@ -140,7 +149,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     removePendingOutputs();
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      // A command group without its action (`kouiki rules`): the help went to stderr; bad usage.
+      if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
       return 2;
     }
     if (err instanceof ExitSignal) return err.exitCode;

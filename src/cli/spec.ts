@@ -26,6 +26,8 @@ export interface CommandSpec {
   /** Whether the options depend on the rule pack (fact flags). */
   packOptions?: boolean;
   configure?(cmd: Command, env: SpecEnv): void;
+  /** A command group: these are its actions (`kouiki rules validate`), and `run` is not called. */
+  subcommands?: CommandSpec[];
   run(ctx: RunContext, args: string[], opts: Record<string, unknown>): Promise<number>;
 }
 

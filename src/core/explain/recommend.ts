@@ -93,7 +93,7 @@ const W = {
   byVerdict: { ja: '{a} が {b} より上: 判定「{va}」は「{vb}」より上位', en: '{a} above {b}: verdict {va} ranks before {vb}' },
   bySubsidiarity: { ja: '{a} が {b} より上: 同じ判定で、市町村段階の制度を県段階の制度より先に（市町村優先の原則）', en: '{a} above {b}: same verdict; municipal-level before prefecture-level (subsidiarity)' },
   byScore: { ja: '{a} が {b} より上: 同じ判定で、点数 {sa} > {sb}', en: '{a} above {b}: same verdict, score {sa} > {sb}' },
-  byPriority: { ja: 'PRIORITY: {a} が {b} より上。判定と点数が同じため、{reason}', en: 'PRIORITY: {a} above {b} because {reason} (same verdict and score)' },
+  byPriority: { ja: 'PRIORITY: {a} が {b} より上（判定と点数が同じ）。理由: {reason}', en: 'PRIORITY: {a} above {b} because {reason} (same verdict and score)' },
   notYetEffective: { ja: '{asOf} 時点では未施行（{from} から）', en: 'not yet effective on {asOf} (from {from})' },
   setting: { ja: 'パックの設定（法令の値ではない）', en: "the pack's setting (not a legal value)" },
 } as const;

@@ -134,7 +134,7 @@ function parameterNode(p: ParameterRead, lang: Lang): TraceNode {
     node(`${h.from ?? L.before[lang]}: ${STATE[String(h.value)]?.[lang] ?? showValue(h.value, lang)}${h.from === p.from ? ' ←' : ''}`, h.citation),
   );
   if (p.note) children.push(node(p.note));
-  return node(`${p.id} = ${value} ${lang === 'ja' ? `（${from}${until}）` : `(${from}${until})`}`, p.citation, children);
+  return node(`${p.id} = ${value}${lang === 'ja' ? `（${from}${until}）` : ` (${from}${until})`}`, p.citation, children);
 }
 
 function ruleNode(r: RuleTrace, lang: Lang, names: (id: string) => string): TraceNode {
