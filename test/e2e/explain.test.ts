@@ -46,7 +46,7 @@ describe('kouiki explain: --as-of on both sides of each dated change', () => {
     const x = explainJson('2014-01-01');
     expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'not-yet', from: null, until: '2014-05-30' });
     expect(inst(x, 'cooperation-agreement').verdict).toBe('not-allowed');
-    expect(inst(x, 'cooperation-agreement').contributions).toContainEqual(expect.objectContaining({ rule: 'in-force', effect: '-', message: 'not yet in force on 2014-01-01 (in force from 2014-05-30)' }));
+    expect(inst(x, 'cooperation-agreement').contributions).toContainEqual(expect.objectContaining({ rule: 'in-force', effect: '-', message: 'not yet in force on 2014-01-01 (it took effect on or after 2014-05-30)' }));
     // the pair that crosses into the not-allowed ones is decided by the verdict
     const firstBarred = x.instruments.find((i: { verdict: string }) => i.verdict === 'not-allowed').instrument;
     expect(x.ranking.pairs.find((p: { below: string }) => p.below === firstBarred).by).toBe('verdict');

@@ -202,7 +202,7 @@ export function explainRecommendation(cp: CompiledPack, task: Task): { explanati
   const inForceRule = ruleDef('in-force');
   if (inForceRule) {
     const checks: BuiltinCheck[] = [];
-    let any: RuleTrace['outcome'] = 'not-applicable';
+    let any: RuleTrace['outcome'] = 'checked';
     for (const inst of cp.instruments) {
       const f = inst.def.inForce;
       if (!f) continue;
@@ -216,7 +216,7 @@ export function explainRecommendation(cp: CompiledPack, task: Task): { explanati
   if (partyRule && cp.partyKinds) {
     const checks: BuiltinCheck[] = [];
     const list = hasParties ? (parties as { name: string; kind: string }[]) : [];
-    let outcome: RuleTrace['outcome'] = hasParties ? 'not-applicable' : 'unknown';
+    let outcome: RuleTrace['outcome'] = hasParties ? 'checked' : 'unknown';
     for (const inst of cp.instruments) {
       for (const p of list) {
         const status = inst.allowed.has(p.kind) ? 'allowed' : inst.excluded.has(p.kind) ? 'excluded' : 'unconfirmed';

@@ -53,6 +53,7 @@ const L = {
 
 const OUTCOME: Record<RuleTrace['outcome'], { ja: string; en: string }> = {
   applied: { ja: '適用', en: 'applied' },
+  checked: { ja: '確認済み（制約なし）', en: 'checked: no constraint' },
   unknown: { ja: '判定できず（事実が不明）', en: 'undecided (a fact is unknown)' },
   'not-applicable': { ja: '該当なし', en: 'not applicable' },
   'not-yet-effective': { ja: '未施行のため適用せず', en: 'not yet effective: not applied' },

@@ -63,7 +63,8 @@ export interface CaseTrace {
   effects: EffectTrace[];
 }
 
-export type RuleTraceOutcome = 'applied' | 'unknown' | 'not-applicable' | 'not-yet-effective';
+/** `checked`: a built-in check ran and found nothing to hold against any instrument. */
+export type RuleTraceOutcome = 'applied' | 'checked' | 'unknown' | 'not-applicable' | 'not-yet-effective';
 
 export interface RuleTrace {
   rule: string;
