@@ -101,7 +101,7 @@ function caseCond(rule: Rule, when: unknown): Condition {
 }
 
 /** Facts for which both conditions hold, or null when none do (exhaustive over small domains). */
-function witness(data: PackData, a: Condition, b: Condition): Map<string, Value> | null {
+export function witness(data: PackData, a: Condition, b: Condition): Map<string, Value> | null {
   const facts = new Set<string>();
   const texts: Condition[] = [];
   readFacts(a, facts, texts);
