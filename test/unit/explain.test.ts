@@ -81,6 +81,23 @@ describe('explain: the trace is what the engine did', () => {
   });
 });
 
+describe('explain: the prefecture’s support measures (000 第2章3) and their conditions', () => {
+  it('lists every measure with its condition evaluated and whether it is shown', () => {
+    const { explanation } = explain({ name: '簡易水道の更新', facts: { beyondMunicipalEffort: true, capacityGap: true } });
+    const m = (id: string) => explanation.measures!.find((x) => x.id === id)!;
+    expect(m('staff-support')).toMatchObject({ shown: true, instrument: 'staff-dispatch', when: { op: 'is', fact: 'capacityGap', actual: true, expected: true, result: 'true' } });
+    expect(m('coordination')).toMatchObject({ shown: false, when: { op: 'any', result: 'unknown' } });
+    expect(m('power-transfer')).toMatchObject({ shown: true });
+    expect(m('power-transfer').when).toBeUndefined();
+    expect(explain({ name: 'x', facts: { beyondMunicipalEffort: false } }).explanation.measures).toBeUndefined();
+  });
+  it('fills {matched} in the messages of text cases with the words that matched', () => {
+    const typical = explain({ name: '簡易水道の更新' }).explanation.rules.find((r) => r.rule === 'typical-use')!;
+    const hit = typical.cases!.find((c) => c.result === 'true')!;
+    expect(hit.effects[0]!.message).toBe('an affair with proxy-execution precedents (簡易水道)');
+  });
+});
+
 describe('explain: parameters read for --as-of, with the effective date chosen (平成26年法律第42号 附則第1条第1号)', () => {
   const param = (asOf: string, id: string) => explain({ name: 'x' }, asOf).explanation.parameters.find((p) => p.id === id)!;
 

@@ -10,6 +10,7 @@ import { traceCondition } from './conditions.js';
 import type {
   BuiltinCheck,
   CaseTrace,
+  ConditionTrace,
   ContributionTrace,
   EffectTrace,
   FactTrace,
@@ -22,6 +23,14 @@ import type {
 } from './types.js';
 
 const TRI: Record<Tri, TriText> = { 0: 'false', 1: 'true', 2: 'unknown' };
+
+/** The keywords the text conditions of a case matched (for `{matched}` in its messages). */
+function textMatches(c: ConditionTrace): string[] {
+  if (c.op === 'text') return c.matched;
+  if (c.op === 'all' || c.op === 'any') return c.of.flatMap(textMatches);
+  if (c.op === 'not') return [];
+  return [];
+}
 const CAP_NAME = (cap: number): 'unsuitable' | 'not-allowed' | undefined => (cap === CAP_NOT_ALLOWED ? 'not-allowed' : cap === CAP_UNSUITABLE ? 'unsuitable' : undefined);
 const dec = (hundredths: number): number => Math.round(hundredths) / 100;
 const f2 = (x: number): string => x.toFixed(2);
@@ -58,7 +67,8 @@ class Collector implements TraceSink {
     const when = traceCondition(caseCondition(rule.def.fact, def.if), ctx.facts, ctx.text);
     let list = this.cases.get(rule.id);
     if (!list) this.cases.set(rule.id, (list = []));
-    list.push({ case: index + 1, when, result: TRI[result], effects: rule.cases[index]!.effects.map((e) => this.effect(e)) });
+    const matched = textMatches(when).join('・');
+    list.push({ case: index + 1, when, result: TRI[result], effects: rule.cases[index]!.effects.map((e) => this.effect(e, matched)) });
   }
 
   rule(rule: CRule, outcome: RuleOutcome): void {
@@ -69,10 +79,10 @@ class Collector implements TraceSink {
     this.verdicts[instrument] = { raw, cap, verdict };
   }
 
-  effect(e: CEffect): EffectTrace {
+  effect(e: CEffect, matched = ''): EffectTrace {
     const ids = e.targets.map((t) => this.cp.instruments[t]!.id);
     const first = e.targets.length > 0 ? e.reasons[e.targets[0]!] : null;
-    const out: EffectTrace = { instruments: ids, effect: e.effect, weight: dec(e.weight), message: first?.message ?? e.template, citation: e.citation };
+    const out: EffectTrace = { instruments: ids, effect: e.effect, weight: dec(e.weight), message: first?.message ?? fill(e.template, { matched }), citation: e.citation };
     const cap = CAP_NAME(e.cap);
     if (cap) out.cap = cap;
     const citations: Record<string, string> = {};
@@ -356,6 +366,15 @@ export function explainRecommendation(cp: CompiledPack, task: Task): { explanati
     notes: result.notes ? [...result.notes] : [],
     settings: { recommendedAt: recAt, unsuitableBelow: unsBelow },
   };
-  if (result.prefecture) explanation.prefecture = result.prefecture;
+  if (result.prefecture) {
+    explanation.prefecture = result.prefecture;
+    const shownIds = new Set(result.prefecture.measures.map((m) => m.id));
+    explanation.measures = (data.prefecture?.measures ?? []).map((m) => {
+      const out: NonNullable<RecommendationExplanation['measures']>[number] = { id: m.id, name: m.name[lang], shown: shownIds.has(m.id), citation: cite(m.ref) };
+      if (m.instrument) out.instrument = m.instrument;
+      if (m.when) out.when = traceCondition(m.when, col.facts_, '');
+      return out;
+    });
+  }
   return { explanation, result };
 }

@@ -214,7 +214,9 @@ export function recommendationTree(x: RecommendationExplanation, lang: Lang, hea
       node(`${L.prefecture[lang]}: ${p.why}`, undefined, [
         node(`${p.principle.name}: ${p.principle.text}`, p.principle.citation),
         ...p.roles.map((r) => node(r.name, r.citation)),
-        ...p.measures.map((m) => node(`${m.name}${m.instrument ? ` → ${names(m.instrument)}` : ''}`, m.citation)),
+        ...(x.measures ?? p.measures.map((m) => ({ ...m, shown: true, when: undefined }))).map((m) =>
+          node(`${m.shown ? '✓' : '✗'} ${m.name}${m.instrument ? ` → ${names(m.instrument)}` : ''}`, m.citation, m.when ? [conditionNode(m.when, lang)] : undefined),
+        ),
       ]),
     );
   }

@@ -145,6 +145,8 @@ export interface RecommendationExplanation {
   notes: Reason[];
   settings: { recommendedAt: number; unsuitableBelow: number };
   prefecture?: PrefectureAdvice;
+  /** When the prefecture's role is shown: each support measure of the pack, its condition and whether it applies. */
+  measures?: { id: string; name: string; instrument?: string; when?: ConditionTrace; shown: boolean; citation: string }[];
 }
 
 /**
