@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kouiki } from '../helpers/cli.js';
 import { copyPack, lineOf } from '../helpers/pack-copy.js';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 const KANAGAWA = 'examples/rule-packs/kanagawa';
 const lastLine = (s: string): string => s.trimEnd().split('\n').at(-1)!;
@@ -128,6 +129,14 @@ describe('kouiki rules doc', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('- 拡張元: `kouiki-default` 2026.11.1; 置き換え: `rules/capacity-gap`, `categories/wide-area-issue`');
     expect(r.stdout).toContain('### `kensei-forum` — 神奈川県西部広域行政協議会');
+  });
+});
+
+describe('kouiki schema rule-tests', () => {
+  it('the committed schemas/rule-tests.schema.json is what the CLI prints', () => {
+    const r = kouiki(['schema', 'rule-tests']);
+    expect(r.code).toBe(0);
+    expect(readFileSync('schemas/rule-tests.schema.json', 'utf8')).toBe(r.stdout);
   });
 });
 
