@@ -83,7 +83,7 @@ export function packMarkdown(pack: Pack, lang: Lang): string {
   // ── rules
   out.push(`## ${t('推奨ルール', 'Recommendation rules')}`, '');
   out.push(t('重み（weight）はパックの判断で法令の値ではない。cap は判定の上限（not-allowed は法令が認めないもの）。', 'Weights are the pack\'s judgement, not legal values; cap limits the verdict (not-allowed: what the law rules out).'), '');
-  for (const r of data.rules) out.push(...ruleMarkdown(r, data, lang, cite, inst, where(`rules/${r.id}`)));
+  for (const r of data.rules) out.push(...ruleMarkdown(r, lang, cite, inst, where(`rules/${r.id}`)));
 
   // ── ranking
   const rk = m.ranking;
@@ -178,7 +178,7 @@ function targetText(to: Target, inst: (id: string) => string): string {
   return parts.join('; ');
 }
 
-function ruleMarkdown(r: Rule, data: PackData, lang: Lang, cite: (ref: Ref | undefined) => string, inst: (id: string) => string, where: string): string[] {
+function ruleMarkdown(r: Rule, lang: Lang, cite: (ref: Ref | undefined) => string, inst: (id: string) => string, where: string): string[] {
   const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
   const out = [`### \`${r.id}\` — ${esc(r.title[lang])}${where}`, ''];
   if (r.builtin) {
@@ -221,7 +221,6 @@ function ruleMarkdown(r: Rule, data: PackData, lang: Lang, cite: (ref: Ref | und
     const facts = r.cases ? [...new Set(r.cases.flatMap((c) => [...conditionFacts(typeof c.if === 'object' && !Array.isArray(c.if) ? (c.if as Condition) : { fact: r.fact ?? '', is: true })]))] : [r.fact ?? ''];
     out.push(`- ${t('事実が不明のとき', 'When unknown')} (${facts.join(', ')}): ? → ${esc(targetText(r.unknown.to, inst))}: ${esc(r.unknown.message[lang])}`, '');
   }
-  void data;
   return out;
 }
 

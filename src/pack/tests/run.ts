@@ -3,7 +3,7 @@ import { valueAt } from '../../core/dated.js';
 import { compilePack } from '../../core/recommend/compile.js';
 import { evaluateTask, procedureContext, type TraceSink } from '../../core/recommend/evaluate.js';
 import { selectProcedure, type ProcedureContext } from '../../core/recommend/procedure.js';
-import type { Reason, TaskResult } from '../../core/recommend/types.js';
+import type { Reason } from '../../core/recommend/types.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { Pack, PackData } from '../model.js';
 import type { DatedValue } from '../schema.js';
@@ -128,7 +128,6 @@ function runTask(pack: Pack, c: LoadedCase, e: TaskExpect, fail: Fail): void {
   }
   const ctx = procedureContext(cp, facts);
   for (const [id, want] of Object.entries(e.procedure ?? {})) checkProcedure(id, cp.byId.get(id)!, ctx, want, fail);
-  void (r as TaskResult);
 }
 
 function why(reasons: Reason[]): string {
