@@ -3,6 +3,7 @@ import { evaluateSpec } from './evaluate.js';
 import { instrumentsSpec } from './instruments.js';
 import { recommendSpec } from './recommend.js';
 import { schemaSpec } from './schema.js';
+import { wizardSpec } from './wizard.js';
 
 /** Every command, in the order `kouiki --help` lists them. */
-export const COMMANDS: CommandSpec[] = [recommendSpec, evaluateSpec, instrumentsSpec, schemaSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, instrumentsSpec, schemaSpec];
