@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/wizard.js';
-import { DONT_KNOW } from '../../src/cli/wizard/prompts.js';
+import { DONT_KNOW } from '../../src/cli/wizard/messages.js';
 import { compilePack } from '../../src/core/recommend/compile.js';
 import { evaluateTask } from '../../src/core/recommend/evaluate.js';
 import { ExitSignal } from '../../src/errors.js';

@@ -4,17 +4,15 @@ import { evaluateTask } from '../../core/recommend/evaluate.js';
 import { emptyAnswers, makePlan, missingRequired, resolveSkips, taskOf, type Answers } from '../../core/wizard/plan.js';
 import { UserError } from '../../errors.js';
 import type { Localized } from '../../i18n/lang.js';
-import { loadTaskList } from '../../io/tasks.js';
 import { packIdentity, type PackData } from '../../pack/model.js';
 import { outputWidth } from '../../report/text.js';
 import type { Task } from '../../schemas/task.js';
 import type { RunContext } from '../context.js';
 import { chalkFor } from '../emit.js';
 import { parseParty } from '../specs/task-flags.js';
-import { msg } from '../wizard/messages.js';
-import { terminalPrompter, type Prompter } from '../wizard/prompts.js';
-import { prepareSave, saveAnswers } from '../wizard/save.js';
-import { runSession, valueLabel } from '../wizard/session.js';
+import { msg, valueLabel } from '../wizard/messages.js';
+import type { Prompter } from '../wizard/prompts.js';
+import { prepareSave } from '../wizard/target.js';
 import { renderRecommendations } from './recommend-common.js';
 
 /** How the wizard runs: on a terminal it asks; tests inject scripted prompts. */
@@ -44,6 +42,8 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
   const inputs: string[] = [];
   let base: Task | null = null;
   if (typeof opts.answers === 'string') {
+    // The YAML parser and zod load only when there is a file to read (or write).
+    const { loadTaskList } = await import('../../io/tasks.js');
     const { tasks } = await loadTaskList(opts.answers, data, ctx.opts.maxInputSize);
     if (tasks.length !== 1) {
       throw new UserError(
@@ -81,13 +81,16 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
       }
     }
     if (save) {
+      const { saveAnswers } = await import('../wizard/save.js');
       await saveAnswers(save, answers, plan, lang, ctx.io);
       if (!ctx.opts.quiet) ctx.io.stderr.write(`kouiki wizard: ${msg(lang, 'saved', { file: save.shown })}\n`);
     }
     return renderRecommendations(ctx, [taskOf(answers)], 'top', inputs);
   }
 
-  const prompter = deps.prompter ?? (await terminalPrompter(ctx.io, lang));
+  // The session (and through it the table renderer) and the prompt library: only on a terminal.
+  const { runSession } = await import('../wizard/session.js');
+  const prompter = deps.prompter ?? (await (await import('../wizard/prompts.js')).terminalPrompter(ctx.io, lang));
   const cp = compilePack(pack, lang, ctx.opts.asOf);
   const chalk = chalkFor(ctx);
   const out = ctx.io.stdout as NodeJS.WriteStream;
@@ -115,6 +118,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
   const final = session.answers;
   const target = save ?? (session.saveTo ? prepareSave(session.saveTo, ctx.io) : null);
   if (target) {
+    const { saveAnswers } = await import('../wizard/save.js');
     await saveAnswers(target, final, plan, lang, ctx.io);
     prompter.print(msg(lang, 'saved', { file: target.shown }));
   } else if (!ctx.opts.quiet) {

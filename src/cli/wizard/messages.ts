@@ -1,5 +1,7 @@
 import { fill, type Lang, type Localized } from '../../i18n/lang.js';
+import type { Fact } from '../../pack/schema.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
+import type { FactValue, Party } from '../../schemas/task.js';
 
 /**
  * The wizard's own words (prompts, menu, notes), in both languages. The questions about the
@@ -76,6 +78,9 @@ const M = {
   category: { ja: '分類', en: 'Category' },
 } satisfies Record<string, Localized>;
 
+/** The answer value of "わからない / don't know" in a select (a fact left unknown). */
+export const DONT_KNOW = '\u0000dont-know';
+
 export type MessageKey = keyof typeof M;
 
 export function msg(lang: Lang, key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {
@@ -95,3 +100,16 @@ export const KIND_LABEL: Record<MunicipalityKind, Localized> = {
   'partial-affairs-union': { ja: '一部事務組合', en: 'partial-affairs union' },
   'regional-federation': { ja: '広域連合', en: 'regional federation' },
 };
+
+export function partyLabel(x: Party, lang: Lang): string {
+  return `${x.name}（${KIND_LABEL[x.kind][lang]}）`;
+}
+
+/** An answer in words: はい/いいえ, the value's label, the parties, or "don't know". */
+export function valueLabel(f: Fact, v: FactValue | undefined, lang: Lang): string {
+  if (v === undefined) return msg(lang, 'notAnswered');
+  if (v === null) return msg(lang, 'dontKnow');
+  if (typeof v === 'boolean') return msg(lang, v ? 'yes' : 'no');
+  if (Array.isArray(v)) return v.map((x) => partyLabel(x, lang)).join(lang === 'ja' ? '、' : ', ');
+  return f.values?.find((x) => x.id === v)?.label[lang] ?? v;
+}

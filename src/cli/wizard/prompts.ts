@@ -24,9 +24,6 @@ export interface Prompter {
   print(text: string): void;
 }
 
-/** The answer value of "わからない / don't know" in a select (a fact left unknown). */
-export const DONT_KNOW = '\u0000dont-know';
-
 /**
  * The terminal prompter: @inquirer/prompts on the CLI's own streams. Ctrl+C inside a prompt
  * (the terminal is in raw mode, so no SIGINT arrives) rejects with ExitPromptError; inquirer has

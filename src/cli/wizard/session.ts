@@ -8,8 +8,8 @@ import { VERDICT_LABEL } from '../../report/labels.js';
 import type { RecommendRenderEnv } from '../../report/recommend.js';
 import { MUNICIPALITY_KINDS, type MunicipalityKind } from '../../schemas/kinds.js';
 import type { FactValue, Party, Task } from '../../schemas/task.js';
-import { KIND_LABEL, msg } from './messages.js';
-import { DONT_KNOW, type Choice, type Prompter } from './prompts.js';
+import { DONT_KNOW, KIND_LABEL, msg, partyLabel, valueLabel } from './messages.js';
+import type { Choice, Prompter } from './prompts.js';
 import { renderAnswer, renderWhyNot } from './view.js';
 
 /** What a session needs: the plan (questions from the pack), the prompts, and the engine. */
@@ -257,19 +257,6 @@ async function askParties(env: SessionEnv, f: Fact, current: Party[] | null): Pr
     more = await p.confirm({ message: msg(lang, 'partyMore'), default: list.length < 2 });
   }
   return list.length > 0 ? list : null;
-}
-
-function partyLabel(x: Party, lang: Lang): string {
-  return `${x.name}（${KIND_LABEL[x.kind][lang]}）`;
-}
-
-/** An answer in words: はい/いいえ, the value's label, the parties, or "don't know". */
-export function valueLabel(f: Fact, v: FactValue | undefined, lang: Lang): string {
-  if (v === undefined) return msg(lang, 'notAnswered');
-  if (v === null) return msg(lang, 'dontKnow');
-  if (typeof v === 'boolean') return msg(lang, v ? 'yes' : 'no');
-  if (Array.isArray(v)) return v.map((x) => partyLabel(x, lang)).join(lang === 'ja' ? '、' : ', ');
-  return f.values?.find((x) => x.id === v)?.label[lang] ?? v;
 }
 
 /** "Change an answer": pick any question (head or fact, asked, implied or skipped) and answer it again. Returns whether something changed. */
