@@ -67,6 +67,9 @@ describe('kouiki wizard without a terminal (built binary)', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
     expect(validate(parse(text))).toBe(true);
     expect(text).toContain('id: board');
+    // --answers - reads the task list from stdin.
+    const piped = kouiki(['wizard', '--answers', '-', ...AS_OF, '--lang', 'ja', '-f', 'json'], { input: readFileSync(answers, 'utf8') });
+    expect(piped.stdout).toBe(evaluated.stdout);
     expect(text).toContain('crossPrefecture: null # わからない');
   });
 

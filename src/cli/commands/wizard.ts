@@ -30,7 +30,7 @@ export function isCI(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * `kouiki wizard`. Answers come from --answers FILE, then the flags (which win), then the
- * questions. Without a terminal (stdin or stdout not a TTY, or CI=true) nothing is asked: with a
+ * questions. Without a terminal (stdin or stdout not a TTY, CI=true, or `--answers -`) nothing is asked: with a
  * name and a category (given or inferable) the result is printed as `evaluate` prints it,
  * otherwise exit 2 names each missing answer with its flag and YAML key.
  */
@@ -56,7 +56,8 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
   }
   const answers = answersFrom(base, opts, data);
   const save = typeof opts.save === 'string' ? prepareSave(opts.save, ctx.io) : null;
-  const interactive = deps.interactive ?? (ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY && !isCI(ctx.io.env));
+  // `--answers -` has used up stdin, so there is nothing left to answer questions with.
+  const interactive = deps.interactive ?? (ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY && !isCI(ctx.io.env) && opts.answers !== '-');
 
   if (!interactive) {
     const missing = missingRequired(plan, answers);
