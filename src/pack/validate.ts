@@ -3,6 +3,7 @@ import type { Localized } from '../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../schemas/common.js';
 import type { PackData } from './model.js';
 import type { Condition, Ref, Target } from './schema.js';
+import { validateDesignations } from './validate-designations.js';
 
 export interface PackLocator {
   /** Position of `path` inside the item `id` of the top-level list `collection` (id null: a top-level key). */
@@ -218,5 +219,6 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     if (m.when) checkCondition('measures', m.id, ['when'], m.when);
     checkRef('measures', m.id, ['ref'], m.ref);
   }
+  problems.push(...validateDesignations(data, loc));
   return problems;
 }
