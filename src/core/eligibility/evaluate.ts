@@ -469,7 +469,7 @@ interface Route {
 }
 
 function windowText(ctx: Ctx, e: Exception): string {
-  const kinds = (e.applies.kinds ?? []).join(', ');
+  const kinds = e.required?.[ctx.lang] ?? (e.applies.kinds ?? []).join(', ');
   if (!e.window) return kinds;
   const from = Object.keys(e.window.values).sort()[0]!;
   const to = e.window.until ? dayBefore(e.window.until) : '';
@@ -710,7 +710,8 @@ function evaluateCriterion(ctx: Ctx, d: Designation, c: Criterion, s: Subject, c
     const w = where(ctx, figureKey(c));
     if (w && c.test !== 'confirm') out.missing = `${W.figure[figureKey(c)][lang]}: ${w}`;
   }
-  if (c.note && (out.status !== 'pass' || c.test === 'confirm')) notes.push(c.note[lang]);
+  const unconfirmed = (entry?.entry.ref.status ?? c.ref.status) === 'unconfirmed';
+  if (c.note && (out.status !== 'pass' || c.test === 'confirm' || unconfirmed)) notes.push(c.note[lang]);
   if (notes.length > 0) out.note = notes.join('; ');
   ctx.trace?.({
     type: 'criterion',
@@ -725,13 +726,25 @@ function evaluateCriterion(ctx: Ctx, d: Designation, c: Criterion, s: Subject, c
   return { out, raw: out.status };
 }
 
+/**
+ * A ratio rounded for display (4 decimals), with more decimals when rounding would cross the
+ * threshold (0.09999 is shown so, not as 0.1, when "< 0.1" passes).
+ */
+export function roundKeeping(v: number, op: string, threshold: number, ok: boolean): number {
+  for (let d = 4; d <= 10; d++) {
+    const f = 10 ** d;
+    const r = Math.round(v * f) / f;
+    if (cmp(r, op, threshold) === ok) return r;
+  }
+  return v;
+}
+
 /** Compares one figure with a threshold: tolerance and floor bands, lower bounds, guidelines. */
 function compareFigure(ctx: Ctx, c: Criterion, f: NumberFigure, threshold: number): Single {
   const op = c.op!;
   const v = f.value;
-  const isRatio = c.figure !== 'population';
-  const actual = isRatio ? round4(v) : v;
   const ok = cmp(v, op, threshold);
+  const actual = c.figure === 'population' ? v : roundKeeping(v, op, threshold, ok);
   if (f.atLeast) {
     // Only a lower bound is known: it decides ">=" when it already passes, "<" when it already fails.
     const upward = op === '>=' || op === '>';
