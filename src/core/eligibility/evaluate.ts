@@ -17,8 +17,14 @@
  *   Throws UserError (exit 2) for a name not found (with suggestions), an ambiguous name, a
  *   merge with itself or with an unknown municipality, an unknown designation id.
  *
- *   evaluateSubject(ctx, subject, designations) → EligibilityResult   one subject, no lookups
- *   resolveMunicipality(index, name, what) → Municipality             the same lookup, throwing
+ *   createContext(pack, index, asOf, lang, trace?) → EligibilityContext
+ *   subjectFor(index, name, request, lang) → Subject                  the lookup and merger
+ *   evaluateSubject(ctx, subject, designations, central?) → EligibilityResult   one subject
+ *   resolveMunicipality(index, name) → Municipality                   the lookup, throwing
+ *
+ *   For a draft (`kouiki check`): parse it, `layerFromParsed(parsed, ['municipalities'], file)`
+ *   (src/io/municipalities.ts), then `new MunicipalityIndex(embeddedBase())` and
+ *   `index.applyLayer(layer)`, which returns positioned problems instead of throwing.
  *
  * Every criterion is evaluated (no short-circuit). Special cases (exceptions) are evaluated
  * beside the criteria they may replace: when a route passes, the replaced criterion becomes
@@ -74,7 +80,7 @@ export interface Subject {
   twin: Municipality | null;
 }
 
-interface Ctx {
+export interface EligibilityContext {
   data: PackData;
   index: MunicipalityIndex;
   asOf: string;
@@ -245,7 +251,7 @@ export function subjectFor(index: MunicipalityIndex, name: string | null, reques
  * each designation, or — with `partners` — every municipality in the data that commutes to it.
  */
 export function evaluateEligibility(data: PackData, index: MunicipalityIndex, request: EligibilityRequest, asOf: string, lang: Lang, trace?: TraceHook): EligibilityResult[] {
-  const ctx: Ctx = { data, index, asOf, lang, tolerance: data.manifest.settings?.tolerance ?? 0, trace };
+  const ctx: EligibilityContext = { data, index, asOf, lang, tolerance: data.manifest.settings?.tolerance ?? 0, trace };
   const names: (string | null)[] = request.names.length > 0 ? request.names : [null];
   const results: EligibilityResult[] = [];
   if (request.partners) {
@@ -295,7 +301,7 @@ export function evaluateEligibility(data: PackData, index: MunicipalityIndex, re
 }
 
 /** One subject against the given designations (partner ones measured to `central`). */
-export function evaluateSubject(ctx: Ctx, s: Subject, designations: Designation[], central?: Subject): EligibilityResult {
+export function evaluateSubject(ctx: EligibilityContext, s: Subject, designations: Designation[], central?: Subject): EligibilityResult {
   const m = s.municipality;
   const merged = s.members.map((x) => x.name);
   ctx.trace?.({ type: 'subject', municipality: m.name, merged, asOf: ctx.asOf });
@@ -313,17 +319,17 @@ export function evaluateSubject(ctx: Ctx, s: Subject, designations: Designation[
   return result;
 }
 
-export function createContext(data: PackData, index: MunicipalityIndex, asOf: string, lang: Lang, trace?: TraceHook): Ctx {
+export function createContext(data: PackData, index: MunicipalityIndex, asOf: string, lang: Lang, trace?: TraceHook): EligibilityContext {
   return { data, index, asOf, lang, tolerance: data.manifest.settings?.tolerance ?? 0, trace };
 }
 
 // ───────────────────────────────────────────────────────────────── figures block
 
-function where(ctx: Ctx, key: keyof typeof ctx.index.figureSources): string | undefined {
+function where(ctx: EligibilityContext, key: keyof typeof ctx.index.figureSources): string | undefined {
   return ctx.index.figureSources[key]?.[ctx.lang];
 }
 
-function figuresOf(ctx: Ctx, s: Subject, central?: Subject): FigureOut[] {
+function figuresOf(ctx: EligibilityContext, s: Subject, central?: Subject): FigureOut[] {
   const m = s.municipality;
   const out: FigureOut[] = [];
   const push = (figure: string, f: NumberFigure | Figure<string> | null, whereKey: keyof typeof ctx.index.figureSources, round = false): void => {
@@ -380,11 +386,11 @@ export function eligibleOf(criteria: CriterionResult[]): boolean | null {
   return null;
 }
 
-function cite(ctx: Ctx, ref: Parameters<typeof formatRef>[0]): string {
+function cite(ctx: EligibilityContext, ref: Parameters<typeof formatRef>[0]): string {
   return formatRef(ref, ctx.data, ctx.lang);
 }
 
-function evaluateDesignation(ctx: Ctx, d: Designation, s: Subject, central?: Subject): DesignationResult {
+function evaluateDesignation(ctx: EligibilityContext, d: Designation, s: Subject, central?: Subject): DesignationResult {
   const { lang } = ctx;
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -468,7 +474,7 @@ interface Route {
   rows: Row[];
 }
 
-function windowText(ctx: Ctx, e: Exception): string {
+function windowText(ctx: EligibilityContext, e: Exception): string {
   const kinds = e.required?.[ctx.lang] ?? (e.applies.kinds ?? []).join(', ');
   if (!e.window) return kinds;
   const from = Object.keys(e.window.values).sort()[0]!;
@@ -483,7 +489,7 @@ export function dayBefore(date: string): string {
   return dt.toISOString().slice(0, 10);
 }
 
-function evaluateException(ctx: Ctx, d: Designation, e: Exception, s: Subject): Route {
+function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception, s: Subject): Route {
   const { lang } = ctx;
   const m = s.municipality;
   let applies: Route['applies'] = 'open';
@@ -547,7 +553,7 @@ function canonical(c: CriterionResult): CriterionResult {
   return out as unknown as CriterionResult;
 }
 
-function requiredText(ctx: Ctx, c: Criterion, threshold: number | null): string {
+function requiredText(ctx: EligibilityContext, c: Criterion, threshold: number | null): string {
   const { lang } = ctx;
   if (c.required) return c.required[lang];
   const qual: string[] = [];
@@ -577,7 +583,7 @@ function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCom
   return c.figure ?? 'population';
 }
 
-function figureOf(ctx: Ctx, c: Criterion, m: Municipality, central?: Subject): NumberFigure | null {
+function figureOf(ctx: EligibilityContext, c: Criterion, m: Municipality, central?: Subject): NumberFigure | null {
   switch (c.figure) {
     case 'population':
       return m.population;
@@ -599,7 +605,7 @@ interface Single {
   note?: string;
 }
 
-function evaluateCriterion(ctx: Ctx, d: Designation, c: Criterion, s: Subject, central?: Subject): Row | null {
+function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Criterion, s: Subject, central?: Subject): Row | null {
   const { lang } = ctx;
   const m = s.municipality;
   let threshold: number | null = null;
@@ -740,7 +746,7 @@ export function roundKeeping(v: number, op: string, threshold: number, ok: boole
 }
 
 /** Compares one figure with a threshold: tolerance and floor bands, lower bounds, guidelines. */
-function compareFigure(ctx: Ctx, c: Criterion, f: NumberFigure, threshold: number): Single {
+function compareFigure(ctx: EligibilityContext, c: Criterion, f: NumberFigure, threshold: number): Single {
   const op = c.op!;
   const v = f.value;
   const ok = cmp(v, op, threshold);
