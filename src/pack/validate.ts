@@ -5,6 +5,7 @@ import type { PackData } from './model.js';
 import type { Condition, Ref, Target } from './schema.js';
 import { conditionFacts } from '../core/recommend/conditions.js';
 import { askOrder } from '../core/wizard/plan.js';
+import { validateDesignations } from './validate-designations.js';
 
 export interface PackLocator {
   /** Position of `path` inside the item `id` of the top-level list `collection` (id null: a top-level key). */
@@ -245,5 +246,6 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
       }
     });
   }
+  problems.push(...validateDesignations(data, loc));
   return problems;
 }

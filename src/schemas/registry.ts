@@ -3,6 +3,7 @@ import type { PackData } from '../pack/model.js';
 import { PACK_FILES } from '../pack/files.js';
 import { ruleTestsSchema } from '../pack/tests/schema.js';
 import { taskListSchema } from './task.js';
+import { MunicipalityFileSchema } from './municipalities.js';
 
 /**
  * The input formats `kouiki schema KIND` can describe. Each entry builds the zod schema the
@@ -11,6 +12,7 @@ import { taskListSchema } from './task.js';
  */
 export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackData) => z.ZodType }> = {
   tasks: { title: 'kouiki task list', build: (data) => taskListSchema(data) },
+  municipalities: { title: 'kouiki municipality data', build: () => MunicipalityFileSchema },
   rules: {
     title: 'kouiki rule pack file',
     build: () => z.union(PACK_FILES.map((f) => f.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]),
