@@ -31,6 +31,7 @@ export async function emitAll<R>(
   makeRenderer: (spec: FormatSpec) => StreamRenderer<R>,
   results: Iterable<R>,
   inputs: readonly string[],
+  progress?: (done: number) => void,
 ): Promise<number> {
   const outs: { renderer: StreamRenderer<R>; sink: Sink; buf: string }[] = [];
   try {
@@ -51,6 +52,7 @@ export async function emitAll<R>(
       count++;
       if (++since >= CHUNK || ((since & 7) === 0 && performance.now() - lastYield >= YIELD_MS)) {
         since = 0;
+        progress?.(count);
         await new Promise<void>((resolve) => setImmediate(resolve));
         lastYield = performance.now();
         // Every reader is gone (`| head -1`, no file output): stop instead of working for nobody.
@@ -68,4 +70,24 @@ export async function emitAll<R>(
     for (const o of outs) o.sink.abort();
     throw err;
   }
+}
+
+/**
+ * A progress line on stderr for long batches, only on a terminal and without -q (CI logs and
+ * pipes never see it). Returns the update function and a `done` that clears the line.
+ */
+export function progressLine(ctx: RunContext, total: number, minimum = 2000): { update?: (n: number) => void; done: () => void } {
+  if (!ctx.io.stderrIsTTY || ctx.opts.quiet || total < minimum) return { done: () => {} };
+  const label = ctx.opts.lang === 'ja' ? '評価中' : 'evaluating';
+  const fmt = (n: number): string => n.toLocaleString('en');
+  let last = 0;
+  return {
+    update: (n) => {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      ctx.io.stderr.write(`\r${label} ${fmt(n)} / ${fmt(total)} (${Math.floor((n / total) * 100)}%)`);
+    },
+    done: () => void ctx.io.stderr.write('\r\u001b[2K'),
+  };
 }

@@ -11,6 +11,8 @@ export interface CliIO {
   /** stdout is a terminal (colour, widths, progress). */
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** stderr is a terminal (progress bars). */
+  stderrIsTTY?: boolean;
 }
 
 export function processIO(): CliIO {
@@ -22,6 +24,7 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 

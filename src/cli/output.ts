@@ -95,8 +95,9 @@ export interface Sink {
 }
 
 /** Refuses a target that is one of the run's inputs: named on the command line, or read so far. */
-function refuseInput(target: string, shown: string, io: CliIO, inputs: readonly string[]): void {
+function refuseInput(target: string, shown: string, io: CliIO, inputs: readonly string[], mayReplace: readonly string[]): void {
   const real = realPath(target);
+  if (mayReplace.some((p) => realPath(resolve(io.cwd, p)) === real)) return;
   const named = inputs.some((input) => input !== '-' && realPath(resolve(io.cwd, input)) === real);
   if (named || filesRead().has(real)) {
     throw new UserError(
@@ -118,10 +119,12 @@ function writeError(shown: string, err: unknown): UserError {
  * Opens a sink. A file output is written next to its target under a temporary name and renamed
  * only when complete, so an interrupted or failing run leaves the old file intact. Writing to one
  * of the run's input files is refused (checked when the output opens and again before the
- * rename, for inputs read in between). An existing target keeps its permissions, and a symbolic
+ * rename, for inputs read in between), except those in `mayReplace` (a file the user asked to
+ * update in place: `wizard --answers F --save F`). An existing target keeps its permissions, and a symbolic
  * link is written through (the file it points at is replaced, the link stays).
  */
-export function openSink(spec: FormatSpec, io: CliIO, inputs: readonly string[]): Sink {
+export function openSink(spec: FormatSpec, io: CliIO, inputs: readonly string[], options: { mayReplace?: readonly string[] } = {}): Sink {
+  const mayReplace = options.mayReplace ?? [];
   if (spec.file === null) {
     return {
       write: (chunk) => writeChunk(io.stdout, chunk),
@@ -147,7 +150,7 @@ export function openSink(spec: FormatSpec, io: CliIO, inputs: readonly string[])
     if (err instanceof UserError) throw err;
     /* no such file yet (or a dangling link): it will be created */
   }
-  refuseInput(target, shown, io, inputs);
+  refuseInput(target, shown, io, inputs, mayReplace);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   // Registered before it exists, so a signal can never leave it behind unnoticed.
   addPending(tmp);
@@ -197,7 +200,7 @@ export function openSink(spec: FormatSpec, io: CliIO, inputs: readonly string[])
     },
     async commit() {
       flush();
-      refuseInput(target, shown, io, inputs);
+      refuseInput(target, shown, io, inputs, mayReplace);
       try {
         fsyncSync(fd);
         open = false;

@@ -22,6 +22,14 @@ export function filesRead(): ReadonlySet<string> {
   return readPaths;
 }
 
+/**
+ * Files the command line names as inputs (`--data`, `--config`), counted as read even when the
+ * command does not use them: an output never replaces a file the user gave as an input.
+ */
+export function declareInputs(paths: readonly string[], cwd: string): void {
+  for (const p of paths) if (p !== '-') readPaths.add(realPath(resolve(cwd, p)));
+}
+
 /** The canonical path of a file (symlinks resolved), or the absolute path when it does not exist. */
 export function realPath(path: string): string {
   try {

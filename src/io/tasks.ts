@@ -3,17 +3,17 @@ import type { PackData } from '../pack/model.js';
 import { normalizeTasks, taskListSchema, type Task } from '../schemas/task.js';
 import { readInput } from './read.js';
 import { validateDocument } from './validate.js';
-import { parseYaml, positionOf, type ParsedYaml } from './yaml.js';
+import { FAST_PATH_BYTES, parseYaml, parseYamlFast, positionOf, type ParsedYaml } from './yaml.js';
 
 const WHAT = { ja: '課題リスト', en: 'task list' };
 
 /** Reads, parses and validates a task list (`-` for stdin); every problem has a position. */
-export async function loadTaskList(path: string, data: PackData, maxBytes: number): Promise<{ tasks: Task[]; parsed: ParsedYaml }> {
+export async function loadTaskList(path: string, data: PackData, maxBytes: number): Promise<{ tasks: Task[]; parsed: ParsedYaml | null }> {
   const input = await readInput(path, maxBytes);
   return parseTaskList(input.text, input.file, data);
 }
 
-export function parseTaskList(text: string, file: string, data: PackData): { tasks: Task[]; parsed: ParsedYaml } {
+export function parseTaskList(text: string, file: string, data: PackData, fastBytes = FAST_PATH_BYTES): { tasks: Task[]; parsed: ParsedYaml | null } {
   if (text.trim() === '') {
     throw new UserError(
       { ja: '課題リストが空です', en: 'the task list is empty' },
@@ -22,6 +22,15 @@ export function parseTaskList(text: string, file: string, data: PackData): { tas
         hint: { ja: '`tasks:` の下に課題を 1 件以上書いてください（README の「課題リストの書き方」）', en: 'write at least one task under `tasks:` (see "Writing a task list" in the README)' },
       },
     );
+  }
+  // Large lists (batch runs) take the fast parser; any problem is reported from the precise one.
+  const fast = parseYamlFast(text, file, fastBytes);
+  if (fast !== undefined && fast !== null && typeof fast === 'object' && !Array.isArray(fast) && 'tasks' in fast) {
+    const ok = taskListSchema(data).safeParse(fast);
+    if (ok.success) {
+      const tasks = normalizeTasks(ok.data.tasks);
+      if (!hasDuplicateIds(tasks)) return { tasks, parsed: null };
+    }
   }
   const parsed = parseYaml(text, file);
   const v = parsed.value;
@@ -55,4 +64,13 @@ export function parseTaskList(text: string, file: string, data: PackData): { tas
     throw new UserError({ ja: '課題の id が重複しています', en: 'task ids must be unique' }, { details: dups, hint: { ja: '各課題に異なる id を付けてください', en: 'give each task its own id' } });
   }
   return { tasks, parsed };
+}
+
+function hasDuplicateIds(tasks: Task[]): boolean {
+  const seen = new Set<string>();
+  for (const t of tasks) {
+    if (seen.has(t.id)) return true;
+    seen.add(t.id);
+  }
+  return false;
 }

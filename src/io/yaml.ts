@@ -1,9 +1,10 @@
-import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type Pair } from 'yaml';
-
-type Token = CST.Token;
+import jsYaml from 'js-yaml';
 import { getHeapStatistics } from 'node:v8';
+import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type Pair } from 'yaml';
 import { shownOf, UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
+
+type Token = CST.Token;
 
 /** Aliases expanded per document at most: enough for real anchors, far too few for a "billion laughs". */
 export const MAX_ALIAS_COUNT = 100;
@@ -55,7 +56,10 @@ const YAML_CODES_JA: Record<string, string> = {
  * all count the same way. Duplicate keys are found with one hash set per map (the library's own
  * check compares every key with every other, quadratic in the size of a map).
  */
-export function parseYaml(text: string, file: string): ParsedYaml {
+export function parseYaml(source: string, file: string): ParsedYaml {
+  // A lone CR is a line break in YAML 1.2 (old Mac files; js-yaml, the fast path, reads it so),
+  // but the parser does not take it as one. Same length, so every offset stays where it was.
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const lineCounter = new LineCounter();
   const tokens = parseCst(text, file, lineCounter);
   // logLevel 'error': the library would print warnings to the process's stderr (Node warnings).
@@ -429,4 +433,28 @@ function firstKey(map: Node): Node | null {
 /** A localized message with a position, for validators that work on parsed YAML. */
 export function problemAt(parsed: ParsedYaml, path: readonly PropertyKey[], message: Localized, atKey = false): ProblemDetail {
   return { position: positionOf(parsed, path, atKey), message };
+}
+
+/** Inputs at least this large take the fast path first (see parseYamlFast). */
+export const FAST_PATH_BYTES = 1 << 20;
+
+/** An anchor or alias anywhere (a cheap over-approximation: prose with "&" or "*" also matches). */
+const MAYBE_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
+
+/**
+ * The value of a large YAML document, parsed by js-yaml (YAML 1.2 core schema, about ten times
+ * faster than the position-keeping parser), or `undefined` when the fast path does not apply:
+ * a small file, a document with anchors or aliases (their expansion is bounded only on the
+ * precise path), or any syntax error. Callers validate the value and, on any problem, parse
+ * again with `parseYaml` so that every message still has its line and column.
+ */
+export function parseYamlFast(text: string, file: string, minBytes = FAST_PATH_BYTES): unknown {
+  if (text.length < minBytes || MAYBE_ALIAS.test(text)) return undefined;
+  try {
+    // Anything that looks deep goes to the precise parser, which measures depth exactly.
+    checkDepth(text, file);
+    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
+  } catch {
+    return undefined;
+  }
 }

@@ -41,6 +41,10 @@ export const PackManifestSchema = z.strictObject({
   overrides: z.array(z.string().min(1)).optional(),
   sources: z.record(z.string(), SourceSchema).optional(),
   verified: z.record(z.string(), z.strictObject({ ja: z.string(), en: z.string(), url: z.string().optional() })).optional(),
+  /** The fact sheet's sources (S1, S2, ...) that `via:` names, with their URLs (`kouiki rules doc`). */
+  references: z.record(z.string(), z.strictObject({ url: z.string().min(1), note: z.string().optional() })).optional(),
+  /** How often each value must be re-checked against its source: `kouiki rules outdated`. */
+  review: z.strictObject({ everyMonths: z.number().int().positive().max(120) }).optional(),
   settings: z
     .strictObject({
       baseScore: z.strictObject({ core: z.number().min(0).max(1), supplementary: z.number().min(0).max(1) }).optional(),
@@ -130,7 +134,8 @@ export const CategorySchema = z.strictObject({
   description: LocalizedSchema,
   instruments: z.array(Id).min(1),
   ref: RefSchema,
-  effective: IsoDateSchema,
+  /** When the source took effect; 003 is an undated draft, so its categories have none. */
+  effective: IsoDateSchema.optional(),
   reviewed: IsoDateSchema,
   impliesPrefectureParty: z.boolean().optional(),
   impliesPrefectureRef: RefSchema.optional(),
@@ -139,6 +144,14 @@ export const CategorySchema = z.strictObject({
 export type Category = z.infer<typeof CategorySchema>;
 export const CategoriesFileSchema = z.strictObject({ version: z.literal(1).optional(), categories: z.array(CategorySchema) });
 
+/** A wizard skip: when `when` holds, the question is not asked (with `implies`: that is the answer). */
+export const SkipSchema = z.strictObject({
+  when: z.lazy(() => ConditionSchema),
+  implies: z.union([z.boolean(), z.string()]).optional(),
+  reason: LocalizedSchema,
+});
+export type Skip = z.infer<typeof SkipSchema>;
+
 export const FactSchema = z.strictObject({
   id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase id').refine(...notReservedKey),
   type: z.enum(['boolean', 'enum', 'parties']),
@@ -146,8 +159,14 @@ export const FactSchema = z.strictObject({
   question: LocalizedSchema,
   help: LocalizedSchema,
   values: z.array(z.strictObject({ id: Id, label: LocalizedSchema })).optional(),
-  /** Wizard: do not ask when this condition holds (the answer is implied by earlier ones). */
-  skipIf: z.unknown().optional(),
+  /** Wizard: facts are asked by ascending `order` (facts without one come last, in file order). */
+  order: z.number().int().optional(),
+  /**
+   * Wizard: do not ask when one of these conditions holds (the answer is implied by earlier
+   * answers, or cannot matter). `implies` records the implied answer; without it the fact stays
+   * unknown. A condition may read only facts asked earlier and `category`.
+   */
+  skipIf: z.array(SkipSchema).min(1).optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;
 export const FactsFileSchema = z.strictObject({ version: z.literal(1).optional(), facts: z.array(FactSchema) });
@@ -159,7 +178,8 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
-  | { text: string[] };
+  | { text: string[] }
+  | { known: string };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -169,6 +189,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
     z.strictObject({ text: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ known: z.string().min(1) }),
   ]),
 );
 
@@ -210,6 +231,12 @@ export const RuleSchema = z.strictObject({
   ref: RefSchema.optional(),
   effective: IsoDateSchema.optional(),
   reviewed: IsoDateSchema,
+  /**
+   * Hit policy of the cases: `unique` (at most one case can hold for any facts; `kouiki rules
+   * validate` checks it) or `collect` (every case that holds applies). Default: `unique` when
+   * every case is a bare value of the rule's `fact:` (a decision table), else `collect`.
+   */
+  hit: z.enum(['unique', 'collect']).optional(),
   weight: z.number().min(-1).max(1).optional(),
   messages: z.record(z.string(), LocalizedSchema).optional(),
   cases: z

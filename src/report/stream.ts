@@ -20,14 +20,14 @@ export interface JsonHead {
  * with two spaces exactly as JSON.stringify(doc, null, 2) would print it, or with each item on
  * one line (`compact`).
  */
-export function jsonArrayRenderer<R>(head: object, key: string, tail?: (count: number) => object, compact = false): StreamRenderer<R> {
+export function jsonArrayRenderer<R>(head: object, key: string, tail?: (count: number) => object, compact = false, stringify: (r: R) => string = JSON.stringify): StreamRenderer<R> {
   const headText = JSON.stringify(head, null, 2);
   const open = `${headText.slice(0, -2)},\n  ${JSON.stringify(key)}: [`;
   return {
     begin: () => open,
     // Compact: one item per line, for batches (a 100,000-task run stays a fraction of the size).
     item: compact
-      ? (r, i) => `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(r)}`
+      ? (r, i) => `${i === 0 ? '\n' : ',\n'}    ${stringify(r)}`
       : (r, i) => `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(r, null, 2).replace(/\n/g, '\n    ')}`,
     end: (count) => {
       const close = count === 0 ? ']' : '\n  ]';

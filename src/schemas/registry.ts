@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { PackData } from '../pack/model.js';
 import { PACK_FILES } from '../pack/files.js';
+import { ruleTestsSchema } from '../pack/tests/schema.js';
 import { taskListSchema } from './task.js';
+import { MunicipalityFileSchema } from './municipalities.js';
 
 /**
  * The input formats `kouiki schema KIND` can describe. Each entry builds the zod schema the
@@ -10,10 +12,12 @@ import { taskListSchema } from './task.js';
  */
 export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackData) => z.ZodType }> = {
   tasks: { title: 'kouiki task list', build: (data) => taskListSchema(data) },
+  municipalities: { title: 'kouiki municipality data', build: () => MunicipalityFileSchema },
   rules: {
     title: 'kouiki rule pack file',
     build: () => z.union(PACK_FILES.map((f) => f.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]),
   },
+  'rule-tests': { title: 'kouiki rule pack test cases (<pack>/tests/*.yaml)', build: (data) => ruleTestsSchema(data) },
 };
 
 /** A draft-07 JSON Schema for editors (yaml-language-server). */

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, kouiki, ROOT } from '../helpers/cli.js';
 import { STACK_FRAME } from '../helpers/inproc.js';
+import { hasScript } from '../helpers/pty.js';
 import { mutatedDoc } from '../fuzz/arbitraries.js';
 import { FORMATS } from '../fuzz/formats.js';
 
@@ -75,6 +76,38 @@ describe('signals', () => {
     expect(existsSync(out)).toBe(false);
     expect(tmpFiles(dir)).toEqual([]);
   });
+});
+
+// The wizard's own test (wizard-pty.test.ts) covers Ctrl+C typed at a prompt (raw mode: a key,
+// not a signal). Here the signal comes from outside — kill, a closed terminal, a CI timeout —
+// while a question is on screen: the terminal must come back in cooked mode with the cursor shown.
+describe.skipIf(!hasScript())('signals during a wizard prompt, in a real pseudo-terminal', () => {
+  const run = (signal: NodeJS.Signals): Promise<{ code: number | null; after: string; raw: string }> =>
+    new Promise((resolve, reject) => {
+      const cmd = `stty cols 120 rows 50; sh -c 'echo PID=$$; exec "${process.execPath}" "${BIN}" wizard --lang en'; code=$?; echo; echo CODE=$code; stty -a; exit $code`;
+      const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env: { ...ENV, LANG: 'C.UTF-8', TERM: 'xterm-256color' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let raw = '';
+      let sent = false;
+      child.stdout.on('data', (d: Buffer) => {
+        raw += d.toString('utf8');
+        const pid = /PID=(\d+)/.exec(raw);
+        if (!sent && pid && raw.includes('What is the task called?')) {
+          sent = true;
+          setTimeout(() => process.kill(Number(pid[1]), signal), 100);
+        }
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, after: raw.slice(raw.lastIndexOf('CODE=')), raw }));
+    });
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) {
+    it(`${signal}: exit ${code}, the terminal back in cooked mode with echo, the cursor shown`, async () => {
+      const r = await run(signal);
+      expect(r.code).toBe(code);
+      expect(r.after).toMatch(/(^|\s)icanon(\s|$)/m);
+      expect(r.after).toMatch(/(^|\s)echo(\s|$)/m);
+      expect(r.raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(r.raw.lastIndexOf('\x1b[?25l'));
+    });
+  }
 });
 
 describe('closed pipes', () => {
@@ -146,6 +179,12 @@ describe('inputs are never overwritten', () => {
     ['recommend --task FILE -f json:FILE', (d) => ['recommend', '--task', join(d, 'one.yaml'), '-f', `json:${join(d, 'one.yaml')}`], (d) => join(d, 'one.yaml')],
     ['through a relative path and a symlink', (d) => ['evaluate', 't.yaml', '-f', `json:${join(d, 'alias.yaml')}`], (d) => join(d, 't.yaml')],
     ['a rule pack file read through --rules', (d) => ['evaluate', join(d, 't.yaml'), '--rules', join(d, 'pack'), '-f', `json:${join(d, 'pack', 'pack.yaml')}`], (d) => join(d, 'pack', 'pack.yaml')],
+    ['eligibility --data FILE -f json:FILE', (d) => ['eligibility', '甲市', '--data', join(d, 'data.yaml'), '-f', `json:${join(d, 'data.yaml')}`], (d) => join(d, 'data.yaml')],
+    ['wizard --save over a --data file (named as an input, though the wizard does not read it)', (d) => ['wizard', '--answers', join(d, 'one.yaml'), '--data', join(d, 'data.yaml'), '--save', join(d, 'data.yaml')], (d) => join(d, 'data.yaml')],
+    ['wizard -f json: over its --answers file', (d) => ['wizard', '--answers', join(d, 'one.yaml'), '-f', `json:${join(d, 'one.yaml')}`], (d) => join(d, 'one.yaml')],
+    ['explain --task FILE -f json:FILE', (d) => ['explain', '--task', join(d, 'one.yaml'), '-f', `json:${join(d, 'one.yaml')}`], (d) => join(d, 'one.yaml')],
+    ['rules doc DIR -f markdown:DIR/pack.yaml', (d) => ['rules', 'doc', join(d, 'pack'), '-f', `markdown:${join(d, 'pack', 'pack.yaml')}`], (d) => join(d, 'pack', 'pack.yaml')],
+    ['rules test DIR -f json: over one of its test files', (d) => ['rules', 'test', join(d, 'pack'), '-f', `json:${join(d, 'pack', 'tests', 'a.yaml')}`], (d) => join(d, 'pack', 'tests', 'a.yaml')],
   ];
   for (const [name, argv, victim] of cases) {
     it(name, () => {
@@ -156,6 +195,9 @@ describe('inputs are never overwritten', () => {
       symlinkSync(join(d, 't.yaml'), join(d, 'alias.yaml'));
       mkdirSync(join(d, 'pack'));
       writeFileSync(join(d, 'pack', 'pack.yaml'), 'version: 1\nname: ext\npackVersion: 0.0.1\nextends: default\ntitle: { ja: 拡張, en: extension }\nreviewed: 2026-11-23\n');
+      mkdirSync(join(d, 'pack', 'tests'));
+      writeFileSync(join(d, 'pack', 'tests', 'a.yaml'), 'asOf: 2026-11-23\ncases:\n  - name: c\n    task: { name: x, facts: { needsLegalEntity: true } }\n    expect: { verdicts: { council: unsuitable } }\n');
+      writeFileSync(join(d, 'data.yaml'), 'municipalities:\n  - { name: 甲市, prefecture: 甲県, kind: city, population: 210000, source: test }\n');
       const before = readFileSync(victim(d), 'utf8');
       const r = kouiki(argv(d), { cwd: d, env: { LANG: 'C' } });
       expect(r.code, r.stderr).toBe(2);
@@ -164,6 +206,16 @@ describe('inputs are never overwritten', () => {
       expect(tmpFiles(d)).toEqual([]);
     });
   }
+});
+
+it('the one exception: `wizard --answers F --save F` updates the answers file in place', () => {
+  const d = mkdtempSync(join(tmpdir(), 'kouiki-inplace-'));
+  const f = join(d, 'task.yaml');
+  writeFileSync(f, 'tasks:\n  - name: 観光振興\n    category: regional-vitality\n');
+  const r = kouiki(['wizard', '--answers', f, '--save', f, '--retain-authority', '--lang', 'en'], { cwd: d });
+  expect(r.code, r.stderr).toBe(0);
+  expect(readFileSync(f, 'utf8')).toContain('retainAuthority: true');
+  expect(tmpFiles(d)).toEqual([]);
 });
 
 describe('internal errors', () => {

@@ -4,13 +4,17 @@
 // A new input format plugs in with ONE entry in FORMATS below (and registry.test.ts fails when a
 // `kouiki schema` kind has none). `parse` must do exactly what the command does with the text
 // (parse + validate + the format's own checks) and throw a UserError for bad input.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYamlLoose, stringify } from 'yaml';
+import { UserError, type ProblemDetail } from '../../src/errors.js';
 import { validateDocument } from '../../src/io/validate.js';
 import { parseYaml } from '../../src/io/yaml.js';
 import { parseTaskList } from '../../src/io/tasks.js';
+import { parseDataText } from '../../src/io/municipalities.js';
 import { PACK_FILES } from '../../src/pack/files.js';
+import { readRuleTests } from '../../src/pack/tests/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { defaultPack } from '../helpers/engine.js';
 
@@ -33,6 +37,9 @@ export interface FuzzFormat {
 }
 
 const read = (rel: string): string => readFileSync(join(ROOT, rel), 'utf8');
+
+let scratchDir: string | undefined;
+const scratch = (): string => (scratchDir ??= mkdtempSync(join(tmpdir(), 'kouiki-fuzz-scratch-')));
 
 /** A valid document cut down to the first `n` items of each top-level list (faster to mutate). */
 export function shrinkDoc(text: string, n: number): string {
@@ -79,6 +86,9 @@ export const FORMATS: FuzzFormat[] = [
     bigSeeds: () => [read('examples/kensei-tasks.yaml')],
     parse: (text, file) => parseTaskList(text, file, defaultPack().data).tasks,
     argv: [
+      ['wizard', '--answers', '-', '-f', 'json'],
+      ['wizard', '--answers', '-', '--save', 'saved.yaml', '--lang', 'ja'],
+      ['explain', '--task', '-', '--lang', 'en'],
       ['evaluate', '-', '-f', 'json'],
       ['evaluate', '-', '-f', 'csv', '--lang', 'ja'],
       ['evaluate', '-', '-f', 'markdown', '--as-of', '2014-01-01'],
@@ -86,6 +96,64 @@ export const FORMATS: FuzzFormat[] = [
       ['recommend', '--task', '-', '-f', 'json'],
       ['recommend', '--task', '-', '--lang', 'ja'],
     ],
+  },
+  // The same, forced through the fast path large lists take (js-yaml; any doubt falls back to the
+  // precise parser): whatever the size of the file, the answer must be the same.
+  {
+    name: 'tasks (fast path)',
+    seeds: taskSeeds,
+    bigSeeds: () => [read('examples/kensei-tasks.yaml')],
+    parse: (text, file) => parseTaskList(text, file, defaultPack().data, 0).tasks,
+    argv: [],
+  },
+  {
+    name: 'municipalities',
+    schemaKind: 'municipalities',
+    seeds: () =>
+      cached('municipalities', () => {
+        const example = read('examples/kensei-commuting.example.yaml');
+        return [
+          shrinkDoc(example, 2),
+          'municipalities:\n  - { name: 甲市, prefecture: 甲県, kind: city, population: 210000, dayNightRatio: 0.97, metroArea: none, source: test }\n',
+          'version: 1\nmunicipalities:\n  - name: 乙町\n    kind: town\n    population: 12000\n    workersAndStudents: 6000\n    commuting: { toMetroCores: 100, to: { 甲市: 2000 } }\n    source: test\n',
+        ];
+      }),
+    bigSeeds: () => [read('examples/kensei-commuting.example.yaml')],
+    parse: (text, file) => parseDataText(text, file).records.map((r) => r.record),
+    argv: [
+      ['eligibility', '小田原市', '--data', '-', '-f', 'json'],
+      ['eligibility', '小田原市', '--partners', '--data', '-', '--lang', 'en'],
+      ['eligibility', '甲市', '--merge', '乙町', '--data', '-', '--lang', 'ja'],
+      ['eligibility', '--data', '-', '-f', 'markdown'],
+    ],
+  },
+  {
+    name: 'rule-tests',
+    schemaKind: 'rule-tests',
+    seeds: () =>
+      cached('rule-tests', () => [
+        'asOf: 2026-11-23\ncases:\n  - name: c\n    task: { name: x, facts: { needsLegalEntity: true } }\n    expect: { verdicts: { council: unsuitable } }\n',
+        shrinkDoc(read('rules/tests/recommend.yaml'), 2),
+        shrinkDoc(read('rules/tests/instruments.yaml'), 2),
+      ]),
+    bigSeeds: () => [read('rules/tests/recommend.yaml')],
+    // The loader reads files: the text goes to a scratch file first.
+    parse: (text, file) => {
+      const path = join(scratch(), 'case.yaml');
+      writeFileSync(path, text);
+      // Messages name the scratch file; give them the name the fuzz case uses.
+      const rename = (details: ProblemDetail[]): ProblemDetail[] => details.map((d) => (d.position ? { ...d, position: { ...d.position, file } } : d));
+      let r: ReturnType<typeof readRuleTests>;
+      try {
+        r = readRuleTests([path], defaultPack().data);
+      } catch (err) {
+        if (err instanceof UserError) throw new UserError(err.text, { details: rename(err.details), ...(err.hint ? { hint: err.hint } : {}) });
+        throw err;
+      }
+      if (r.problems.length > 0) throw new UserError({ ja: 'テストケースのファイルに問題があります', en: 'the test files have problems' }, { details: rename(r.problems) });
+      return r.cases.map((c) => ({ name: c.name, kind: c.kind }));
+    },
+    argv: [],
   },
   // Rule pack files: each file of a pack with its own schema (the pack loader's first step).
   ...PACK_FILES.map(

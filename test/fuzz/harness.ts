@@ -42,6 +42,8 @@ export function makeSandbox(): string {
   mkdirSync(join(dir, 'rules-ext'));
   writeFileSync(join(dir, 'rules-ext', 'pack.yaml'), 'version: 1\nname: fuzz-ext\npackVersion: 0.0.1\nextends: default\ntitle: { ja: 拡張, en: extension }\nreviewed: 2026-11-23\n');
   mkdirSync(join(dir, 'dir'));
+  cpSync(join(ROOT, 'examples', 'kensei-commuting.example.yaml'), join(dir, 'data.yaml'));
+  cpSync(join(ROOT, 'examples', 'rule-packs', 'kanagawa'), join(dir, 'kanagawa'), { recursive: true });
   writeFileSync(join(dir, 'one-task.yaml'), 'tasks:\n  - name: ごみ処理\n    category: essential-service\n');
   writeFileSync(join(dir, 'broken.yaml'), 'tasks:\n  - name: [unclosed\n');
   writeFileSync(join(dir, 'empty.yaml'), '');

@@ -4,6 +4,9 @@
 // Part 2 (cli.test.ts) runs the commands. `npm run fuzz` runs both much longer.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { parseTaskList } from '../../src/io/tasks.js';
+import { defaultPack } from '../helpers/engine.js';
 import { mutatedDoc } from './arbitraries.js';
 import { FORMATS } from './formats.js';
 import { count, counts, expectPlainValue, expectPrototypesIntact, expectUserErrorShape, MAX_MS, params, share, timeoutFor, TOTAL_RUNS } from './harness.js';
@@ -18,7 +21,7 @@ afterAll(() => {
 describe('fuzz: every input format, parsed directly', () => {
   const formats = FORMATS.filter((f) => f.seeds().length > 0);
   // Task lists are read by most commands: the biggest share; the rest split evenly.
-  const weight = (name: string): number => (name === 'tasks' ? 0.5 : 0.5 / Math.max(1, formats.length - 1));
+  const weight = (name: string): number => (name === 'tasks' ? 0.45 : 0.5 / Math.max(1, formats.length - 1));
   for (const format of formats) {
     it(`${format.name}: a value or a positioned UserError, within a second, no prototype reached`, () => {
       const file = `fuzz/${format.name.replace(/\W/g, '_')}.yaml`;
@@ -42,6 +45,30 @@ describe('fuzz: every input format, parsed directly', () => {
       );
     }, timeoutFor(share(PART * weight(format.name))));
   }
+});
+
+describe('fuzz: the fast path large task lists take agrees with the precise parser', () => {
+  // Lists of 1 MB and more are read by js-yaml first (src/io/tasks.ts); whatever it accepts must
+  // be what the position-keeping parser accepts, or the same file would pass or fail by its size.
+  it('same tasks, or an error from both', () => {
+    const data = defaultPack().data;
+    const outcome = (text: string, fastBytes: number): string => {
+      try {
+        return JSON.stringify(parseTaskList(text, 'diff.yaml', data, fastBytes).tasks);
+      } catch (err) {
+        if (err instanceof UserError) return 'UserError';
+        throw err;
+      }
+    };
+    const tasks = FORMATS.find((f) => f.name === 'tasks')!;
+    fc.assert(
+      fc.property(mutatedDoc(tasks.seeds(), tasks.bigSeeds()), (text) => {
+        count('fast/precise');
+        expect(outcome(text, 0)).toBe(outcome(text, Number.POSITIVE_INFINITY));
+      }),
+      params(share(PART * 0.05)),
+    );
+  }, timeoutFor(share(PART * 0.05)));
 });
 
 it('ran its share of the generated cases (with cli.test.ts: at least 10,000 in npm test)', () => {

@@ -59,12 +59,34 @@ describe('task list parser (property)', () => {
     );
   });
 
+  it('the fast parser (large batches) reads exactly what the precise one reads', () => {
+    fc.assert(
+      fc.property(fc.array(taskArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (tasks, flow) => {
+        const text = stringify({ version: 1, tasks: clean(tasks) }, flow ? { collectionStyle: 'flow' } : {});
+        const precise = parseTaskList(text, 'gen.yaml', data, Number.POSITIVE_INFINITY);
+        const fast = parseTaskList(text, 'gen.yaml', data, 0);
+        expect(clean(fast.tasks)).toEqual(clean(precise.tasks));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a broken large file is still reported with its position', () => {
+    const text = `tasks:\n${'  - name: x\n'.repeat(10)}  - name: y\n    category: wide-area\n`;
+    expect(() => parseTaskList(text, 'big.yaml', data, 0)).toThrow(UserError);
+    try {
+      parseTaskList(text, 'big.yaml', data, 0);
+    } catch (err) {
+      expect((err as UserError).details[0]!.position).toMatchObject({ file: 'big.yaml', line: 13, column: 15 });
+    }
+  });
+
   it('answers any text either with tasks or with a positioned UserError, never anything else', () => {
     const fragments = fc.constantFrom('tasks:', '\n  - name: x', '\n    category: wide-area-issue', '\n    facts: {', 'needsLegalEntity: maybe', '}', ']', '&a', '*a', '\t', ': :', '"', "'", '\u0000', '\uFEFF', '- ', '  ', '#c', '\r\n');
     fc.assert(
       fc.property(fc.array(fc.oneof(fragments, fc.string({ maxLength: 8 })), { maxLength: 20 }), (parts) => {
         try {
-          parseTaskList(parts.join(''), 'fuzz.yaml', data);
+          parseTaskList(parts.join(''), 'fuzz.yaml', data, parts.length % 2 === 0 ? 0 : Number.POSITIVE_INFINITY);
         } catch (err) {
           expect(err).toBeInstanceOf(UserError);
           const e = err as UserError;

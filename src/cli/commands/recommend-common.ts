@@ -7,7 +7,7 @@ import { RECOMMEND_FORMATS } from '../../report/formats.js';
 import { outputWidth } from '../../report/text.js';
 import type { Task } from '../../schemas/task.js';
 import type { RunContext } from '../context.js';
-import { chalkFor, emitAll, formatSpecs } from '../emit.js';
+import { chalkFor, emitAll, formatSpecs, progressLine } from '../emit.js';
 
 /** Evaluates tasks lazily (one at a time, as the renderers pull them). */
 export function* evaluateAll(cp: CompiledPack, tasks: Iterable<Task>, procedure: ProcedureScope): Generator<TaskResult> {
@@ -15,7 +15,7 @@ export function* evaluateAll(cp: CompiledPack, tasks: Iterable<Task>, procedure:
 }
 
 /** Shared by recommend and evaluate: compile the pack, evaluate, render every requested format. */
-export async function renderRecommendations(ctx: RunContext, tasks: Iterable<Task>, procedure: ProcedureScope, inputs: readonly string[]): Promise<number> {
+export async function renderRecommendations(ctx: RunContext, tasks: readonly Task[], procedure: ProcedureScope, inputs: readonly string[]): Promise<number> {
   const pack = ctx.pack();
   const cp = compilePack(pack, ctx.opts.lang, ctx.opts.asOf);
   const specs = formatSpecs(ctx, RECOMMEND_FORMATS, 'table');
@@ -28,18 +28,24 @@ export async function renderRecommendations(ctx: RunContext, tasks: Iterable<Tas
     data: pack.data,
     compactJson: procedure === 'top',
   };
+  const progress = progressLine(ctx, tasks.length);
   // The table pulls in cli-table3: load it only when a table is asked for.
   const table = specs.some((s) => s.format === 'table') ? await import('../../report/recommend-table.js') : null;
   const plain = { ...env, chalk: chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } }) };
-  await emitAll(
-    ctx,
-    specs,
-    (spec) => {
-      const e = spec.file ? plain : env;
-      return spec.format === 'table' ? table!.tableRenderer(e) : recommendRenderer(spec.format, e);
-    },
-    evaluateAll(cp, tasks, procedure),
-    inputs,
-  );
+  try {
+    await emitAll(
+      ctx,
+      specs,
+      (spec) => {
+        const e = spec.file ? plain : env;
+        return spec.format === 'table' ? table!.tableRenderer(e) : recommendRenderer(spec.format, e);
+      },
+      evaluateAll(cp, tasks, procedure),
+      inputs,
+      progress.update,
+    );
+  } finally {
+    progress.done();
+  }
   return 0;
 }

@@ -1,8 +1,12 @@
 import type { CommandSpec } from '../spec.js';
+import { eligibilitySpec } from './eligibility.js';
 import { evaluateSpec } from './evaluate.js';
+import { explainSpec } from './explain.js';
 import { instrumentsSpec } from './instruments.js';
 import { recommendSpec } from './recommend.js';
+import { rulesSpec } from './rules.js';
 import { schemaSpec } from './schema.js';
+import { wizardSpec } from './wizard.js';
 
 /** Every command, in the order `kouiki --help` lists them. */
-export const COMMANDS: CommandSpec[] = [recommendSpec, evaluateSpec, instrumentsSpec, schemaSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, instrumentsSpec, explainSpec, rulesSpec, schemaSpec];

@@ -1,0 +1,53 @@
+// Seeded, deterministic inputs for the benchmark: task lists of any size.
+
+/** A small linear congruential generator: the same seed gives the same inputs everywhere. */
+export function rng(seed = 42) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 0x100000000);
+}
+
+const CATEGORIES = ['wide-area-issue', 'regional-vitality', 'essential-service', 'core-city-service', 'administrative-efficiency'];
+const NAMES = ['鳥獣被害対策', '災害対策', '観光振興', 'ごみ処理施設', '介護認定審査会', '簡易水道', '公共交通', '消防', '住民票', '公平委員会', '職員の派遣', '権限移譲'];
+const MODES = ['coordination', 'planning', 'joint-organ', 'delegate-execution', 'joint-operation'];
+const KINDS = ['prefecture', 'city', 'town', 'village', 'core-city', 'special-ward'];
+
+/** Task objects (as the task list holds them). */
+export function generateTasks(n, seed = 42) {
+  const r = rng(seed);
+  const pick = (a) => a[Math.floor(r() * a.length)];
+  const maybe = (p) => r() < p;
+  const tasks = [];
+  for (let i = 0; i < n; i++) {
+    const t = { id: `t${i}`, name: `${pick(NAMES)}${i}` };
+    if (maybe(0.7)) t.category = pick(CATEGORIES);
+    const f = {};
+    if (maybe(0.5)) f.needsLegalEntity = maybe(0.5);
+    if (maybe(0.5)) f.retainAuthority = maybe(0.5);
+    if (maybe(0.5)) f.mode = pick(MODES);
+    if (maybe(0.3)) f.capacityGap = maybe(0.5);
+    if (maybe(0.3)) f.includesPrefecture = maybe(0.5);
+    if (maybe(0.2)) f.stateDelegation = maybe(0.3);
+    if (maybe(0.2)) f.facilityBurden = pick(['high', 'low']);
+    if (maybe(0.2)) f.frequency = pick(['rare', 'regular']);
+    if (maybe(0.2)) f.beyondMunicipalEffort = maybe(0.5);
+    if (maybe(0.1)) f.multipleAffairs = maybe(0.5);
+    if (maybe(0.1)) f.parties = [{ name: `P${i}a`, kind: pick(KINDS) }, { name: `P${i}b`, kind: pick(KINDS) }];
+    if (Object.keys(f).length) t.facts = f;
+    tasks.push(t);
+  }
+  return tasks;
+}
+
+/** The same tasks as YAML text (block style, one flow map of facts per task; ~100 bytes a task). */
+export function tasksYaml(tasks) {
+  let out = 'version: 1\ntasks:\n';
+  for (const t of tasks) {
+    out += `  - id: ${t.id}\n    name: ${t.name}\n`;
+    if (t.category) out += `    category: ${t.category}\n`;
+    if (t.facts) {
+      const parts = Object.entries(t.facts).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map((p) => `{ name: ${p.name}, kind: ${p.kind} }`).join(', ')}]` : v}`);
+      out += `    facts: { ${parts.join(', ')} }\n`;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,174 @@
+// npm run bench: kouiki's performance targets, each measured as a ratio to a baseline taken in the
+// same run (bare `node -e 0` for start-up; the json-rules-engine peer for the engine). Prints a
+// table and writes bench/results.json. Inputs are generated (seeded, deterministic).
+//
+//   BENCH_SCALE=tiny   small inputs and few runs (the smoke test in npm test uses it)
+//   BENCH_RUNS=N       runs per start-up measurement (default 15)
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { generateTasks, tasksYaml } from './generate.mjs';
+import { buildPeer, peerFacts, peerVerdicts } from './jre.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tiny = process.env.BENCH_SCALE === 'tiny';
+const RUNS = Number(process.env.BENCH_RUNS ?? (tiny ? 3 : 15));
+const BIG = tiny ? 2_000 : 100_000;
+const SMALL = tiny ? 200 : 10_000;
+const work = mkdtempSync(join(tmpdir(), 'kouiki-bench-'));
+const out = process.env.BENCH_OUT ?? join(root, 'bench', 'results.json');
+const bin = join(root, 'bin', 'kouiki.js');
+const results = [];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+function timeOnce(args, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: root, env: { ...process.env, LANG: 'C', NO_COLOR: '1' }, ...opts });
+  const t = ms(t0);
+  if (r.status !== 0 && !opts.allowFail) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return t;
+}
+
+/** Runs target and baseline alternately (after a warm-up) so drift affects both alike. */
+function startup(name, args, limit) {
+  for (let i = 0; i < 2; i++) {
+    timeOnce(['-e', '0']);
+    timeOnce(args);
+  }
+  const base = [];
+  const xs = [];
+  for (let i = 0; i < RUNS; i++) {
+    base.push(timeOnce(['-e', '0']));
+    xs.push(timeOnce(args));
+  }
+  const ratio = median(xs) / median(base);
+  results.push({ name, unit: 'ms', median: median(xs), min: Math.min(...xs), max: Math.max(...xs), baseline: 'node -e 0', baselineMedian: median(base), ratio, limit: `<= ${limit}x`, met: ratio <= limit });
+}
+
+/** Wall time and peak memory of one CLI run (in-process RSS via bench/rss.mjs). */
+function measured(args) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [join(root, 'bench', 'rss.mjs'), root, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
+    let rss = '';
+    let err = '';
+    child.stdio[3].on('data', (d) => (rss += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`kouiki ${args.join(' ')} exited ${code}: ${err}`));
+      else resolve({ ms: ms(t0), rssKB: Number(rss) });
+    });
+  });
+}
+
+async function batch() {
+  const big = join(work, `tasks-${BIG}.yaml`);
+  const small = join(work, `tasks-${SMALL}.yaml`);
+  writeFileSync(big, tasksYaml(generateTasks(BIG, 1)));
+  writeFileSync(small, tasksYaml(generateTasks(SMALL, 2)));
+  const runs = tiny ? 1 : 3;
+  const bigRuns = [];
+  const smallRuns = [];
+  await measured(['evaluate', small, '-f', 'json']); // warm the file cache
+  for (let i = 0; i < runs; i++) {
+    bigRuns.push(await measured(['evaluate', big, '-f', 'json', '--as-of', '2026-11-23']));
+    smallRuns.push(await measured(['evaluate', small, '-f', 'json', '--as-of', '2026-11-23']));
+  }
+  const size = readFileSync(big).length;
+  const bigMs = bigRuns.map((r) => r.ms);
+  const peak = Math.max(...bigRuns.map((r) => r.rssKB)) / 1024;
+  results.push({ name: `evaluate ${BIG.toLocaleString('en')} tasks (${(size / 1e6).toFixed(1)} MB YAML) -f json`, unit: 'ms', median: median(bigMs), min: Math.min(...bigMs), max: Math.max(...bigMs), limit: '< 5000 ms', met: median(bigMs) < 5000 });
+  results.push({ name: `  peak memory of that run`, unit: 'MB', median: peak, min: peak, max: peak, limit: '< 600 MB', met: peak < 600 });
+  const smallMs = smallRuns.map((r) => r.ms);
+  const share = median(smallMs) / median(bigMs);
+  results.push({ name: `evaluate ${SMALL.toLocaleString('en')} tasks (linear growth)`, unit: 'ms', median: median(smallMs), min: Math.min(...smallMs), max: Math.max(...smallMs), baseline: `${BIG} tasks`, baselineMedian: median(bigMs), ratio: share, limit: '<= 0.12x', met: share <= 0.12 });
+}
+
+async function engine() {
+  // Inside the repository, so the bundle finds the package root (rules/) as the CLI does.
+  const entry = join(root, 'bench', '.build', 'inprocess.mjs');
+  await build({
+    entryPoints: [join(root, 'bench', 'inprocess.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: entry,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  const m = await import(pathToFileURL(entry).href);
+  const pack = m.loadPackDir(m.defaultRulesDir(), { isDefault: true }).pack;
+  const cp = m.compilePack(pack, 'en', '2026-11-23');
+  const n = tiny ? 500 : 20_000;
+  const tasks = generateTasks(n, 3).map((t) => ({ ...t, facts: t.facts ?? {} }));
+  const peer = buildPeer(cp, m.caseCondition);
+  // Same facts for both: the category kouiki would infer is given to the peer too.
+  const peerInput = tasks.map((t) => {
+    const inf = t.category ? null : m.inferCategory(pack.data, t.name, t.description);
+    return peerFacts(inf ? { ...t, category: inf.id } : t, pack.data);
+  });
+  // Agreement first: every verdict of every instrument must be the same.
+  let disagreements = 0;
+  for (let i = 0; i < Math.min(n, tiny ? n : 2000); i++) {
+    const ours = m.evaluateTask(cp, tasks[i], { supplementary: 'all' });
+    const byId = new Map(ours.recommendations.map((r) => [r.instrument, r.verdict]));
+    const theirs = await peerVerdicts(peer, cp, peerInput[i]);
+    cp.instruments.forEach((inst, k) => {
+      if (byId.get(inst.id) !== theirs[k]) disagreements++;
+    });
+  }
+  if (disagreements > 0) throw new Error(`json-rules-engine disagrees with kouiki on ${disagreements} verdicts`);
+  // Throughput: warm up, then time each engine on the same tasks.
+  for (let i = 0; i < Math.min(n, 1000); i++) m.evaluateTask(cp, tasks[i]);
+  let t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) m.evaluateTask(cp, tasks[i]);
+  const oursMs = ms(t0);
+  const peerN = Math.max(100, Math.floor(n / 10));
+  for (let i = 0; i < Math.min(peerN, 200); i++) await peerVerdicts(peer, cp, peerInput[i]);
+  t0 = process.hrtime.bigint();
+  for (let i = 0; i < peerN; i++) await peerVerdicts(peer, cp, peerInput[i]);
+  const peerMs = ms(t0);
+  const oursRate = n / (oursMs / 1000);
+  const peerRate = peerN / (peerMs / 1000);
+  results.push({ name: 'engine in-process (tasks/s)', unit: 'tasks/s', median: oursRate, min: oursRate, max: oursRate, baseline: 'json-rules-engine', baselineMedian: peerRate, ratio: oursRate / peerRate, limit: '>= 20x', met: oursRate / peerRate >= 20, note: `identical verdicts on ${Math.min(n, tiny ? n : 2000)} tasks x ${cp.instruments.length} instruments` });
+}
+
+function print() {
+  const fmt = (x, unit) => (unit === 'tasks/s' ? Math.round(x).toLocaleString('en') : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+  const rows = results.map((r) => [
+    r.name,
+    `${fmt(r.median, r.unit)} ${r.unit}`,
+    fmt(r.min, r.unit),
+    fmt(r.max, r.unit),
+    r.ratio === undefined ? '' : `${r.ratio.toFixed(r.ratio < 1 ? 3 : 2)}x ${r.baseline}`,
+    r.limit,
+    r.met ? 'met' : 'NOT MET',
+  ]);
+  const head = ['target', 'median', 'min', 'max', 'ratio', 'limit', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+try {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('build first: npm run build');
+  startup('kouiki --version', [bin, '--version'], 1.3);
+  startup('kouiki --help', [bin, '--help'], 1.3);
+  startup('kouiki recommend --category wide-area-issue --format json', [bin, 'recommend', '--category', 'wide-area-issue', '--format', 'json'], 1.8);
+  await batch();
+  await engine();
+  print();
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, scale: tiny ? 'tiny' : 'full', results }, null, 2)}\n`);
+  console.log(`\nwritten to ${out}`);
+  process.exitCode = results.every((r) => r.met) || tiny ? 0 : 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
