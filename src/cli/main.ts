@@ -59,17 +59,20 @@ const JA_COMMANDER: [RegExp, string][] = [
   [/^error: missing required argument '(.+?)'/, '引数 $1 がありません'],
   [/^error: option '(.+?)' argument missing/, 'オプション $1 に値がありません'],
   [/^error: option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+)\./, 'オプション $1 の値 $2 は使えません（使えるのは $3）'],
+  [/^error: too many arguments for '(.+?)'\. Expected (\d+) arguments? but got (\d+)\./, '引数が多すぎます（$1 の引数は $2 個まで、指定は $3 個）'],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, '引数が多すぎます（$1 個まで、指定は $2 個）'],
   [/^error: too many arguments/, '引数が多すぎます'],
-  [/\(Did you mean (.+)\?\)/, '（$1 のことですか？）'],
+  [/^\(Did you mean (.+)\?\)/, '（$1 のことですか？）'],
 ];
 
+/** commander's messages as kouiki's own: `kouiki: ` first, and in Japanese with --lang ja. */
 function translateCommander(text: string, lang: Lang): string {
-  if (lang !== 'ja') return text;
   return text
     .split('\n')
     .map((line) => {
-      for (const [re, ja] of JA_COMMANDER) if (re.test(line)) return `kouiki: ${line.replace(re, ja).replace(/^error: /, '')}`;
-      return line;
+      const head = line.startsWith('error: ') ? 'kouiki: ' : '';
+      if (lang === 'ja') for (const [re, ja] of JA_COMMANDER) if (re.test(line)) return `${head}${line.replace(re, ja).replace(/^error: /, '')}`;
+      return head ? `${head}${line.slice('error: '.length)}` : line;
     })
     .join('\n');
 }

@@ -35,7 +35,9 @@ export function parseFormatSpecs(values: string[] | undefined, allowed: readonly
     const before = targets.get(real);
     if (before !== undefined) {
       throw new UserError(
-        { ja: `出力先 ${s.shown} が 2 回指定されています（${before} と同じファイル）`, en: `the output file ${s.shown} is named twice (same file as ${before})` },
+        before === s.shown
+          ? { ja: `出力先 ${s.shown} が 2 回指定されています`, en: `the output file ${s.shown} is named twice` }
+          : { ja: `出力先 ${s.shown} が 2 回指定されています（${before} と同じファイル）`, en: `the output file ${s.shown} is named twice (same file as ${before})` },
         { hint: { ja: '形式ごとに別のファイルを指定してください', en: 'give each format its own file' } },
       );
     }

@@ -58,7 +58,7 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): 
     readPaths.add(realPath(path));
     if (st.isDirectory()) {
       throw new UserError(
-        { ja: `${path}: ディレクトリです。ファイルを指定してください`, en: `${path}: is a directory, not a file` },
+        { ja: 'ディレクトリです。ファイルを指定してください', en: 'is a directory, not a file' },
         { position: { file: path } },
       );
     }
@@ -163,12 +163,12 @@ function openError(path: string, err: unknown): UserError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
     return new UserError(
-      { ja: `ファイルが見つかりません: ${path}`, en: `no such file: ${path}` },
+      { ja: 'ファイルが見つかりません', en: 'no such file' },
       { position: { file: path }, hint: { ja: 'パスを確認してください', en: 'check the path' } },
     );
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new UserError({ ja: `ファイルを読む権限がありません: ${path}`, en: `permission denied: ${path}` }, { position: { file: path } });
+    return new UserError({ ja: 'ファイルを読む権限がありません', en: 'permission denied (the file cannot be read)' }, { position: { file: path } });
   }
-  return new UserError({ ja: `ファイルを開けません: ${path} (${code ?? 'error'})`, en: `cannot open ${path} (${code ?? 'error'})` }, { position: { file: path } });
+  return new UserError({ ja: `ファイルを開けません (${code ?? 'error'})`, en: `cannot open the file (${code ?? 'error'})` }, { position: { file: path } });
 }

@@ -91,10 +91,27 @@ export function issuesToProblems(parsed: ParsedYaml, issues: readonly Issue[], m
       }
       continue;
     }
-    out.push({ position: positionOf(parsed, issue.path), message: describeIssue(issue) });
+    out.push({ position: positionOf(parsed, issue.path), message: isMissing(parsed.value, issue) ? missingKey(issue) : describeIssue(issue) });
   }
   out.sort((a, b) => (a.position!.line ?? 0) - (b.position!.line ?? 0) || (a.position!.column ?? 0) - (b.position!.column ?? 0));
   return out;
+}
+
+/** A key the document leaves out, reported by zod as a wrong value (an enum or a literal). */
+function isMissing(root: unknown, issue: Issue): boolean {
+  if (issue.code !== 'invalid_value' || issue.path.length === 0) return false;
+  let parent: unknown = root;
+  for (const seg of issue.path.slice(0, -1)) {
+    if (parent === null || typeof parent !== 'object') return false;
+    parent = (parent as Record<PropertyKey, unknown>)[seg as PropertyKey];
+  }
+  const last = issue.path[issue.path.length - 1]!;
+  return parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !Object.hasOwn(parent, last as PropertyKey);
+}
+
+function missingKey(issue: Issue): Localized {
+  const field = String(issue.path[issue.path.length - 1]);
+  return { ja: `必須のキー「${field}」がありません`, en: `missing required key "${field}"` };
 }
 
 /** How many problems issuesToProblems would list without its cap. */

@@ -6,8 +6,12 @@ import type { Localized } from '../i18n/lang.js';
 
 type Token = CST.Token;
 
-/** Aliases expanded per document at most: enough for real anchors, far too few for a "billion laughs". */
-export const MAX_ALIAS_COUNT = 100;
+/**
+ * The yaml library's own alias bound (uses of an anchor times the aliases inside it), a second
+ * line behind MAX_ALIAS_EXPANSION, which is exact. The library's default of 100 refused a task
+ * list whose 150 tasks share one list of parties (`parties: *p`).
+ */
+export const MAX_ALIAS_COUNT = 10_000;
 /** Nesting depth of collections allowed before parsing (kouiki's own formats need fewer than 10). */
 export const MAX_DEPTH = 64;
 
@@ -20,7 +24,8 @@ export interface ParsedYaml {
   value: unknown;
 }
 
-const YAML_CODES_JA: Record<string, string> = {
+/** The yaml library's error codes in Japanese (its English messages are shown as they are). */
+export const YAML_CODES_JA: Record<string, string> = {
   DUPLICATE_KEY: 'キーが重複しています',
   BAD_INDENT: 'インデントが正しくありません',
   TAB_AS_INDENT: 'インデントにタブは使えません（スペースを使ってください）',
@@ -56,12 +61,12 @@ const YAML_CODES_JA: Record<string, string> = {
  * all count the same way. Duplicate keys are found with one hash set per map (the library's own
  * check compares every key with every other, quadratic in the size of a map).
  */
-export function parseYaml(source: string, file: string): ParsedYaml {
+export function parseYaml(source: string, file: string, limits: { maxTokens?: number } = {}): ParsedYaml {
   // A lone CR is a line break in YAML 1.2 (old Mac files; js-yaml, the fast path, reads it so),
   // but the parser does not take it as one. Same length, so every offset stays where it was.
   const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const lineCounter = new LineCounter();
-  const tokens = parseCst(text, file, lineCounter);
+  const tokens = parseCst(text, file, lineCounter, limits.maxTokens ?? maxTokens());
   // logLevel 'error': the library would print warnings to the process's stderr (Node warnings).
   const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
@@ -135,12 +140,11 @@ const MAX_REPORTED = 20;
  * per open collection, plus the document) is deeper than MAX_DEPTH. Iterative: the CST parser
  * keeps its own stack, so nothing here recurses however the text is nested.
  */
-function parseCst(text: string, file: string, lineCounter: LineCounter): Token[] {
+function parseCst(text: string, file: string, lineCounter: LineCounter, budget: number): Token[] {
   const lexer = new Lexer();
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
   const out: Token[] = [];
-  const budget = maxTokens();
   let tokens = 0;
   for (const lexeme of lexer.lex(text)) {
     for (const token of parser.next(lexeme)) out.push(token);

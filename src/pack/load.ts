@@ -76,7 +76,7 @@ function readPackFiles(dir: string): PackFiles {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(
       { ja: `ルールパックのディレクトリが見つかりません: ${dir}`, en: `no rule pack directory at ${dir}` },
-      { position: { file: dir }, hint: { ja: '--rules には pack.yaml を含むディレクトリを指定してください', en: '--rules takes a directory that holds a pack.yaml' } },
+      { hint: { ja: '--rules には pack.yaml を含むディレクトリを指定してください', en: '--rules takes a directory that holds a pack.yaml' } },
     );
   }
   const files = listPackFiles(dir);

@@ -21,7 +21,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kouiki-robust-'));
   big = join(dir, 'big.yaml');
   const cats = ['wide-area-issue', 'essential-service', 'regional-vitality', 'core-city-service', 'administrative-efficiency'];
-  writeFileSync(big, `tasks:\n${Array.from({ length: 8_000 }, (_, i) => `  - { name: 課題${i}, category: ${cats[i % 5]}, facts: { retainAuthority: ${i % 2 === 0} } }\n`).join('')}`);
+  writeFileSync(big, `tasks:\n${Array.from({ length: 5_000 }, (_, i) => `  - { name: 課題${i}, category: ${cats[i % 5]}, facts: { retainAuthority: ${i % 2 === 0} } }\n`).join('')}`);
 });
 
 const tmpFiles = (d: string): string[] => readdirSync(d).filter((f) => f.endsWith('.tmp'));
@@ -112,7 +112,7 @@ describe.skipIf(!hasScript())('signals during a wizard prompt, in a real pseudo-
 
 describe('closed pipes', () => {
   it('`kouiki evaluate ... | head -1` ends quietly, exit 0, no EPIPE trace, and stops early', () => {
-    for (const fmt of ['json', 'csv', 'markdown', 'table']) {
+    for (const fmt of ['json', 'table']) {
       const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" evaluate "${big}" -f ${fmt} 2>"${dir}/err-${fmt}.txt" | head -1; echo "status=\${PIPESTATUS[0]}"`], { env: ENV, encoding: 'utf8' });
       const lines = r.stdout.split('\n').filter(Boolean);
       expect(lines).toHaveLength(2);
@@ -127,7 +127,7 @@ describe('closed pipes', () => {
     expect(r.stdout.trim()).toBe('0');
     expect(readFileSync(join(dir, 'err-pf.txt'), 'utf8')).toBe('');
     const csv = readFileSync(out, 'utf8');
-    expect(csv.split('\r\n').length).toBeGreaterThan(8_000 * 7);
+    expect(csv.split('\r\n').length).toBeGreaterThan(5_000 * 7);
     expect(tmpFiles(dir)).toEqual([]);
   });
 });

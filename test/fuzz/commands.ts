@@ -34,10 +34,10 @@ export const COMMAND_FUZZ: FuzzCommand[] = [
   { name: 'wizard', positional: fc.constant([]) },
   { name: 'eligibility', positional: fc.array(place, { maxLength: 3 }) },
   { name: 'explain', positional: fc.array(place, { maxLength: 1 }) },
-  { name: 'rules validate', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.25 },
-  { name: 'rules test', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.25 },
-  { name: 'rules outdated', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.25 },
-  { name: 'rules doc', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.25 },
+  { name: 'rules validate', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
+  { name: 'rules test', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
+  { name: 'rules outdated', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
+  { name: 'rules doc', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
 ];
 
 export interface FlagInfo {

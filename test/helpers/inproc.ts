@@ -62,9 +62,18 @@ export async function runInProcess(argv: string[], opts: InProcessOptions = {}):
     stdoutIsTTY: opts.stdoutIsTTY ?? false,
     stdinIsTTY: false,
   };
+  // Files named on the command line are opened relative to the process's directory, as in the
+  // real CLI (where io.cwd is process.cwd()): run there.
+  const before = process.cwd();
+  if (io.cwd !== before) process.chdir(io.cwd);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const code = await main(argv, io);
+  let code: number;
+  try {
+    code = await main(argv, io);
+  } finally {
+    if (process.cwd() !== before) process.chdir(before);
+  }
   const c = process.cpuUsage(c0);
   return { code, stdout: stdout.text(), stderr: stderr.text(), ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
 }
