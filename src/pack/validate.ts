@@ -2,6 +2,8 @@ import type { ProblemDetail, SourcePosition } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../schemas/common.js';
 import type { PackData } from './model.js';
+import { validateChecks } from './checks.js';
+import { CHECK_RULE_IDS } from '../core/check/ids.js';
 import type { Condition, Ref, Target } from './schema.js';
 
 export interface PackLocator {
@@ -218,5 +220,6 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     if (m.when) checkCondition('measures', m.id, ['when'], m.when);
     checkRef('measures', m.id, ['ref'], m.ref);
   }
+  validateChecks(data, add, CHECK_RULE_IDS);
   return problems;
 }

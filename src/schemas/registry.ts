@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { PackData } from '../pack/model.js';
 import { PACK_FILES } from '../pack/files.js';
 import { taskListSchema } from './task.js';
+import { draftSchemas } from './draft.js';
+import { configSchema } from './config.js';
+import { checkPack } from '../pack/checks.js';
+import { municipalityRecordSchema } from '../io/check-data.js';
 
 /**
  * The input formats `kouiki schema KIND` can describe. Each entry builds the zod schema the
@@ -10,6 +14,15 @@ import { taskListSchema } from './task.js';
  */
 export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackData) => z.ZodType }> = {
   tasks: { title: 'kouiki task list', build: (data) => taskListSchema(data) },
+  draft: { title: 'kouiki policy draft', build: (data) => draftSchemas(data, municipalityRecordSchema()).draft },
+  config: {
+    title: 'kouiki configuration (kouiki.config.yaml)',
+    build: (data) => {
+      const cp = checkPack(data);
+      if (!cp) throw new Error('the rule pack has no checks.yaml');
+      return configSchema(cp);
+    },
+  },
   rules: {
     title: 'kouiki rule pack file',
     build: () => z.union(PACK_FILES.map((f) => f.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]),

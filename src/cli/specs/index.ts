@@ -1,8 +1,9 @@
 import type { CommandSpec } from '../spec.js';
+import { checkSpec } from './check.js';
 import { evaluateSpec } from './evaluate.js';
 import { instrumentsSpec } from './instruments.js';
 import { recommendSpec } from './recommend.js';
 import { schemaSpec } from './schema.js';
 
 /** Every command, in the order `kouiki --help` lists them. */
-export const COMMANDS: CommandSpec[] = [recommendSpec, evaluateSpec, instrumentsSpec, schemaSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, evaluateSpec, instrumentsSpec, checkSpec, schemaSpec];
