@@ -27,7 +27,7 @@ const YAML_EXT = /\.ya?ml$/i;
 
 export function displayName(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
-  const p = rel === '' ? abs : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  const p = rel === '' || isAbsolute(rel) ? abs : rel;
   return sep === '\\' ? p.replace(/\\/g, '/') : p;
 }
 
