@@ -14,6 +14,7 @@ import { readInput } from './read.js';
 import { keysAt, unknownKeyMessage } from './schema-keys.js';
 import { describeIssue } from './validate.js';
 import { locate, parseYaml, positionOf, type ParsedYaml } from './yaml.js';
+import { parseFast } from './yaml-positions.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -51,19 +52,30 @@ const START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
  * map's first key); anything about the whole draft (or a missing top-level key) at the `name:`
  * key, else line 1.
  */
-export function rangeFinder(parsed: ParsedYaml): (path: DraftPath, opts?: { key?: boolean }) => Range {
-  const whole = (): Range => {
-    const loc = locate(parsed.doc, ['name']);
-    return loc.found && loc.pair ? toRange(positionOf(parsed, ['name'], true)) : START;
-  };
+export function rangeFinder(doc: PositionSource): (path: DraftPath, opts?: { key?: boolean }) => Range {
+  const isMap = doc.value !== null && typeof doc.value === 'object' && !Array.isArray(doc.value);
+  const whole = (): Range => (isMap && doc.has(['name']) ? toRange(doc.positionOf(['name'], true)) : START);
   return (path, opts) => {
     if (path.length === 0) return whole();
-    const root = parsed.doc.contents;
-    if (!root || typeof root !== 'object' || !('items' in root)) return START;
-    if (path.length === 1 && !locate(parsed.doc, path).found) return whole();
-    return toRange(positionOf(parsed, path, opts?.key === true));
+    if (!isMap) return START;
+    if (path.length === 1 && !doc.has(path)) return whole();
+    return toRange(doc.positionOf(path, opts?.key === true));
   };
 }
+
+/** A parsed document that answers positions: the precise `yaml` document, or the fast index. */
+export interface PositionSource {
+  value: unknown;
+  positionOf(path: readonly PropertyKey[], atKey?: boolean): SourcePosition;
+  has(path: readonly PropertyKey[]): boolean;
+}
+
+export function preciseSource(parsed: ParsedYaml): PositionSource {
+  return { value: parsed.value, positionOf: (path, atKey) => positionOf(parsed, path, atKey === true), has: (path) => locate(parsed.doc, path).found };
+}
+
+/** Drafts at least this large are read by the fast parser first (io/yaml-positions.ts). */
+export const FAST_DRAFT_BYTES = 1 << 16;
 
 function schemaFinding(message: string, range: Range, citation: string): Finding {
   return { rule: 'schema', message, range, citation };
@@ -95,7 +107,7 @@ export async function loadDraft(path: string, opts: DraftLoadOptions): Promise<L
  * UserError for text that is not YAML or is another kind of file; returns `schema` findings for
  * a draft of the wrong shape.
  */
-export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOptions, 'pack' | 'lang' | 'schemaCitation'>): { loaded: LoadedDraft; parsed: ParsedYaml | null } {
+export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOptions, 'pack' | 'lang' | 'schemaCitation'> & { fastBytes?: number }): { loaded: LoadedDraft; parsed: PositionSource | null } {
   const t = (m: { ja: string; en: string }): string => m[opts.lang];
   const cite = opts.schemaCitation;
   const directives = parseDirectives(text);
@@ -111,7 +123,8 @@ export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOp
       parsed: null,
     };
   }
-  const parsed = parseYaml(text, shown);
+  const precise = (): PositionSource => preciseSource(parseYaml(text, shown));
+  const parsed = (text.length >= (opts.fastBytes ?? FAST_DRAFT_BYTES) ? parseFast(text, shown, precise) : undefined) ?? precise();
   const at = rangeFinder(parsed);
   const v = parsed.value;
   if (v !== null && typeof v === 'object' && !Array.isArray(v) && !('projects' in v) && ('tasks' in v || 'municipalities' in v)) {

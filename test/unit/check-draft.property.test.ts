@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { analyzeDraft } from '../../src/io/draft.js';
+import { analyzeDraft, preciseSource } from '../../src/io/draft.js';
+import { parseFast } from '../../src/io/yaml-positions.js';
+import { parseYaml } from '../../src/io/yaml.js';
 import type { Range } from '../../src/core/check/types.js';
 import { defaultPack } from '../helpers/engine.js';
 
 const data = defaultPack().data;
 const opts = { pack: data, lang: 'en' as const, schemaCitation: 'kouiki schema draft' };
-const runs = Number(process.env.KOUIKI_FUZZ_RUNS ?? 200);
+const runs = Number(process.env.KOUIKI_FUZZ_RUNS ?? 100);
 
 /** Names as planners write them, and the awkward ones: emoji (surrogate pairs), quotes, ':' and '#'. */
 const nameArb = fc.oneof(
@@ -112,6 +114,80 @@ describe('draft parser and position mapping (property)', () => {
         }
       }),
       { numRuns: runs },
+    );
+  });
+});
+
+describe('fast position index (js-yaml events) against the precise parser', () => {
+  const paths = (v: unknown, prefix: (string | number)[] = []): (string | number)[][] => {
+    const out: (string | number)[][] = [prefix];
+    if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...prefix, i])));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
+      out.push([...prefix, 'missingKey']);
+    }
+    return out;
+  };
+  /** Comments, blank lines, trailing spaces, empty values and block scalars sprinkled into the YAML. */
+  const decorate = (text: string, seed: number): string =>
+    text
+      .split('\n')
+      .map((line, i) => {
+        const r = (seed + i * 7919) % 11;
+        if (line.trim() === '' || /[|>][-+]?$/.test(line)) return line;
+        if (r === 0) return `${line}   # 注記 ${i}`;
+        if (r === 1) return `${line}\n`;
+        if (r === 2) return `# comment ${i}\n${line}`;
+        if (r === 3 && !/["']$/.test(line)) return `${line}  `;
+        return line;
+      })
+      .join('\n');
+
+  it('gives the same value and the same position for every path', () => {
+    const extraArb = fc.record({ note: fc.constantFrom('line one\nline two\n', 'x', ''), empty: fc.constant(null) });
+    fc.assert(
+      fc.property(draftArb, styleArb, fc.nat(), extraArb, (draft, style, seed, extra) => {
+        const raw = stringify({ version: 1, ...draft, description: extra.note, data: extra.empty }, { collectionStyle: style.flow ? 'flow' : 'any', indent: style.indent, defaultStringType: style.quote, lineWidth: 0 });
+        const text = style.flow ? raw : decorate(raw, seed);
+        let precise;
+        try {
+          precise = preciseSource(parseYaml(text, 'gen.yaml'));
+        } catch {
+          fc.pre(false); // the decoration broke the YAML (a comment inside a block scalar)
+          return;
+        }
+        const fast = parseFast(text, 'gen.yaml');
+        if (fast === undefined && /[&*]/.test(text)) return; // maybe an anchor: the precise parser's job
+        expect(fast).toBeDefined();
+        expect(fast!.value).toEqual(precise.value);
+        for (const p of paths(precise.value)) {
+          expect(fast!.has(p), p.join('.')).toBe(precise.has(p));
+          expect(fast!.positionOf(p), p.join('.')).toEqual(precise.positionOf(p));
+          expect(fast!.positionOf(p, true), `${p.join('.')} (key)`).toEqual(precise.positionOf(p, true));
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('falls back (undefined) on anchors, syntax errors and duplicate keys', () => {
+    expect(parseFast('a: &x 1\nb: *x\n', 'f')).toBeUndefined();
+    expect(parseFast('a: [1\n', 'f')).toBeUndefined();
+    expect(parseFast('a: 1\na: 2\n', 'f')).toBeUndefined();
+  });
+
+  it('the loader takes the same findings from either parser', () => {
+    fc.assert(
+      fc.property(draftArb, fc.nat(), (draft, pick) => {
+        const i = pick % draft.projects.length;
+        const projects = draft.projects.map((p, k) => (k === i ? { ...p, costShare: 'x', instrument: 'merger' } : p));
+        const text = stringify({ version: 1, ...draft, projects, scheme: 'unknown-scheme' }, { lineWidth: 0 });
+        const a = analyzeDraft(text, 'g.yaml', { ...opts, fastBytes: 0 }).loaded;
+        const b = analyzeDraft(text, 'g.yaml', { ...opts, fastBytes: Infinity }).loaded;
+        expect(a.schemaFindings).toEqual(b.schemaFindings);
+        expect(a.schemaFindings.length).toBeGreaterThanOrEqual(3);
+      }),
+      { numRuns: Math.ceil(runs / 4) },
     );
   });
 });

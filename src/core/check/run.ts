@@ -224,6 +224,29 @@ export function projectTask(project: DraftProject, index: number, draft: Omit<Dr
   return task;
 }
 
+const keywordCache = new WeakMap<Pack, string[]>();
+
+/** Every keyword of a `{ text: [...] }` condition in the pack's rules and measures, lower-cased. */
+function textKeywords(pack: Pack): string[] {
+  const hit = keywordCache.get(pack);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x !== null && typeof x === 'object') {
+      for (const [k, v] of Object.entries(x)) {
+        if (k === 'text' && Array.isArray(v) && v.every((w) => typeof w === 'string')) for (const w of v) out.add(w.toLowerCase());
+        else walk(v);
+      }
+    }
+  };
+  walk(pack.data.rules);
+  walk(pack.data.prefecture);
+  const list = [...out];
+  keywordCache.set(pack, list);
+  return list;
+}
+
 function reasonsText(reasons: Reason[], max = 2): string {
   return reasons
     .slice(0, max)
@@ -236,15 +259,25 @@ function instruments(ctx: RuleContext): void {
   const blocking = notAllowedRules(cp);
   const factIds = new Set(ctx.env.pack.data.facts.map((f) => f.id));
   const margin = ctx.option('instrument-fit', 'margin', 0.2);
-  // Projects with the same facts get the same verdicts: evaluate each distinct task once.
+  // Projects alike in what the engine reads get the same verdicts: the facts, the category and,
+  // of the name and description, only which of the pack's keywords they contain. Such projects
+  // are evaluated once (a draft listing the same kind of project per town repeats them).
+  const keywords = textKeywords(ctx.env.pack);
   const memo = new Map<string, TaskResult>();
   for (const { index, project } of ctx.d.projects) {
     const task = projectTask(project, index, ctx.d.draft, ctx.env.data, factIds);
-    const key = JSON.stringify([task.name, task.description, task.category, task.facts]);
-    let result = memo.get(key);
+    let result: TaskResult | undefined;
+    let key: string | null = null;
+    if (task.category !== undefined) {
+      const text = `${task.name}\n${task.description ?? ''}`.toLowerCase();
+      let sig = '';
+      for (const w of keywords) sig += text.includes(w) ? '1' : '0';
+      key = `${task.category}|${sig}|${JSON.stringify(task.facts)}`;
+      result = memo.get(key);
+    }
     if (!result) {
       result = evaluateTask(cp, task, { procedure: 'top', supplementary: 'all' });
-      memo.set(key, result);
+      if (key !== null) memo.set(key, result);
     }
     const chosen = result.recommendations.find((r) => r.instrument === project.instrument);
     if (!chosen) continue;
