@@ -2,11 +2,12 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUserError, UserError } from '../src/errors.js';
 import { COMPILED_PACK_FILE, listPackFiles, loadPackDir, type CompiledPackFile } from '../src/pack/load.js';
+import { COMPILED_DATA_FILE, compileDataFile } from '../src/io/municipalities.js';
 
 /**
  * Compiles what the CLI reads at start-up into JSON: the default rule pack (validated; a broken
  * pack fails the build with file:line:col), keyed to the sizes and mtimes of its YAML so that an
- * edit to rules/ is noticed at run time.
+ * edit to rules/ is noticed at run time; likewise the embedded municipality data.
  */
 export async function compileAll({ root, dist }: { root: string; dist: string }): Promise<void> {
   const rulesDir = join(root, 'rules');
@@ -18,6 +19,9 @@ export async function compileAll({ root, dist }: { root: string; dist: string })
     });
     const out: CompiledPackFile = { format: 1, sources, data: pack.data };
     writeFileSync(join(dist, COMPILED_PACK_FILE), JSON.stringify(out));
+    // The embedded municipality data and the code list of every municipality (read only by the
+    // eligibility command): validated like the pack, stale-checked the same way at run time.
+    writeFileSync(join(dist, COMPILED_DATA_FILE), JSON.stringify(compileDataFile()));
   } catch (err) {
     if (err instanceof UserError) {
       process.stderr.write(`${formatUserError(err, 'en')}\n`);

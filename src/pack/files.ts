@@ -8,6 +8,7 @@ import {
   RulesFileSchema,
 } from './schema.js';
 import { ChecksFileSchema } from './checks.js';
+import { DesignationsFileSchema } from './designations-schema.js';
 
 /**
  * The files a rule pack directory may hold, each with its schema. A pack that does not extend
@@ -29,6 +30,7 @@ export const PACK_FILES: PackFileSpec[] = [
   { file: 'recommend.yaml', schema: RulesFileSchema, required: true, what: { ja: '推奨ルール', en: 'recommendation rules' } },
   { file: 'prefecture.yaml', schema: PrefectureFileSchema, required: true, what: { ja: '県の役割と支援策', en: "the prefecture's roles and measures" } },
   { file: 'checks.yaml', schema: ChecksFileSchema, required: false, what: { ja: '政策案チェックのルール', en: 'policy draft check rules' } },
+  { file: 'designations.yaml', schema: DesignationsFileSchema, required: false, what: { ja: '指定要件', en: 'designation criteria' } },
 ];
 
 export function packFileSpec(name: string): PackFileSpec | undefined {

@@ -5,6 +5,7 @@ import type { PackData } from './model.js';
 import { validateChecks } from './checks.js';
 import { CHECK_RULE_IDS } from '../core/check/ids.js';
 import type { Condition, Ref, Target } from './schema.js';
+import { validateDesignations } from './validate-designations.js';
 
 export interface PackLocator {
   /** Position of `path` inside the item `id` of the top-level list `collection` (id null: a top-level key). */
@@ -220,6 +221,7 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     if (m.when) checkCondition('measures', m.id, ['when'], m.when);
     checkRef('measures', m.id, ['ref'], m.ref);
   }
+  problems.push(...validateDesignations(data, loc));
   validateChecks(data, add, CHECK_RULE_IDS);
   return problems;
 }

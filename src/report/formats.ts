@@ -1,2 +1,3 @@
 /** Output formats per command (kept apart from the renderers so that start-up loads none of them). */
 export const RECOMMEND_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+export const ELIGIBILITY_FORMATS = ['table', 'json', 'markdown'] as const;

