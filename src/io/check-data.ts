@@ -1,53 +1,56 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { UserError } from '../errors.js';
-import { MUNICIPALITY_KINDS } from '../schemas/kinds.js';
-import type { SimpleRecord } from '../core/check/eligibility.js';
+import type { DataLayer } from '../core/eligibility/index.js';
+import type { MunicipalityIndex } from '../core/eligibility/index.js';
+import type { BaseData } from '../core/eligibility/model.js';
+import type { Range } from '../core/check/types.js';
+import { MunicipalityFileSchema, MunicipalityRecordSchema, type MunicipalityRecord } from '../schemas/municipalities.js';
+import { buildIndex, compiledBase } from './municipal-base.js';
+import { embeddedBase, layerFromParsed } from './municipalities.js';
 import { readInputFile } from './read.js';
 import { validateDocument } from './validate.js';
 import { parseYaml } from './yaml.js';
 
 /**
- * The municipality data of `kouiki check`: the record format a draft's `municipalities:` takes,
- * data files (`data:`, `--data`) and the embedded default data. Part of the seam to issue 3's
- * data loader (see core/check/eligibility.ts).
+ * The municipality data of `kouiki check`, through issue 3's data loader: the record format a
+ * draft's `municipalities:` takes, data files (`data:`, `--data`) as layers, and the index over
+ * the embedded data with the layers applied (later layers win: `--data`, then the draft's
+ * `data:`, then its inline records).
  */
 
-/** One municipality record, as in a data file (contract §3). */
+/** One municipality record, as in a data file (contract §3; `kouiki schema municipalities`). */
 export function municipalityRecordSchema(): z.ZodType {
-  return z.looseObject({
-    name: z.string().min(1),
-    kind: z.enum(MUNICIPALITY_KINDS).optional(),
-    prefecture: z.string().min(1).optional(),
-  });
-}
-
-export interface DataSet {
-  /** Where it came from, for messages. */
-  file: string;
-  records: SimpleRecord[];
+  return MunicipalityRecordSchema;
 }
 
 /** Reads a municipality data file; anything wrong is a UserError with its position (exit 2). */
-export function loadDataFile(path: string, shown: string, maxBytes?: number): DataSet {
+export function loadDataFile(path: string, shown: string, maxBytes?: number): DataLayer {
   const input = readInputFile(path, maxBytes);
+  if (input.text.trim() === '') {
+    throw new UserError({ ja: '市町村データが空です', en: 'the municipality data file is empty' }, { position: { file: shown, line: 1, column: 1 }, hint: { ja: '`municipalities:` の下に市町村を書いてください', en: 'list municipalities under `municipalities:`' } });
+  }
   const parsed = parseYaml(input.text, shown);
-  const doc = validateDocument(z.looseObject({ version: z.literal(1).optional(), municipalities: z.array(municipalityRecordSchema()) }), parsed, { ja: '市町村データ', en: 'municipality data file' }, 'municipalities') as { municipalities: SimpleRecord[] };
-  return { file: shown, records: doc.municipalities };
+  const doc = validateDocument(MunicipalityFileSchema, parsed, { ja: '市町村データ', en: 'municipality data file' }, 'municipalities');
+  return layerFromParsed(parsed, ['municipalities'], shown, doc.municipalities);
 }
 
-/** Records given inline in a draft (already validated by the draft's schema). */
-export function inlineDataSet(file: string, records: unknown[]): DataSet {
-  return { file, records: records as SimpleRecord[] };
+/** A draft's inline records (validated by the draft's schema), with their positions in the draft. */
+export function inlineLayer(file: string, records: unknown[], at: (path: (string | number)[]) => Range): DataLayer {
+  const pos = (r: Range): { file: string; line: number; column: number; endLine: number; endColumn: number } => ({ file, ...r });
+  return {
+    file,
+    records: (records as MunicipalityRecord[]).map((record, i) => ({
+      record,
+      position: pos(at(['municipalities', i, 'name'])),
+      at: (p: (string | number)[]) => pos(at(['municipalities', i, ...p])),
+    })),
+  };
 }
 
-/** The embedded default data. */
-export function embeddedDataSets(): DataSet[] {
-  return [];
-}
+let base: BaseData | undefined;
 
-export function dataFileMissing(path: string, shown: string, at: { file: string; line: number; column: number }): UserError {
-  return new UserError(
-    { ja: `data: のファイルが見つかりません: ${shown}`, en: `the data: file does not exist: ${shown}` },
-    { position: at, hint: { ja: 'data: のパスは政策案のファイルからの相対パスです', en: 'a data: path is relative to the draft file' } },
-  );
+/** The index over the embedded data with the layers applied in order; a layer's problems are a UserError (exit 2). */
+export function dataIndex(layers: readonly DataLayer[]): MunicipalityIndex {
+  base ??= compiledBase() ?? embeddedBase();
+  return buildIndex(base, layers);
 }

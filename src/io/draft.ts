@@ -8,7 +8,8 @@ import { draftSchemas, type Draft, type DraftProject } from '../schemas/draft.js
 import type { CheckedDraft, DraftPath } from '../core/check/run.js';
 import { parseDirectives, type Directive } from '../core/check/suppress.js';
 import type { Finding, Range } from '../core/check/types.js';
-import { dataFileMissing, inlineDataSet, loadDataFile, municipalityRecordSchema, type DataSet } from './check-data.js';
+import { inlineLayer, loadDataFile, municipalityRecordSchema } from './check-data.js';
+import type { DataLayer } from '../core/eligibility/index.js';
 import { displayName } from './discover.js';
 import { readInput } from './read.js';
 import { keysAt, unknownKeyMessage } from './schema-keys.js';
@@ -26,8 +27,8 @@ export interface LoadedDraft {
   /** `schema` findings, in both languages' run language. */
   schemaFindings: Finding[];
   directives: Directive[];
-  /** Municipality data the draft brings (`data:`, then `municipalities:`). */
-  data: DataSet[];
+  /** Municipality data the draft brings (`data:`, then `municipalities:`), as layers over the rest. */
+  data: DataLayer[];
 }
 
 export interface DraftLoadOptions {
@@ -96,7 +97,12 @@ export async function loadDraft(path: string, opts: DraftLoadOptions): Promise<L
     const dataPath = resolve(base, head.data);
     const dataShown = displayName(dataPath, opts.cwd);
     const where = loaded.checked!.at(['data']);
-    if (!existsSync(dataPath)) throw dataFileMissing(dataPath, dataShown, { file: shown, line: where.line, column: where.column });
+    if (!existsSync(dataPath)) {
+      throw new UserError(
+        { ja: `data: のファイルが見つかりません: ${dataShown}`, en: `the data: file does not exist: ${dataShown}` },
+        { position: { file: shown, line: where.line, column: where.column }, hint: { ja: 'data: のパスは政策案のファイルからの相対パスです', en: 'a data: path is relative to the draft file' } },
+      );
+    }
     loaded.data.unshift(loadDataFile(dataPath, dataShown, opts.maxBytes));
   }
   return loaded;
@@ -181,7 +187,7 @@ export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOp
   }
   findings.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 
-  const data: DataSet[] = [];
-  if (head?.municipalities) data.push(inlineDataSet(shown, head.municipalities));
+  const data: DataLayer[] = [];
+  if (head?.municipalities) data.push(inlineLayer(shown, head.municipalities, at));
   return { loaded: { path: shown, checked: head ? { draft: head, projects, at } : null, schemaFindings: findings, directives, data }, parsed };
 }

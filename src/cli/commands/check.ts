@@ -7,11 +7,11 @@ import { exitCode, fileReport, summarize } from '../../core/check/report.js';
 import { checkDraft } from '../../core/check/run.js';
 import type { FileFailure, FileReport } from '../../core/check/types.js';
 import { formatRef } from '../../core/citation.js';
-import { embeddedDataSets, loadDataFile, type DataSet } from '../../io/check-data.js';
+import { dataIndex, loadDataFile } from '../../io/check-data.js';
+import type { DataLayer } from '../../core/eligibility/index.js';
 import { defaultConfig, findConfig, loadConfig, type CheckConfig } from '../../io/config.js';
 import { discoverDrafts, displayName } from '../../io/discover.js';
 import { loadDraft } from '../../io/draft.js';
-import { suggestMany } from '../../io/suggest.js';
 import { checkPack, type CheckPack } from '../../pack/checks.js';
 import { packIdentity } from '../../pack/model.js';
 import { renderCheck, type CheckRun, type RuleMeta } from '../../report/check/index.js';
@@ -94,13 +94,13 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   const cfg = resolveConfig(ctx, cp);
   const files = discoverDrafts(args, ctx.io.cwd);
 
-  const base: DataSet[] = [...embeddedDataSets()];
+  const layers: DataLayer[] = [];
   for (const d of ctx.opts.data) {
     const abs = resolve(ctx.io.cwd, d);
-    base.push(loadDataFile(abs, displayName(abs, ctx.io.cwd), ctx.opts.maxInputSize));
+    layers.push(loadDataFile(abs, displayName(abs, ctx.io.cwd), ctx.opts.maxInputSize));
   }
-  const baseRecords = base.flatMap((s) => s.records);
-  const baseData = buildCheckData(baseRecords, (n, names) => suggestMany(n, names, 2));
+  const checkData = (own: readonly DataLayer[]) => buildCheckData(dataIndex([...layers, ...own]), pack.data, ctx.opts.asOf, lang);
+  const baseData = checkData([]);
   const schemaCitation = cp.byId.get('schema')?.citation?.[lang] ?? 'kouiki schema draft';
   const suppressionCitation = cp.byId.get('suppression')?.citation?.[lang] ?? '';
   const severity = (rule: string): 'off' | 'warn' | 'error' => cfg.severity[rule] ?? 'off';
@@ -112,7 +112,7 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
       const loaded = await loadDraft(file.path, { pack: pack.data, lang, cwd: ctx.io.cwd, maxBytes: ctx.opts.maxInputSize, schemaCitation });
       const findings = [...loaded.schemaFindings];
       if (loaded.checked) {
-        const data = loaded.data.length > 0 ? buildCheckData([...baseRecords, ...loaded.data.flatMap((s) => s.records)], (n, names) => suggestMany(n, names, 2)) : baseData;
+        const data = loaded.data.length > 0 ? checkData(loaded.data) : baseData;
         findings.push(
           ...checkDraft(loaded.checked, {
             pack,

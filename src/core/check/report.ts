@@ -28,12 +28,13 @@ function toDiagnostic(f: Finding, sev: CheckSeverity): Diagnostic {
   };
 }
 
+/** By position, then errors before warnings, then the rules' documented order; otherwise as found (the sort is stable). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.line - b.line ||
     a.column - b.column ||
-    (RULE_ORDER.get(a.rule) ?? 99) - (RULE_ORDER.get(b.rule) ?? 99) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+    (RULE_ORDER.get(a.rule) ?? 99) - (RULE_ORDER.get(b.rule) ?? 99)
   );
 }
 

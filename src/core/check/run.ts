@@ -99,18 +99,24 @@ const q = (ctx: RuleContext, name: string): string => ctx.t(`「${name}」`, `"$
 function unknownMunicipality(ctx: RuleContext): void {
   const { draft } = ctx.d;
   const check = (name: string | null | undefined, path: DraftPath): void => {
-    if (typeof name !== 'string' || ctx.env.data.lookup(name)) return;
-    const close = ctx.env.data.suggest(name);
-    const hint = close.length > 0 ? ctx.t(`（${close.map((c) => `「${c}」`).join('、')}のことですか？）`, ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)`) : '';
-    ctx.report(
-      'unknown-municipality',
-      path,
-      ctx.t(
+    if (typeof name !== 'string') return;
+    const r = ctx.env.data.resolve(name);
+    if (r.ok) return;
+    let message: string;
+    if (r.reason === 'ambiguous') {
+      message = ctx.t(
+        `${q(ctx, name)}は複数あります（${r.candidates.join('、')}）。都道府県名を付けて書いてください（例: ${r.candidates[0]}）`,
+        `${q(ctx, name)} is ambiguous (${r.candidates.join(', ')}); write it with its prefecture (e.g. ${r.candidates[0]})`,
+      );
+    } else {
+      const close = r.reason === 'not-found' ? r.suggestions : [];
+      const hint = close.length > 0 ? ctx.t(`（${close.map((c) => `「${c}」`).join('、')}のことですか？）`, ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)`) : '';
+      message = ctx.t(
         `${q(ctx, name)}は市町村データにありません${hint}。正式な名称で書くか、data: 又は municipalities: でデータに加えてください`,
         `${q(ctx, name)} is not in the municipality data${hint}; write the official name, or add it to the data with data: or municipalities:`,
-      ),
-      ctx.ruleCitation('unknown-municipality'),
-    );
+      );
+    }
+    ctx.report('unknown-municipality', path, message, ctx.ruleCitation('unknown-municipality'));
   };
   check(draft.centralCity, ['centralCity']);
   draft.partners?.forEach((p, i) => check(p, ['partners', i]));
@@ -129,7 +135,7 @@ const CRITERION_LABEL: Record<string, { ja: string; en: string }> = {
   'day-night-ratio': { ja: '昼夜間人口比率', en: 'day/night population ratio' },
   'metro-core-commute-share': { ja: '三大都市圏の指定都市・特別区への通勤通学割合', en: 'commuting share to the metro cores (designated cities and special wards)' },
   location: { ja: '所在地（三大都市圏の外）', en: 'location (outside the three metropolitan areas)' },
-  'commute-share': { ja: '中心市への通勤通学割合', en: 'commuting share to the central city' },
+  'commute-share': { ja: '通勤通学割合', en: 'commuting share' },
 };
 
 function criterionLabel(ctx: RuleContext, id: string): string {
@@ -152,7 +158,7 @@ function centralCityEligibility(ctx: RuleContext): void {
   if (!result) return;
   const designation = ctx.env.data.designationName(scheme.designation);
   for (const c of result.criteria) {
-    const label = criterionLabel(ctx, c.id);
+    const label = c.name ?? criterionLabel(ctx, c.id);
     const cite = c.citation || ctx.ruleCitation('central-city-eligibility');
     if (c.status === 'fail') {
       ctx.report(
@@ -445,7 +451,10 @@ function partnerCommuting(ctx: RuleContext): void {
     const result: DesignationResult | null = ctx.env.data.partner(p, central, scheme.partnerCheck);
     if (!result) return;
     for (const c of result.criteria) {
-      if (c.status === 'pass' || c.status === 'not-applicable') continue;
+      // A guideline criterion below its guideline is `not-applicable` with a note (the engine
+      // never says `fail` for a guideline); one replaced by a special case is not reported.
+      const below = c.status === 'not-applicable' && c.guideline === true && c.replacedBy === undefined && c.actual !== null;
+      if (c.status === 'pass' || (c.status === 'not-applicable' && !below)) continue;
       reportPartner(ctx, ['partners', i], p, central, c);
     }
   });
@@ -453,14 +462,14 @@ function partnerCommuting(ctx: RuleContext): void {
 
 function reportPartner(ctx: RuleContext, path: DraftPath, partner: string, central: string, c: CriterionResult): void {
   const cite = c.citation || ctx.ruleCitation('partner-commuting');
-  const label = criterionLabel(ctx, c.id);
+  const label = c.id === 'commute-share' || !c.name ? criterionLabel(ctx, c.id) : c.name;
   if (c.status === 'unknown') {
     ctx.report(
       'partner-commuting',
       path,
       ctx.t(
-        `${q(ctx, partner)}から${q(ctx, central)}への${label}は不明です（目安: ${c.required}）。通勤通学者数をデータに加えると確かめられます。目安は参加の条件ではありません`,
-        `the ${label} from ${q(ctx, partner)} to ${q(ctx, central)} is unknown (guideline: ${c.required}); add the commuting counts to the data to check it. The guideline does not bar joining`,
+        `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は不明です（目安: ${c.required}）。通勤通学者数をデータに加えると確かめられます。目安は参加の条件ではありません`,
+        `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is unknown (guideline: ${c.required}); add the commuting counts to the data to check it. The guideline does not bar joining`,
       ),
       cite,
     );
@@ -470,8 +479,8 @@ function reportPartner(ctx: RuleContext, path: DraftPath, partner: string, centr
     'partner-commuting',
     path,
     ctx.t(
-      `${q(ctx, partner)}から${q(ctx, central)}への${label}は ${formatActual(c.actual)} で、要綱の目安（${c.required}）に届きません。目安は法的な制限ではなく、連携の意思があれば参加できます（宣言では目安未満の団体として別に記載）`,
-      `the ${label} from ${q(ctx, partner)} to ${q(ctx, central)} is ${formatActual(c.actual)}, below the guideline (${c.required}); the guideline is not a legal bar, and a willing municipality may still join (listed separately in the declaration)`,
+      `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は ${formatActual(c.actual)} で、要綱の目安（${c.required}）に届きません。目安は法的な制限ではなく、連携の意思があれば参加できます（宣言では目安未満の団体として別に記載）`,
+      `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is ${formatActual(c.actual)}, below the guideline (${c.required}); the guideline is not a legal bar, and a willing municipality may still join (listed separately in the declaration)`,
     ),
     cite,
   );
