@@ -87,8 +87,10 @@ class RuleContext {
     const v = this.env.options[rule]?.[key];
     return typeof v === 'number' ? v : fallback;
   }
-  instrumentName(id: string): string {
-    return this.env.pack.data.instruments.find((i) => i.id === id)?.name[this.env.lang] ?? id;
+  /** The instrument's name; in English, lower-cased for the middle of a sentence unless `start`. */
+  instrumentName(id: string, start = false): string {
+    const name = this.env.pack.data.instruments.find((i) => i.id === id)?.name[this.env.lang] ?? id;
+    return this.env.lang === 'en' && !start ? name.charAt(0).toLowerCase() + name.slice(1) : name;
   }
 }
 
@@ -298,7 +300,7 @@ function instruments(ctx: RuleContext): void {
         path,
         ctx.t(
           `この事業に${name}は法令上使えません（${ctx.env.asOf} 時点）: ${reasonsText(shown, 3)}。別の制度を選ぶか、当事者の構成を見直してください`,
-          `${name} cannot be used for this project (law in force on ${ctx.env.asOf}): ${reasonsText(shown, 3)}; choose another instrument or change the parties`,
+          `${ctx.instrumentName(project.instrument, true)} cannot be used for this project (law in force on ${ctx.env.asOf}): ${reasonsText(shown, 3)}; choose another instrument or change the parties`,
         ),
         shown.find((r) => r.citation)?.citation ?? ctx.ruleCitation('instrument-allowed'),
       );
@@ -314,7 +316,7 @@ function instruments(ctx: RuleContext): void {
         path,
         ctx.t(
           `${name}はこの事業に適しません: ${reasonsText(why)}。${alt ? `${alt.name}（${verdictJa(alt)}、${alt.score.toFixed(2)}）を検討してください` : '事実（facts）を見直してください'}`,
-          `${name} is unsuitable for this project: ${reasonsText(why)}; ${alt ? `consider ${alt.name} (${alt.verdict}, ${alt.score.toFixed(2)})` : 'review the facts'}`,
+          `${ctx.instrumentName(project.instrument, true)} is unsuitable for this project: ${reasonsText(why)}; ${alt ? `consider ${ctx.instrumentName(alt.instrument)} (${alt.verdict}, ${alt.score.toFixed(2)})` : 'review the facts'}`,
         ),
         why.find((r) => r.citation)?.citation ?? ctx.ruleCitation('instrument-fit'),
       );
@@ -325,7 +327,7 @@ function instruments(ctx: RuleContext): void {
         path,
         ctx.t(
           `この事業には${best.name}の方が明らかに適しています（${best.score.toFixed(2)} 対 ${chosen.score.toFixed(2)}）: ${reasonsText(why)}`,
-          `${best.name} fits this project clearly better than ${name} (${best.score.toFixed(2)} vs ${chosen.score.toFixed(2)}): ${reasonsText(why)}`,
+          `${ctx.instrumentName(best.instrument, true)} fits this project clearly better than ${name} (${best.score.toFixed(2)} vs ${chosen.score.toFixed(2)}): ${reasonsText(why)}`,
         ),
         why.find((r) => r.citation)?.citation ?? ctx.ruleCitation('instrument-fit'),
       );
@@ -359,7 +361,7 @@ function statutoryContent(ctx: RuleContext): void {
           ['projects', index, 'parties'],
           ctx.t(
             `${name}の規約には${req.what.ja}を定めます。parties に当事者を 2 団体以上挙げてください`,
-            `the charter of ${name} names ${req.what.en}; list at least two parties`,
+            `the charter of a ${name} names ${req.what.en}; list at least two parties`,
           ),
           cite,
         );
@@ -372,7 +374,7 @@ function statutoryContent(ctx: RuleContext): void {
         ['projects', index, req.field],
         ctx.t(
           `${name}の規約には${req.what.ja}を定める必要がありますが、この事業にはありません。${req.field}: を書いてください`,
-          `the charter of ${name} must state ${req.what.en}, which this project lacks; add ${req.field}:`,
+          `the charter of a ${name} must state ${req.what.en}, which this project lacks; add ${req.field}:`,
         ),
         cite,
       );
