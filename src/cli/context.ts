@@ -23,8 +23,15 @@ export interface RunContext {
   pack(): Pack;
 }
 
-export function makeContext(io: CliIO, opts: GlobalOptions, pack: Pack): RunContext {
-  return { io, opts, pack: () => pack };
+export function makeContext(io: CliIO, opts: GlobalOptions, pack: Pack | undefined): RunContext {
+  return {
+    io,
+    opts,
+    pack: () => {
+      if (!pack) throw new Error('this command loads its rule pack itself (CommandSpec.loadsPack is false)');
+      return pack;
+    },
+  };
 }
 
 /** Today in the local calendar: the law in force "today" is the planner's today. */

@@ -122,25 +122,33 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
     });
   addGlobalOptions(program, lang, null);
 
-  for (const spec of COMMANDS) {
-    const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
+  const register = (parent: Command, spec: CommandSpec): void => {
+    const cmd = parent.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
     cmd.description(spec.summary[lang]).helpOption('-h, --help', t('ヘルプを表示', 'show help'));
-    if (spec.configure && (!spec.packOptions || wanted === spec.name)) spec.configure(cmd, env);
-    addGlobalOptions(cmd, lang, spec);
     if (spec.examples.length > 0) {
       const lines = spec.examples.map((e) => `  $ ${e.cmd}\n      ${e.what[lang]}`).join('\n');
       cmd.addHelpText('after', `\n${t('例', 'Examples')}:\n${lines}\n`);
     }
+    if (spec.subcommands) {
+      // A command group (`kouiki rules validate|test|outdated|doc`): the actions are its subcommands.
+      cmd.helpCommand(false);
+      for (const sub of spec.subcommands) register(cmd, sub);
+      return;
+    }
+    if (spec.configure && (!spec.packOptions || wanted === spec.name)) spec.configure(cmd, env);
+    addGlobalOptions(cmd, lang, spec);
     cmd.action(async (...actionArgs: unknown[]) => {
       const command = actionArgs[actionArgs.length - 1] as Command;
       const opts = command.optsWithGlobals() as Record<string, unknown>;
       const positional = command.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [a as string]));
       const globals = resolveGlobals(opts, lang, io);
-      if (!pack || globals.rules !== rulesArg) pack = await obtainPack(globals.rules);
+      // Commands that read a pack as their input (rules validate|test|…) load it themselves.
+      if (spec.loadsPack !== false && (!pack || globals.rules !== rulesArg)) pack = await obtainPack(globals.rules);
       exitCode = await spec.run(makeContext(io, globals, pack), positional, opts);
     });
-  }
+  };
 
+  for (const spec of COMMANDS) register(program, spec);
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
@@ -153,7 +161,9 @@ function handleError(err: unknown, io: CliIO, lang: Lang): number {
   const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
   removePendingOutputs();
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    // A command group without its action (`kouiki rules`): the help went to stderr; bad usage.
+    if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     return 2;
   }
   if (err instanceof ExitSignal) return err.exitCode;

@@ -25,7 +25,11 @@ export interface CommandSpec {
   formats: readonly string[];
   /** Whether the options depend on the rule pack (fact flags). */
   packOptions?: boolean;
+  /** false: the command reads its rule pack as input itself (rules validate|test|…), so none is preloaded. */
+  loadsPack?: boolean;
   configure?(cmd: Command, env: SpecEnv): void;
+  /** A command group: these are its actions (`kouiki rules validate`), and `run` is not called. */
+  subcommands?: CommandSpec[];
   run(ctx: RunContext, args: string[], opts: Record<string, unknown>): Promise<number>;
 }
 

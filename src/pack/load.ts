@@ -41,6 +41,38 @@ export interface LoadResult {
  * problems are returned, and thrown too unless `collectProblems` is set (`rules validate`).
  */
 export function loadPackDir(dir: string, opts: { isDefault?: boolean; collectProblems?: boolean } = {}): LoadResult {
+  const files = readPackFiles(dir);
+  if (files.schemaProblems.length > 0) throw packError(dir, files.schemaProblems);
+  return buildPack(dir, files, opts);
+}
+
+export interface Inspection {
+  /** The pack, or null when a file does not have its schema's shape. */
+  pack: Pack | null;
+  parsed: Map<string, ParsedYaml>;
+  /** Every problem found: schema, merge and cross-reference problems. */
+  problems: ProblemDetail[];
+}
+
+/**
+ * Reads a pack for `kouiki rules validate`: schema problems are collected (not thrown) along
+ * with the merge and cross-reference ones. Only what makes the pack unreadable (no directory,
+ * a file that is not YAML) throws, which is exit 2.
+ */
+export function inspectPackDir(dir: string, opts: { isDefault?: boolean } = {}): Inspection {
+  const files = readPackFiles(dir);
+  if (files.schemaProblems.length > 0) return { pack: null, parsed: files.parsed, problems: files.schemaProblems };
+  const r = buildPack(dir, files, { ...opts, collectProblems: true });
+  return { pack: r.pack, parsed: r.parsed, problems: r.problems };
+}
+
+interface PackFiles {
+  parsed: Map<string, ParsedYaml>;
+  docs: Map<string, unknown>;
+  schemaProblems: ProblemDetail[];
+}
+
+function readPackFiles(dir: string): PackFiles {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(
       { ja: `ルールパックのディレクトリが見つかりません: ${dir}`, en: `no rule pack directory at ${dir}` },
@@ -75,12 +107,14 @@ export function loadPackDir(dir: string, opts: { isDefault?: boolean; collectPro
       else throw err;
     }
   }
-  const manifestDoc = docs.get('pack.yaml') as PackManifest | undefined;
+  // Whether the pack extends another, read from the raw YAML so a schema error elsewhere in
+  // pack.yaml does not also report every file an extending pack may leave out.
+  const rawManifest = parsed.get('pack.yaml')?.value as { extends?: unknown } | null | undefined;
   if (!parsed.has('pack.yaml')) {
     schemaProblems.push({ position: { file: displayPath(join(dir, 'pack.yaml')) }, message: { ja: 'pack.yaml がありません', en: 'pack.yaml is missing' } });
   }
-  const extending = manifestDoc?.extends !== undefined;
-  if (!extending) {
+  const extending = rawManifest !== null && typeof rawManifest === 'object' && rawManifest.extends !== undefined;
+  if (!extending && parsed.has('pack.yaml')) {
     for (const spec of PACK_FILES) {
       if (spec.required && !parsed.has(spec.file) && spec.file !== 'pack.yaml') {
         schemaProblems.push({
@@ -93,9 +127,13 @@ export function loadPackDir(dir: string, opts: { isDefault?: boolean; collectPro
       }
     }
   }
-  if (schemaProblems.length > 0) throw packError(dir, schemaProblems);
+  return { parsed, docs, schemaProblems };
+}
 
-  const manifest = manifestDoc!;
+function buildPack(dir: string, files: PackFiles, opts: { isDefault?: boolean; collectProblems?: boolean }): LoadResult {
+  const { parsed, docs } = files;
+  const manifest = docs.get('pack.yaml') as PackManifest;
+  const extending = manifest.extends !== undefined;
   const positions = new Map<string, SourcePosition>();
   for (const [file, p] of parsed) indexPositions(p, file, positions);
 
@@ -104,12 +142,12 @@ export function loadPackDir(dir: string, opts: { isDefault?: boolean; collectPro
   const mergeProblems: ProblemDetail[] = [];
   if (extending) {
     if (manifest.extends !== 'default') {
-      throw packError(dir, [
-        {
-          position: positionAt(parsed.get('pack.yaml')!, ['extends']),
-          message: { ja: `extends に指定できるのは default だけです（${manifest.extends}）`, en: `extends can only name "default" (got "${manifest.extends}")` },
-        },
-      ]);
+      const problem = {
+        position: positionAt(parsed.get('pack.yaml')!, ['extends']),
+        message: { ja: `extends に指定できるのは default だけです（${manifest.extends}）`, en: `extends can only name "default" (got "${manifest.extends}")` },
+      };
+      if (!opts.collectProblems) throw packError(dir, [problem]);
+      mergeProblems.push(problem);
     }
     base = loadDefaultPack();
     data = mergePack(base.data, docs, manifest, parsed, mergeProblems);
@@ -265,7 +303,7 @@ function overrideProblem(p: ParsedYaml, path: (string | number)[], name: string)
   };
 }
 
-function positionAt(p: ParsedYaml, path: (string | number)[]): SourcePosition {
+export function positionAt(p: ParsedYaml, path: (string | number)[]): SourcePosition {
   const loc = locate(p.doc, path);
   return nodePosition(p, loc.pair && loc.found ? (loc.pair.key as never) : loc.node);
 }
@@ -289,7 +327,7 @@ function indexPositions(p: ParsedYaml, file: string, positions: Map<string, Sour
  * `cases/0/...`) by searching the parsed files for the item; items inherited from the base pack
  * have no file here and point at the pack directory.
  */
-function makeLocator(parsed: Map<string, ParsedYaml>, dir: string): PackLocator {
+export function makeLocator(parsed: Map<string, ParsedYaml>, dir: string): PackLocator {
   return {
     at(collection, id, path) {
       for (const p of parsed.values()) {

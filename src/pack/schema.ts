@@ -41,6 +41,10 @@ export const PackManifestSchema = z.strictObject({
   overrides: z.array(z.string().min(1)).optional(),
   sources: z.record(z.string(), SourceSchema).optional(),
   verified: z.record(z.string(), z.strictObject({ ja: z.string(), en: z.string(), url: z.string().optional() })).optional(),
+  /** The fact sheet's sources (S1, S2, ...) that `via:` names, with their URLs (`kouiki rules doc`). */
+  references: z.record(z.string(), z.strictObject({ url: z.string().min(1), note: z.string().optional() })).optional(),
+  /** How often each value must be re-checked against its source: `kouiki rules outdated`. */
+  review: z.strictObject({ everyMonths: z.number().int().positive().max(120) }).optional(),
   settings: z
     .strictObject({
       baseScore: z.strictObject({ core: z.number().min(0).max(1), supplementary: z.number().min(0).max(1) }).optional(),
@@ -211,6 +215,12 @@ export const RuleSchema = z.strictObject({
   ref: RefSchema.optional(),
   effective: IsoDateSchema.optional(),
   reviewed: IsoDateSchema,
+  /**
+   * Hit policy of the cases: `unique` (at most one case can hold for any facts; `kouiki rules
+   * validate` checks it) or `collect` (every case that holds applies). Default: `unique` when
+   * every case is a bare value of the rule's `fact:` (a decision table), else `collect`.
+   */
+  hit: z.enum(['unique', 'collect']).optional(),
   weight: z.number().min(-1).max(1).optional(),
   messages: z.record(z.string(), LocalizedSchema).optional(),
   cases: z

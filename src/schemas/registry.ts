@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PackData } from '../pack/model.js';
 import { PACK_FILES } from '../pack/files.js';
+import { ruleTestsSchema } from '../pack/tests/schema.js';
 import { taskListSchema } from './task.js';
 import { draftSchemas } from './draft.js';
 import { configSchema } from './config.js';
@@ -29,6 +30,7 @@ export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackDat
     title: 'kouiki rule pack file',
     build: () => z.union(PACK_FILES.map((f) => f.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]),
   },
+  'rule-tests': { title: 'kouiki rule pack test cases (<pack>/tests/*.yaml)', build: (data) => ruleTestsSchema(data) },
 };
 
 /** A draft-07 JSON Schema for editors (yaml-language-server). */

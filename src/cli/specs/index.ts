@@ -2,9 +2,11 @@ import type { CommandSpec } from '../spec.js';
 import { checkSpec } from './check.js';
 import { eligibilitySpec } from './eligibility.js';
 import { evaluateSpec } from './evaluate.js';
+import { explainSpec } from './explain.js';
 import { instrumentsSpec } from './instruments.js';
 import { recommendSpec } from './recommend.js';
+import { rulesSpec } from './rules.js';
 import { schemaSpec } from './schema.js';
 
 /** Every command, in the order `kouiki --help` lists them. */
-export const COMMANDS: CommandSpec[] = [recommendSpec, evaluateSpec, eligibilitySpec, instrumentsSpec, checkSpec, schemaSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, evaluateSpec, eligibilitySpec, instrumentsSpec, checkSpec, explainSpec, rulesSpec, schemaSpec];

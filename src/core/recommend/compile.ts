@@ -67,11 +67,16 @@ export interface CompiledPack {
   facts: Fact[];
   rules: CRule[];
   categoryFit: { weight: number; byCategory: Map<string, { index: number; reason: Reason }[]> } | null;
-  inForce: { reasons: (Reason | null)[]; caps: number[]; citation: string[] };
+  inForce: { reasons: (Reason | null)[]; caps: number[]; state: (InForceState | null)[] };
+  /** Rules whose `effective` date is after `asOf`: not applied (the trace lists them). */
+  dormant: { rule: Rule; effective: string }[];
   partyKinds: { rule: Rule; unconfirmed: string; excluded: string } | null;
   settings: { recommendedAt: number; unsuitableBelow: number };
   kindLabels: Map<string, string>;
 }
+
+/** An instrument's status on `asOf` from its `inForce` dates (null: no dates, always in force). */
+export type InForceState = 'not-yet' | 'in-doubt' | 'in-force';
 
 const cache = new Map<string, CompiledPack>();
 
@@ -166,8 +171,15 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
   let partyKinds: CompiledPack['partyKinds'] = null;
   const inForceReasons: (Reason | null)[] = instruments.map(() => null);
   const inForceCaps: number[] = instruments.map(() => CAP_NONE);
+  const inForceState: (InForceState | null)[] = instruments.map(() => null);
+  const dormant: CompiledPack['dormant'] = [];
 
   for (const rule of data.rules) {
+    // A rule applies from its `effective` date: before it, the law it encodes did not exist.
+    if (rule.effective !== undefined && asOf < rule.effective) {
+      dormant.push({ rule, effective: rule.effective });
+      continue;
+    }
     if (rule.builtin === 'category-fit') {
       const byCategory = new Map<string, { index: number; reason: Reason }[]>();
       for (const c of data.categories) {
@@ -190,6 +202,7 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
         if (!f) continue;
         const vars = { asOf, from: f.from, certainFrom: f.certainFrom };
         const citation = cite(f.ref);
+        inForceState[inst.index] = asOf < f.from ? 'not-yet' : asOf < f.certainFrom ? 'in-doubt' : 'in-force';
         if (asOf < f.from) {
           inForceCaps[inst.index] = CAP_NOT_ALLOWED;
           inForceReasons[inst.index] = { rule: rule.id, effect: '-', message: fill(rule.messages!.notYet![lang], vars), citation };
@@ -254,7 +267,8 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
     facts: data.facts,
     rules,
     categoryFit,
-    inForce: { reasons: inForceReasons, caps: inForceCaps, citation: [] },
+    inForce: { reasons: inForceReasons, caps: inForceCaps, state: inForceState },
+    dormant,
     partyKinds,
     settings: { recommendedAt: pct(settings.recommendedAt ?? 0.7), unsuitableBelow: pct(settings.unsuitableBelow ?? 0.35) },
     kindLabels,

@@ -1,11 +1,11 @@
 import { fill } from '../../i18n/lang.js';
 import type { Party, Task } from '../../schemas/task.js';
 import { formatRef } from '../citation.js';
-import { CAP_NONE, CAP_NOT_ALLOWED, CAP_UNSUITABLE, type CEffect, type CompiledPack, type CInstrument } from './compile.js';
-import { TRUE, UNKNOWN, type CondContext } from './conditions.js';
+import { CAP_NONE, CAP_NOT_ALLOWED, CAP_UNSUITABLE, type CEffect, type CompiledPack, type CInstrument, type CRule } from './compile.js';
+import { TRUE, UNKNOWN, type CondContext, type Tri } from './conditions.js';
 import { inferCategory } from './infer.js';
 import { advisePrefecture } from './prefecture.js';
-import { renderProcedure } from './procedure.js';
+import { renderProcedure, type ProcedureContext } from './procedure.js';
 import type { CategoryOut, ProcedureScope, Reason, Recommendation, TaskResult, Verdict } from './types.js';
 
 /** Per-instrument working state of one evaluation, reused across the rules. */
@@ -17,9 +17,24 @@ interface Work {
   doubts: (Reason | number)[][];
 }
 
-/** A trace hook for `kouiki explain`: called for every rule with what it decided. */
+export type RuleOutcome = 'applied' | 'unknown' | 'not-applicable';
+
+/**
+ * The hook `kouiki explain` uses to see every step of an evaluation (src/core/explain/). Every
+ * call sits behind `opts.trace?.` or `if (trace)`, so an evaluation without a sink allocates and
+ * computes nothing for it. Scores and weights are in hundredths, as inside the engine.
+ */
 export interface TraceSink {
-  rule(id: string, outcome: 'applied' | 'unknown' | 'not-applicable', detail: { facts: Record<string, unknown>; caseIndex?: number }): void;
+  /** The facts after derivation (prefectureParty, ... from the parties) and the category decision. */
+  facts(facts: Readonly<Record<string, unknown>>, category: CategoryOut, tied: readonly string[]): void;
+  /** A reason given to an instrument, with what it added to the score and the cap it set. */
+  reason(instrument: number, reason: Reason, weight: number, cap: number): void;
+  /** One case of a rule, evaluated (every case is: no short-circuit). */
+  case(rule: CRule, index: number, result: Tri, ctx: CondContext): void;
+  /** What a rule decided as a whole. */
+  rule(rule: CRule, outcome: RuleOutcome): void;
+  /** An instrument's summed score (before clamping to [0, 1]), its cap and its verdict. */
+  verdict(instrument: number, raw: number, cap: number, verdict: Verdict): void;
 }
 
 export interface EvaluateOptions {
@@ -57,6 +72,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   // ── category: given, or inferred with its evidence
   let category: CategoryOut;
   let categoryId: string | null = task.category ?? null;
+  let tied: readonly string[] = NONE;
   if (categoryId) {
     category = { id: categoryId, name: data.categories.find((c) => c.id === categoryId)?.name[lang] ?? categoryId, inferred: false, evidence: [] };
   } else {
@@ -64,6 +80,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     if (inf) {
       categoryId = inf.id;
       category = { id: inf.id, name: data.categories.find((c) => c.id === inf.id)!.name[lang], inferred: true, evidence: inf.evidence };
+      tied = inf.tied;
       if (inf.tied.length > 0) {
         notes.push({
           rule: 'category-inference',
@@ -128,13 +145,18 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   facts.unionParty = parties ? parties.some((p) => p.kind === 'partial-affairs-union' || p.kind === 'regional-federation') : null;
 
   const ctx: CondContext = { facts, text: `${task.name}\n${task.description ?? ''}`.toLowerCase(), matched: [] };
+  const trace = opts.trace;
+  trace?.facts(facts, category, tied);
 
   // ── legal constraints: in force on asOf
   for (let i = 0; i < n; i++) {
     const r = cp.inForce.reasons[i];
     if (r) {
       if (r.effect === '?') work.doubts[i]!.push(r, CAP_NOT_ALLOWED);
-      else work.reasons[i]!.push(r);
+      else {
+        work.reasons[i]!.push(r);
+        trace?.reason(i, r, 0, cp.inForce.caps[i]!);
+      }
       if (cp.inForce.caps[i]! > work.cap[i]!) work.cap[i] = cp.inForce.caps[i]!;
     }
   }
@@ -154,9 +176,11 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
           message: fill(excluded ? pk.excluded : pk.unconfirmed, { kind: kindLabel, party: p.name }),
           citation,
         };
-        if (excluded) work.reasons[inst.index]!.push(reason);
-        else work.doubts[inst.index]!.push(reason, CAP_NOT_ALLOWED);
-        if (excluded) work.cap[inst.index] = CAP_NOT_ALLOWED;
+        if (excluded) {
+          work.reasons[inst.index]!.push(reason);
+          work.cap[inst.index] = CAP_NOT_ALLOWED;
+          trace?.reason(inst.index, reason, 0, CAP_NOT_ALLOWED);
+        } else work.doubts[inst.index]!.push(reason, CAP_NOT_ALLOWED);
       }
     }
   }
@@ -165,6 +189,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     for (const { index, reason } of cp.categoryFit.byCategory.get(categoryId) ?? []) {
       work.score[index]! += cp.categoryFit.weight;
       work.reasons[index]!.push(reason);
+      trace?.reason(index, reason, cp.categoryFit.weight, CAP_NONE);
     }
   }
   // ── every other rule, in pack order
@@ -172,9 +197,9 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     if (rule.match) {
       const v = facts[rule.match.fact];
       if (typeof v === 'string') {
-        for (const e of rule.match.byValue.get(v) ?? []) apply(work, e, ctx);
-        opts.trace?.rule(rule.id, 'applied', { facts: pick(facts, rule.facts) });
-      } else opts.trace?.rule(rule.id, 'unknown', { facts: pick(facts, rule.facts) });
+        for (const e of rule.match.byValue.get(v) ?? []) apply(work, e, ctx, trace);
+        trace?.rule(rule, 'applied');
+      } else trace?.rule(rule, 'unknown');
       continue;
     }
     let anyTrue = false;
@@ -182,18 +207,17 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     for (let c = 0; c < rule.cases.length; c++) {
       const cs = rule.cases[c]!;
       const v = cs.cond(ctx);
+      trace?.case(rule, c, v, ctx);
       if (v === TRUE) {
         anyTrue = true;
-        for (const e of cs.effects) apply(work, e, ctx);
-        opts.trace?.rule(rule.id, 'applied', { facts: pick(facts, rule.facts), caseIndex: c });
+        for (const e of cs.effects) apply(work, e, ctx, trace);
       } else if (v === UNKNOWN) anyUnknown = true;
     }
-    if (!anyTrue) {
-      if (anyUnknown) {
-        for (const t of rule.unknownTargets) work.doubts[t]!.push(rule.unknownReasons[t]!, rule.unknownCap);
-        opts.trace?.rule(rule.id, 'unknown', { facts: pick(facts, rule.facts) });
-      } else opts.trace?.rule(rule.id, 'not-applicable', { facts: pick(facts, rule.facts) });
-    }
+    if (anyTrue) trace?.rule(rule, 'applied');
+    else if (anyUnknown) {
+      for (const t of rule.unknownTargets) work.doubts[t]!.push(rule.unknownReasons[t]!, rule.unknownCap);
+      trace?.rule(rule, 'unknown');
+    } else trace?.rule(rule, 'not-applicable');
   }
 
   // ── verdicts and ranking
@@ -206,21 +230,23 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     const cap = work.cap[i]!;
     scores[i] = cap === CAP_NOT_ALLOWED ? 0 : s;
     verdicts[i] = cap === CAP_NOT_ALLOWED ? 'not-allowed' : cap === CAP_UNSUITABLE || s < unsuitableBelow ? 'unsuitable' : s >= recommendedAt ? 'recommended' : 'possible';
+    trace?.verdict(i, work.score[i]!, cap, verdicts[i]!);
     const inst = cp.instruments[i]!;
     if (inst.tier === 'core' || opts.supplementary === 'all' || work.reasons[i]!.some((r) => r.effect === '+')) order.push(i);
-  }
-  // A doubt is worth showing only where it could still lower the verdict.
-  for (let i = 0; i < n; i++) {
+    // A doubt is worth showing only where it could still lower the verdict.
     const d = work.doubts[i]!;
     for (let k = 0; k < d.length; k += 2) {
-      if ((d[k + 1] as number) > work.cap[i]!) work.reasons[i]!.push(d[k] as Reason);
+      if ((d[k + 1] as number) > cap) {
+        work.reasons[i]!.push(d[k] as Reason);
+        trace?.reason(i, d[k] as Reason, 0, CAP_NONE);
+      }
     }
   }
   const subsidiarity = facts.beyondMunicipalEffort !== true;
   order.sort((a, b) => compareInstruments(cp.instruments[a]!, cp.instruments[b]!, verdicts[a]!, verdicts[b]!, scores[a]!, scores[b]!, subsidiarity));
 
-  const councilKind = pickCouncilKind(cp, facts.mode);
-  const procCtx = { prefectureParty, crossPrefecture: typeof facts.crossPrefecture === 'boolean' ? facts.crossPrefecture : null, councilKind };
+  const procCtx = procedureContext(cp, facts);
+  const councilKind = procCtx.councilKind;
   const scope = opts.procedure ?? 'top';
   const recommendations: Recommendation[] = order.map((i, pos) => {
     const inst = cp.instruments[i]!;
@@ -245,19 +271,26 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   return result;
 }
 
-function apply(work: Work, e: CEffect, ctx: CondContext): void {
+const NONE: readonly string[] = [];
+
+function apply(work: Work, e: CEffect, ctx: CondContext, trace: TraceSink | undefined): void {
   for (const t of e.targets) {
     work.score[t]! += e.weight;
     if (e.cap > work.cap[t]!) work.cap[t] = e.cap;
-    const pre = e.reasons[t];
-    work.reasons[t]!.push(pre ?? { rule: e.rule, effect: e.effect, message: fill(e.template, { matched: ctx.matched.join('・') }), citation: e.citation });
+    const reason = e.reasons[t] ?? { rule: e.rule, effect: e.effect, message: fill(e.template, { matched: ctx.matched.join('・') }), citation: e.citation };
+    work.reasons[t]!.push(reason);
+    if (trace) trace.reason(t, reason, e.weight, e.cap);
   }
 }
 
-function pick(facts: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = facts[k];
-  return out;
+/** What an instrument's procedure depends on, from the task's facts (after derivation). */
+export function procedureContext(cp: CompiledPack, facts: Readonly<Record<string, unknown>>): ProcedureContext {
+  const pp = facts.prefectureParty;
+  return {
+    prefectureParty: typeof pp === 'boolean' ? pp : null,
+    crossPrefecture: typeof facts.crossPrefecture === 'boolean' ? facts.crossPrefecture : null,
+    councilKind: pickCouncilKind(cp, facts.mode),
+  };
 }
 
 /** For a council, the kind the mode calls for (liaison for coordination, ...); null when unknown. */
@@ -280,4 +313,14 @@ export function compareInstruments(a: CInstrument, b: CInstrument, va: Verdict, 
   if (subsidiarity && a.level !== b.level) return a.level === 'municipal' ? -1 : 1;
   if (sa !== sb) return sb - sa;
   return a.priority - b.priority;
+}
+
+/** Which key of `compareInstruments` put `a` before `b` (for the trace of the ranking). */
+export type RankingKey = 'verdict' | 'subsidiarity' | 'score' | 'priority';
+
+export function rankingKey(a: CInstrument, b: CInstrument, va: Verdict, vb: Verdict, sa: number, sb: number, subsidiarity: boolean): RankingKey {
+  if (VERDICT_ORDER[va] !== VERDICT_ORDER[vb]) return 'verdict';
+  if (subsidiarity && a.level !== b.level) return 'subsidiarity';
+  if (sa !== sb) return 'score';
+  return 'priority';
 }

@@ -1,6 +1,7 @@
 import { fill } from '../../i18n/lang.js';
 import { formatRef } from '../citation.js';
 import type { CompiledPack, CInstrument } from './compile.js';
+import type { ProcedureStep } from '../../pack/schema.js';
 import type { ProcedureStepOut } from './types.js';
 
 /** What the procedure depends on: who is a party and which kind of council. */
@@ -28,26 +29,16 @@ export function renderProcedure(cp: CompiledPack, inst: CInstrument, ctx: Proced
 
   const data = cp.pack.data;
   const term = (k: string): string => data.terms[k]?.[cp.lang] ?? k;
-  const filingTo = ctx.prefectureParty === true ? term('minister') : ctx.prefectureParty === false ? term('governor') : term('ministerOrGovernor');
-  const permitBy =
-    ctx.prefectureParty === true
-      ? term('minister')
-      : ctx.crossPrefecture === true
-        ? term('ministerAfterGovernors')
-        : ctx.prefectureParty === false
-          ? term('governor')
-          : term('ministerOrGovernor');
+  const sel = selectProcedure(inst, ctx);
   const kind = ctx.councilKind;
   const vars = {
-    filingTo,
-    permitBy,
+    filingTo: term(sel.filingTo),
+    permitBy: term(sel.permitBy),
     councilKind: kind ? (cp.kindLabels.get(`${inst.id}/${kind}`) ?? kind) : term('councilKindUnknown'),
     resolutionNote: kind ? '' : term('resolutionNoteUnknownKind'),
   };
   const steps: ProcedureStepOut[] = [];
-  for (const s of inst.def.procedure) {
-    if (s.unlessKind && kind === s.unlessKind) continue;
-    if (s.onlyKind && kind !== s.onlyKind) continue;
+  for (const s of sel.steps) {
     const unconfirmed = s.status === 'unconfirmed' || s.ref.status === 'unconfirmed';
     const out: ProcedureStepOut = {
       step: fill(s.text[cp.lang], vars) + (unconfirmed ? term('unconfirmed') : ''),
@@ -58,4 +49,17 @@ export function renderProcedure(cp: CompiledPack, inst: CInstrument, ctx: Proced
   }
   m.set(key, steps);
   return steps;
+}
+
+/**
+ * Which steps apply and who receives the 届出 / grants the 許可 (as procedureTerms keys), before
+ * any text is filled in: the procedure as data, for `kouiki rules test`.
+ */
+export function selectProcedure(inst: CInstrument, ctx: ProcedureContext): { steps: ProcedureStep[]; filingTo: string; permitBy: string } {
+  const filingTo = ctx.prefectureParty === true ? 'minister' : ctx.prefectureParty === false ? 'governor' : 'ministerOrGovernor';
+  const permitBy =
+    ctx.prefectureParty === true ? 'minister' : ctx.crossPrefecture === true ? 'ministerAfterGovernors' : ctx.prefectureParty === false ? 'governor' : 'ministerOrGovernor';
+  const kind = ctx.councilKind;
+  const steps = inst.def.procedure.filter((s) => !(s.unlessKind && kind === s.unlessKind) && !(s.onlyKind && kind !== s.onlyKind));
+  return { steps, filingTo, permitBy };
 }

@@ -1,0 +1,267 @@
+import { fill, type Lang } from '../../i18n/lang.js';
+import type { ConditionTrace, EffectTrace, EligibilityExplanation, Explanation, ParameterRead, RecommendationExplanation, RuleTrace, TraceNode, TriText } from './types.js';
+
+/**
+ * Turns an explanation into a tree of localized lines: the text renderer draws it as an
+ * indented tree, the Markdown renderer as headings and nested lists. One function per kind of
+ * explanation; both renderers are shared.
+ */
+export function explanationTree(x: Explanation, lang: Lang, head: { asOf: string; pack: string }): TraceNode {
+  return x.kind === 'recommendation' ? recommendationTree(x, lang, head) : eligibilityTree(x, lang, head);
+}
+
+const L = {
+  title: { ja: '説明: {name} ({id}) — {asOf} 時点の法令、ルールパック {pack}', en: 'Explanation: {name} ({id}) — the law in force on {asOf}, rule pack {pack}' },
+  eligibilityTitle: { ja: '説明: {name} — {designation}（{asOf} 時点、ルールパック {pack}）', en: 'Explanation: {name} — {designation} (the law in force on {asOf}, rule pack {pack})' },
+  category: { ja: '分類', en: 'Category' },
+  given: { ja: '指定', en: 'given' },
+  inferred: { ja: '推定', en: 'inferred' },
+  unknown: { ja: '不明', en: 'unknown' },
+  derived: { ja: '{from} から導出', en: 'derived from {from}' },
+  evidence: { ja: '根拠の語', en: 'evidence' },
+  tied: { ja: '同数で並んだ分類（パックの順で選択）', en: 'tied with (chosen by pack order)' },
+  named: { ja: '003 が挙げる制度', en: 'instruments 003 names' },
+  facts: { ja: '事実', en: 'Facts' },
+  parameters: { ja: '参照したパラメータ（{asOf} 時点の値と施行日）', en: 'Parameters read (the value in force on {asOf} and its effective date)' },
+  fromUntil: { ja: '{from} から', en: 'since {from}' },
+  noStart: { ja: '開始日なし', en: 'no start date' },
+  until: { ja: '{until} まで', en: 'until {until}' },
+  history: { ja: '{from}: {value}', en: '{from}: {value}' },
+  before: { ja: '（それ以前）', en: '(before)' },
+  rules: { ja: 'ルール（評価した順。全ての条件を評価）', en: 'Rules (in the order applied; every condition evaluated)' },
+  caseLine: { ja: 'ケース {n} → {result}', en: 'case {n} → {result}' },
+  notApplied: { ja: '（適用せず）', en: '(not applied)' },
+  unknownEffect: { ja: '? {instruments}: {message}', en: '? {instruments}: {message}' },
+  instruments: { ja: '制度ごとの点数と判定', en: 'Scores and verdicts' },
+  base: { ja: '基礎点 {base}', en: 'base score {base}' },
+  sum: { ja: '合計 {sum} → 点数 {score}（0〜1 に収める）: {verdict}（{because}）', en: 'sum {sum} → score {score} (kept within 0–1): {verdict} ({because})' },
+  procedure: { ja: '手続', en: 'Procedure' },
+  ranking: { ja: '順位付け（{policy}。比較の順: {keys}）', en: 'Ranking ({policy}; compared by {keys})' },
+  subsidiarityOn: { ja: '市町村優先の原則を適用', en: 'subsidiarity applies' },
+  subsidiarityOff: { ja: '市町村の努力では解決できないとされたため、市町村優先の原則は適用しない', en: 'subsidiarity does not apply (the task is beyond municipal effort)' },
+  notes: { ja: '注記', en: 'Notes' },
+  prefecture: { ja: '県の役割', en: "The prefecture's role" },
+  unknownFacts: { ja: '不明な事実（推定で埋めない）', en: 'Unknown facts (never defaulted)' },
+  none: { ja: 'なし', en: 'none' },
+  criteria: { ja: '基準', en: 'Criteria' },
+  figures: { ja: '数値', en: 'Figures' },
+  eligible: { ja: '結果: {eligible}（{because}）', en: 'Result: {eligible} ({because})' },
+  steps: { ja: '残る手続', en: 'Steps that remain' },
+  partyAllowed: { ja: '他の当事者はすべて参加できる', en: 'every other party may take part' },
+  partiesUnknown: { ja: '参加団体が不明のため判定しない', en: 'parties not given: not checked' },
+} as const;
+
+const OUTCOME: Record<RuleTrace['outcome'], { ja: string; en: string }> = {
+  applied: { ja: '適用', en: 'applied' },
+  checked: { ja: '確認済み（制約なし）', en: 'checked: no constraint' },
+  unknown: { ja: '判定できず（事実が不明）', en: 'undecided (a fact is unknown)' },
+  'not-applicable': { ja: '該当なし', en: 'not applicable' },
+  'not-yet-effective': { ja: '未施行のため適用せず', en: 'not yet effective: not applied' },
+};
+
+const TRI: Record<TriText, { ja: string; en: string }> = { true: { ja: '真', en: 'true' }, false: { ja: '偽', en: 'false' }, unknown: { ja: '不明', en: 'unknown' } };
+const STATE: Record<string, { ja: string; en: string }> = {
+  'not-yet': { ja: '未施行', en: 'not yet in force' },
+  'in-doubt': { ja: '施行済みか未確認', en: 'in force on an unconfirmed day' },
+  'in-force': { ja: '施行済み', en: 'in force' },
+  allowed: { ja: '参加できる', en: 'may take part' },
+  unconfirmed: { ja: '参加できるか未確認', en: 'unconfirmed' },
+  excluded: { ja: '参加できない', en: 'cannot take part' },
+};
+const VERDICT: Record<string, { ja: string; en: string }> = {
+  recommended: { ja: '推奨', en: 'recommended' },
+  possible: { ja: '可能', en: 'possible' },
+  unsuitable: { ja: '不適', en: 'unsuitable' },
+  'not-allowed': { ja: '不可（法令上）', en: 'not allowed' },
+};
+
+const w = (x: number): string => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(2)}`;
+
+export function showValue(v: unknown, lang: Lang): string {
+  if (v === null || v === undefined) return TRI.unknown[lang];
+  if (Array.isArray(v)) {
+    return v.map((x) => (x && typeof x === 'object' && 'name' in x ? `${(x as { name: string }).name} (${(x as { kind?: string }).kind ?? ''})` : String(x))).join(', ');
+  }
+  return String(v);
+}
+
+function node(text: string, citation?: string, children?: TraceNode[]): TraceNode {
+  const n: TraceNode = { text };
+  if (citation) n.citation = citation;
+  if (children && children.length > 0) n.children = children;
+  return n;
+}
+
+export function conditionNode(c: ConditionTrace, lang: Lang): TraceNode {
+  const r = TRI[c.result][lang];
+  switch (c.op) {
+    case 'is':
+      return node(lang === 'ja' ? `${c.fact} が ${String(c.expected)} か: 実際は ${showValue(c.actual, lang)} → ${r}` : `${c.fact} is ${String(c.expected)}: actual ${showValue(c.actual, lang)} → ${r}`);
+    case 'in':
+      return node(
+        lang === 'ja'
+          ? `${c.fact} が [${c.expected.join(', ')}] のいずれか: 実際は ${showValue(c.actual, lang)} → ${r}`
+          : `${c.fact} in [${c.expected.join(', ')}]: actual ${showValue(c.actual, lang)} → ${r}`,
+      );
+    case 'text':
+      return node(
+        lang === 'ja'
+          ? `名称・説明に [${c.keywords.join(', ')}] のいずれかを含む: 一致 ${c.matched.length > 0 ? c.matched.join(', ') : 'なし'} → ${r}`
+          : `name or description contains one of [${c.keywords.join(', ')}]: matched ${c.matched.length > 0 ? c.matched.join(', ') : 'none'} → ${r}`,
+      );
+    case 'not':
+      return node(lang === 'ja' ? `否定 → ${r}` : `not → ${r}`, undefined, [conditionNode(c.of, lang)]);
+    default:
+      return node(
+        lang === 'ja' ? `${c.op === 'all' ? 'すべて満たす' : 'いずれかを満たす'} → ${r}` : `${c.op} of → ${r}`,
+        undefined,
+        c.of.map((x) => conditionNode(x, lang)),
+      );
+  }
+}
+
+function effectNode(e: EffectTrace, lang: Lang, names: (id: string) => string): TraceNode {
+  const cap = e.cap ? (lang === 'ja' ? `、${VERDICT[e.cap]!.ja}に制限` : `, capped at ${e.cap}`) : '';
+  const children = e.citations ? Object.entries(e.citations).map(([id, c]) => node(names(id), c)) : undefined;
+  return node(`${w(e.effect === '-' ? -Math.abs(e.weight) : e.weight)}${cap} → ${e.instruments.map(names).join(', ')}: ${e.message}`, e.citation, children);
+}
+
+function parameterNode(p: ParameterRead, lang: Lang): TraceNode {
+  if (p.kind === 'setting') return node(`${p.id} = ${showValue(p.value, lang)} — ${p.note ?? ''}`);
+  const from = p.from ? fill(L.fromUntil[lang], { from: p.from }) : L.noStart[lang];
+  const until = p.until ? `${lang === 'ja' ? '、' : ', '}${fill(L.until[lang], { until: p.until })}` : '';
+  const value = STATE[String(p.value)]?.[lang] ?? showValue(p.value, lang);
+  const children = (p.history ?? []).map((h) =>
+    node(`${h.from ?? L.before[lang]}: ${STATE[String(h.value)]?.[lang] ?? showValue(h.value, lang)}${h.from === p.from ? ' ←' : ''}`, h.citation),
+  );
+  if (p.note) children.push(node(p.note));
+  return node(`${p.id} = ${value}${lang === 'ja' ? `（${from}${until}）` : ` (${from}${until})`}`, p.citation, children);
+}
+
+function ruleNode(r: RuleTrace, lang: Lang, names: (id: string) => string): TraceNode {
+  const head = `${r.rule} — ${r.title}${r.fact ? ` (${r.fact})` : ''}: ${OUTCOME[r.outcome][lang]}${r.outcome === 'not-yet-effective' && r.effective ? ` (${r.effective})` : ''}`;
+  const children: TraceNode[] = [];
+  for (const c of r.checks ?? []) {
+    if ('state' in c) children.push(node(`${names(c.instrument)}: ${c.from === c.certainFrom ? c.from : `${c.from}〜${c.certainFrom}`} → ${STATE[c.state]![lang]}`, c.citation));
+    else if ('party' in c) {
+      if (c.status !== 'allowed') children.push(node(`${names(c.instrument)}: ${c.party} (${c.kind}) → ${STATE[c.status]![lang]}`, c.citation));
+    } else children.push(node(`${c.category} → ${c.instruments.map(names).join(', ')} ${w(c.weight)}`, c.citation));
+  }
+  if (r.kind === 'party-kinds') children.push(node(r.outcome === 'unknown' ? L.partiesUnknown[lang] : L.partyAllowed[lang]));
+  for (const c of r.cases ?? []) {
+    const effects = c.result === 'true' ? c.effects.map((e) => effectNode(e, lang, names)) : [];
+    children.push(node(`${fill(L.caseLine[lang], { n: c.case, result: TRI[c.result][lang] })}${c.result === 'true' ? '' : ` ${L.notApplied[lang]}`}`, undefined, [conditionNode(c.when, lang), ...effects]));
+  }
+  if (r.match) {
+    children.push(node(`${r.match.fact} = ${showValue(r.match.actual, lang)}`, undefined, r.match.effects.map((e) => effectNode(e, lang, names))));
+  }
+  if (r.unknown) children.push(node(fill(L.unknownEffect[lang], { instruments: r.unknown.instruments.map(names).join(', '), message: r.unknown.message })));
+  return node(head, r.citation, children);
+}
+
+export function recommendationTree(x: RecommendationExplanation, lang: Lang, head: { asOf: string; pack: string }): TraceNode {
+  const nameMap = new Map(x.instruments.map((i) => [i.instrument, i.name]));
+  const names = (id: string): string => nameMap.get(id) ?? id;
+  const out: TraceNode[] = [];
+
+  const c = x.category;
+  const catChildren: TraceNode[] = [];
+  if (c.evidence.length > 0) catChildren.push(node(`${L.evidence[lang]}: ${c.evidence.join(', ')}`));
+  if (c.tied.length > 0) catChildren.push(node(`${L.tied[lang]}: ${c.tied.join(', ')}`));
+  if (c.instruments.length > 0) catChildren.push(node(`${L.named[lang]}: ${c.instruments.map(names).join(', ')}`, c.citation));
+  out.push(node(`${L.category[lang]}: ${c.id ? `${c.name ?? c.id} (${c.id}) — ${L[c.source === 'given' ? 'given' : 'inferred'][lang]}` : L.unknown[lang]}`, undefined, catChildren));
+
+  out.push(
+    node(
+      L.facts[lang],
+      undefined,
+      x.facts.map((f) => {
+        if (f.status === 'unknown') return node(`${f.id} (${f.label}): ${L.unknown[lang]}`);
+        const status = f.status === 'derived' ? fill(L.derived[lang], { from: f.from ?? '' }) : L.given[lang];
+        return node(`${f.id} (${f.label}) = ${showValue(f.value, lang)} — ${status}`);
+      }),
+    ),
+  );
+  out.push(node(fill(L.parameters[lang], { asOf: head.asOf }), undefined, x.parameters.map((p) => parameterNode(p, lang))));
+  out.push(node(L.rules[lang], undefined, x.rules.map((r) => ruleNode(r, lang, names))));
+  out.push(
+    node(
+      L.instruments[lang],
+      undefined,
+      x.instruments.map((i) => {
+        const children: TraceNode[] = [node(fill(L.base[lang], { base: i.base.toFixed(2) }))];
+        for (const k of i.contributions) {
+          const cap = k.cap ? (lang === 'ja' ? `（${VERDICT[k.cap]!.ja}に制限）` : ` (capped at ${k.cap})`) : '';
+          children.push(node(`${k.effect === '?' ? '?' : w(k.weight)} ${k.rule}${cap}: ${k.message}`, k.citation));
+        }
+        children.push(node(fill(L.sum[lang], { sum: i.sum.toFixed(2), score: i.score.toFixed(2), verdict: VERDICT[i.verdict]![lang], because: i.because })));
+        if (i.procedure) children.push(node(L.procedure[lang], undefined, i.procedure.map((s, k) => node(`${k + 1}. ${s.step}`, s.citation))));
+        return node(`${i.rank}. ${i.name} (${i.instrument}): ${VERDICT[i.verdict]![lang]} ${i.score.toFixed(2)}`, undefined, children);
+      }),
+    ),
+  );
+  const rk = x.ranking;
+  out.push(
+    node(fill(L.ranking[lang], { policy: rk.policy, keys: rk.keys.join(' > ') }), undefined, [
+      node(rk.subsidiarity.applies ? `${L.subsidiarityOn[lang]}: ${rk.subsidiarity.reason}` : L.subsidiarityOff[lang], rk.subsidiarity.citation),
+      ...rk.pairs.map((p) => node(p.message, p.citation)),
+    ]),
+  );
+  if (x.notes.length > 0) out.push(node(L.notes[lang], undefined, x.notes.map((n) => node(`${n.effect} ${n.message}`, n.citation))));
+  if (x.prefecture) {
+    const p = x.prefecture;
+    out.push(
+      node(`${L.prefecture[lang]}: ${p.why}`, undefined, [
+        node(`${p.principle.name}: ${p.principle.text}`, p.principle.citation),
+        ...p.roles.map((r) => node(r.name, r.citation)),
+        ...(x.measures ?? p.measures.map((m) => ({ ...m, shown: true, when: undefined }))).map((m) =>
+          node(`${m.shown ? '✓' : '✗'} ${m.name}${m.instrument ? ` → ${names(m.instrument)}` : ''}`, m.citation, m.when ? [conditionNode(m.when, lang)] : undefined),
+        ),
+      ]),
+    );
+  }
+  out.push(node(`${L.unknownFacts[lang]}: ${x.unknownFacts.length > 0 ? x.unknownFacts.join(', ') : L.none[lang]}`));
+  return node(fill(L.title[lang], { name: x.task.name, id: x.task.id, asOf: head.asOf, pack: head.pack }), undefined, out);
+}
+
+const STATUS: Record<string, { ja: string; en: string }> = {
+  pass: { ja: '適合', en: 'pass' },
+  fail: { ja: '不適合', en: 'fail' },
+  borderline: { ja: '境界（おおむね）', en: 'borderline' },
+  'not-applicable': { ja: '対象外', en: 'not applicable' },
+  unknown: { ja: '不明（数値なし）', en: 'unknown (figure missing)' },
+};
+
+/** The eligibility variant's tree (filled by the eligibility engine's trace; see types.ts). */
+export function eligibilityTree(x: EligibilityExplanation, lang: Lang, head: { asOf: string; pack: string }): TraceNode {
+  const out: TraceNode[] = [];
+  out.push(
+    node(
+      L.figures[lang],
+      undefined,
+      x.figures.map((f) => node(`${f.id} = ${showValue(f.value, lang)} — ${f.source}${f.derived ? ` (${f.derived})` : ''}`)),
+    ),
+  );
+  out.push(node(fill(L.parameters[lang], { asOf: head.asOf }), undefined, x.parameters.map((p) => parameterNode(p, lang))));
+  out.push(
+    node(
+      L.criteria[lang],
+      undefined,
+      x.criteria.map((c) => {
+        const children: TraceNode[] = [];
+        if (c.comparison) {
+          const t = Array.isArray(c.comparison.threshold) ? `[${c.comparison.threshold.join(', ')}]` : String(c.comparison.threshold);
+          const tol = c.comparison.tolerance !== undefined ? (lang === 'ja' ? `（許容幅 ${c.comparison.tolerance}）` : ` (tolerance ${c.comparison.tolerance})`) : '';
+          children.push(node(`${showValue(c.actual, lang)} ${c.comparison.op} ${t}${tol}${c.comparison.parameter ? ` — ${c.comparison.parameter}` : ''}`));
+        }
+        if (c.note) children.push(node(c.note));
+        return node(`${c.id}: ${STATUS[c.status]![lang]} — ${showValue(c.actual, lang)} / ${c.required}`, c.citation, children);
+      }),
+    ),
+  );
+  out.push(node(fill(L.eligible[lang], { eligible: x.eligible === null ? TRI.unknown[lang] : TRI[x.eligible ? 'true' : 'false'][lang], because: x.because })));
+  if (x.steps.length > 0) out.push(node(L.steps[lang], undefined, x.steps.map((s, k) => node(`${k + 1}. ${s.step}`, s.citation))));
+  if (x.notes.length > 0) out.push(node(L.notes[lang], undefined, x.notes.map((n) => node(n))));
+  const name = x.municipality.merged.length > 1 ? x.municipality.merged.join(' + ') : x.municipality.name;
+  return node(fill(L.eligibilityTitle[lang], { name, designation: x.designation.name, asOf: head.asOf, pack: head.pack }), x.designation.citation, out);
+}

@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kouiki } from '../helpers/cli.js';
+import { expectGolden } from '../helpers/golden.js';
+
+const EXAMPLES = 'examples/kensei-tasks.yaml';
+
+describe('kouiki explain: golden files for the examples', () => {
+  // One example per path through the engine: a given category with parties (wildlife), an
+  // inferred category (nature), the prefecture taken as a party from the category
+  // (bulk-core-city-affairs), a not-allowed of Art. 285 (multi-purpose-with-prefecture), and
+  // the prefecture's role with subsidiarity off (small-waterworks).
+  for (const id of ['wildlife', 'nature', 'bulk-core-city-affairs', 'multi-purpose-with-prefecture', 'small-waterworks']) {
+    it(`${id}: --format json`, () => {
+      const r = kouiki(['explain', '--task', EXAMPLES, '--id', id, '-f', 'json', '--lang', 'en', '--as-of', '2026-11-23']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect(doc).toMatchObject({ schemaVersion: 1, rulePack: { name: 'kouiki-default' }, asOf: '2026-11-23', explanation: { kind: 'recommendation', task: { id } } });
+      expectGolden(`explain/${id}.en.json`, r.stdout);
+    });
+  }
+
+  it('wildlife as an indented tree and as Markdown (ja), both to files in one run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kouiki-explain-'));
+    const r = kouiki(['explain', '--task', EXAMPLES, '--id', 'wildlife', '--lang', 'ja', '--as-of', '2026-11-23', '-f', `text:${join(dir, 'x.txt')}`, '-f', `markdown:${join(dir, 'x.md')}`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expectGolden('explain/wildlife.ja.txt', readFileSync(join(dir, 'x.txt'), 'utf8'));
+    expectGolden('explain/wildlife.ja.md', readFileSync(join(dir, 'x.md'), 'utf8'));
+  });
+});
+
+describe('kouiki explain: --as-of on both sides of each dated change', () => {
+  const explainJson = (asOf: string, extra: string[] = []) => {
+    const r = kouiki(['explain', '--task', EXAMPLES, '--id', 'transport', '-f', 'json', '--lang', 'en', '--as-of', asOf, ...extra]);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout).explanation;
+  };
+  const param = (x: { parameters: { id: string }[] }, id: string) => x.parameters.find((p) => p.id === id);
+  const inst = (x: { instruments: { instrument: string }[] }, id: string) => x.instruments.find((i) => i.instrument === id) as unknown as { verdict: string; contributions: { rule: string; effect: string; message: string }[] };
+
+  it('2014-01-01: 連携協約 (the only instrument 003 names for regional vitality) is not yet in force — 平成26年法律第42号', () => {
+    const x = explainJson('2014-01-01');
+    expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'not-yet', from: null, until: '2014-05-30' });
+    expect(inst(x, 'cooperation-agreement').verdict).toBe('not-allowed');
+    expect(inst(x, 'cooperation-agreement').contributions).toContainEqual(expect.objectContaining({ rule: 'in-force', effect: '-', message: 'not yet in force on 2014-01-01 (it took effect on or after 2014-05-30)' }));
+    // the pair that crosses into the not-allowed ones is decided by the verdict
+    const firstBarred = x.instruments.find((i: { verdict: string }) => i.verdict === 'not-allowed').instrument;
+    expect(x.ranking.pairs.find((p: { below: string }) => p.below === firstBarred).by).toBe('verdict');
+  });
+  it('2014-05-30 and 2014-11-29: the in-force day is unconfirmed — a "?" reason, not a guess (附則第1条第1号)', () => {
+    for (const asOf of ['2014-05-30', '2014-11-29']) {
+      const x = explainJson(asOf);
+      expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'in-doubt', from: '2014-05-30', until: '2014-11-30' });
+      expect(inst(x, 'cooperation-agreement').verdict).not.toBe('not-allowed');
+      expect(inst(x, 'cooperation-agreement').contributions).toContainEqual(expect.objectContaining({ rule: 'in-force', effect: '?' }));
+    }
+  });
+  it('2014-11-30: certainly in force; the trace says since when', () => {
+    const x = explainJson('2014-11-30');
+    expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'in-force', from: '2014-11-30', until: null });
+    expect(inst(x, 'cooperation-agreement').contributions.some((c) => c.rule === 'in-force')).toBe(false);
+  });
+  it('1995-06-14 / 1995-06-15: 広域連合 and the rule of Art. 291-2 (legal-facts §7)', () => {
+    const before = explainJson('1995-06-14', ['--state-delegation']);
+    expect(inst(before, 'regional-federation').verdict).toBe('not-allowed');
+    expect(before.rules.find((r: { rule: string }) => r.rule === 'state-delegation')).toMatchObject({ outcome: 'not-yet-effective', effective: '1995-06-15' });
+    const after = explainJson('1995-06-15', ['--state-delegation']);
+    expect(inst(after, 'regional-federation').verdict).not.toBe('not-allowed');
+    expect(after.rules.find((r: { rule: string }) => r.rule === 'state-delegation').outcome).toBe('applied');
+    expect(param(after, 'rules/state-delegation/effective')).toMatchObject({ value: 'in-force', from: '1995-06-15' });
+  });
+});
+
+describe('kouiki explain: input and errors', () => {
+  it('explains a task given by flags, with the same flags as recommend', () => {
+    const r = kouiki(['explain', '--category', 'essential-service', '--retain-authority', '--capacity-gap', '--lang', 'en', '--as-of', '2026-11-23']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Explanation: Essential services (1) — the law in force on 2026-11-23, rule pack kouiki-default 2026.11.1');
+    expect(r.stdout).toContain('├─ Ranking (PRIORITY; compared by verdict > subsidiarity > score > priority)');
+    expect(r.stdout).toContain('1. Proxy execution of affairs (proxy-execution): recommended 1.00');
+  });
+
+  it('a task list of several tasks needs --id; an unknown --id is named with the ids there are (exit 2)', () => {
+    const none = kouiki(['explain', '--task', EXAMPLES, '--lang', 'en']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('the file holds 18 tasks; pick the one to explain with --id');
+    expect(none.stderr).toContain('ids in the file: wildlife, nature,');
+    const bad = kouiki(['explain', '--task', EXAMPLES, '--id', 'wildlfe', '--lang', 'en']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('the file has no task with id "wildlfe"');
+  });
+
+  it('the eligibility variant (NAME --designation ID) says it is not in this build yet (exit 2)', () => {
+    const r = kouiki(['explain', '小田原市', '--designation', 'core-city', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('explaining an eligibility result (kouiki explain 小田原市 --designation core-city) is not available in this build yet');
+  });
+
+  it('with a custom pack, the JSON names the pack, its version, its base and what it overrides', () => {
+    const r = kouiki(['explain', '--rules', 'examples/rule-packs/kanagawa', '--kensei-area', '--capacity-gap', '-f', 'json', '--lang', 'en', '--as-of', '2026-11-23']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.rulePack).toEqual({ name: 'kanagawa-kensei', version: '2026.11.1-kensei.1', base: { name: 'kouiki-default', version: '2026.11.1' }, overrides: ['rules/capacity-gap', 'categories/wide-area-issue'] });
+    const forum = doc.explanation.rules.find((x: { rule: string }) => x.rule === 'kensei-forum');
+    expect(forum).toMatchObject({ outcome: 'applied', citation: '003 5(4)イ' });
+    expect(forum.cases[0].when).toEqual({ op: 'is', fact: 'kenseiArea', actual: true, expected: true, result: 'true' });
+  });
+});

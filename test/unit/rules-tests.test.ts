@@ -1,0 +1,164 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { defaultRulesDir } from '../../src/io/paths.js';
+import { parseYaml } from '../../src/io/yaml.js';
+import { loadPackDir } from '../../src/pack/load.js';
+import type { Pack } from '../../src/pack/model.js';
+import { addMonths, reviewItems } from '../../src/pack/outdated.js';
+import { listTestFiles, loadRuleTests } from '../../src/pack/tests/load.js';
+import { resolveParameter, runCase, type EligibilityEvaluator } from '../../src/pack/tests/run.js';
+import { defaultPack } from '../helpers/engine.js';
+import { copyPack, lineOf } from '../helpers/pack-copy.js';
+
+function runAll(dir: string, pack: Pack = loadPackDir(dir).pack, eligibility: EligibilityEvaluator | null = null) {
+  return loadRuleTests(listTestFiles(dir), pack.data).map((c) => runCase(pack, c, { lang: 'en', eligibility }));
+}
+
+function failedNames(dir: string): string[] {
+  return runAll(dir)
+    .filter((o) => !o.passed)
+    .map((o) => o.name);
+}
+
+describe('the default pack passes its own test cases (rules/tests/*.yaml)', () => {
+  it('every case passes', () => {
+    const outcomes = runAll(defaultRulesDir(), defaultPack());
+    expect(outcomes.length).toBeGreaterThan(80);
+    expect(outcomes.filter((o) => !o.passed).map((o) => `${o.name}: ${o.failures.join('; ')}`)).toEqual([]);
+  });
+});
+
+describe('the cases catch a change to a copy of the pack', () => {
+  it('a legal fact: 連携協約 given a 規約 (legal-facts §1)', () => {
+    const dir = copyPack({ 'instruments.yaml': [['        short: { ja: "規約なし", en: "no 規約" }\n        value: false\n', '        short: { ja: "規約なし", en: "no 規約" }\n        value: true\n']] });
+    expect(failedNames(dir)).toEqual(['連携協約 has no 規約 — it is an agreement itself (legal-facts §1; S16, S17)']);
+  });
+  it('a dated value: 連携協約 in force from 2014-04-01 instead of the promulgation day', () => {
+    const dir = copyPack({ 'instruments.yaml': [['      from: 2014-05-30          # 平成26年法律第42号の公布日', '      from: 2014-04-01          # 平成26年法律第42号の公布日']] });
+    const failed = failedNames(dir);
+    expect(failed).toContain('連携協約 came with 平成26年法律第42号 — promulgated 2014-05-30, in force within six months (附則第1条第1号)');
+    expect(failed).toContain('on 2014-01-01 連携協約 and 代替執行 are not-allowed, "not yet in force" with the date (平成26年法律第42号)');
+  });
+  it('a threshold: the score a recommendation needs (recommendedAt 0.7 → 0.95)', () => {
+    const dir = copyPack({ 'pack.yaml': [['  recommendedAt: 0.7\n', '  recommendedAt: 0.95\n']] });
+    const failed = failedNames(dir);
+    expect(failed).toContain('広域的課題 alone puts the three instruments 003 names first (003 5(2)イ(ア))');
+    expect(failed).toContain('a small town that keeps authority and lacks specialists → 代替執行 above 委託 (legal-facts §5)');
+  });
+  it('a weight: 003 naming an instrument no longer counts (category-fit 0.25 → 0)', () => {
+    const dir = copyPack({ 'recommend.yaml': [['    weight: 0.25\n    messages:\n      named:', '    weight: 0\n    messages:\n      named:']] });
+    const failed = failedNames(dir);
+    expect(failed).toContain('活力ある社会経済 alone puts 連携協約 first (003 5(2)イ(イ)); base 0.45 + 0.25 reaches the recommended band (0.70) exactly');
+    expect(failed).toContain('生活に必須の事務 alone ranks 共同設置, 委託 and 代替執行 above 連携協約 (003 5(2)イ(ウ))');
+  });
+  it('the category mapping of 003 §5', () => {
+    const dir = copyPack({ 'categories.yaml': [['instruments: [consignment, proxy-execution]', 'instruments: [consignment]']] });
+    expect(failedNames(dir)).toContain('003 5(3)イ(ア) 中核市レベルのサービス names 事務の委託 and 事務の代替執行');
+  });
+});
+
+function writeCases(text: string): string {
+  const dir = copyPack();
+  mkdirSync(join(dir, 'tests'), { recursive: true });
+  writeFileSync(join(dir, 'tests', 'zz.yaml'), text);
+  return dir;
+}
+
+function loadError(text: string): string[] {
+  const dir = writeCases(text);
+  try {
+    loadRuleTests([join(dir, 'tests', 'zz.yaml')], defaultPack().data);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).exitCode).toBe(2);
+    return (err as UserError).details.map((d) => `${d.position?.line}:${d.position?.column}: ${d.message.en}`);
+  }
+  throw new Error('expected an error');
+}
+
+describe('test files: bad cases are errors with their position', () => {
+  it('a case without expectations', () => {
+    expect(loadError('asOf: 2026-11-23\ncases:\n  - name: nothing\n    task: { name: x }\n')).toEqual(['3:5: case "nothing" has no expectations (expect:)']);
+    expect(loadError('asOf: 2026-11-23\ncases:\n  - name: empty\n    task: { name: x }\n    expect: {}\n')).toEqual(['3:5: case "empty" has no expectations (expect:)']);
+  });
+  it('no input, or two', () => {
+    expect(loadError('asOf: 2026-11-23\ncases:\n  - name: two\n    task: { name: x }\n    instrument: council\n    expect: { tier: core }\n')[0]).toContain('case "two" needs exactly one input: task, instrument, category, parameter, eligibility');
+  });
+  it('no asOf in the case or the file', () => {
+    expect(loadError('cases:\n  - name: when\n    instrument: council\n    expect: { tier: core }\n')).toEqual(['2:5: case "when" has no asOf (give it in the case or at the top of the file)']);
+  });
+  it('an unknown instrument in an expectation', () => {
+    expect(loadError('asOf: 2026-11-23\ncases:\n  - name: a\n    task: { name: x }\n    expect: { rank1: councl }\n')[0]).toMatch(/^5:15: unknown instrument "councl"/);
+  });
+  it('a typo in an expectation key', () => {
+    expect(loadError('asOf: 2026-11-23\ncases:\n  - name: b\n    task: { name: x }\n    expect: { verdict: { council: possible } }\n')[0]).toBe('5:15: unknown key: verdict (check the spelling)');
+  });
+  it('a fact the pack does not have', () => {
+    expect(loadError('asOf: 2026-11-23\ncases:\n  - name: c\n    task: { name: x, facts: { legalEntity: true } }\n    expect: { rank1: council }\n')[0]).toBe('4:31: unknown key: legalEntity (check the spelling)');
+  });
+});
+
+describe('test cases: the other inputs', () => {
+  it('parameter cases resolve a path, and a dated value to the entry in force on asOf', () => {
+    const data = { ...defaultPack().data, extra: { designations: [{ id: 'core-city', population: { values: { '1995-04-01': { value: 300000, ref: { source: 'lac', article: '252-22' } }, '2015-04-01': { value: 200000, ref: { source: 'lac-2014', article: '附則1', item: 2 } } }, reviewed: '2026-11-23' } }] } };
+    expect(resolveParameter(data, 'designations/core-city/population', '2014-01-01')).toEqual({ found: true, value: 300000, from: '1995-04-01' });
+    expect(resolveParameter(data, 'designations/core-city/population', '2015-04-01')).toEqual({ found: true, value: 200000, from: '2015-04-01' });
+    expect(resolveParameter(data, 'designations/core-city/population', '1990-01-01')).toEqual({ found: true, value: null, from: null });
+    expect(resolveParameter(data, 'instruments/cooperation-agreement/properties/charter/value', '2026-11-23')).toEqual({ found: true, value: false, from: null });
+    expect(resolveParameter(data, 'instruments/nope', '2026-11-23').found).toBe(false);
+  });
+
+  it('eligibility cases run through the engine hook; without it they fail and say why', () => {
+    const dir = writeCases(
+      'asOf: 2016-01-01\ncases:\n  - name: 中核市 from 200,000 (Art. 252-22(1))\n    eligibility: { designation: core-city, municipality: { name: 甲市, kind: city, population: 200000 } }\n    expect: { eligible: true, criteria: { population: pass }, actual: { population: 200000 } }\n',
+    );
+    const file = [join(dir, 'tests', 'zz.yaml')];
+    const pack = defaultPack();
+    const [c] = loadRuleTests(file, pack.data);
+    expect(runCase(pack, c!, { lang: 'en' }).failures).toEqual(['eligibility cases need the eligibility engine, which this build does not have']);
+    const engine: EligibilityEvaluator = (_pack, input, asOf) => {
+      const population = (input.municipality as { population: number }).population;
+      const threshold = asOf >= '2015-04-01' ? 200000 : 300000;
+      const status = population >= threshold ? 'pass' : 'fail';
+      return { designation: input.designation, eligible: status === 'pass', criteria: [{ id: 'population', status, actual: population, required: `>= ${threshold}`, citation: '' }] };
+    };
+    expect(runCase(pack, c!, { lang: 'en', eligibility: engine })).toMatchObject({ passed: true });
+    const early = { ...c!, asOf: '2014-01-01' };
+    expect(runCase(pack, early, { lang: 'en', eligibility: engine }).failures).toEqual(['eligible: expected true, got false', 'criterion population: expected pass, got fail (200000 vs >= 300000)']);
+  });
+
+  it('a failed case names what did not hold, in the output language', () => {
+    const dir = writeCases('asOf: 2026-11-23\ncases:\n  - name: wrong\n    task: { name: x, facts: { needsLegalEntity: true } }\n    expect: { rank1: council, verdicts: { council: recommended } }\n');
+    const [c] = loadRuleTests([join(dir, 'tests', 'zz.yaml')], defaultPack().data);
+    const o = runCase(defaultPack(), c!, { lang: 'en' });
+    expect(o.passed).toBe(false);
+    expect(o.line).toBe(lineOf(join(dir, 'tests', 'zz.yaml'), 'name: wrong'));
+    expect(o.failures[0]).toMatch(/^rank 1: expected council, got (partial-affairs-union|regional-federation)$/);
+    expect(o.failures[1]).toMatch(/^verdict of council: expected recommended, got unsuitable \(legal-entity: /);
+    expect(runCase(defaultPack(), c!, { lang: 'ja' }).failures[0]).toMatch(/^1 位: 期待 council、実際 /);
+  });
+});
+
+describe('rules outdated: review dates', () => {
+  it('adds whole months, keeping the day or the month’s last day', () => {
+    expect(addMonths('2026-11-23', 12)).toBe('2027-11-23');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonths('2026-12-15', 1)).toBe('2027-01-15');
+  });
+  it('lists a value from the day its review is due, with its file and line', () => {
+    const text = 'items:\n  - id: a\n    reviewed: 2026-11-23\n  - id: b\n    reviewed: 2026-01-01\n';
+    const files = new Map([['x.yaml', parseYaml(text, 'x.yaml')]]);
+    expect(reviewItems(files, 12, '2027-01-01').map((i) => `${i.file}:${i.line}: ${i.label} ${i.due}`)).toEqual(['x.yaml:5: items/b 2027-01-01']);
+    expect(reviewItems(files, 12, '2027-11-23')).toHaveLength(2);
+    expect(reviewItems(files, 12, '2026-12-31')).toHaveLength(0);
+  });
+  it('lists a dated value whose change took effect after its last review', () => {
+    const text = 'threshold:\n  values:\n    1995-04-01: { value: 300000 }\n    2015-04-01: { value: 200000 }\n  reviewed: 2014-06-01\n';
+    const files = new Map([['d.yaml', parseYaml(text, 'd.yaml')]]);
+    expect(reviewItems(files, 120, '2015-03-31')).toEqual([]);
+    expect(reviewItems(files, 120, '2015-04-01')).toEqual([{ file: 'd.yaml', line: 5, label: 'threshold', reviewed: '2014-06-01', due: '2024-06-01', reason: 'changed', changedOn: '2015-04-01' }]);
+  });
+});
