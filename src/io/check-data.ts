@@ -39,9 +39,10 @@ export function inlineLayer(file: string, records: unknown[], at: (path: (string
   const pos = (r: Range): { file: string; line: number; column: number; endLine: number; endColumn: number } => ({ file, ...r });
   return {
     file,
+    // Only `at`, asked when a record has a problem: a large draft's position index is then built
+    // only if something is reported (a record's `position` would be read for every record).
     records: (records as MunicipalityRecord[]).map((record, i) => ({
       record,
-      position: pos(at(['municipalities', i, 'name'])),
       at: (p: (string | number)[]) => pos(at(['municipalities', i, ...p])),
     })),
   };

@@ -104,7 +104,7 @@ export function parseFast(text: string, file: string, onStale?: () => FastParsed
   }
 
   let index: Index | null | undefined;
-  const built = (): Index | null => (index === undefined ? (index = buildIndex(text, file, value, ev)) : index);
+  const built = (): Index | null => (index === undefined ? (index = buildPositionIndex(text, file, value, ev)) : index);
   let fallback: FastParsed | undefined | null = null;
   const stale = (): FastParsed => {
     if (fallback === null) fallback = onStale?.();
@@ -127,7 +127,7 @@ export function parseFast(text: string, file: string, onStale?: () => FastParsed
 type Index = Omit<FastParsed, 'value'>;
 
 /** Builds the node tree from the post-order events and checks it against the value; null when it does not match. */
-function buildIndex(text: string, file: string, value: unknown, ev: { open: number[]; close: number[]; depth: number[]; kind: PNode['kind'][]; result: unknown[] }): Index | null {
+function buildPositionIndex(text: string, file: string, value: unknown, ev: { open: number[]; close: number[]; depth: number[]; kind: PNode['kind'][]; result: unknown[] }): Index | null {
   const stack: { node: PNode; depth: number }[] = [];
   const n = ev.open.length;
   for (let i = 0; i < n; i++) {

@@ -74,3 +74,18 @@ describe('examples/drafts', () => {
     expect(doc.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toContain('central-city-eligibility');
   });
 });
+
+describe('docs come from rules/checks.yaml', () => {
+  it("the README's rules table lists every rule with its default severity and description", async () => {
+    const { parse } = await import('yaml');
+    const checks = parse(readFileSync('rules/checks.yaml', 'utf8')).checks as { id: string; severity: string; description: { en: string } }[];
+    const readme = readFileSync('README.md', 'utf8');
+    for (const r of checks) expect(readme).toContain(`| \`${r.id}\` | ${r.severity} | ${r.description.en} |`);
+  });
+
+  it('kouiki check --help lists the rules from the pack', () => {
+    const help = kouiki(['check', '--help', '--lang', 'en']).stdout;
+    expect(help).toMatch(/reciprocity +warn +Central city burden/);
+    expect(help).toMatch(/statutory-content +error +Required content of the charter/);
+  });
+});

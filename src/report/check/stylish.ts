@@ -39,6 +39,5 @@ export function stylish(run: CheckRun, env: RenderEnv): string {
     out += `${chalk.green(cleanLine(s, lang))}\n`;
   }
   if (s.suppressed > 0) out += `  ${chalk.dim(suppressedLine(s, lang))}\n`;
-  if (out.startsWith('\n')) out += '\n';
   return out;
 }
