@@ -20,6 +20,7 @@ export { buildIndex, loadMunicipalities, compiledBase, COMPILED_DATA_FILE } from
  *   layerFromParsed(parsed, path, file)  → DataLayer from an already-parsed YAML document
  *                                          (a draft passes ['municipalities'])
  *   readDataFile(path, maxBytes)         → DataLayer of a `--data` file (`-` for stdin)
+ *   parseDataText(text, file)            → the same from text already read
  *   embeddedBase()                       → BaseData (from dist/ when fresh, else compiled)
  */
 
@@ -144,11 +145,15 @@ export function layerFromParsed(parsed: ParsedYaml, path: (string | number)[], f
 /** Reads and validates a `--data` file (`-` for stdin): a map with `municipalities:`. */
 export async function readDataFile(path: string, maxBytes: number): Promise<DataLayer> {
   const input = await readInput(path, maxBytes);
-  const file = input.file;
-  if (input.text.trim() === '') {
+  return parseDataText(input.text, input.file);
+}
+
+/** Parses and validates the text of a municipality data file (every problem with its position). */
+export function parseDataText(text: string, file: string): DataLayer {
+  if (text.trim() === '') {
     throw new UserError({ ja: '市町村データが空です', en: 'the municipality data file is empty' }, { position: { file, line: 1, column: 1 }, hint: { ja: '`municipalities:` の下に市町村を書いてください', en: 'list municipalities under `municipalities:`' } });
   }
-  const parsed = parseYaml(input.text, file);
+  const parsed = parseYaml(text, file);
   const v = parsed.value;
   if (v !== null && typeof v === 'object' && !Array.isArray(v) && !('municipalities' in v) && ('tasks' in v || 'projects' in v)) {
     const kind = 'tasks' in v ? { ja: '課題リスト', en: 'a task list' } : { ja: '政策案', en: 'a policy draft' };

@@ -71,6 +71,8 @@ export const ExceptionSchema = z.strictObject({
   }),
   /** A window in which the special case exists (`values:` true from a date, `until:` exclusive). */
   window: DatedValueSchema.optional(),
+  /** The route's requirement in words (before its window), e.g. "a 施行時特例市". */
+  required: LocalizedSchema.optional(),
   /** Base criteria this route stands in for when it passes. */
   replaces: z.array(Id).min(1),
   /** The route's own criteria; when empty the route is one row named by the exception's id. */

@@ -166,6 +166,7 @@ export function conditionText(c: Condition): string {
   if ('any' in c) return `any(${c.any.map(conditionText).join('; ')})`;
   if ('not' in c) return `not(${conditionText(c.not)})`;
   if ('text' in c) return `text ∋ ${c.text.join(' | ')}`;
+  if ('known' in c) return `${c.known} stated`;
   if ('is' in c) return `${c.fact} = ${String(c.is)}`;
   return `${c.fact} ∈ {${c.in.map(String).join(', ')}}`;
 }

@@ -58,6 +58,7 @@ function readFacts(c: Condition, out: Set<string>, texts: Condition[]): void {
   else if ('any' in c) c.any.forEach((x) => readFacts(x, out, texts));
   else if ('not' in c) readFacts(c.not, out, texts);
   else if ('text' in c) texts.push(c);
+  else if ('known' in c) out.add(c.known);
   else out.add(c.fact);
 }
 
@@ -89,6 +90,7 @@ function evalCond(c: Condition, facts: Map<string, Value>, texts: Map<Condition,
     return v === U ? U : v === T ? F : T;
   }
   if ('text' in c) return texts.get(c) ? T : F;
+  if ('known' in c) return (facts.get(c.known) ?? null) === null ? F : T;
   const v = facts.get(c.fact) ?? null;
   if (v === null) return U;
   return 'is' in c ? (v === c.is ? T : F) : c.in.includes(v) ? T : F;

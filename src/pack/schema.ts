@@ -144,6 +144,14 @@ export const CategorySchema = z.strictObject({
 export type Category = z.infer<typeof CategorySchema>;
 export const CategoriesFileSchema = z.strictObject({ version: z.literal(1).optional(), categories: z.array(CategorySchema) });
 
+/** A wizard skip: when `when` holds, the question is not asked (with `implies`: that is the answer). */
+export const SkipSchema = z.strictObject({
+  when: z.lazy(() => ConditionSchema),
+  implies: z.union([z.boolean(), z.string()]).optional(),
+  reason: LocalizedSchema,
+});
+export type Skip = z.infer<typeof SkipSchema>;
+
 export const FactSchema = z.strictObject({
   id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase id'),
   type: z.enum(['boolean', 'enum', 'parties']),
@@ -151,8 +159,14 @@ export const FactSchema = z.strictObject({
   question: LocalizedSchema,
   help: LocalizedSchema,
   values: z.array(z.strictObject({ id: Id, label: LocalizedSchema })).optional(),
-  /** Wizard: do not ask when this condition holds (the answer is implied by earlier ones). */
-  skipIf: z.unknown().optional(),
+  /** Wizard: facts are asked by ascending `order` (facts without one come last, in file order). */
+  order: z.number().int().optional(),
+  /**
+   * Wizard: do not ask when one of these conditions holds (the answer is implied by earlier
+   * answers, or cannot matter). `implies` records the implied answer; without it the fact stays
+   * unknown. A condition may read only facts asked earlier and `category`.
+   */
+  skipIf: z.array(SkipSchema).min(1).optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;
 export const FactsFileSchema = z.strictObject({ version: z.literal(1).optional(), facts: z.array(FactSchema) });
@@ -164,7 +178,8 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
-  | { text: string[] };
+  | { text: string[] }
+  | { known: string };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -174,6 +189,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
     z.strictObject({ text: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ known: z.string().min(1) }),
   ]),
 );
 

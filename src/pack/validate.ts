@@ -5,6 +5,8 @@ import type { PackData } from './model.js';
 import { validateChecks } from './checks.js';
 import { CHECK_RULE_IDS } from '../core/check/ids.js';
 import type { Condition, Ref, Target } from './schema.js';
+import { conditionFacts } from '../core/recommend/conditions.js';
+import { askOrder } from '../core/wizard/plan.js';
 import { validateDesignations } from './validate-designations.js';
 
 export interface PackLocator {
@@ -173,6 +175,7 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     if ('all' in c) c.all.forEach((x, i) => checkCondition(collection, id, [...path, 'all', i], x));
     else if ('any' in c) c.any.forEach((x, i) => checkCondition(collection, id, [...path, 'any', i], x));
     else if ('not' in c) checkCondition(collection, id, [...path, 'not'], c.not);
+    else if ('known' in c) checkFact(collection, id, [...path, 'known'], c.known);
     else if ('fact' in c) {
       if (!checkFact(collection, id, [...path, 'fact'], c.fact)) return;
       if ('is' in c) checkValue(collection, id, [...path, 'is'], c.fact, c.is);
@@ -220,6 +223,30 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     if (m.instrument) unknownInstrument('measures', m.id, ['instrument'], m.instrument);
     if (m.when) checkCondition('measures', m.id, ['when'], m.when);
     checkRef('measures', m.id, ['ref'], m.ref);
+  }
+
+  // ── the wizard's skips: a condition reads only what was asked before (the category, or a fact
+  // of an earlier order), so answering in order never has to look ahead
+  const position = new Map(askOrder(data.facts).map((f, i) => [f.id, i]));
+  for (const f of data.facts) {
+    (f.skipIf ?? []).forEach((s, i) => {
+      checkCondition('facts', f.id, ['skipIf', i, 'when'], s.when);
+      for (const read of conditionFacts(s.when)) {
+        if (read === 'category' || (!factById.has(read) && !(read in DERIVED_FACTS))) continue;
+        if (read in DERIVED_FACTS) {
+          add('facts', f.id, ['skipIf', i, 'when'], { ja: `スキップ条件に読めるのは宣言された事実と category だけです（${read}）`, en: `a skip condition may read declared facts and category only (not "${read}")` });
+        } else if (position.get(read)! >= position.get(f.id)!) {
+          add('facts', f.id, ['skipIf', i, 'when'], {
+            ja: `スキップ条件が、この質問より後に聞く事実「${read}」を読んでいます（order を見直してください）`,
+            en: `the skip condition reads "${read}", which is asked after this question (check the order: values)`,
+          });
+        }
+      }
+      if (s.implies !== undefined) {
+        if (f.type === 'parties') add('facts', f.id, ['skipIf', i, 'implies'], { ja: '参加団体の事実には implies を書けません', en: 'a parties fact cannot take implies:' });
+        else checkValue('facts', f.id, ['skipIf', i, 'implies'], f.id, s.implies);
+      }
+    });
   }
   problems.push(...validateDesignations(data, loc));
   validateChecks(data, add, CHECK_RULE_IDS);

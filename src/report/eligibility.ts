@@ -40,7 +40,7 @@ const WORDS = {
   partner: { ja: '市町村', en: 'Municipality' },
   share: { ja: '通勤通学割合', en: 'Share' },
   noPartners: { ja: 'データに {c} への通勤通学の数値がある市町村はありません。', en: 'no municipality in the data has a commuting figure to {c}.' },
-  meets: { ja: '目安を満たす', en: 'meet the guideline' },
+  meets: { ja: '目安を満たす', en: 'meets the guideline' },
   below: { ja: '目安未満（意思があれば参加できる）', en: 'below the guideline (may still join if willing)' },
   undecided: { ja: '不明', en: 'unknown' },
   centralCity: { ja: '中心市', en: 'central city' },

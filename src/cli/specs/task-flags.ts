@@ -14,9 +14,9 @@ export function flagName(factId: string): string {
  * Adds one flag per fact of the pack (so a custom pack's fact is a flag too), plus the task's
  * name, description and category. Booleans get --x and --no-x; leaving both out means unknown.
  */
-export function addTaskFlags(cmd: Command, data: PackData, lang: Lang): void {
+export function addTaskFlags(cmd: Command, data: PackData, lang: Lang, opts: { taskFile?: boolean } = {}): void {
   const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
-  cmd.option('--task <file>', t('課題リスト（課題 1 件）から読む。フラグで上書きできる', 'read the task from a task list of one task; flags override it'));
+  if (opts.taskFile !== false) cmd.option('--task <file>', t('課題リスト（課題 1 件）から読む。フラグで上書きできる', 'read the task from a task list of one task; flags override it'));
   cmd.option('--id <id>', t('課題の id', 'task id'));
   cmd.option('--name <name>', t('課題の名称', 'task name'));
   cmd.option('--description <text>', t('課題の説明（分類の推定に使う）', 'free description (used to infer the category)'));

@@ -17,8 +17,14 @@
  *   Throws UserError (exit 2) for a name not found (with suggestions), an ambiguous name, a
  *   merge with itself or with an unknown municipality, an unknown designation id.
  *
- *   evaluateSubject(ctx, subject, designations) → EligibilityResult   one subject, no lookups
- *   resolveMunicipality(index, name, what) → Municipality             the same lookup, throwing
+ *   createContext(pack, index, asOf, lang, trace?) → EligibilityContext
+ *   subjectFor(index, name, request, lang) → Subject                  the lookup and merger
+ *   evaluateSubject(ctx, subject, designations, central?) → EligibilityResult   one subject
+ *   resolveMunicipality(index, name) → Municipality                   the lookup, throwing
+ *
+ *   For a draft (`kouiki check`): parse it, `layerFromParsed(parsed, ['municipalities'], file)`
+ *   (src/io/municipalities.ts), then `new MunicipalityIndex(embeddedBase())` and
+ *   `index.applyLayer(layer)`, which returns positioned problems instead of throwing.
  *
  * Every criterion is evaluated (no short-circuit). Special cases (exceptions) are evaluated
  * beside the criteria they may replace: when a route passes, the replaced criterion becomes
@@ -34,7 +40,7 @@ import type { DatedEntry, DatedValue } from '../../pack/schema.js';
 import { packDesignations } from '../../pack/validate-designations.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
 import { formatRef } from '../citation.js';
-import { valueAt } from '../dated.js';
+import { changedOn, valueAt } from '../dated.js';
 import { dayNightRatioOf, fmtNumber, mergeMunicipalities, metroCoreShareOf, round4, shareTo, commutersTo, type NumberFigure } from './figures.js';
 import type { MunicipalityIndex } from './index.js';
 import { emptyMunicipality, type Figure, type MetroArea, type Municipality } from './model.js';
@@ -74,7 +80,7 @@ export interface Subject {
   twin: Municipality | null;
 }
 
-interface Ctx {
+export interface EligibilityContext {
   data: PackData;
   index: MunicipalityIndex;
   asOf: string;
@@ -245,7 +251,7 @@ export function subjectFor(index: MunicipalityIndex, name: string | null, reques
  * each designation, or — with `partners` — every municipality in the data that commutes to it.
  */
 export function evaluateEligibility(data: PackData, index: MunicipalityIndex, request: EligibilityRequest, asOf: string, lang: Lang, trace?: TraceHook): EligibilityResult[] {
-  const ctx: Ctx = { data, index, asOf, lang, tolerance: data.manifest.settings?.tolerance ?? 0, trace };
+  const ctx: EligibilityContext = { data, index, asOf, lang, tolerance: data.manifest.settings?.tolerance ?? 0, trace };
   const names: (string | null)[] = request.names.length > 0 ? request.names : [null];
   const results: EligibilityResult[] = [];
   if (request.partners) {
@@ -295,7 +301,7 @@ export function evaluateEligibility(data: PackData, index: MunicipalityIndex, re
 }
 
 /** One subject against the given designations (partner ones measured to `central`). */
-export function evaluateSubject(ctx: Ctx, s: Subject, designations: Designation[], central?: Subject): EligibilityResult {
+export function evaluateSubject(ctx: EligibilityContext, s: Subject, designations: Designation[], central?: Subject): EligibilityResult {
   const m = s.municipality;
   const merged = s.members.map((x) => x.name);
   ctx.trace?.({ type: 'subject', municipality: m.name, merged, asOf: ctx.asOf });
@@ -313,17 +319,17 @@ export function evaluateSubject(ctx: Ctx, s: Subject, designations: Designation[
   return result;
 }
 
-export function createContext(data: PackData, index: MunicipalityIndex, asOf: string, lang: Lang, trace?: TraceHook): Ctx {
+export function createContext(data: PackData, index: MunicipalityIndex, asOf: string, lang: Lang, trace?: TraceHook): EligibilityContext {
   return { data, index, asOf, lang, tolerance: data.manifest.settings?.tolerance ?? 0, trace };
 }
 
 // ───────────────────────────────────────────────────────────────── figures block
 
-function where(ctx: Ctx, key: keyof typeof ctx.index.figureSources): string | undefined {
+function where(ctx: EligibilityContext, key: keyof typeof ctx.index.figureSources): string | undefined {
   return ctx.index.figureSources[key]?.[ctx.lang];
 }
 
-function figuresOf(ctx: Ctx, s: Subject, central?: Subject): FigureOut[] {
+function figuresOf(ctx: EligibilityContext, s: Subject, central?: Subject): FigureOut[] {
   const m = s.municipality;
   const out: FigureOut[] = [];
   const push = (figure: string, f: NumberFigure | Figure<string> | null, whereKey: keyof typeof ctx.index.figureSources, round = false): void => {
@@ -380,11 +386,11 @@ export function eligibleOf(criteria: CriterionResult[]): boolean | null {
   return null;
 }
 
-function cite(ctx: Ctx, ref: Parameters<typeof formatRef>[0]): string {
+function cite(ctx: EligibilityContext, ref: Parameters<typeof formatRef>[0]): string {
   return formatRef(ref, ctx.data, ctx.lang);
 }
 
-function evaluateDesignation(ctx: Ctx, d: Designation, s: Subject, central?: Subject): DesignationResult {
+function evaluateDesignation(ctx: EligibilityContext, d: Designation, s: Subject, central?: Subject): DesignationResult {
   const { lang } = ctx;
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -468,8 +474,8 @@ interface Route {
   rows: Row[];
 }
 
-function windowText(ctx: Ctx, e: Exception): string {
-  const kinds = (e.applies.kinds ?? []).join(', ');
+function windowText(ctx: EligibilityContext, e: Exception): string {
+  const kinds = e.required?.[ctx.lang] ?? (e.applies.kinds ?? []).join(', ');
   if (!e.window) return kinds;
   const from = Object.keys(e.window.values).sort()[0]!;
   const to = e.window.until ? dayBefore(e.window.until) : '';
@@ -483,7 +489,7 @@ export function dayBefore(date: string): string {
   return dt.toISOString().slice(0, 10);
 }
 
-function evaluateException(ctx: Ctx, d: Designation, e: Exception, s: Subject): Route {
+function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception, s: Subject): Route {
   const { lang } = ctx;
   const m = s.municipality;
   let applies: Route['applies'] = 'open';
@@ -547,7 +553,7 @@ function canonical(c: CriterionResult): CriterionResult {
   return out as unknown as CriterionResult;
 }
 
-function requiredText(ctx: Ctx, c: Criterion, threshold: number | null): string {
+function requiredText(ctx: EligibilityContext, c: Criterion, threshold: number | null): string {
   const { lang } = ctx;
   if (c.required) return c.required[lang];
   const qual: string[] = [];
@@ -577,7 +583,7 @@ function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCom
   return c.figure ?? 'population';
 }
 
-function figureOf(ctx: Ctx, c: Criterion, m: Municipality, central?: Subject): NumberFigure | null {
+function figureOf(ctx: EligibilityContext, c: Criterion, m: Municipality, central?: Subject): NumberFigure | null {
   switch (c.figure) {
     case 'population':
       return m.population;
@@ -599,7 +605,7 @@ interface Single {
   note?: string;
 }
 
-function evaluateCriterion(ctx: Ctx, d: Designation, c: Criterion, s: Subject, central?: Subject): Row | null {
+function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Criterion, s: Subject, central?: Subject): Row | null {
   const { lang } = ctx;
   const m = s.municipality;
   let threshold: number | null = null;
@@ -701,7 +707,11 @@ function evaluateCriterion(ctx: Ctx, d: Designation, c: Criterion, s: Subject, c
   out.status = single.status;
   out.actual = single.actual;
   if (!out.required) out.required = requiredText(ctx, c, threshold);
-  if (entry && entry.from) out.effectiveFrom = entry.from;
+  if (entry && entry.from && c.threshold) {
+    // The day the threshold took this value, not the day an unchanged value was last checked.
+    const since = changedOn(c.threshold as DatedValue, entry.from);
+    if (since) out.effectiveFrom = since;
+  }
   if (single.atLeast) out.atLeast = true;
   if (c.guideline) out.guideline = true;
   if (single.note) notes.push(single.note);
@@ -710,7 +720,8 @@ function evaluateCriterion(ctx: Ctx, d: Designation, c: Criterion, s: Subject, c
     const w = where(ctx, figureKey(c));
     if (w && c.test !== 'confirm') out.missing = `${W.figure[figureKey(c)][lang]}: ${w}`;
   }
-  if (c.note && (out.status !== 'pass' || c.test === 'confirm')) notes.push(c.note[lang]);
+  const unconfirmed = (entry?.entry.ref.status ?? c.ref.status) === 'unconfirmed';
+  if (c.note && (out.status !== 'pass' || c.test === 'confirm' || unconfirmed)) notes.push(c.note[lang]);
   if (notes.length > 0) out.note = notes.join('; ');
   ctx.trace?.({
     type: 'criterion',
@@ -725,13 +736,25 @@ function evaluateCriterion(ctx: Ctx, d: Designation, c: Criterion, s: Subject, c
   return { out, raw: out.status };
 }
 
+/**
+ * A ratio rounded for display (4 decimals), with more decimals when rounding would cross the
+ * threshold (0.09999 is shown so, not as 0.1, when "< 0.1" passes).
+ */
+export function roundKeeping(v: number, op: string, threshold: number, ok: boolean): number {
+  for (let d = 4; d <= 10; d++) {
+    const f = 10 ** d;
+    const r = Math.round(v * f) / f;
+    if (cmp(r, op, threshold) === ok) return r;
+  }
+  return v;
+}
+
 /** Compares one figure with a threshold: tolerance and floor bands, lower bounds, guidelines. */
-function compareFigure(ctx: Ctx, c: Criterion, f: NumberFigure, threshold: number): Single {
+function compareFigure(ctx: EligibilityContext, c: Criterion, f: NumberFigure, threshold: number): Single {
   const op = c.op!;
   const v = f.value;
-  const isRatio = c.figure !== 'population';
-  const actual = isRatio ? round4(v) : v;
   const ok = cmp(v, op, threshold);
+  const actual = c.figure === 'population' ? v : roundKeeping(v, op, threshold, ok);
   if (f.atLeast) {
     // Only a lower bound is known: it decides ">=" when it already passes, "<" when it already fails.
     const upward = op === '>=' || op === '>';

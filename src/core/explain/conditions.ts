@@ -30,6 +30,11 @@ export function traceCondition(c: Condition, facts: Readonly<Record<string, unkn
     const matched = c.text.filter((w) => text.includes(w.toLowerCase()));
     return { op: 'text', keywords: [...c.text], matched, result: matched.length > 0 ? 'true' : 'false' };
   }
+  if ('known' in c) {
+    const v = facts[c.known] ?? null;
+    const stated = !(v === null || (Array.isArray(v) && v.length === 0));
+    return { op: 'known', fact: c.known, actual: v, result: stated ? 'true' : 'false' };
+  }
   const actual = facts[c.fact] ?? null;
   if ('is' in c) {
     return { op: 'is', fact: c.fact, actual, expected: c.is, result: actual === null ? 'unknown' : actual === c.is ? 'true' : 'false' };

@@ -109,6 +109,8 @@ export function conditionNode(c: ConditionTrace, lang: Lang): TraceNode {
           ? `名称・説明に [${c.keywords.join(', ')}] のいずれかを含む: 一致 ${c.matched.length > 0 ? c.matched.join(', ') : 'なし'} → ${r}`
           : `name or description contains one of [${c.keywords.join(', ')}]: matched ${c.matched.length > 0 ? c.matched.join(', ') : 'none'} → ${r}`,
       );
+    case 'known':
+      return node(lang === 'ja' ? `${c.fact} が答えられているか: 実際は ${showValue(c.actual, lang)} → ${r}` : `${c.fact} is stated: actual ${showValue(c.actual, lang)} → ${r}`);
     case 'not':
       return node(lang === 'ja' ? `否定 → ${r}` : `not → ${r}`, undefined, [conditionNode(c.of, lang)]);
     default:

@@ -16,7 +16,8 @@ export type ConditionTrace =
   | { op: 'in'; fact: string; actual: unknown; expected: (string | boolean)[]; result: TriText }
   | { op: 'all' | 'any'; result: TriText; of: ConditionTrace[] }
   | { op: 'not'; result: TriText; of: ConditionTrace }
-  | { op: 'text'; keywords: string[]; matched: string[]; result: TriText };
+  | { op: 'text'; keywords: string[]; matched: string[]; result: TriText }
+  | { op: 'known'; fact: string; actual: unknown; result: TriText };
 
 /**
  * A parameter read for `asOf`: the value chosen, the date it took effect (`from`, null when it

@@ -290,4 +290,5 @@ function collect(c: ReturnType<typeof caseCondition>, out: Set<string>): void {
   else if ('any' in c) c.any.forEach((x) => collect(x, out));
   else if ('not' in c) collect(c.not, out);
   else if ('fact' in c) out.add(c.fact);
+  else if ('known' in c) out.add(c.known);
 }

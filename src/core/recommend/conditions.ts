@@ -23,6 +23,7 @@ export function conditionFacts(c: Condition, out: Set<string> = new Set()): Set<
   else if ('any' in c) c.any.forEach((x) => conditionFacts(x, out));
   else if ('not' in c) conditionFacts(c.not, out);
   else if ('fact' in c) out.add(c.fact);
+  else if ('known' in c) out.add(c.known);
   return out;
 }
 
@@ -71,6 +72,14 @@ export function compileCondition(c: Condition): CondFn {
         }
       }
       return hit ? TRUE : FALSE;
+    };
+  }
+  if ('known' in c) {
+    // Whether the fact was stated at all (a list: with at least one entry); never unknown.
+    const known = c.known;
+    return (ctx) => {
+      const v = ctx.facts[known];
+      return v === null || v === undefined || (Array.isArray(v) && v.length === 0) ? FALSE : TRUE;
     };
   }
   const fact = c.fact;

@@ -1,0 +1,44 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UserError } from '../../errors.js';
+import { packageRoot } from '../../io/paths.js';
+import type { CliIO } from '../io.js';
+
+/** Where `--save` writes, checked before any question is asked (so no session is lost at the end). */
+export interface SaveTarget {
+  file: string;
+  shown: string;
+}
+
+export function prepareSave(path: string, io: CliIO): SaveTarget {
+  const file = resolve(io.cwd, path);
+  const dir = dirname(file);
+  const fail = (ja: string, en: string): never => {
+    throw new UserError(
+      { ja: `--save ${path}: ${ja}`, en: `--save ${path}: ${en}` },
+      { hint: { ja: '書き込めるディレクトリのファイル名を指定してください', en: 'name a file in a directory you can write to' } },
+    );
+  };
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail('ディレクトリがありません', 'the directory does not exist');
+  if (existsSync(file) && statSync(file).isDirectory()) fail('ディレクトリです', 'it is a directory');
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    fail('ディレクトリに書き込めません', 'the directory is not writable');
+  }
+  return { file, shown: path };
+}
+
+/**
+ * The `$schema` reference of a saved file: the task-list schema shipped with this installation
+ * (`schemas/tasks.schema.json`, the output of `kouiki schema tasks`), relative to the saved file
+ * as editors resolve it; a file URL when no relative path exists (another drive).
+ */
+export function schemaRef(target: string): string {
+  const schema = join(packageRoot(), 'schemas', 'tasks.schema.json');
+  const rel = relative(dirname(target), schema);
+  if (isAbsolute(rel)) return pathToFileURL(schema).href;
+  const posix = rel.split(sep).join('/');
+  return posix.startsWith('.') ? posix : `./${posix}`;
+}

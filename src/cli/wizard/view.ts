@@ -1,0 +1,62 @@
+import type { Recommendation, TaskResult } from '../../core/recommend/types.js';
+import type { Lang } from '../../i18n/lang.js';
+import { VERDICT_LABEL, word } from '../../report/labels.js';
+import { factLabels, mainReasons, reasonLine, type RecommendRenderEnv } from '../../report/recommend.js';
+import { tableRenderer } from '../../report/recommend-table.js';
+import { fixed2 } from '../../report/text.js';
+import { msg } from './messages.js';
+
+/**
+ * The wizard's answer on the terminal: the ranked table of `recommend`/`evaluate`, then the first
+ * choice in full (every reason with its citation, the procedure, notes, the prefecture's role),
+ * then the facts left unknown.
+ */
+export function renderAnswer(r: TaskResult, env: RecommendRenderEnv): string {
+  const { lang, chalk } = env;
+  const bare: TaskResult = { task: r.task, category: r.category, unknownFacts: [], recommendations: r.recommendations.map(({ procedure: _p, ...rest }) => rest) };
+  const out: string[] = [tableRenderer(env).item(bare, 0).replace(/\n$/, '')];
+  const top = r.recommendations[0];
+  if (top) {
+    out.push('', chalk.bold(headline('topHead', top, lang)));
+    out.push(`${msg(lang, 'reasonsHead')}:`);
+    for (const reason of mainReasons(top)) out.push(`  ${reasonLine(reason)}`);
+    if (top.procedure && top.procedure.length > 0) {
+      out.push(`${word(lang, 'procedure')}:`);
+      top.procedure.forEach((s, k) => out.push(`  ${k + 1}. ${s.step} [${s.citation}]`));
+    }
+  }
+  if (r.notes && r.notes.length > 0) {
+    out.push(`${word(lang, 'notes')}:`);
+    for (const n of r.notes) out.push(`  ${reasonLine(n)}`);
+  }
+  if (r.prefecture) {
+    const p = r.prefecture;
+    out.push(chalk.bold(`${word(lang, 'prefecture')}: ${p.why}`));
+    out.push(`  ${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text} [${p.principle.citation}]`);
+    if (p.roles.length > 0) {
+      out.push(`  ${word(lang, 'roles')}:`);
+      for (const role of p.roles) out.push(`    - ${role.name} [${role.citation}]`);
+    }
+    if (p.measures.length > 0) {
+      out.push(`  ${word(lang, 'measures')}:`);
+      for (const m of p.measures) out.push(`    - ${m.name}${m.instrument ? ` → ${m.instrument}` : ''} [${m.citation}]`);
+    }
+  }
+  if (r.unknownFacts.length > 0) out.push(chalk.dim(`${word(lang, 'unknownFacts')}: ${factLabels(r, env.data, lang)}`));
+  return `${out.join('\n')}\n`;
+}
+
+/** "Why not X?": every reason of one instrument, with its citation, best explained first. */
+export function renderWhyNot(rec: Recommendation, env: RecommendRenderEnv): string {
+  const { lang, chalk } = env;
+  const out = [chalk.bold(headline('whyHead', rec, lang))];
+  for (const reason of mainReasons(rec)) out.push(`  ${reasonLine(reason)}`);
+  if (rec.reasons.length === 0) out.push(`  ${msg(lang, 'none')}`);
+  out.push(chalk.dim(lang === 'ja' ? `  手続と法的性質: kouiki instruments ${rec.instrument}` : `  procedure and legal features: kouiki instruments ${rec.instrument}`));
+  return `${out.join('\n')}\n`;
+}
+
+function headline(key: 'topHead' | 'whyHead', rec: Recommendation, lang: Lang): string {
+  const name = rec.kind ? `${rec.name} (${rec.kind})` : rec.name;
+  return msg(lang, key, { name, rank: rec.rank, verdict: VERDICT_LABEL[rec.verdict][lang], score: fixed2(rec.score) });
+}

@@ -1,0 +1,156 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { kouiki, ROOT } from '../helpers/cli.js';
+
+const AS_OF = ['--as-of', '2026-11-23'];
+const dir = mkdtempSync(join(tmpdir(), 'kouiki-wizard-e2e-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+// Without a terminal (the runner's stdin is a pipe) the wizard never prompts.
+describe('kouiki wizard without a terminal (built binary)', () => {
+  it('exits 2 and names every missing answer with its flag and YAML key', () => {
+    const none = kouiki(['wizard', '--lang', 'en']);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toBe(
+      [
+        'kouiki: not on a terminal (or CI=true), so the wizard cannot ask; required answers are missing',
+        "  the task's name: --name NAME (YAML: name)",
+        "  the task's category: --category ID (YAML: category), or words in --name / --description (YAML: name / description) it can be inferred from",
+        '  fix: give them as flags or in --answers FILE, or run kouiki wizard in a terminal',
+        '',
+      ].join('\n'),
+    );
+    // A name it cannot infer a category from: only the category is missing.
+    const vague = kouiki(['wizard', '--lang', 'ja', '--name', '共同事業']);
+    expect(vague.code).toBe(2);
+    expect(vague.stderr).toContain('課題の分類: --category ID（YAML: category）');
+    expect(vague.stderr).not.toContain('課題の名称');
+    // A description it can infer from is enough.
+    const inferred = kouiki(['wizard', '--lang', 'en', '--name', '共同事業', '--description', 'ごみ処理施設の共同運営', ...AS_OF, '-f', 'json']);
+    expect(inferred.code).toBe(0);
+    expect(JSON.parse(inferred.stdout).results[0].category).toMatchObject({ id: 'essential-service', inferred: true });
+  });
+
+  it('--answers gives the result evaluate gives for the same file, and --save writes a file evaluate reads to the same JSON', () => {
+    const answers = write(
+      'answers.yaml',
+      'version: 1\ntasks:\n  - id: board\n    name: 介護認定審査会\n    facts: { mode: joint-organ, capacityGap: true, frequency: rare, crossPrefecture: null }\n',
+    );
+    const saved = join(dir, 'saved.yaml');
+    const own = join(dir, 'own.json');
+    const w = kouiki(['wizard', '--answers', answers, '--save', saved, ...AS_OF, '--lang', 'ja', '-f', 'json', '-f', `json:${own}`]);
+    expect(w.code).toBe(0);
+    expect(w.stderr).toContain(`kouiki wizard: 保存しました: ${saved}`);
+    const evaluated = kouiki(['evaluate', answers, ...AS_OF, '--lang', 'ja', '-f', 'json']);
+    expect(w.stdout).toBe(evaluated.stdout);
+    expect(readFileSync(own, 'utf8')).toBe(evaluated.stdout);
+    const again = kouiki(['evaluate', saved, ...AS_OF, '--lang', 'ja', '-f', 'json']);
+    expect(again.stdout).toBe(evaluated.stdout);
+    // The saved file: the schema line, then a task list the shipped JSON Schema accepts.
+    const text = readFileSync(saved, 'utf8');
+    const first = text.split('\n')[0]!;
+    const ref = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
+    expect(ref).toBeDefined();
+    const schemaFile = resolve(dirname(saved), ref!);
+    expect(schemaFile).toBe(join(ROOT, 'schemas', 'tasks.schema.json'));
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+    expect(validate(parse(text))).toBe(true);
+    expect(text).toContain('id: board');
+    // --answers - reads the task list from stdin.
+    const piped = kouiki(['wizard', '--answers', '-', ...AS_OF, '--lang', 'ja', '-f', 'json'], { input: readFileSync(answers, 'utf8') });
+    expect(piped.stdout).toBe(evaluated.stdout);
+    expect(text).toContain('crossPrefecture: null # わからない');
+  });
+
+  it('applies the skips of the pack: implied answers are reported and saved, so evaluate of the saved file agrees', () => {
+    const saved = join(dir, 'implied.yaml');
+    const w = kouiki(['wizard', '--name', '鳥獣被害対策', '--mode', 'coordination', '--party', '小田原市:transitional-special-city', '--party', '箱根町:town', '--save', saved, ...AS_OF, '--lang', 'en', '-f', 'json']);
+    expect(w.code).toBe(0);
+    expect(w.stderr).toContain('kouiki wizard: Needs its own legal entity (needsLegalEntity) = no (coordination alone needs no body');
+    expect(w.stderr).toContain('kouiki wizard: Takes powers from the state or prefecture (stateDelegation) = no');
+    const text = readFileSync(saved, 'utf8');
+    expect(text).toContain('needsLegalEntity: false # implied: coordination alone needs no body with its own budget, assembly and staff');
+    expect(text).toContain('- { name: 小田原市, kind: transitional-special-city }');
+    expect(text).not.toMatch(/^\s+category:/m); // inferred, not stated: inferred again by evaluate
+    const evaluated = kouiki(['evaluate', saved, ...AS_OF, '--lang', 'en', '-f', 'json']);
+    expect(w.stdout).toBe(evaluated.stdout);
+    expect(JSON.parse(w.stdout).results[0].category).toMatchObject({ id: 'wide-area-issue', inferred: true });
+    // -q keeps stderr quiet; the default output is recommend's table.
+    const q = kouiki(['wizard', '--name', '鳥獣被害対策', '--mode', 'coordination', ...AS_OF, '--lang', 'en', '-q']);
+    expect(q.stderr).toBe('');
+    expect(q.stdout).toMatch(/^■ 鳥獣被害対策 \(1\)\nCategory: Wide-area issues \(wide-area-issue\) — inferred: 鳥獣 \(name\)\n┌/);
+  });
+
+  it('refuses an answers file of several tasks and a --save it could not write, before doing anything', () => {
+    const two = write('two.yaml', 'tasks:\n  - name: a\n  - name: b\n');
+    const r = kouiki(['wizard', '--answers', two, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--answers: the file holds 2 tasks; the wizard takes one');
+    const nowhere = join(dir, 'missing-dir', 'x.yaml');
+    const s = kouiki(['wizard', '--name', '鳥獣被害対策', '--save', nowhere, '--lang', 'en']);
+    expect(s.code).toBe(2);
+    expect(s.stdout).toBe('');
+    expect(s.stderr).toContain('the directory does not exist');
+    expect(existsSync(dirname(nowhere))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('takes every fact flag of recommend (one flag per fact of the pack), and --answers/--save instead of --task', () => {
+    const options = (cmd: string): string[] =>
+      kouiki([cmd, '--help', '--lang', 'en'])
+        .stdout.split('\n')
+        .map((l) => /^\s{2}(-[-\w]+(?:, --[-\w]+)?)/.exec(l)?.[1])
+        .filter((x): x is string => x !== undefined);
+    const rec = options('recommend');
+    const wiz = options('wizard');
+    expect(wiz.filter((o) => !['--answers', '--save'].includes(o))).toEqual(rec.filter((o) => o !== '--task'));
+    for (const fact of ['--party', '--mode', '--needs-legal-entity', '--no-needs-legal-entity', '--multiple-affairs', '--beyond-municipal-effort']) expect(wiz).toContain(fact);
+  });
+});
+
+describe('start-up cost', () => {
+  // The prompt library is loaded only by the wizard, and only on a terminal (a dynamic import
+  // in src/cli/wizard/prompts.ts): no other command's code can reach it.
+  it('@inquirer/prompts sits in a chunk only the wizard imports, and only dynamically', () => {
+    const chunks = join(ROOT, 'dist', 'chunks');
+    const files = ['cli.js', ...readdirSync(chunks).map((f) => `chunks/${f}`)];
+    const read = (f: string): string => readFileSync(join(ROOT, 'dist', f), 'utf8');
+    const edges = new Map<string, { to: string; dynamic: boolean }[]>();
+    for (const f of files) {
+      const src = read(f);
+      const base = dirname(f);
+      const out: { to: string; dynamic: boolean }[] = [];
+      for (const m of src.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?"(\.\/[^"]+)"/g)) out.push({ to: join(base, m[1]!), dynamic: false });
+      for (const m of src.matchAll(/import\(\s*"(\.\/[^"]+)"\s*\)/g)) out.push({ to: join(base, m[1]!), dynamic: true });
+      edges.set(f, out);
+    }
+    const inquirer = files.filter((f) => read(f).includes('User force closed the prompt'));
+    expect(inquirer.length).toBeGreaterThan(0);
+    const staticClosure = (start: string): Set<string> => {
+      const seen = new Set([start]);
+      const todo = [start];
+      while (todo.length > 0) for (const e of edges.get(todo.pop()!) ?? []) if (!e.dynamic && !seen.has(e.to)) (seen.add(e.to), todo.push(e.to));
+      return seen;
+    };
+    // The chain is cli.js → … → wizard-*.js (the command) ⇢ prompts-*.js (src/cli/wizard/prompts.ts)
+    // ⇢ the library, each ⇢ a dynamic import. Nothing else imports the last two, and nothing
+    // reaches the library through static imports alone.
+    const importersOf = (target: (f: string) => boolean) => files.flatMap((f) => (edges.get(f) ?? []).filter((e) => target(e.to)).map((e) => ({ from: f, dynamic: e.dynamic })));
+    const toLibrary = importersOf((f) => inquirer.includes(f));
+    expect(toLibrary.length).toBeGreaterThan(0);
+    for (const e of toLibrary) expect(e).toEqual({ from: expect.stringMatching(/^chunks\/prompts-/), dynamic: true });
+    for (const e of importersOf((f) => /^chunks\/prompts-/.test(f))) expect(e).toEqual({ from: expect.stringMatching(/^chunks\/wizard-/), dynamic: true });
+    for (const f of files) if (!inquirer.includes(f)) expect([...staticClosure(f)].some((x) => inquirer.includes(x)), f).toBe(false);
+  });
+});
