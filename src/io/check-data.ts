@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { UserError } from '../errors.js';
 import type { DataLayer } from '../core/eligibility/index.js';
 import type { MunicipalityIndex } from '../core/eligibility/index.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Localized } from '../i18n/lang.js';
 import { suggestMany } from './suggest.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Localized } from '../i18n/lang.js';
 import { LocalizedSchema } from '../schemas/common.js';
 import type { PackData } from './model.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PackData } from '../pack/model.js';
 import { PACK_FILES } from '../pack/files.js';
 import { ruleTestsSchema } from '../pack/tests/schema.js';
