@@ -51,3 +51,24 @@ export function tasksYaml(tasks) {
   }
   return out;
 }
+
+/**
+ * A municipality data file of n generated cities (all figures as counts, commuting to the
+ * first city), for the eligibility target.
+ */
+export function municipalitiesYaml(n, seed = 5) {
+  const r = rng(seed);
+  const metro = ['none', 'tokyo', 'osaka', 'nagoya'];
+  let out = 'version: 1\nmunicipalities:\n';
+  for (let i = 0; i < n; i++) {
+    const population = 20000 + Math.floor(r() * 800000);
+    const daytime = Math.floor(population * (0.8 + r() * 0.4));
+    const workers = Math.floor(population * 0.55);
+    out += `  - name: ベンチ${i}市\n    prefecture: ベンチ県\n    kind: ${pick(r, ['city', 'city', 'core-city', 'designated-city'])}\n    population: ${population}\n    daytimePopulation: ${daytime}\n    metroArea: ${pick(r, metro)}\n    workersAndStudents: ${workers}\n    commuting: { toMetroCores: ${Math.floor(workers * r() * 0.3)}, to: { ベンチ0市: ${Math.floor(workers * r() * 0.3)} } }\n    source: generated for the benchmark\n`;
+  }
+  return out;
+}
+
+function pick(r, a) {
+  return a[Math.floor(r() * a.length)];
+}

@@ -5,3 +5,6 @@ export { loadPackDir } from '../src/pack/load.js';
 export { defaultRulesDir } from '../src/io/paths.js';
 export { caseCondition } from '../src/core/recommend/conditions.js';
 export { inferCategory } from '../src/core/recommend/infer.js';
+export { evaluateEligibility } from '../src/core/eligibility/evaluate.js';
+export { buildIndex } from '../src/io/municipal-base.js';
+export { embeddedBase, parseDataText } from '../src/io/municipalities.js';

@@ -24,3 +24,18 @@ export function valueAt(dated: DatedValue, asOf: string): ResolvedValue | null {
 export function changeDates(dated: DatedValue): string[] {
   return Object.keys(dated.values).sort();
 }
+
+/**
+ * The day the value in force on `from` took effect as that value: earlier entries with the same
+ * value are the same rule (an entry may only record when the text was checked). `null` when that
+ * day is itself unconfirmed, so reports never present a checking date as an effective date.
+ */
+export function changedOn(dated: DatedValue, from: string): string | null {
+  const dates = changeDates(dated).filter((d) => d <= from);
+  let i = dates.length - 1;
+  if (i < 0) return null;
+  const value = dated.values[dates[i]!]!.value;
+  while (i > 0 && dated.values[dates[i - 1]!]!.value === value) i--;
+  const first = dated.values[dates[i]!]!;
+  return first.status === 'unconfirmed' || first.ref.status === 'unconfirmed' ? null : dates[i]!;
+}

@@ -101,8 +101,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Decodes UTF-8 strictly (a BOM is dropped); an invalid byte is reported at its line and column. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  let text: string;
   try {
-    return decoder.decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
@@ -120,6 +121,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
       },
     );
   }
+  // More byte order marks at the start of a line (files joined with `cat`, each saved with one):
+  // invisible in editors, they would become part of a key ("\ufeffname"). Dropped, so lines and
+  // columns are those an editor shows.
+  return text.includes('\ufeff') ? text.replace(/(^|\n)\ufeff+/g, '$1') : text;
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */

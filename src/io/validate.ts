@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { shownOf, UserError, type ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { positionOf, type ParsedYaml } from './yaml.js';

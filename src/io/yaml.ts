@@ -64,7 +64,10 @@ export const YAML_CODES_JA: Record<string, string> = {
 export function parseYaml(source: string, file: string, limits: { maxTokens?: number } = {}): ParsedYaml {
   // A lone CR is a line break in YAML 1.2 (old Mac files; js-yaml, the fast path, reads it so),
   // but the parser does not take it as one. Same length, so every offset stays where it was.
-  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  const crlf = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  // A byte order mark left at the start (a file with two; the first is dropped on reading) upsets
+  // the parser's first line, and an editor does not show it: read past it.
+  const text = crlf.charCodeAt(0) === 0xfeff ? crlf.replace(/^\ufeff+/, '') : crlf;
   const lineCounter = new LineCounter();
   const tokens = parseCst(text, file, lineCounter, limits.maxTokens ?? maxTokens());
   // logLevel 'error': the library would print warnings to the process's stderr (Node warnings).
@@ -384,7 +387,7 @@ export function locate(doc: Document.Parsed, path: readonly PropertyKey[]): Loca
   let pair: Pair | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const p = node.items.find((it) => isPair(it) && keyEquals(it.key, seg)) as Pair | undefined;
+      const p = findPair(node.items as unknown[], seg);
       if (!p) return { node: node as Node, pair, found: false };
       pair = p;
       if (p.value === null || p.value === undefined) return { node: (p.key as Node) ?? (node as Node), pair, found: true };
@@ -400,6 +403,24 @@ export function locate(doc: Document.Parsed, path: readonly PropertyKey[]): Loca
     }
   }
   return { node: (node as Node) ?? null, pair, found: true };
+}
+
+/** Pairs of large maps by key, built on the first lookup (a position per key of a 50,000-key map). */
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+
+function findPair(items: unknown[], seg: PropertyKey): Pair | undefined {
+  if (items.length < 32) return items.find((it) => isPair(it) && keyEquals(it.key, seg)) as Pair | undefined;
+  let index = pairIndex.get(items);
+  if (!index) {
+    index = new Map();
+    for (const it of items) {
+      if (!isPair(it)) continue;
+      const name = isScalar(it.key) ? String(it.key.value) : String(it.key);
+      if (!index.has(name)) index.set(name, it as Pair);
+    }
+    pairIndex.set(items, index);
+  }
+  return index.get(String(seg));
 }
 
 function keyEquals(key: unknown, seg: PropertyKey): boolean {
@@ -446,6 +467,60 @@ export const FAST_PATH_BYTES = 1 << 20;
 const MAYBE_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
 
 /**
+ * Text the fast parser (js-yaml) would read differently from the precise one, so the precise one
+ * must (over-approximations; a false alarm only costs speed): an anchor or alias, an explicit or
+ * collection key (js-yaml turns it into a string; kouiki refuses it), a tag or a `!` (positions),
+ * a tab in indentation, the key
+ * __proto__ (refused by kouiki), a byte order mark or a lone CR (line breaks and BOMs are
+ * normalised for the precise parser), a line over 1024 characters (YAML allows no longer implicit
+ * key; js-yaml does not check), numbers the two type differently, a quoted scalar over several lines, a comment right after a
+ * bracket or quote (`[]#`: YAML wants a space first).
+ */
+export function needsPreciseParser(text: string): boolean {
+  return MAYBE_ALIAS.test(text) || MAYBE_COMPLEX_KEY.test(text) || MAYBE_TAG.test(text) || TAB_INDENT.test(text) || text.includes('__proto__') || text.includes('\ufeff') || /\r(?!\n)/.test(text) || /[^\n]{1025}/.test(text) || NUMBER_EDGE.test(text) || ODD_QUOTES.test(text) || /[\]}"']#/.test(text);
+}
+const MAYBE_COMPLEX_KEY = /(?:^|[\s,[{])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+const MAYBE_TAG = /!/;
+/** A line with an odd number of ' or " (a quoted scalar that goes on over lines: js-yaml is laxer about their indentation). */
+const ODD_QUOTES = /^[^'\n]*'(?:[^'\n]*'[^'\n]*')*[^'\n]*$|^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$/m;
+/** Plain scalars the two parsers type differently (js-yaml: "1e400" a string, "0b101" a number, -0 as 0, "-.5" a string). */
+const NUMBER_EDGE = /(?:^|[\s,[{:])(?:[-+]?\.\d|0b|-0(?:\.0*)?(?=$|[\s,\]}#]))|\d[eE][-+]?\d{3}/m;
+/** A tab in a line's leading white space (YAML forbids tabs as indentation; js-yaml lets some by). */
+const TAB_INDENT = /^[ ]*\t/m;
+
+/**
+ * Nesting the fast parser takes on itself: deeper documents (none of kouiki's formats comes
+ * close) go to the precise parser, which measures depth exactly (the two count levels a little
+ * differently, so the fast one stops well short of MAX_DEPTH).
+ */
+const FAST_MAX_DEPTH = MAX_DEPTH / 2;
+
+/**
+ * js-yaml load with nesting bounded exactly as the precise parser bounds it (its listener sees
+ * every node open, before it recurses into it); undefined when the text is too deep, so the
+ * precise parser reports it.
+ */
+export function loadBounded(text: string, file: string, listener?: (event: 'open' | 'close', state: { position: number; kind?: string | null; result?: unknown }) => void): { value: unknown } | undefined {
+  let depth = 0;
+  const tooDeep = new Error('deep');
+  try {
+    const value = jsYaml.load(text, {
+      schema: jsYaml.CORE_SCHEMA,
+      filename: file,
+      listener(event, state) {
+        if (event === 'open') {
+          if (++depth > FAST_MAX_DEPTH) throw tooDeep;
+        } else depth--;
+        listener?.(event, state as never);
+      },
+    });
+    return { value };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The value of a large YAML document, parsed by js-yaml (YAML 1.2 core schema, about ten times
  * faster than the position-keeping parser), or `undefined` when the fast path does not apply:
  * a small file, a document with anchors or aliases (their expansion is bounded only on the
@@ -453,12 +528,6 @@ const MAYBE_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
  * again with `parseYaml` so that every message still has its line and column.
  */
 export function parseYamlFast(text: string, file: string, minBytes = FAST_PATH_BYTES): unknown {
-  if (text.length < minBytes || MAYBE_ALIAS.test(text)) return undefined;
-  try {
-    // Anything that looks deep goes to the precise parser, which measures depth exactly.
-    checkDepth(text, file);
-    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
-  } catch {
-    return undefined;
-  }
+  if (text.length < minBytes || needsPreciseParser(text)) return undefined;
+  return loadBounded(text, file)?.value;
 }

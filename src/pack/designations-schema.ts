@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateSchema, LocalizedSchema, MunicipalityKindSchema } from '../schemas/common.js';
 import { DatedValueSchema, RefSchema } from './schema.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   CategoriesFileSchema,
   FactsFileSchema,
@@ -7,6 +7,7 @@ import {
   PrefectureFileSchema,
   RulesFileSchema,
 } from './schema.js';
+import { ChecksFileSchema } from './checks.js';
 import { DesignationsFileSchema } from './designations-schema.js';
 
 /**
@@ -28,6 +29,7 @@ export const PACK_FILES: PackFileSpec[] = [
   { file: 'facts.yaml', schema: FactsFileSchema, required: true, what: { ja: '事実（質問）の定義', en: 'fact definitions' } },
   { file: 'recommend.yaml', schema: RulesFileSchema, required: true, what: { ja: '推奨ルール', en: 'recommendation rules' } },
   { file: 'prefecture.yaml', schema: PrefectureFileSchema, required: true, what: { ja: '県の役割と支援策', en: "the prefecture's roles and measures" } },
+  { file: 'checks.yaml', schema: ChecksFileSchema, required: false, what: { ja: '政策案チェックのルール', en: 'policy draft check rules' } },
   { file: 'designations.yaml', schema: DesignationsFileSchema, required: false, what: { ja: '指定要件', en: 'designation criteria' } },
 ];
 

@@ -2,6 +2,8 @@ import type { ProblemDetail, SourcePosition } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../schemas/common.js';
 import type { PackData } from './model.js';
+import { validateChecks } from './checks.js';
+import { CHECK_RULE_IDS } from '../core/check/ids.js';
 import type { Condition, Ref, Target } from './schema.js';
 import { conditionFacts } from '../core/recommend/conditions.js';
 import { askOrder } from '../core/wizard/plan.js';
@@ -247,5 +249,6 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     });
   }
   problems.push(...validateDesignations(data, loc));
+  validateChecks(data, add, CHECK_RULE_IDS);
   return problems;
 }

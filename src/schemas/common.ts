@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A text in both output languages. */
 export const LocalizedSchema = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalizedSchema, MunicipalityKindSchema, VERSION_FIELD } from './common.js';
 import { bilingual } from '../io/validate.js';
 

@@ -1,8 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PackData } from '../pack/model.js';
 import { PACK_FILES } from '../pack/files.js';
 import { ruleTestsSchema } from '../pack/tests/schema.js';
 import { taskListSchema } from './task.js';
+import { draftSchemas } from './draft.js';
+import { configSchema } from './config.js';
+import { checkPack } from '../pack/checks.js';
+import { municipalityRecordSchema } from '../io/check-data.js';
 import { MunicipalityFileSchema } from './municipalities.js';
 
 /**
@@ -12,6 +16,15 @@ import { MunicipalityFileSchema } from './municipalities.js';
  */
 export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackData) => z.ZodType }> = {
   tasks: { title: 'kouiki task list', build: (data) => taskListSchema(data) },
+  draft: { title: 'kouiki policy draft', build: (data) => draftSchemas(data, municipalityRecordSchema()).draft },
+  config: {
+    title: 'kouiki configuration (kouiki.config.yaml)',
+    build: (data) => {
+      const cp = checkPack(data);
+      if (!cp) throw new Error('the rule pack has no checks.yaml');
+      return configSchema(cp);
+    },
+  },
   municipalities: { title: 'kouiki municipality data', build: () => MunicipalityFileSchema },
   rules: {
     title: 'kouiki rule pack file',

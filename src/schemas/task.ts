@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PackData } from '../pack/model.js';
 import { MunicipalityKindSchema, type MunicipalityKind } from './common.js';
 

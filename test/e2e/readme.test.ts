@@ -12,6 +12,8 @@ interface Example {
   command: string;
   expected: string[];
   partial: boolean;
+  /** From a trailing `# exit N` on the command line (kouiki check exits 1 on findings). */
+  exit?: number;
 }
 
 /** Every ```console block of the README: `$ kouiki ...` then its output; a last line "…" means an excerpt. */
@@ -20,11 +22,13 @@ function examples(): Example[] {
   const out: Example[] = [];
   for (const m of text.matchAll(/```console\n([\s\S]*?)```/g)) {
     const lines = m[1]!.replace(/\n$/, '').split('\n');
-    const command = lines[0]!.replace(/^\$ /, '');
+    let command = lines[0]!.replace(/^\$ /, '');
+    const exit = /\s+# exit (\d+)$/.exec(command);
+    if (exit) command = command.slice(0, exit.index);
     let expected = lines.slice(1);
     const partial = expected[expected.length - 1] === '…';
     if (partial) expected = expected.slice(0, -1);
-    out.push({ command, expected, partial });
+    out.push(exit ? { command, expected, partial, exit: Number(exit[1]) } : { command, expected, partial });
   }
   return out;
 }
@@ -36,7 +40,7 @@ describe('README examples run as shown', () => {
       expect(argv[0]).toBe('kouiki');
       const r = kouiki(argv.slice(1));
       const isError = ex.expected[0]?.startsWith('kouiki:') ?? false;
-      expect(r.code).toBe(isError ? 2 : 0);
+      expect(r.code).toBe(ex.exit ?? (isError ? 2 : 0));
       const actual = (isError ? r.stderr : r.stdout).replace(/\n$/, '').split('\n');
       if (ex.partial) expect(actual.slice(0, ex.expected.length)).toEqual(ex.expected);
       else if (ex.expected.length > 0) expect(actual).toEqual(ex.expected);

@@ -29,13 +29,20 @@ afterAll(() => {
 
 const readers = FORMATS.filter((f) => f.argv.length > 0 && f.seeds().length > 0);
 
+/** `@file` in a command line: the input written to a file in the sandbox. */
+function withFile(argv: string[], input: string | Buffer): string[] {
+  if (!argv.includes('@file')) return argv;
+  writeFileSync(join(sandbox, 'fuzz-input.yaml'), input);
+  return argv.map((a) => (a === '@file' ? 'fuzz-input.yaml' : a));
+}
+
 describe('fuzz: every command that reads a format, in-process through main()', () => {
   for (const format of readers) {
     it(`${format.name}: mutated text on stdin → exit 0/1/2 with a message, no stack, < 1 s`, async () => {
       await fc.assert(
         fc.asyncProperty(mutatedDoc(format.seeds(), format.bigSeeds()), fc.constantFrom(...format.argv), async (text, argv) => {
           count(`main ${format.name}`);
-          const r = await runInProcess(argv, { stdin: text, cwd: sandbox });
+          const r = await runInProcess(withFile(argv, text), { stdin: text, cwd: sandbox });
           expect(saneProblems(r, MAX_MS), `${argv.join(' ')}\n${r.stderr}`).toEqual([]);
           expectPrototypesIntact();
         }),
@@ -48,9 +55,9 @@ describe('fuzz: every command that reads a format, in-process through main()', (
         fc.asyncProperty(fc.constantFrom(...format.seeds(), ...format.bigSeeds()), fc.array(byteMutation, { minLength: 1, maxLength: 3 }), fc.constantFrom(...format.argv), async (seed, muts, argv) => {
           count(`bytes ${format.name}`);
           const bytes = muts.reduce<Buffer>((b, m) => m(b), Buffer.from(seed, 'utf8'));
-          const r = await runInProcess(argv, { stdin: bytes, cwd: sandbox });
+          const r = await runInProcess(withFile(argv, bytes), { stdin: bytes, cwd: sandbox });
           expect(saneProblems(r, MAX_MS), `${argv.join(' ')}\n${r.stderr}`).toEqual([]);
-          if (r.code === 2 && /not valid UTF-8|UTF-8 として/.test(r.stderr)) expect(r.stderr).toMatch(/<stdin>:\d+:\d+: /);
+          if (r.code === 2 && /not valid UTF-8|UTF-8 として/.test(r.stderr)) expect(r.stderr).toMatch(/(<stdin>|fuzz-input\.yaml):\d+:\d+: /);
         }),
         params(share((PART * 0.1) / readers.length)),
       );

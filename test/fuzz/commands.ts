@@ -18,7 +18,7 @@ export interface FuzzCommand {
  * Files in the sandbox directory (the fuzz test creates them there: copies of the examples and
  * rules, a few broken files). Every path is relative, so whatever a command writes stays inside.
  */
-export const SANDBOX_FILES = ['tasks.yaml', 'one-task.yaml', 'broken.yaml', 'empty.yaml', 'bom.yaml', 'latin1.yaml', 'data.yaml', 'rules', 'rules-ext', 'kanagawa', 'missing.yaml', 'dir', '-'];
+export const SANDBOX_FILES = ['tasks.yaml', 'one-task.yaml', 'broken.yaml', 'empty.yaml', 'bom.yaml', 'latin1.yaml', 'data.yaml', 'draft.yaml', 'failing.yaml', 'kouiki.config.yaml', 'rules', 'rules-ext', 'kanagawa', 'missing.yaml', 'dir', '-'];
 
 const file = fc.constantFrom(...SANDBOX_FILES);
 const word = fc.oneof(fc.constantFrom('cooperation-agreement', 'council', 'proxy-execution', 'tasks', 'rules', 'draft', 'config', 'municipalities', 'rule-tests', 'x'), hostileString(12));
@@ -32,6 +32,7 @@ export const COMMAND_FUZZ: FuzzCommand[] = [
   { name: 'instruments', positional: fc.array(word, { maxLength: 1 }) },
   { name: 'schema', positional: fc.array(word, { maxLength: 2 }) },
   { name: 'wizard', positional: fc.constant([]) },
+  { name: 'check', positional: fc.array(fc.oneof(file, fc.constantFrom('draft.yaml', 'failing.yaml', 'drafts', 'drafts/*.yaml', '**/*.yaml', '[', '*', '.')), { minLength: 1, maxLength: 3 }) },
   { name: 'eligibility', positional: fc.array(place, { maxLength: 3 }) },
   { name: 'explain', positional: fc.array(place, { maxLength: 1 }) },
   { name: 'rules validate', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
@@ -75,6 +76,7 @@ export function flagValue(vocab: CommandVocabulary, flag: string): fc.Arbitrary<
   if (flag === '--lang') return fc.constantFrom('ja', 'en', 'fr', '', 'JA');
   if (flag === '--rules' || flag === '--data' || flag === '--config' || flag === '--task' || flag === '--answers' || flag === '--save') return fc.oneof(file, hostileString(8));
   if (flag === '--merge' || flag === '--partner-of' || flag === '--twin') return fc.oneof(place, fc.array(place, { minLength: 2, maxLength: 3 }).map((a) => a.join(',')));
+  if (flag === '--max-warnings') return fc.oneof(fc.constantFrom('0', '-1', '-2', '10', '1e3', 'x', ''), fc.integer().map(String));
   if (flag === '--population' || flag === '--day-night-ratio' || flag === '--metro-core-commute-share') return fc.oneof(fc.constantFrom('0', '1', '0.5', '200000', '-1', '1e400', 'NaN', '0x10', '1,000', '２０万', ''), fc.double().map(String), fc.nat().map(String));
   if (flag === '--party') return fc.oneof(fc.tuple(hostileString(8), fc.constantFrom('city', 'town', 'prefecture', 'special-ward', 'x', '')).map(([n, k]) => `${n}:${k}`), hostileString(10));
   const pool = vocab.choices.length > 0 ? fc.constantFrom(...vocab.choices) : fc.constant('x');

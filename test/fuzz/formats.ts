@@ -12,7 +12,10 @@ import { UserError, type ProblemDetail } from '../../src/errors.js';
 import { validateDocument } from '../../src/io/validate.js';
 import { parseYaml } from '../../src/io/yaml.js';
 import { parseTaskList } from '../../src/io/tasks.js';
+import { loadConfig } from '../../src/io/config.js';
+import { analyzeDraft } from '../../src/io/draft.js';
 import { parseDataText } from '../../src/io/municipalities.js';
+import { checkPack } from '../../src/pack/checks.js';
 import { PACK_FILES } from '../../src/pack/files.js';
 import { readRuleTests } from '../../src/pack/tests/load.js';
 import { ROOT } from '../helpers/cli.js';
@@ -30,8 +33,9 @@ export interface FuzzFormat {
   /** Reads the text as kouiki does; returns the value, or throws a UserError. */
   parse: (text: string, file: string) => unknown;
   /**
-   * Command lines that read this format from standard input (`-`) in-process; empty when the
-   * format is only read from a directory (rule packs: see packdir cases in fuzz.test.ts).
+   * Command lines that read this format in-process: from standard input where they say `-`,
+   * from a file in the sandbox where they say `@file`; empty when the format is only read from a
+   * directory (rule packs: see the packdir cases in cli.test.ts).
    */
   argv: string[][];
 }
@@ -154,6 +158,51 @@ export const FORMATS: FuzzFormat[] = [
       return r.cases.map((c) => ({ name: c.name, kind: c.kind }));
     },
     argv: [],
+  },
+  {
+    name: 'draft',
+    schemaKind: 'draft',
+    seeds: () =>
+      cached('draft', () => [
+        shrinkDoc(read('examples/drafts/kensei-failing.yaml'), 2),
+        shrinkDoc(read('examples/drafts/kensei-clean.yaml'), 1),
+        'version: 1\nname: 試験\nscheme: settlement-area\ncentralCity: 小田原市\npartners: [南足柄市]\nagreements: [{ partner: 南足柄市, type: cooperation-agreement }]\nprojects:\n  - { name: 観光, category: regional-vitality, instrument: consignment, parties: [小田原市, 南足柄市], provider: 小田原市, costSharing: 均等割 }\n',
+      ]),
+    bigSeeds: () => [read('examples/drafts/kensei-failing.yaml'), read('examples/drafts/kensei-clean.yaml')],
+    // A draft of the wrong shape is a `schema` finding (exit 1), not an error: the value has them.
+    parse: (text, file) => analyzeDraft(text, file, { pack: defaultPack().data, lang: 'en', schemaCitation: '' }).loaded,
+    argv: [
+      ['check', '-'],
+      ['check', '-', '-f', 'json', '--lang', 'ja'],
+      ['check', '-', '-f', 'sarif', '-f', 'junit'],
+      ['check', '-', '-f', 'github', '--max-warnings', '0'],
+      ['check', '@file', '-f', 'markdown', '--fail-on-warn'],
+    ],
+  },
+  {
+    name: 'config',
+    schemaKind: 'config',
+    seeds: () =>
+      cached('config', () => [
+        'version: 1\nrules:\n  instrument-fit: error\n  partner-commuting: off\noptions:\n  reciprocity: { maxShare: 0.5, minProjects: 4 }\n  instrument-fit: { margin: 0.2 }\nmaxWarnings: 10\n',
+        'rules: { schema: warn }\n',
+        'maxWarnings: 0\n',
+      ]),
+    bigSeeds: () => [],
+    parse: (text, file) => {
+      const path = join(scratch(), 'kouiki.config.yaml');
+      writeFileSync(path, text);
+      try {
+        return loadConfig(path, scratch(), checkPack(defaultPack().data)!);
+      } catch (err) {
+        if (err instanceof UserError) throw new UserError(err.text, { details: err.details.map((d) => (d.position ? { ...d, position: { ...d.position, file } } : d)), ...(err.hint ? { hint: err.hint } : {}) });
+        throw err;
+      }
+    },
+    argv: [
+      ['check', 'draft.yaml', '--config', '@file'],
+      ['check', 'draft.yaml', '--config', '@file', '-f', 'json'],
+    ],
   },
   // Rule pack files: each file of a pack with its own schema (the pack loader's first step).
   ...PACK_FILES.map(

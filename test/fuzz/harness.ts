@@ -43,6 +43,10 @@ export function makeSandbox(): string {
   writeFileSync(join(dir, 'rules-ext', 'pack.yaml'), 'version: 1\nname: fuzz-ext\npackVersion: 0.0.1\nextends: default\ntitle: { ja: 拡張, en: extension }\nreviewed: 2026-11-23\n');
   mkdirSync(join(dir, 'dir'));
   cpSync(join(ROOT, 'examples', 'kensei-commuting.example.yaml'), join(dir, 'data.yaml'));
+  cpSync(join(ROOT, 'examples', 'drafts', 'kensei-clean.yaml'), join(dir, 'draft.yaml'));
+  cpSync(join(ROOT, 'examples', 'drafts', 'kensei-failing.yaml'), join(dir, 'failing.yaml'));
+  cpSync(join(ROOT, 'examples', 'drafts'), join(dir, 'drafts'), { recursive: true });
+  writeFileSync(join(dir, 'kouiki.config.yaml'), 'rules: { reciprocity: off }\nmaxWarnings: 5\n');
   cpSync(join(ROOT, 'examples', 'rule-packs', 'kanagawa'), join(dir, 'kanagawa'), { recursive: true });
   writeFileSync(join(dir, 'one-task.yaml'), 'tasks:\n  - name: ごみ処理\n    category: essential-service\n');
   writeFileSync(join(dir, 'broken.yaml'), 'tasks:\n  - name: [unclosed\n');

@@ -24,7 +24,9 @@ describe('指定都市: population >= 500,000 (地方自治法第252条の19第1
   it('before 2015-09-04 (the statute text checked) the value is marked unconfirmed; before 1995 there is none', () => {
     const d = check('designated-city', { ...city, population: 500000 }, '2010-01-01');
     expect(crit(d, 'population').citation).toMatch(/unconfirmed/);
-    expect(crit(d, 'population').effectiveFrom).toBe('1995-01-01');
+    // The day 500,000 took effect is not in the reference: no effective date is shown for it.
+    expect(crit(d, 'population').effectiveFrom).toBeUndefined();
+    expect(crit(check('designated-city', { ...city, population: 500000 }, '2026-11-23'), 'population').effectiveFrom).toBeUndefined();
     expect(crit(check('designated-city', { ...city, population: 500000 }, '2015-09-04'), 'population').citation).not.toMatch(/unconfirmed/);
     expect(status(check('designated-city', { ...city, population: 500000 }, '1994-12-31'), 'population')).toBe('unknown');
   });
@@ -42,7 +44,8 @@ describe('中核市: population threshold (第252条の22第1項; 平成26年法
   it('250,000 fails on 2015-03-31 and passes on 2015-04-01 (both sides of the change)', () => {
     const before = check('core-city', { ...city, population: 250000 }, '2015-03-31');
     const after = check('core-city', { ...city, population: 250000 }, '2015-04-01');
-    expect([before.eligible, crit(before, 'population').required, crit(before, 'population').effectiveFrom]).toEqual([false, '>= 300,000', '1996-01-01']);
+    // 300,000 dates from 1995 (day unconfirmed), so no effective date is shown; 200,000 from 2015-04-01.
+    expect([before.eligible, crit(before, 'population').required, crit(before, 'population').effectiveFrom]).toEqual([false, '>= 300,000', undefined]);
     expect([after.eligible, crit(after, 'population').required, crit(after, 'population').effectiveFrom]).toEqual([true, '>= 200,000', '2015-04-01']);
   });
   it('1995: the year only is in the reference, so dates in 1995 are unconfirmed; before 1995 the system did not exist', () => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitAll, formatSpecs } from '../../src/cli/emit.js';
 import type { RunContext } from '../../src/cli/context.js';
 import { formatUserError, UserError } from '../../src/errors.js';
+import { analyzeDraft, loadDraft } from '../../src/io/draft.js';
 import { parseYaml, YAML_CODES_JA } from '../../src/io/yaml.js';
 import { ROOT } from '../helpers/cli.js';
 import { defaultPack } from '../helpers/engine.js';
@@ -133,6 +134,7 @@ function direct(id: string, cmd: string, fn: (dir: string) => Promise<unknown> |
 
 const TASK = 'tasks:\n  - name: 観光振興\n    category: regional-vitality\n';
 const TWO = 'tasks:\n  - { id: a, name: 観光 }\n  - { id: b, name: 交通 }\n';
+const DRAFT = 'version: 1\nname: 試験\nscheme: none\nprojects:\n  - { name: 観光, category: regional-vitality, instrument: consignment, parties: [小田原市, 箱根町], provider: 小田原市, costSharing: 均等割 }\n';
 const PACK_EXT = 'version: 1\nname: ext\npackVersion: 0.0.1\nextends: default\ntitle: { ja: 拡張, en: extension }\nreviewed: 2026-11-23\n';
 /** An extending pack with one of most cross-reference problems (each a line under the error). */
 const BROKEN_PACK: Record<string, string> = {
@@ -295,6 +297,46 @@ export const CASES: ErrorCase[] = [
     setup: (d) => {
       file(d, 't.yaml', TASK);
       for (const [name, text] of Object.entries(BROKEN_PACK)) file(d, `xpack/${name}`, text);
+    },
+  }),
+  // ── policy drafts (kouiki check)
+  cli('check-max-warnings', ['check', 'd.yaml', '--max-warnings', 'some'], { setup: (d) => file(d, 'd.yaml', DRAFT) }),
+  cli('check-config-missing', ['check', 'd.yaml', '--config', 'no-such-config.yaml'], { setup: (d) => file(d, 'd.yaml', DRAFT) }),
+  cli('check-config-shape', ['check', 'd.yaml', '--config', 'cfg.yaml'], {
+    setup: (d) => {
+      file(d, 'd.yaml', DRAFT);
+      file(d, 'cfg.yaml', 'rules:\n  reciprocty: off\n  schema: loud\nmaxWarnings: many\n');
+    },
+  }),
+  cli('check-no-checks', ['check', 'd.yaml', '--rules', 'nochecks'], {
+    setup: (d) => {
+      file(d, 'd.yaml', DRAFT);
+      if (existsSync(join(d, 'nochecks'))) return;
+      cpSync(join(ROOT, 'rules'), join(d, 'nochecks'), { recursive: true });
+      rmSync(join(d, 'nochecks', 'checks.yaml'));
+    },
+  }),
+  cli('check-data-empty', ['check', 'd.yaml', '--data', 'empty.yaml'], {
+    setup: (d) => {
+      file(d, 'd.yaml', DRAFT);
+      file(d, 'empty.yaml', '');
+    },
+  }),
+  // kouiki check reports a file that cannot be read in its list and goes on with the others (the
+  // exit code is the highest); these two are called directly, to see where they come from.
+  direct('check-data-missing', 'kouiki check with-data.yaml (the draft says data: no-such-data.yaml)', async (d) => {
+    file(d, 'with-data.yaml', DRAFT.replace('version: 1\n', 'version: 1\ndata: no-such-data.yaml\n'));
+    await loadDraft(join(d, 'with-data.yaml'), { pack: defaultPack().data, lang: 'en', cwd: d, maxBytes: 1 << 20, schemaCitation: '' });
+  }),
+  direct('check-not-a-draft', 'kouiki check t.yaml (a task list)', () => analyzeDraft(TASK, 't.yaml', { pack: defaultPack().data, lang: 'en', schemaCitation: '' })),
+  cli('check-no-such-path', ['check', 'no-such-draft.yaml']),
+  cli('check-no-drafts-in-directory', ['check', 'nodrafts'], { setup: (d) => file(d, 'nodrafts/t.yaml', TASK) }),
+  cli('check-pattern-matches-nothing', ['check', 'drafts/**/*.yaml']),
+  cli('check-unreadable-directory', ['check', 'locked'], {
+    needsNonRoot: /^src\/io\/discover\.ts:\d+ .*cannot read the directory/,
+    setup: (d) => {
+      mkdirSync(join(d, 'locked', 'sub'), { recursive: true });
+      chmodSync(join(d, 'locked', 'sub'), 0o000);
     },
   }),
   cli('rules-no-tests', ['rules', 'test', 'notests'], { setup: (d) => file(d, 'notests/pack.yaml', PACK_EXT) }),

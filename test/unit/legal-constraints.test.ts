@@ -112,3 +112,16 @@ describe('parties and includesPrefecture', () => {
     expect(top.procedure!.some((s) => s.step.includes('Minister'))).toBe(true);
   });
 });
+
+describe('doubts are raised only where they apply', () => {
+  it('no Art. 285 doubt when the parties show no prefecture, even if bundling is unknown', () => {
+    const r = recommend({ name: 'x', facts: { parties: [{ name: 'A町', kind: 'town' }, { name: 'B町', kind: 'town' }] } });
+    expect(r.recommendations.find((x) => x.instrument === 'partial-affairs-union')!.reasons.some((x) => x.rule === 'multi-purpose-union-prefecture')).toBe(false);
+  });
+
+  it('a parties list answers includesPrefecture: it is not listed as unknown', () => {
+    const r = recommend({ name: 'x', facts: { parties: [{ name: 'A町', kind: 'town' }] } });
+    expect(r.unknownFacts).not.toContain('includesPrefecture');
+    expect(recommend({ name: 'x' }).unknownFacts).toContain('includesPrefecture');
+  });
+});

@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../spec.js';
+import { checkSpec } from './check.js';
 import { eligibilitySpec } from './eligibility.js';
 import { evaluateSpec } from './evaluate.js';
 import { explainSpec } from './explain.js';
@@ -9,4 +10,4 @@ import { schemaSpec } from './schema.js';
 import { wizardSpec } from './wizard.js';
 
 /** Every command, in the order `kouiki --help` lists them. */
-export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, instrumentsSpec, explainSpec, rulesSpec, schemaSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, instrumentsSpec, checkSpec, explainSpec, rulesSpec, schemaSpec];

@@ -40,7 +40,7 @@ import type { DatedEntry, DatedValue } from '../../pack/schema.js';
 import { packDesignations } from '../../pack/validate-designations.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
 import { formatRef } from '../citation.js';
-import { valueAt } from '../dated.js';
+import { changedOn, valueAt } from '../dated.js';
 import { dayNightRatioOf, fmtNumber, mergeMunicipalities, metroCoreShareOf, round4, shareTo, commutersTo, type NumberFigure } from './figures.js';
 import type { MunicipalityIndex } from './index.js';
 import { emptyMunicipality, type Figure, type MetroArea, type Municipality } from './model.js';
@@ -707,7 +707,11 @@ function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Criterion
   out.status = single.status;
   out.actual = single.actual;
   if (!out.required) out.required = requiredText(ctx, c, threshold);
-  if (entry && entry.from) out.effectiveFrom = entry.from;
+  if (entry && entry.from && c.threshold) {
+    // The day the threshold took this value, not the day an unchanged value was last checked.
+    const since = changedOn(c.threshold as DatedValue, entry.from);
+    if (since) out.effectiveFrom = since;
+  }
   if (single.atLeast) out.atLeast = true;
   if (c.guideline) out.guideline = true;
   if (single.note) notes.push(single.note);

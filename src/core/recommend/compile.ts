@@ -41,6 +41,12 @@ export interface CEffect {
 export interface CCase {
   cond: CondFn;
   effects: CEffect[];
+  /**
+   * Whether this case being undecided is what the rule's "?" warns about. When a rule has cases
+   * that cap a verdict, only those count: an undecided "+" case (a bonus that may or may not
+   * apply) must not raise a doubt about a cap whose own case is already known to be false.
+   */
+  doubt: boolean;
 }
 
 export interface CRule {
@@ -216,9 +222,11 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
       partyKinds = { rule, unconfirmed: rule.messages!.unconfirmed![lang], excluded: rule.messages!.excluded![lang] };
       continue;
     }
+    const capping = (rule.cases ?? []).some((c) => c.effects.some((e) => e.cap));
     const cases: CCase[] = (rule.cases ?? []).map((c) => ({
       cond: compileCondition(caseCondition(rule.fact, c.if)),
       effects: c.effects.map((e) => makeEffect(rule, e)),
+      doubt: !capping || c.effects.some((e) => e.cap),
     }));
     let match: CRule['match'] = null;
     if (rule.match && rule.fact) {

@@ -101,10 +101,12 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   // ── facts, with the derived ones (parties win over includesPrefecture)
   const facts: Record<string, unknown> = {};
   const unknownFacts: string[] = [];
+  const partiesGiven = Array.isArray(task.facts.parties) && task.facts.parties.length > 0;
   for (const f of cp.facts) {
     const v = Object.hasOwn(task.facts, f.id) ? task.facts[f.id] : undefined;
     if (v === undefined || v === null) {
-      unknownFacts.push(f.id);
+      // A parties list answers whether a prefecture takes part; that is not unknown then.
+      if (!(f.id === 'includesPrefecture' && partiesGiven)) unknownFacts.push(f.id);
       facts[f.id] = null;
     } else facts[f.id] = v;
   }
@@ -211,7 +213,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
       if (v === TRUE) {
         anyTrue = true;
         for (const e of cs.effects) apply(work, e, ctx, trace);
-      } else if (v === UNKNOWN) anyUnknown = true;
+      } else if (v === UNKNOWN && cs.doubt) anyUnknown = true;
     }
     if (anyTrue) trace?.rule(rule, 'applied');
     else if (anyUnknown) {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { UserError, type ProblemDetail } from '../../errors.js';
 import type { Lang } from '../../i18n/lang.js';
 import { readInputFile } from '../../io/read.js';

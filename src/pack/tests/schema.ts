@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateSchema } from '../../schemas/common.js';
 import { taskListSchema } from '../../schemas/task.js';
 import type { PackData } from '../model.js';

@@ -1,0 +1,177 @@
+import { appendFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatUserError, UserError } from '../../errors.js';
+import { buildCheckData } from '../../core/check/eligibility.js';
+import { CHECK_FORMATS } from '../../core/check/ids.js';
+import { exitCode, fileReport, summarize } from '../../core/check/report.js';
+import { checkDraft } from '../../core/check/run.js';
+import type { FileFailure, FileReport } from '../../core/check/types.js';
+import { formatRef } from '../../core/citation.js';
+import { dataIndex, loadDataFile } from '../../io/check-data.js';
+import type { DataLayer } from '../../core/eligibility/index.js';
+import { defaultConfig, findConfig, loadConfig, type CheckConfig } from '../../io/config.js';
+import { discoverDrafts, displayName } from '../../io/discover.js';
+import { loadDraft } from '../../io/draft.js';
+import { checkPack, type CheckPack } from '../../pack/checks.js';
+import { packIdentity } from '../../pack/model.js';
+import { renderCheck, type CheckRun, type RuleMeta } from '../../report/check/index.js';
+import { markdown } from '../../report/check/markdown.js';
+import { VERSION } from '../../version.js';
+import type { RunContext } from '../context.js';
+import { chalkFor, emitAll, formatSpecs } from '../emit.js';
+import type { FormatSpec } from '../output.js';
+
+function parseMaxWarnings(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const s = String(value);
+  if (/^-?\d+$/.test(s) && Number(s) >= -1) return Number(s);
+  throw new UserError(
+    { ja: `--max-warnings の値が正しくありません: ${s}`, en: `--max-warnings: not a number of warnings: ${s}` },
+    { hint: { ja: '0 以上の整数（-1 は無制限）を指定してください', en: 'give a whole number, 0 or more (-1 for no limit)' } },
+  );
+}
+
+function resolveConfig(ctx: RunContext, cp: CheckPack): CheckConfig {
+  const cwd = ctx.io.cwd;
+  if (ctx.opts.config !== undefined) {
+    const p = resolve(cwd, ctx.opts.config);
+    if (!existsSync(p)) {
+      throw new UserError(
+        { ja: '設定ファイルが見つかりません', en: 'no such configuration file' },
+        { position: { file: ctx.opts.config }, hint: { ja: 'パスを確認してください', en: 'check the path' } },
+      );
+    }
+    return loadConfig(p, cwd, cp, ctx.opts.maxInputSize);
+  }
+  const found = findConfig(cwd);
+  return found ? loadConfig(found, cwd, cp, ctx.opts.maxInputSize) : defaultConfig(cp);
+}
+
+function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig): RuleMeta[] {
+  const lang = ctx.opts.lang;
+  const data = ctx.pack().data;
+  return cp.rules.map((r) => ({
+    id: r.id,
+    name: r.name[lang],
+    description: r.description[lang],
+    help: r.help[lang],
+    citation: r.ref ? formatRef(r.ref, data, lang) : (r.citation?.[lang] ?? ''),
+    defaultSeverity: r.severity,
+    severity: cfg.severity[r.id] ?? 'off',
+  }));
+}
+
+/** A file that could not be checked: its first problem's position and the whole message. */
+function failureOf(err: UserError, shown: string, lang: 'ja' | 'en'): FileFailure {
+  const first = err.details[0]?.position;
+  const message = err.details.length === 1 && err.details[0]!.message !== err.text ? `${err.text[lang]}: ${err.details[0]!.message[lang]}` : err.details.length > 0 ? `${err.text[lang]}: ${err.details.map((d) => d.message[lang]).join('; ')}` : err.text[lang];
+  const f: FileFailure = { path: shown, message };
+  if (first?.line !== undefined) f.line = first.line;
+  if (first?.column !== undefined) f.column = first.column;
+  return f;
+}
+
+/**
+ * `kouiki check PATH...`: every draft found is checked and reported; a file that cannot be
+ * checked (unreadable, not YAML, its data: missing) is reported on stderr and as a failure in
+ * the formats, and makes the exit code 2 while the others are still checked. Bad flags, a broken
+ * config or --data file, or a path that yields no draft stop the run at once (exit 2).
+ */
+export async function run(ctx: RunContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+  const lang = ctx.opts.lang;
+  const pack = ctx.pack();
+  const cp = checkPack(pack.data);
+  if (!cp) {
+    throw new UserError(
+      { ja: 'このルールパックには政策案チェックのルール（checks.yaml）がありません', en: 'this rule pack has no policy draft check rules (checks.yaml)' },
+      { hint: { ja: 'pack.yaml に extends: default と書くと既定のルールを引き継げます', en: 'write extends: default in pack.yaml to inherit the default ones' } },
+    );
+  }
+  const cliMax = parseMaxWarnings(opts.maxWarnings);
+  const failOnWarn = opts.failOnWarn === true;
+  let specs: FormatSpec[] = formatSpecs(ctx, CHECK_FORMATS, 'stylish');
+  if (ctx.opts.format.length === 0 && ctx.io.env.GITHUB_ACTIONS === 'true') specs = [...specs, { format: 'github', file: null, shown: null }];
+  const cfg = resolveConfig(ctx, cp);
+  const files = discoverDrafts(args, ctx.io.cwd);
+
+  const layers: DataLayer[] = [];
+  for (const d of ctx.opts.data) {
+    const abs = resolve(ctx.io.cwd, d);
+    layers.push(loadDataFile(abs, displayName(abs, ctx.io.cwd), ctx.opts.maxInputSize));
+  }
+  const checkData = (own: readonly DataLayer[]) => buildCheckData(dataIndex([...layers, ...own]), pack.data, ctx.opts.asOf, lang);
+  const baseData = checkData([]);
+  const schemaCitation = cp.byId.get('schema')?.citation?.[lang] ?? 'kouiki schema draft';
+  const suppressionCitation = cp.byId.get('suppression')?.citation?.[lang] ?? '';
+  const severity = (rule: string): 'off' | 'warn' | 'error' => cfg.severity[rule] ?? 'off';
+
+  const reports: FileReport[] = [];
+  const failures: FileFailure[] = [];
+  for (const file of files) {
+    try {
+      const loaded = await loadDraft(file.path, { pack: pack.data, lang, cwd: ctx.io.cwd, maxBytes: ctx.opts.maxInputSize, schemaCitation });
+      const findings = [...loaded.schemaFindings];
+      if (loaded.checked) {
+        const data = loaded.data.length > 0 ? checkData(loaded.data) : baseData;
+        findings.push(
+          ...checkDraft(loaded.checked, {
+            pack,
+            lang,
+            asOf: ctx.opts.asOf,
+            data,
+            options: cfg.options,
+            enabled: (rule) => severity(rule) !== 'off',
+          }),
+        );
+      }
+      reports.push(fileReport(loaded.path, findings, loaded.directives, { lang, severity, suppressionCitation }));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      failures.push(failureOf(err, file.shown, lang));
+      ctx.io.stderr.write(`${formatUserError(err, lang)}\n`);
+    }
+  }
+
+  const summary = summarize(reports);
+  const maxWarnings = cliMax ?? cfg.maxWarnings;
+  const code = exitCode(summary, failures.length, { maxWarnings, failOnWarn });
+  const checkRun: CheckRun = {
+    head: { schemaVersion: 1, rulePack: packIdentity(pack), asOf: ctx.opts.asOf },
+    lang,
+    version: VERSION,
+    files: reports,
+    failures,
+    summary,
+    rules: ruleMeta(ctx, cp, cfg),
+  };
+  const stepSummary = ctx.io.env.GITHUB_STEP_SUMMARY;
+  const hasGithub = specs.some((s) => s.format === 'github');
+  const chalk = chalkFor(ctx);
+  const plain = chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } });
+  const inputs = files.map((f) => f.path);
+  await emitAll(
+    ctx,
+    specs,
+    (spec) => {
+      const text = renderCheck(spec.format, checkRun, { chalk: spec.file ? plain : chalk, stepSummary: Boolean(stepSummary) });
+      return { begin: () => text, item: () => '', end: () => '' };
+    },
+    [],
+    inputs,
+  );
+  if (hasGithub && stepSummary) {
+    try {
+      appendFileSync(stepSummary, markdown(checkRun));
+    } catch (err) {
+      ctx.io.stderr.write(`kouiki: ${lang === 'ja' ? 'ジョブの概要に書き込めません' : 'cannot write the job summary'} (${(err as NodeJS.ErrnoException).code ?? 'error'}): ${stepSummary}\n`);
+    }
+  }
+  if (!ctx.opts.quiet && summary.errors === 0 && failures.length === 0) {
+    if (failOnWarn && summary.warnings > 0) {
+      ctx.io.stderr.write(lang === 'ja' ? `kouiki: 警告が ${summary.warnings} 件あります（--fail-on-warn）\n` : `kouiki: ${summary.warnings} warning(s) with --fail-on-warn\n`);
+    } else if (maxWarnings >= 0 && summary.warnings > maxWarnings) {
+      ctx.io.stderr.write(lang === 'ja' ? `kouiki: 警告が多すぎます（${summary.warnings} 件、上限 ${maxWarnings} 件）\n` : `kouiki: too many warnings (${summary.warnings}; maximum: ${maxWarnings})\n`);
+    }
+  }
+  return code;
+}

@@ -1,0 +1,132 @@
+import * as z from 'zod';
+import type { Localized } from '../i18n/lang.js';
+import { LocalizedSchema } from '../schemas/common.js';
+import type { PackData } from './model.js';
+import { RefSchema, type Ref } from './schema.js';
+
+/**
+ * `rules/checks.yaml`: the rules of `kouiki check` as data (id, default severity, description,
+ * help, citation, options), what the statute requires a charter (規約) to state, and what each
+ * scheme of a draft needs. One place for the SARIF rule metadata, the docs and the messages.
+ */
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id');
+
+export const CHECK_SEVERITIES = ['off', 'warn', 'error'] as const;
+export type CheckSeverity = (typeof CHECK_SEVERITIES)[number];
+
+export const CheckRuleSchema = z.strictObject({
+  id: Id,
+  severity: z.enum(CHECK_SEVERITIES),
+  name: LocalizedSchema,
+  description: LocalizedSchema,
+  help: LocalizedSchema,
+  /** A legal or document citation, formatted by formatRef ... */
+  ref: RefSchema.optional(),
+  /** Further citations for particular findings of the rule, by name. */
+  refs: z.record(z.string(), RefSchema).optional(),
+  /** ... or a plain one, for rules that rest on kouiki's own formats. */
+  citation: LocalizedSchema.optional(),
+  /** The rule's options and their defaults (a config's `options:` may set these keys only). */
+  options: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+});
+export type CheckRuleDef = z.infer<typeof CheckRuleSchema>;
+
+export const STATUTORY_FIELDS = ['costSharing', 'provider', 'parties'] as const;
+
+export const StatutoryContentSchema = z.strictObject({
+  id: Id,
+  instrument: Id,
+  /** The key of a draft's project that carries it (`parties`: at least two). */
+  field: z.enum(STATUTORY_FIELDS),
+  what: LocalizedSchema,
+  ref: RefSchema,
+});
+export type StatutoryContent = z.infer<typeof StatutoryContentSchema>;
+
+export const SchemeSchema = z.strictObject({
+  id: Id,
+  name: LocalizedSchema,
+  /** The designation the central city needs (an eligibility designation id). */
+  designation: Id,
+  /** The partner guideline (an eligibility partner-check id). */
+  partnerCheck: Id,
+  /** The one-to-one agreement each partner concludes with the central city (an `agreements[].type`). */
+  agreement: Id,
+  agreementName: LocalizedSchema,
+  ref: RefSchema,
+});
+export type Scheme = z.infer<typeof SchemeSchema>;
+
+export const ChecksFileSchema = z.strictObject({
+  version: z.literal(1).optional(),
+  checks: z.array(CheckRuleSchema),
+  statutoryContent: z.array(StatutoryContentSchema).optional(),
+  schemes: z.array(SchemeSchema).optional(),
+});
+
+/** The check part of a pack, typed. */
+export interface CheckPack {
+  rules: CheckRuleDef[];
+  byId: Map<string, CheckRuleDef>;
+  statutory: StatutoryContent[];
+  schemes: Scheme[];
+}
+
+const cache = new WeakMap<PackData, CheckPack | null>();
+
+/** The checks section of a pack, or null when the pack has none (a custom pack without checks.yaml). */
+export function checkPack(data: PackData): CheckPack | null {
+  const hit = cache.get(data);
+  if (hit !== undefined) return hit;
+  const rules = data.extra.checks as CheckRuleDef[] | undefined;
+  const out: CheckPack | null = rules
+    ? {
+        rules,
+        byId: new Map(rules.map((r) => [r.id, r])),
+        statutory: (data.extra.statutoryContent as StatutoryContent[] | undefined) ?? [],
+        schemes: (data.extra.schemes as Scheme[] | undefined) ?? [],
+      }
+    : null;
+  cache.set(data, out);
+  return out;
+}
+
+/**
+ * Cross-references of checks.yaml (called from validatePack): every source is declared, every
+ * instrument exists, and the rules kouiki's code implements are all there.
+ */
+export function validateChecks(
+  data: PackData,
+  add: (collection: string, id: string | null, path: (string | number)[], message: Localized) => void,
+  implemented: readonly string[],
+): void {
+  const cp = checkPack(data);
+  if (!cp) return;
+  const sources = new Set(Object.keys(data.manifest.sources ?? {}));
+  const instruments = new Set(data.instruments.map((i) => i.id));
+  const checkRef = (collection: string, id: string, path: (string | number)[], ref: Ref | undefined): void => {
+    if (ref && !sources.has(ref.source)) {
+      add(collection, id, [...path, 'source'], { ja: `出典「${ref.source}」が pack.yaml の sources にありません`, en: `source "${ref.source}" is not declared under sources: in pack.yaml` });
+    }
+  };
+  const seen = new Set<string>();
+  for (const r of cp.rules) {
+    if (seen.has(r.id)) add('checks', r.id, ['id'], { ja: `id「${r.id}」が重複しています`, en: `duplicate id "${r.id}"` });
+    seen.add(r.id);
+    if (!implemented.includes(r.id)) {
+      add('checks', r.id, ['id'], { ja: `kouiki に「${r.id}」というチェックはありません（${implemented.join(', ')}）`, en: `kouiki has no check "${r.id}" (known: ${implemented.join(', ')})` });
+    }
+    if (!r.ref && !r.citation) add('checks', r.id, [], { ja: 'ref か citation が必要です', en: 'a check needs ref: or citation:' });
+    checkRef('checks', r.id, ['ref'], r.ref);
+    for (const [name, ref] of Object.entries(r.refs ?? {})) checkRef('checks', r.id, ['refs', name], ref);
+  }
+  for (const id of implemented) {
+    if (!seen.has(id)) add('checks', null, [], { ja: `チェック「${id}」の定義がありません`, en: `check "${id}" is not defined` });
+  }
+  for (const s of cp.statutory) {
+    if (!instruments.has(s.instrument)) add('statutoryContent', s.id, ['instrument'], { ja: `不明な制度「${s.instrument}」`, en: `unknown instrument "${s.instrument}"` });
+    checkRef('statutoryContent', s.id, ['ref'], s.ref);
+  }
+  for (const s of cp.schemes) checkRef('schemes', s.id, ['ref'], s.ref);
+}

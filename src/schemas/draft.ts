@@ -1,0 +1,128 @@
+import * as z from 'zod';
+import type { PackData } from '../pack/model.js';
+import { checkPack } from '../pack/checks.js';
+import { bilingualIssue } from './issues.js';
+import { IsoDateSchema } from './common.js';
+
+/**
+ * A policy draft (`kouiki check`, contract §3). Built from the pack, like the task list: the
+ * categories, instruments, facts and schemes a draft may name are the pack's. `municipalities:`
+ * takes the municipality data format, passed in by the caller (the eligibility data's schema).
+ */
+
+export interface DraftAgreement {
+  partner: string;
+  type: string;
+  resolution?: string | undefined;
+}
+
+export interface DraftProject {
+  id?: string | number | undefined;
+  name: string;
+  description?: string | undefined;
+  category?: string | undefined;
+  instrument: string;
+  parties: string[];
+  provider?: string | null | undefined;
+  costSharing?: string | null | undefined;
+  facts?: Record<string, unknown> | undefined;
+}
+
+export interface Draft {
+  version?: 1 | undefined;
+  name?: string | undefined;
+  scheme?: string | undefined;
+  centralCity?: string | undefined;
+  data?: string | undefined;
+  municipalities?: unknown[] | undefined;
+  partners?: string[] | undefined;
+  agreements?: DraftAgreement[] | undefined;
+  projects: DraftProject[];
+}
+
+export interface DraftSchemas {
+  draft: z.ZodType<Draft>;
+  /** One project alone (a draft's projects are validated one by one, so one bad project does not hide the rest). */
+  project: z.ZodType<DraftProject>;
+  /** The draft without its projects' contents. */
+  head: z.ZodType<Omit<Draft, 'projects'> & { projects: unknown[] }>;
+}
+
+const cache = new WeakMap<PackData, Map<z.ZodType, DraftSchemas>>();
+
+const Name = z.string().min(1);
+
+/** The `kouiki schema draft` JSON Schema and the loader both come from here. */
+export function draftSchemas(data: PackData, municipalityRecord: z.ZodType): DraftSchemas {
+  let byRecord = cache.get(data);
+  if (!byRecord) cache.set(data, (byRecord = new Map()));
+  const hit = byRecord.get(municipalityRecord);
+  if (hit) return hit;
+
+  const factShape: Record<string, z.ZodType> = {};
+  for (const f of data.facts) {
+    if (f.type === 'parties') continue; // a project names its parties itself (`parties:`)
+    const s: z.ZodType = f.type === 'boolean' ? z.boolean() : z.enum(f.values!.map((v) => v.id) as [string, ...string[]]);
+    factShape[f.id] = s.nullable().optional().describe(`${f.label.en} — ${f.question.en}`);
+  }
+  const categories = data.categories.map((c) => c.id) as [string, ...string[]];
+  const instruments = data.instruments.map((i) => i.id) as [string, ...string[]];
+  const schemes = checkPack(data)?.schemes ?? [];
+  const schemeIds = ['none', ...schemes.map((s) => s.id)] as [string, ...string[]];
+  const agreementTypes = [...new Set(schemes.map((s) => s.agreement))];
+
+  const project = z
+    .strictObject({
+      id: z.union([Name, z.number().int()]).optional().describe('optional; defaults to the 1-based position'),
+      name: Name,
+      description: z.string().optional(),
+      category: z.enum(categories).optional().describe('inferred from name/description when absent'),
+      instrument: z.enum(instruments).describe('the cooperation instrument chosen for the project'),
+      parties: z.array(Name).min(1).describe('names from the municipality data'),
+      provider: Name.nullable().optional().describe('who carries the work (one of the parties)'),
+      costSharing: Name.nullable().optional().describe('how the burden is shared; absent = none agreed'),
+      facts: z.strictObject(factShape).optional().describe('the facts of a task (kouiki schema tasks), without parties'),
+    })
+    .superRefine((p, ctx) => {
+      if (typeof p.provider === 'string' && !p.parties.includes(p.provider)) {
+        ctx.addIssue(
+          bilingualIssue(
+            ['provider'],
+            `提供者「${p.provider}」が parties にありません。提供者も当事者として parties に挙げてください`,
+            `the provider "${p.provider}" is not one of the parties; list it under parties too`,
+          ),
+        );
+      }
+    });
+
+  const agreement = z.strictObject({
+    partner: Name,
+    type: (agreementTypes.length > 0 ? z.enum(agreementTypes as [string, ...string[]]) : Name).describe('the one-to-one agreement of the scheme'),
+    resolution: IsoDateSchema.optional().describe('date of the council resolution (議決), YYYY-MM-DD'),
+  });
+
+  const headShape = {
+    version: z.literal(1).optional(),
+    name: Name.optional().describe('the name of the draft'),
+    scheme: z.enum(schemeIds).optional().describe('the scheme the draft builds (default none)'),
+    centralCity: Name.optional().describe('a name from the municipality data'),
+    data: Name.optional().describe('a municipality data file, relative to the draft'),
+    municipalities: z.array(municipalityRecord).optional().describe('municipality records inline (the format of kouiki schema municipalities)'),
+    partners: z.array(Name).optional(),
+    agreements: z.array(agreement).optional(),
+  };
+  const refineHead = (d: { scheme?: string | undefined; centralCity?: string | undefined }, ctx: z.RefinementCtx): void => {
+    if (d.scheme !== undefined && d.scheme !== 'none' && d.centralCity === undefined) {
+      ctx.addIssue(bilingualIssue(['scheme'], `scheme: ${d.scheme} には centralCity（中心市）が必要です`, `scheme: ${d.scheme} needs a centralCity`));
+    }
+  };
+  const draft = z.strictObject({ ...headShape, projects: z.array(project).min(1) }).superRefine(refineHead);
+  const head = z.strictObject({ ...headShape, projects: z.array(z.unknown()).min(1) }).superRefine(refineHead);
+  const out: DraftSchemas = {
+    draft: draft as unknown as z.ZodType<Draft>,
+    project: project as unknown as z.ZodType<DraftProject>,
+    head: head as unknown as DraftSchemas['head'],
+  };
+  byRecord.set(municipalityRecord, out);
+  return out;
+}
