@@ -109,7 +109,9 @@ export function parseYaml(source: string, file: string, limits: { maxTokens?: nu
     const head = syntax ? { ja: 'YAML として読めません', en: 'the file is not valid YAML' } : { ja: 'このファイルは読み込めません', en: 'the file cannot be read' };
     throw new UserError({ ja: `${head.ja}${more.ja}`, en: `${head.en}${more.en}` }, {
       details,
-      hint: { ja: '表示された行と桁を直してください', en: 'fix the YAML at the line and column shown' },
+      hint: found.exploded
+        ? { ja: 'アンカーと別名 (&x / *x) を使わずに値を書いてください', en: 'write the values out instead of using anchors and aliases (&x / *x)' }
+        : { ja: '表示された行と桁を直してください', en: 'fix the YAML at the line and column shown' },
     });
   }
   let value: unknown;
@@ -212,7 +214,7 @@ type NodeProblem = { offset: number; message: Localized };
  * `__proto__`, lists or maps as keys, aliases without an anchor before them, aliases that refer
  * to a node containing them (a cycle), and the total size aliases expand to.
  */
-function inspectNodes(doc: Document.Parsed, text: string): { problems: NodeProblem[]; firstAlias: number | null; duplicates: boolean } {
+function inspectNodes(doc: Document.Parsed, text: string): { problems: NodeProblem[]; firstAlias: number | null; duplicates: boolean; exploded: boolean } {
   const problems: NodeProblem[] = [];
   const anchors = new Map<string, unknown>();
   /** Expanded size of each finished anchored node. */
@@ -305,7 +307,7 @@ function inspectNodes(doc: Document.Parsed, text: string): { problems: NodeProbl
     return size;
   };
   walk(doc.contents);
-  return { problems, firstAlias, duplicates };
+  return { problems, firstAlias, duplicates, exploded };
 }
 
 /**
