@@ -121,12 +121,17 @@ function countProblems(issues: readonly Issue[]): number {
   return n;
 }
 
-/** A union's issues are reported through its best branch so the user sees a concrete problem. */
+/**
+ * A union's issues are reported through its best branch so the user sees a concrete problem: a
+ * branch whose type matched (its problems lie deeper, e.g. a misspelt key of an object) before
+ * one that rejects the value's type outright, then the branch with the fewest issues.
+ */
 function flatten(issues: readonly Issue[]): Issue[] {
   const out: Issue[] = [];
+  const wrongType = (branch: readonly Issue[]): number => branch.filter((e) => e.code === 'invalid_type' && e.path.length === 0).length;
   for (const i of issues) {
     if (i.code === 'invalid_union' && i.errors.length > 0) {
-      const best = [...i.errors].sort((a, b) => a.length - b.length)[0]!;
+      const best = [...i.errors].sort((a, b) => wrongType(a) - wrongType(b) || a.length - b.length)[0]!;
       out.push(...flatten(best.map((e) => ({ ...e, path: [...i.path, ...e.path] }))));
     } else out.push(i);
   }

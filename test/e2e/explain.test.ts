@@ -94,10 +94,17 @@ describe('kouiki explain: input and errors', () => {
     expect(bad.stderr).toContain('the file has no task with id "wildlfe"');
   });
 
-  it('the eligibility variant (NAME --designation ID) says it is not in this build yet (exit 2)', () => {
-    const r = kouiki(['explain', '小田原市', '--designation', 'core-city', '--lang', 'en']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('explaining an eligibility result (kouiki explain 小田原市 --designation core-city) is not available in this build yet');
+  it('the eligibility variant: NAME or eligibility flags with task flags, no --designation, or two designations is exit 2', () => {
+    const both = kouiki(['explain', '小田原市', '--designation', 'core-city', '--category', 'wide-area-issue', '--no-retain-authority', '--lang', 'en']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('the flags of a recommendation (--category --no-retain-authority) and of an eligibility result (小田原市 --designation) cannot be combined');
+    const none = kouiki(['explain', '小田原市', '--merge', '南足柄市', '--lang', 'en']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('name the designation to explain with --designation ID');
+    expect(none.stderr).toContain('every designation at once: kouiki eligibility 小田原市');
+    const two = kouiki(['explain', '小田原市', '--designation', 'core-city,cooperation-central-city', '--lang', 'en']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('explain one designation at a time (not core-city, cooperation-central-city)');
   });
 
   it('with a custom pack, the JSON names the pack, its version, its base and what it overrides', () => {
@@ -110,3 +117,59 @@ describe('kouiki explain: input and errors', () => {
     expect(forum.cases[0].when).toEqual({ op: 'is', fact: 'kenseiArea', actual: true, expected: true, result: 'true' });
   });
 });
+
+describe('kouiki explain NAME --designation ID: the eligibility variant', () => {
+  const json = (args: string[]) => {
+    const r = kouiki(['explain', ...args, '-f', 'json', '--lang', 'en']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return r.stdout;
+  };
+
+  it('小田原市 as a 連携中枢都市 (the question of 003): golden JSON', () => {
+    const out = json(['小田原市', '--designation', 'cooperation-central-city', '--as-of', '2026-11-23']);
+    const x = JSON.parse(out).explanation;
+    expect(x).toMatchObject({ kind: 'eligibility', municipality: { name: '小田原市', code: '142069' }, designation: { id: 'cooperation-central-city' }, eligible: false });
+    expect(x.criteria.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual(['scale:fail', 'day-night-ratio:unknown', 'metro-core-commute-share:unknown', 'two-city-centre:not-applicable']);
+    expectGolden('explain/odawara-cooperation-central-city.en.json', out);
+  });
+
+  it('小田原市 merged with 南足柄市 (--merge): golden JSON, with how the merged figures were derived', () => {
+    const out = json(['小田原市', '--merge', '南足柄市', '--designation', 'cooperation-central-city', '--as-of', '2026-11-23']);
+    const x = JSON.parse(out).explanation;
+    expect(x.municipality.merged).toEqual(['小田原市', '南足柄市']);
+    expect(x.derived).toContain('population 229,715 = 小田原市 188,856 + 南足柄市 40,859 (sum)');
+    expectGolden('explain/odawara-merged-cooperation-central-city.en.json', out);
+  });
+
+  it('the merger as a 中核市 on 2020-03-31, as a tree and as Markdown (ja), both to files in one run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kouiki-explain-'));
+    const r = kouiki(['explain', '小田原市', '--merge', '南足柄市', '--designation', 'core-city', '--lang', 'ja', '--as-of', '2020-03-31', '-f', `text:${join(dir, 'x.txt')}`, '-f', `markdown:${join(dir, 'x.md')}`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expectGolden('explain/odawara-merged-core-city.ja.txt', readFileSync(join(dir, 'x.txt'), 'utf8'));
+    expectGolden('explain/odawara-merged-core-city.ja.md', readFileSync(join(dir, 'x.md'), 'utf8'));
+  });
+
+  it('core-city for 小田原市 (a 施行時特例市) on both sides of 2020-03-31, the end of the route of 附則第3条', () => {
+    const open = JSON.parse(json(['小田原市', '--designation', 'core-city', '--as-of', '2020-03-31'])).explanation;
+    expect(open.eligible).toBe(true);
+    expect(open.exceptions[0]).toMatchObject({ id: 'transitional-special-city', outcome: 'replaced' });
+    expect(open.parameters.find((p: { id: string }) => p.id.endsWith('/window'))).toMatchObject({ value: true, from: '2015-04-01', until: '2020-04-01' });
+    const closed = JSON.parse(json(['小田原市', '--designation', 'core-city', '--as-of', '2020-04-01'])).explanation;
+    expect(closed.eligible).toBe(false);
+    expect(closed.exceptions[0]).toMatchObject({ outcome: 'closed' });
+    expect(closed.criteria.find((c: { id: string }) => c.id === 'population')).toMatchObject({ status: 'fail', actual: 188856, comparison: { threshold: 200000 } });
+  });
+
+  it('figures given as flags, and a partner check with --partner-of and --data', () => {
+    const flags = JSON.parse(json(['--population', '230000', '--day-night-ratio', '0.97', '--metro-area', 'tokyo', '--metro-core-commute-share', '0.14', '--kind', 'core-city', '--designation', 'cooperation-central-city', '--as-of', '2026-11-23'])).explanation;
+    expect(flags.municipality.name).toBe('figures given');
+    expect(flags.figures.find((f: { id: string }) => f.id === 'dayNightRatio')).toEqual({ id: 'dayNightRatio', value: 0.97, source: 'command line' });
+    expect(flags.criteria.find((c: { id: string }) => c.id === 'metro-core-commute-share')).toMatchObject({ status: 'fail', actual: 0.14, comparison: { op: '<', threshold: 0.1 } });
+    const partner = JSON.parse(json(['箱根町', '--partner-of', '小田原市', '--designation', 'cooperation-partner', '--data', 'examples/kensei-commuting.example.yaml', '--as-of', '2026-11-23'])).explanation;
+    expect(partner.designation).toMatchObject({ id: 'cooperation-partner', centralCity: '小田原市' });
+    expect(partner.figures).toEqual([expect.objectContaining({ id: 'commuteShare', value: 0.25 })]);
+  });
+});
+

@@ -16,17 +16,26 @@ describe('kouiki rules test', () => {
     expect(r.stdout).toContain('✓ 連携協約 has no 規約 — it is an agreement itself (legal-facts §1; S16, S17)');
   });
 
-  it('fails (exit 1) on a copy of the pack whose legal fact and threshold were changed, naming each failed case with file:line', () => {
+  it('fails (exit 1) on a copy of the pack whose legal fact and thresholds were changed, naming each failed case with file:line', () => {
+    // a legal fact (連携協約 has no 規約), the recommendation band, and the 中核市 population
+    // threshold of Art. 252-22(1) (200,000 from 2015-04-01) raised to 250,000
     const dir = copyPack({
       'instruments.yaml': [['        short: { ja: "規約なし", en: "no 規約" }\n        value: false\n', '        short: { ja: "規約なし", en: "no 規約" }\n        value: true\n']],
       'pack.yaml': [['  recommendedAt: 0.7\n', '  recommendedAt: 0.95\n']],
+      'designations.yaml': [['            2015-04-01:\n              value: 200000\n', '            2015-04-01:\n              value: 250000\n']],
     });
     const r = kouiki(['rules', 'test', dir, '--lang', 'en', '-q']);
     expect(r.code).toBe(1);
     const m = /^(\d+) passed, (\d+) failed$/.exec(lastLine(r.stdout))!;
-    expect(Number(m[2])).toBe(4);
+    expect(Number(m[2])).toBe(6);
     const file = join(dir, 'tests', 'instruments.yaml');
     expect(r.stdout).toContain(`✗ 連携協約 has no 規約 — it is an agreement itself (legal-facts §1; S16, S17) (${file}:${lineOf(file, '連携協約 has no 規約')})\n    charter.value: expected false, got true`);
+    const elig = join(dir, 'tests', 'eligibility.yaml');
+    expect(r.stdout).toContain(
+      `✗ 中核市 — from 2015-04-01 a city of exactly 200,000 passes (以上; Art. 252-22(1) as amended by 平成26年法律第42号, 附則第1条第2号) (${elig}:${lineOf(elig, 'from 2015-04-01 a city of exactly 200,000 passes')})\n` +
+        '    eligible: expected true, got false (population: fail)\n    criterion population: expected pass, got fail (200000 vs >= 250,000)',
+    );
+    expect(r.stdout).toContain('✗ 小田原市 merged with 南足柄市 — the populations add up to 229,715 and meet 200,000');
     expect(r.stdout).not.toContain('✓');
   });
 

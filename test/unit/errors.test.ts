@@ -23,7 +23,7 @@ const DOC = join(ROOT, 'docs', 'errors.md');
 
 /** Functions that throw a UserError with the message their caller gives: each call is a site. */
 const MESSAGE_FACTORIES: Record<string, string[]> = {
-  'src/cli/commands/eligibility.ts': ['bad'],
+  'src/cli/commands/eligibility-input.ts': ['bad'],
   'src/core/eligibility/evaluate.ts': ['err'],
   'src/cli/wizard/target.ts': ['fail'],
 };
@@ -272,7 +272,9 @@ export const CASES: ErrorCase[] = [
   cli('partner-of-self', ['eligibility', '小田原市', '--partner-of', '小田原市']),
   // ── explain, wizard
   cli('explain-task-count', ['explain', '--task', 'two.yaml'], { setup: (d) => file(d, 'two.yaml', TWO) }),
-  cli('explain-eligibility', ['explain', '小田原市', '--designation', 'core-city']),
+  cli('explain-mixed-flags', ['explain', '小田原市', '--designation', 'core-city', '--needs-legal-entity']),
+  cli('explain-designation-count', ['explain', '小田原市']),
+  cli('explain-two-designations', ['explain', '小田原市', '--designation', 'core-city,designated-city']),
   cli('wizard-answers-count', ['wizard', '--answers', 'two.yaml'], { setup: (d) => file(d, 'two.yaml', TWO) }),
   cli('wizard-missing', ['wizard', '--description', 'x']),
   cli('wizard-save-no-dir', ['wizard', '--name', '観光振興', '--category', 'regional-vitality', '--save', 'no-such-dir/task.yaml']),

@@ -148,7 +148,7 @@ describe('explain: renderers', () => {
     expect(md).toMatch(/\n {2}- /);
   });
 
-  it('renders the eligibility variant the eligibility engine will fill (issue 3)', () => {
+  it('renders the eligibility variant from a hand-made explanation', () => {
     const x: EligibilityExplanation = {
       kind: 'eligibility',
       municipality: { name: '甲市', merged: ['甲市'] },
@@ -156,6 +156,7 @@ describe('explain: renderers', () => {
       figures: [{ id: 'population', value: 210000, source: '令和2年国勢調査' }],
       parameters: [{ id: 'designations/core-city/population', value: 200000, from: '2015-04-01', until: null, citation: 'X', kind: 'law', history: [{ from: '1995-04-01', value: 300000 }, { from: '2015-04-01', value: 200000 }] }],
       criteria: [{ id: 'population', status: 'pass', actual: 210000, required: '>= 200000', comparison: { op: '>=', threshold: 200000, parameter: 'designations/core-city/population' }, citation: '地方自治法第252条の22第1項' }],
+      exceptions: [],
       eligible: true,
       because: 'every criterion passes',
       steps: [{ step: '議会の議決', citation: '地方自治法第252条の24' }],
@@ -163,9 +164,10 @@ describe('explain: renderers', () => {
       result: { designation: 'core-city', eligible: true, criteria: [] },
     };
     const text = renderTextTree(eligibilityTree(x, 'en', { asOf: '2026-11-23', pack: 'p 1' }), 100);
-    expect(text).toContain('population: pass — 210000 / >= 200000');
-    expect(text).toContain('designations/core-city/population = 200000 (since 2015-04-01)');
-    expect(text).toContain('2015-04-01: 200000 ←');
-    expect(text).toContain('Result: true (every criterion passes)');
+    expect(text).toContain('population: pass — 210,000 / >= 200000');
+    expect(text).toContain('compared: 210,000 >= 200,000 — designations/core-city/population');
+    expect(text).toContain('designations/core-city/population = 200,000 (since 2015-04-01)');
+    expect(text).toContain('2015-04-01: 200,000 ←');
+    expect(text).toContain('Result: meets the criteria (eligible: true) — every criterion passes');
   });
 });

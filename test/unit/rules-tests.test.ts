@@ -9,10 +9,11 @@ import type { Pack } from '../../src/pack/model.js';
 import { addMonths, reviewItems } from '../../src/pack/outdated.js';
 import { listTestFiles, loadRuleTests } from '../../src/pack/tests/load.js';
 import { resolveParameter, runCase, type EligibilityEvaluator } from '../../src/pack/tests/run.js';
+import { ELIGIBILITY_EVALUATOR } from '../../src/cli/commands/rules.js';
 import { defaultPack } from '../helpers/engine.js';
 import { copyPack, lineOf } from '../helpers/pack-copy.js';
 
-function runAll(dir: string, pack: Pack = loadPackDir(dir).pack, eligibility: EligibilityEvaluator | null = null) {
+function runAll(dir: string, pack: Pack = loadPackDir(dir).pack, eligibility: EligibilityEvaluator | null = ELIGIBILITY_EVALUATOR) {
   return loadRuleTests(listTestFiles(dir), pack.data).map((c) => runCase(pack, c, { lang: 'en', eligibility }));
 }
 
@@ -52,6 +53,31 @@ describe('the cases catch a change to a copy of the pack', () => {
     const failed = failedNames(dir);
     expect(failed).toContain('活力ある社会経済 alone puts 連携協約 first (003 5(2)イ(イ)); base 0.45 + 0.25 reaches the recommended band (0.70) exactly');
     expect(failed).toContain('生活に必須の事務 alone ranks 共同設置, 委託 and 代替執行 above 連携協約 (003 5(2)イ(ウ))');
+  });
+  it('a threshold of the law: the 中核市 population (Art. 252-22(1)) 200,000 → 199,999 and → 250,000', () => {
+    const at = '            2015-04-01:\n              value: 200000\n';
+    const lower = failedNames(copyPack({ 'designations.yaml': [[at, at.replace('200000', '199999')]] }));
+    expect(lower).toEqual(['中核市 — from 2015-04-01, 199,999 fails (Art. 252-22(1))']);
+    const higher = failedNames(copyPack({ 'designations.yaml': [[at, at.replace('200000', '250000')]] }));
+    expect(higher).toEqual([
+      '中核市 — from 2015-04-01 a city of exactly 200,000 passes (以上; Art. 252-22(1) as amended by 平成26年法律第42号, 附則第1条第2号)',
+      '小田原市 merged with 南足柄市 — the populations add up to 229,715 and meet 200,000 (merger what-if; 003 ３(1))',
+    ]);
+  });
+  it('the date of a change: the 中核市 threshold of 200,000 from 2015-04-02 instead of 2015-04-01', () => {
+    const dir = copyPack({ 'designations.yaml': [['            2015-04-01:\n              value: 200000\n', '            2015-04-02:\n              value: 200000\n']] });
+    const failed = failedNames(dir);
+    expect(failed).toContain('中核市 — from 2015-04-01 a city of exactly 200,000 passes (以上; Art. 252-22(1) as amended by 平成26年法律第42号, 附則第1条第2号)');
+  });
+  it('the tolerance of おおむね (a setting): 0.02 → 0.01 moves 倉敷市 out of the band', () => {
+    const dir = copyPack({ 'pack.yaml': [['  tolerance: 0.02\n', '  tolerance: 0.01\n']] });
+    const failed = failedNames(dir);
+    expect(failed).toContain('連携中枢都市 — 倉敷市 (ratio 0.9896 in 2020, the hub of an actual 連携中枢都市圏, legal-facts §10) is borderline on B');
+    expect(failed).toContain('連携中枢都市 — B: 0.9801 is still inside the band (borderline)');
+  });
+  it('the end of the 施行時特例市 route (附則第3条): until 2020-04-01 → 2020-04-02', () => {
+    const dir = copyPack({ 'designations.yaml': [['          until: 2020-04-01\n', '          until: 2020-04-02\n']] });
+    expect(failedNames(dir)).toEqual(['施行時特例市 route — on 2020-04-01 the route is closed and 190,000 fails (附則第3条)']);
   });
   it('the category mapping of 003 §5', () => {
     const dir = copyPack({ 'categories.yaml': [['instruments: [consignment, proxy-execution]', 'instruments: [consignment]']] });
@@ -112,21 +138,51 @@ describe('test cases: the other inputs', () => {
 
   it('eligibility cases run through the engine hook; without it they fail and say why', () => {
     const dir = writeCases(
-      'asOf: 2016-01-01\ncases:\n  - name: 中核市 from 200,000 (Art. 252-22(1))\n    eligibility: { designation: core-city, municipality: { name: 甲市, kind: city, population: 200000 } }\n    expect: { eligible: true, criteria: { population: pass }, actual: { population: 200000 } }\n',
+      'asOf: 2016-01-01\ncases:\n  - name: 中核市 from 200,000 (Art. 252-22(1))\n    eligibility: { designation: core-city, municipality: { name: 甲市, kind: city, population: 200000 } }\n    expect: { eligible: true, criteria: { population: pass }, actual: { population: 200000 }, effectiveFrom: { population: 2015-04-01 } }\n',
     );
     const file = [join(dir, 'tests', 'zz.yaml')];
     const pack = defaultPack();
     const [c] = loadRuleTests(file, pack.data);
     expect(runCase(pack, c!, { lang: 'en' }).failures).toEqual(['eligibility cases need the eligibility engine, which this build does not have']);
-    const engine: EligibilityEvaluator = (_pack, input, asOf) => {
-      const population = (input.municipality as { population: number }).population;
-      const threshold = asOf >= '2015-04-01' ? 200000 : 300000;
-      const status = population >= threshold ? 'pass' : 'fail';
-      return { designation: input.designation, eligible: status === 'pass', criteria: [{ id: 'population', status, actual: population, required: `>= ${threshold}`, citation: '' }] };
-    };
-    expect(runCase(pack, c!, { lang: 'en', eligibility: engine })).toMatchObject({ passed: true });
+    expect(runCase(pack, c!, { lang: 'en', eligibility: ELIGIBILITY_EVALUATOR })).toMatchObject({ passed: true });
     const early = { ...c!, asOf: '2014-01-01' };
-    expect(runCase(pack, early, { lang: 'en', eligibility: engine }).failures).toEqual(['eligible: expected true, got false', 'criterion population: expected pass, got fail (200000 vs >= 300000)']);
+    expect(runCase(pack, early, { lang: 'en', eligibility: ELIGIBILITY_EVALUATOR }).failures).toEqual([
+      'eligible: expected true, got false (population: fail)',
+      'criterion population: expected pass, got fail (200000 vs >= 300,000)',
+      'criterion population effective from null, expected 2015-04-01',
+    ]);
+  });
+
+  it('an eligibility case names what it could not run: an unknown municipality or designation, a partner check without its central city', () => {
+    const dir = writeCases(
+      [
+        'asOf: 2026-11-23',
+        'cases:',
+        '  - name: a',
+        '    eligibility: { designation: core-city, municipality: 小田原 }',
+        '    expect: { eligible: true }',
+        '  - name: b',
+        '    eligibility: { designation: core-cty, municipality: 小田原市 }',
+        '    expect: { eligible: true }',
+        '  - name: c',
+        '    eligibility: { designation: cooperation-partner, municipality: 箱根町 }',
+        '    expect: { eligible: true }',
+        '',
+      ].join('\n'),
+    );
+    const pack = defaultPack();
+    const failures = loadRuleTests([join(dir, 'tests', 'zz.yaml')], pack.data).map((c) => runCase(pack, c, { lang: 'en', eligibility: ELIGIBILITY_EVALUATOR }).failures[0]);
+    expect(failures[0]).toMatch(/^error while running: no municipality named "小田原"; did you mean: .*小田原市/);
+    expect(failures[1]).toBe('error while running: unknown designation "core-cty"; did you mean "core-city"? known: designated-city, core-city, cooperation-central-city, settlement-central-city, cooperation-partner, settlement-partner');
+    expect(failures[2]).toBe('error while running: cooperation-partner needs the central city; add --partner-of CITY, or list the partners with CITY --partners');
+  });
+
+  it('an eligibility case with a misspelt figure is an error with its position (the municipality data format)', () => {
+    const text = 'asOf: 2026-11-23\ncases:\n  - name: d\n    eligibility: { designation: core-city, municipality: { name: 甲市, kind: cty, populaton: 1 } }\n    expect: { eligible: true }\n';
+    expect(loadError(text)).toEqual([
+      '4:76: "kind": expected one of "prefecture", "designated-city", "core-city", "transitional-special-city", "city", "town", "village", "special-ward", "partial-affairs-union", "regional-federation"',
+      '4:81: unknown key: populaton (check the spelling)',
+    ]);
   });
 
   it('a failed case names what did not hold, in the output language', () => {

@@ -1,4 +1,5 @@
 import { UserError } from '../../errors.js';
+import { explainEligibility as traceEligibility } from '../../core/explain/eligibility.js';
 import { explainRecommendation } from '../../core/explain/recommend.js';
 import type { Explanation } from '../../core/explain/types.js';
 import { compilePack } from '../../core/recommend/compile.js';
@@ -9,16 +10,28 @@ import { outputWidth } from '../../report/text.js';
 import type { Task } from '../../schemas/task.js';
 import type { RunContext } from '../context.js';
 import { emitAll, formatSpecs } from '../emit.js';
-import { taskFromFlags } from '../specs/task-flags.js';
+import { ELIGIBILITY_OPTION_KEYS } from '../specs/eligibility-flags.js';
+import { flagName, taskFromFlags } from '../specs/task-flags.js';
+import { list, loadIndex, requestFromOptions } from './eligibility-input.js';
 
 /**
  * `kouiki explain`: the trace of one recommendation (task flags or `--task FILE`; with a task
- * list of several, `--id` picks one). `kouiki explain NAME --designation ID` is the eligibility
- * variant: see explainEligibility below.
+ * list of several, `--id` picks one), or of one eligibility result: `kouiki explain NAME
+ * --designation ID` with the flags of `kouiki eligibility` (`--merge`, `--twin`,
+ * `--partner-of`, figure flags instead of NAME; `--data` as everywhere). A NAME or any
+ * eligibility flag selects the eligibility variant; giving task flags with it is an error
+ * (exit 2) rather than a silent choice of one of the two.
  */
 export async function run(ctx: RunContext, args: string[], opts: Record<string, unknown>): Promise<number> {
-  const explanation = args.length > 0 || opts.designation !== undefined ? await explainEligibility(ctx, args, opts) : await explainTask(ctx, opts);
-  return render(ctx, explanation, typeof opts.task === 'string' ? [opts.task] : []);
+  const eligibility = args.length > 0 || ELIGIBILITY_OPTION_KEYS.some((k) => opts[k] !== undefined);
+  const explanation = eligibility ? await explainEligibility(ctx, args, opts) : await explainTask(ctx, opts);
+  return render(ctx, explanation, typeof opts.task === 'string' ? [opts.task] : ctx.opts.data);
+}
+
+/** The task flags given (as the user wrote them), for the error when they meet eligibility flags. */
+function taskFlagsGiven(ctx: RunContext, opts: Record<string, unknown>): string[] {
+  const keys = ['task', 'id', 'name', 'description', 'category', ...ctx.pack().data.facts.map((f) => (f.type === 'parties' ? 'party' : f.id))];
+  return keys.filter((k) => opts[k] !== undefined).map((k) => `--${opts[k] === false ? 'no-' : ''}${flagName(k)}`);
 }
 
 async function explainTask(ctx: RunContext, opts: Record<string, unknown>): Promise<Explanation> {
@@ -50,20 +63,39 @@ async function explainTask(ctx: RunContext, opts: Record<string, unknown>): Prom
 }
 
 /**
- * The eligibility variant, `kouiki explain NAME --designation ID` (issue 3). To wire it: resolve
- * the municipality and figures exactly as `kouiki eligibility` does, call
- * `evaluateEligibility(..., trace)` for the one designation, and return an
- * `EligibilityExplanation` (src/core/explain/types.ts); the renderers (text tree, Markdown,
- * JSON) already handle it (src/core/explain/tree.ts `eligibilityTree`).
+ * The eligibility variant: the request is resolved exactly as `kouiki eligibility` resolves it
+ * (eligibility-input.ts), limited to one municipality and one designation.
  */
-async function explainEligibility(_ctx: RunContext, args: string[], opts: Record<string, unknown>): Promise<Explanation> {
-  throw new UserError(
-    {
-      ja: `指定要件の説明（kouiki explain ${args[0] ?? 'NAME'} --designation ${String(opts.designation ?? 'ID')}）はこのビルドではまだ使えません`,
-      en: `explaining an eligibility result (kouiki explain ${args[0] ?? 'NAME'} --designation ${String(opts.designation ?? 'ID')}) is not available in this build yet`,
-    },
-    { hint: { ja: '推奨の説明は市町村名なしで、recommend と同じフラグで', en: 'to explain a recommendation, give no name and the flags of recommend' } },
-  );
+async function explainEligibility(ctx: RunContext, args: string[], opts: Record<string, unknown>): Promise<Explanation> {
+  const given = taskFlagsGiven(ctx, opts);
+  if (given.length > 0) {
+    const elig = [...(args.length > 0 ? [args[0]!] : []), ...ELIGIBILITY_OPTION_KEYS.filter((k) => opts[k] !== undefined).map((k) => `--${flagName(k)}`)].join(' ');
+    throw new UserError(
+      {
+        ja: `推奨の説明のフラグ（${given.join(' ')}）と指定要件の説明の指定（${elig}）は同時に使えません`,
+        en: `the flags of a recommendation (${given.join(' ')}) and of an eligibility result (${elig}) cannot be combined`,
+      },
+      {
+        hint: {
+          ja: '推奨の説明は市町村名なしで recommend のフラグを、指定要件の説明は NAME --designation ID と eligibility のフラグを指定してください',
+          en: 'explain a recommendation with the flags of recommend and no NAME, or an eligibility result with NAME --designation ID and the flags of eligibility',
+        },
+      },
+    );
+  }
+  const designations = list(opts.designation === undefined ? [] : [String(opts.designation)]);
+  if (designations.length !== 1) {
+    throw new UserError(
+      designations.length === 0
+        ? { ja: '説明する指定を --designation で 1 つ指定してください', en: 'name the designation to explain with --designation ID' }
+        : { ja: `説明できる指定は 1 つです（${designations.join(', ')}）`, en: `explain one designation at a time (not ${designations.join(', ')})` },
+      { hint: { ja: `例: kouiki explain ${args[0] ?? '小田原市'} --designation core-city（すべての指定の一覧は kouiki eligibility ${args[0] ?? 'NAME'}）`, en: `e.g. kouiki explain ${args[0] ?? '小田原市'} --designation core-city (every designation at once: kouiki eligibility ${args[0] ?? 'NAME'})` } },
+    );
+  }
+  const request = requestFromOptions(args, { ...opts, designation: designations }, 'explain');
+  const pack = ctx.pack();
+  const index = await loadIndex(ctx);
+  return traceEligibility(pack.data, index, request, ctx.opts.asOf, ctx.opts.lang);
 }
 
 async function render(ctx: RunContext, explanation: Explanation, inputs: string[]): Promise<number> {

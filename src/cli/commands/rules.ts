@@ -9,6 +9,10 @@ import { packIdentity, type Pack } from '../../pack/model.js';
 import { DEFAULT_REVIEW_MONTHS, reviewItems } from '../../pack/outdated.js';
 import { listTestFiles, readRuleTests, loadRuleTests } from '../../pack/tests/load.js';
 import { runCase, type CaseOutcome, type EligibilityEvaluator } from '../../pack/tests/run.js';
+import { evaluateEligibility, type EligibilityRequest } from '../../core/eligibility/evaluate.js';
+import type { MunicipalityIndex } from '../../core/eligibility/index.js';
+import { buildIndex, embeddedBase } from '../../io/municipalities.js';
+import type { MunicipalityRecord } from '../../schemas/municipalities.js';
 import type { RunContext } from '../context.js';
 import { emitAll, formatSpecs } from '../emit.js';
 
@@ -82,11 +86,32 @@ export async function validate(ctx: RunContext, args: string[]): Promise<number>
   return unique.length > 0 ? 1 : 0;
 }
 
+let baseIndex: MunicipalityIndex | undefined;
+
+/** A case's municipality as a name to look up, and the record to lay over the data (if any). */
+function caseSubject(input: string | MunicipalityRecord, records: MunicipalityRecord[]): string {
+  if (typeof input === 'string') return input;
+  records.push(input);
+  return input.code ?? `${input.prefecture ?? ''}${input.name}`;
+}
+
 /**
- * Runs eligibility cases. The eligibility engine (issue 3) is not part of this build; the lead
- * wires it here: `(pack, input, asOf, lang) => <DesignationResult of evaluateEligibility>`.
+ * Runs an eligibility case of `kouiki rules test` through the same engine as `kouiki
+ * eligibility`: the embedded municipality data (never `--data`: a pack's tests must not depend
+ * on the files of the run), with the case's records (municipality, twin, partnerOf given as
+ * figures) laid over it as one data file; then `input.designation` on `asOf`.
  */
-export const ELIGIBILITY_EVALUATOR: EligibilityEvaluator | null = null;
+export const ELIGIBILITY_EVALUATOR: EligibilityEvaluator = (pack, input, asOf, lang) => {
+  const records: MunicipalityRecord[] = [];
+  const name = caseSubject(input.municipality, records);
+  const request: EligibilityRequest = { names: [name], designations: [input.designation] };
+  if (input.merge) request.merge = input.merge;
+  if (input.twin !== undefined) request.twin = caseSubject(input.twin, records);
+  if (input.partnerOf !== undefined) request.partnerOf = caseSubject(input.partnerOf, records);
+  const index = records.length > 0 ? buildIndex(embeddedBase(), [{ file: 'case', records: records.map((record) => ({ record })) }]) : (baseIndex ??= buildIndex(embeddedBase(), []));
+  // A user error (unknown name, unknown designation) becomes the case's failure (run.ts).
+  return evaluateEligibility(pack.data, index, request, asOf, lang)[0]!.designations[0]!;
+};
 
 function loadFor(dir: string, isDefault: boolean): Pack {
   return isDefault ? loadDefaultPack() : loadPackDir(dir).pack;

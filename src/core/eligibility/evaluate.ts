@@ -386,8 +386,13 @@ export function eligibleOf(criteria: CriterionResult[]): boolean | null {
   return null;
 }
 
+const citeMemo = new WeakMap<object, { ja?: string; en?: string }>();
+
+/** A citation, formatted once per reference and language (every municipality cites the same). */
 function cite(ctx: EligibilityContext, ref: Parameters<typeof formatRef>[0]): string {
-  return formatRef(ref, ctx.data, ctx.lang);
+  let m = citeMemo.get(ref);
+  if (!m) citeMemo.set(ref, (m = {}));
+  return (m[ctx.lang] ??= formatRef(ref, ctx.data, ctx.lang));
 }
 
 function evaluateDesignation(ctx: EligibilityContext, d: Designation, s: Subject, central?: Subject): DesignationResult {
@@ -424,7 +429,7 @@ function evaluateDesignation(ctx: EligibilityContext, d: Designation, s: Subject
         for (const r of openRows) {
           if (r.out.status !== 'pass') {
             r.out.status = 'not-applicable';
-            r.out.note = t2(lang, W.notNeeded, { ids: e.replaces.join(', ') });
+            r.out.note = exceptionNote(ctx, e, 'notNeeded');
           }
         }
       } else {
@@ -460,13 +465,39 @@ function evaluateDesignation(ctx: EligibilityContext, d: Designation, s: Subject
   const memberCore = s.members.length > 1 && s.members.some((x) => x.kind?.value === 'core-city');
   for (const n of d.notes ?? []) {
     const on = n.when === 'always' || (n.when === 'merged' && isMerged) || (n.when === 'in-metro' && inMetro) || (n.when === 'member-core-city' && memberCore);
-    if (on) notes.push(`${n.text[lang]} [${cite(ctx, n.ref)}]`);
+    if (on) notes.push(noteText(ctx, n));
   }
   const result: DesignationResult = { designation: d.id, eligible, criteria, name: d.name[lang] };
   if (central) result.centralCity = central.municipality.name;
-  result.steps = d.steps.map((st) => ({ step: st.text[lang], citation: cite(ctx, st.ref) }));
+  result.steps = stepsOf(ctx, d);
   if (notes.length > 0) result.notes = notes;
   return result;
+}
+
+const exceptionNoteMemo = new WeakMap<object, { ja?: string; en?: string }>();
+
+/** "Not needed: the criteria it replaces pass" — the same words for every municipality. */
+function exceptionNote(ctx: EligibilityContext, e: Exception, _kind: 'notNeeded'): string {
+  let m = exceptionNoteMemo.get(e);
+  if (!m) exceptionNoteMemo.set(e, (m = {}));
+  return (m[ctx.lang] ??= t2(ctx.lang, W.notNeeded, { ids: e.replaces.join(', ') }));
+}
+
+const stepsMemo = new WeakMap<object, { ja?: DesignationResult['steps']; en?: DesignationResult['steps'] }>();
+
+/** A designation's remaining steps: the same for every municipality, so built once (and shared, read-only). */
+function stepsOf(ctx: EligibilityContext, d: Designation): DesignationResult['steps'] {
+  let m = stepsMemo.get(d);
+  if (!m) stepsMemo.set(d, (m = {}));
+  return (m[ctx.lang] ??= d.steps.map((st) => ({ step: st.text[ctx.lang], citation: cite(ctx, st.ref) })));
+}
+
+const noteMemo = new WeakMap<object, { ja?: string; en?: string }>();
+
+function noteText(ctx: EligibilityContext, n: NonNullable<Designation['notes']>[number]): string {
+  let m = noteMemo.get(n);
+  if (!m) noteMemo.set(n, (m = {}));
+  return (m[ctx.lang] ??= `${n.text[ctx.lang]} [${cite(ctx, n.ref)}]`);
 }
 
 interface Route {
@@ -483,10 +514,16 @@ function windowText(ctx: EligibilityContext, e: Exception): string {
 }
 
 /** YYYY-MM-DD of the day before (the last day of a window whose `until` is exclusive). */
+const dayBeforeMemo = new Map<string, string>();
+
 export function dayBefore(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d - 1));
-  return dt.toISOString().slice(0, 10);
+  let out = dayBeforeMemo.get(date);
+  if (out === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    out = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+    dayBeforeMemo.set(date, out);
+  }
+  return out;
 }
 
 function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception, s: Subject): Route {
@@ -547,13 +584,42 @@ function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception
 const KEY_ORDER: (keyof CriterionResult)[] = ['id', 'status', 'actual', 'required', 'citation', 'name', 'effectiveFrom', 'atLeast', 'guideline', 'replacedBy', 'note', 'missing'];
 
 /** The criterion with its keys in one fixed order (the contract's first), so the JSON is byte-stable. */
+const KEY_RANK = new Map<string, number>(KEY_ORDER.map((k, i) => [k, i]));
+
+/** The criterion with its keys in the contract's order (copied only when they are not already). */
 function canonical(c: CriterionResult): CriterionResult {
+  let last = -1;
+  let ordered = true;
+  for (const k in c) {
+    const r = KEY_RANK.get(k) ?? 99;
+    if (r < last || (c as unknown as Record<string, unknown>)[k] === undefined) {
+      ordered = false;
+      break;
+    }
+    last = r;
+  }
+  if (ordered) return c;
   const out: Record<string, unknown> = {};
   for (const k of KEY_ORDER) if (c[k] !== undefined) out[k] = c[k];
   return out as unknown as CriterionResult;
 }
 
+const requiredMemo = new WeakMap<object, Map<string, string>>();
+
+/** The requirement in words, once per criterion, threshold and language. */
 function requiredText(ctx: EligibilityContext, c: Criterion, threshold: number | null): string {
+  let m = requiredMemo.get(c);
+  if (!m) requiredMemo.set(c, (m = new Map()));
+  const key = `${ctx.lang}|${threshold}`;
+  let v = m.get(key);
+  if (v === undefined) {
+    v = buildRequiredText(ctx, c, threshold);
+    m.set(key, v);
+  }
+  return v;
+}
+
+function buildRequiredText(ctx: EligibilityContext, c: Criterion, threshold: number | null): string {
   const { lang } = ctx;
   if (c.required) return c.required[lang];
   const qual: string[] = [];

@@ -17,9 +17,20 @@ export interface NumberFigure extends Figure<number> {
 /** 1234567 → "1,234,567"; decimals kept as given. Locale-independent (stable output). */
 export function fmtNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  const [int, frac] = String(n).split('.');
-  const withSep = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? withSep : `${withSep}.${frac}`;
+  const s = String(n);
+  const dot = s.indexOf('.');
+  const int = dot < 0 ? s : s.slice(0, dot);
+  const sign = int.startsWith('-') ? 1 : 0;
+  if (int.length - sign <= 3 || int.includes('e')) return s;
+  // Thousands separators without a regular expression: this runs for every figure of every
+  // municipality in a batch.
+  let out = '';
+  const digits = int.length - sign;
+  for (let i = 0; i < digits; i++) {
+    if (i > 0 && (digits - i) % 3 === 0) out += ',';
+    out += int[sign + i];
+  }
+  return (sign ? '-' : '') + out + (dot < 0 ? '' : s.slice(dot));
 }
 
 /** A ratio or share for display and JSON: 4 decimals, trailing zeros dropped. */
@@ -42,7 +53,21 @@ function fill(t: string, vars: Record<string, string>): string {
 }
 
 /** The day/night ratio: daytime ÷ resident population when both counts are known, else a given ratio. */
+const ratioMemo = { ja: new WeakMap<object, NumberFigure | null>(), en: new WeakMap<object, NumberFigure | null>() };
+const shareMemo = { ja: new WeakMap<object, NumberFigure | null>(), en: new WeakMap<object, NumberFigure | null>() };
+
+/** The day/night ratio, memoised per record (each designation reads it again). */
 export function dayNightRatioOf(m: Pick<Municipality, 'population' | 'daytimePopulation' | 'dayNightRatio'> | FormerMunicipality, lang: Lang): NumberFigure | null {
+  const memo = ratioMemo[lang];
+  let v = memo.get(m);
+  if (v === undefined) {
+    v = computeDayNightRatio(m, lang);
+    memo.set(m, v);
+  }
+  return v;
+}
+
+function computeDayNightRatio(m: Pick<Municipality, 'population' | 'daytimePopulation' | 'dayNightRatio'> | FormerMunicipality, lang: Lang): NumberFigure | null {
   const p = m.population;
   const d = m.daytimePopulation;
   if (p && d && p.value > 0) {
@@ -56,7 +81,18 @@ export function dayNightRatioOf(m: Pick<Municipality, 'population' | 'daytimePop
 }
 
 /** Share of residents who work or study going to the metro cores (counts win over a given share). */
+/** The metro-core commuting share, memoised per record. */
 export function metroCoreShareOf(m: Municipality, lang: Lang): NumberFigure | null {
+  const memo = shareMemo[lang];
+  let v = memo.get(m);
+  if (v === undefined) {
+    v = computeMetroCoreShare(m, lang);
+    memo.set(m, v);
+  }
+  return v;
+}
+
+function computeMetroCoreShare(m: Municipality, lang: Lang): NumberFigure | null {
   const n = m.toMetroCores as NumberFigure | null;
   const w = m.workersAndStudents;
   if (n && w && w.value > 0) {
@@ -84,7 +120,23 @@ export interface ShareTo extends NumberFigure {
  * the members of a merged city): the flows add up over one denominator, so shares to each member
  * may be summed. With some flows missing, the known part is a lower bound (`atLeast`).
  */
+const shareToMemo = { ja: new WeakMap<object, WeakMap<object, WeakMap<object, ShareTo | null>>>(), en: new WeakMap<object, WeakMap<object, WeakMap<object, ShareTo | null>>>() };
+
+/** The commuting share of `from` to the municipalities `targets` (memoised per index, record and target list). */
 export function shareTo(from: Municipality, targets: Municipality[], index: MunicipalityIndex, lang: Lang): ShareTo | null {
+  let byFrom = shareToMemo[lang].get(index);
+  if (!byFrom) shareToMemo[lang].set(index, (byFrom = new WeakMap()));
+  let byTargets = byFrom.get(from);
+  if (!byTargets) byFrom.set(from, (byTargets = new WeakMap()));
+  let v = byTargets.get(targets);
+  if (v === undefined) {
+    v = computeShareTo(from, targets, index, lang);
+    byTargets.set(targets, v);
+  }
+  return v;
+}
+
+function computeShareTo(from: Municipality, targets: Municipality[], index: MunicipalityIndex, lang: Lang): ShareTo | null {
   const w = from.workersAndStudents;
   let total = 0;
   const parts: string[] = [];

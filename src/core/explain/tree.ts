@@ -1,4 +1,5 @@
 import { fill, type Lang } from '../../i18n/lang.js';
+import { fmtNumber } from '../eligibility/figures.js';
 import type { ConditionTrace, EffectTrace, EligibilityExplanation, Explanation, ParameterRead, RecommendationExplanation, RuleTrace, TraceNode, TriText } from './types.js';
 
 /**
@@ -49,6 +50,29 @@ const L = {
   steps: { ja: '残る手続', en: 'Steps that remain' },
   partyAllowed: { ja: '他の当事者はすべて参加できる', en: 'every other party may take part' },
   partiesUnknown: { ja: '参加団体が不明のため判定しない', en: 'parties not given: not checked' },
+  eligibleResult: { ja: '結果: {label}（eligible: {eligible}）— {because}', en: 'Result: {label} (eligible: {eligible}) — {because}' },
+  windowOpen: { ja: '特例の期間内', en: 'open (within the period)' },
+  noValue: { ja: 'なし（定めがない）', en: 'none (no provision)' },
+  unconfirmed: { ja: '（日付は未確認）', en: '(date unconfirmed)' },
+  unconfirmedFrom: { ja: '施行日は未確認。{from} の値として記録', en: 'effective date unconfirmed; recorded as of {from}' },
+  municipality: { ja: '市町村', en: 'Municipality' },
+  kindOf: { ja: '種類', en: 'kind' },
+  mergedCity: { ja: '合併の試算: {names}', en: 'merger what-if: {names}' },
+  derivedHow: { ja: '合併後の数値の求め方', en: 'how the merged figures were derived' },
+  twin: { ja: '複眼型の相手の市: {name}', en: 'the other city of the two-city centre: {name}' },
+  central: { ja: '中心市: {name}', en: 'central city: {name}' },
+  whereToGet: { ja: '入手先', en: 'where to get it' },
+  atLeastFig: { ja: '（下限）', en: ' (a lower bound)' },
+  compared: { ja: '比較: {left} {op} {right}', en: 'compared: {left} {op} {right}' },
+  band: { ja: '（おおむね: 許容幅 {tol}、{low} 超 {high} 未満は境界）', en: ' (おおむね: tolerance {tol}; above {low} and below {high} is borderline)' },
+  floorBand: { ja: '（{op} {v} を満たせば境界）', en: ' (borderline when {op} {v})' },
+  onItsOwn: { ja: '単独での判定: {status}', en: 'on its own: {status}' },
+  missing: { ja: '判定に必要なデータ', en: 'data that would decide it' },
+  exceptions: { ja: '特例（適用の有無と置き換えた基準）', en: 'Special cases (whether each applied, and what it replaced)' },
+  applies: { ja: '適用: {applies}', en: 'open to this city: {applies}' },
+  route: { ja: '特例の要件の判定: {status}', en: "the special case's own criteria: {status}" },
+  replaces: { ja: '置き換えの対象: {ids}', en: 'stands in for: {ids}' },
+  replacedLine: { ja: '{id}: {from} → {to}', en: '{id}: {from} → {to}' },
 } as const;
 
 const OUTCOME: Record<RuleTrace['outcome'], { ja: string; en: string }> = {
@@ -128,16 +152,18 @@ function effectNode(e: EffectTrace, lang: Lang, names: (id: string) => string): 
   return node(`${w(e.effect === '-' ? -Math.abs(e.weight) : e.weight)}${cap} → ${e.instruments.map(names).join(', ')}: ${e.message}`, e.citation, children);
 }
 
-function parameterNode(p: ParameterRead, lang: Lang): TraceNode {
-  if (p.kind === 'setting') return node(`${p.id} = ${showValue(p.value, lang)} — ${p.note ?? ''}`);
-  const from = p.from ? fill(L.fromUntil[lang], { from: p.from }) : L.noStart[lang];
+function parameterNode(p: ParameterRead, lang: Lang, num: (v: unknown) => string = (v) => showValue(v, lang)): TraceNode {
+  const shown = (v: unknown): string => (v === null ? L.noValue[lang] : (STATE[String(v)]?.[lang] ?? num(v)));
+  if (p.kind === 'setting') return node(`${p.id} = ${shown(p.value)} — ${p.note ?? ''}`);
+  if (p.undated) return node(`${p.id} = ${shown(p.value)}${p.note ? ` — ${p.note}` : ''}`, p.citation);
+  const from = p.from ? fill(L.fromUntil[lang], { from: p.from }) : p.recordedFrom ? fill(L.unconfirmedFrom[lang], { from: p.recordedFrom }) : L.noStart[lang];
   const until = p.until ? `${lang === 'ja' ? '、' : ', '}${fill(L.until[lang], { until: p.until })}` : '';
-  const value = STATE[String(p.value)]?.[lang] ?? showValue(p.value, lang);
+  const chosen = p.recordedFrom ?? p.from;
   const children = (p.history ?? []).map((h) =>
-    node(`${h.from ?? L.before[lang]}: ${STATE[String(h.value)]?.[lang] ?? showValue(h.value, lang)}${h.from === p.from ? ' ←' : ''}`, h.citation),
+    node(`${h.from ?? L.before[lang]}: ${shown(h.value)}${h.unconfirmed ? `${lang === 'ja' ? '' : ' '}${L.unconfirmed[lang]}` : ''}${h.from === chosen ? ' ←' : ''}`, h.citation),
   );
   if (p.note) children.push(node(p.note));
-  return node(`${p.id} = ${value}${lang === 'ja' ? `（${from}${until}）` : ` (${from}${until})`}`, p.citation, children);
+  return node(`${p.id} = ${shown(p.value)}${lang === 'ja' ? `（${from}${until}）` : ` (${from}${until})`}`, p.citation, children);
 }
 
 function ruleNode(r: RuleTrace, lang: Lang, names: (id: string) => string): TraceNode {
@@ -234,36 +260,95 @@ const STATUS: Record<string, { ja: string; en: string }> = {
   unknown: { ja: '不明（数値なし）', en: 'unknown (figure missing)' },
 };
 
-/** The eligibility variant's tree (filled by the eligibility engine's trace; see types.ts). */
+const OUTCOME_EXC: Record<string, { ja: string; en: string }> = {
+  replaced: { ja: '適用（基準に代わる）', en: 'applied: stands in for the criteria' },
+  'not-needed': { ja: '不要（基準を自ら満たす）', en: 'not needed: the criteria are met on their own' },
+  undecided: { ja: '未決（特例の要件が不明又は境界）', en: "undecided: the special case's own criteria are unknown or borderline" },
+  failed: { ja: '特例の要件を満たさない', en: "its own criteria are not met" },
+  closed: { ja: '適用されない', en: 'does not apply' },
+};
+const RESULT: Record<string, { ja: string; en: string }> = {
+  true: { ja: '要件を満たす', en: 'meets the criteria' },
+  false: { ja: '要件を満たさない', en: 'does not meet the criteria' },
+  null: { ja: '未決', en: 'undecided' },
+};
+const APPLIES: Record<string, { ja: string; en: string }> = {
+  open: { ja: 'あり', en: 'yes' },
+  closed: { ja: 'なし', en: 'no' },
+  unknown: { ja: '不明', en: 'unknown' },
+};
+
+/** The eligibility variant's tree (filled from the eligibility engine's trace: ./eligibility.ts). */
 export function eligibilityTree(x: EligibilityExplanation, lang: Lang, head: { asOf: string; pack: string }): TraceNode {
+  // A number with thousands separators; a list in brackets; `true`, the value of a special
+  // case's window (the only boolean the eligibility trace reads), as "open".
+  const num = (v: unknown): string =>
+    typeof v === 'number' ? fmtNumber(v) : Array.isArray(v) ? `[${v.map((y) => num(y)).join(', ')}]` : typeof v === 'boolean' ? L.windowOpen[lang] : showValue(v, lang);
+  const sep = lang === 'ja' ? '、' : ', ';
   const out: TraceNode[] = [];
+
+  const m = x.municipality;
+  const mChildren: TraceNode[] = [];
+  if (m.merged.length > 1) mChildren.push(node(fill(L.mergedCity[lang], { names: m.merged.join(' + ') }), undefined, [node(L.derivedHow[lang], undefined, (x.derived ?? []).map((t) => node(t)))]));
+  if (x.designation.twin) mChildren.push(node(fill(L.twin[lang], { name: x.designation.twin })));
+  if (x.designation.centralCity) mChildren.push(node(fill(L.central[lang], { name: x.designation.centralCity })));
+  for (const n of m.notes ?? []) mChildren.push(node(n));
+  const where = [m.prefecture, m.code].filter(Boolean).join(sep);
+  const kind = m.kind === undefined ? '' : ` — ${L.kindOf[lang]}: ${showValue(m.kind, lang)}`;
+  out.push(node(`${L.municipality[lang]}: ${m.name}${where ? (lang === 'ja' ? `（${where}）` : ` (${where})`) : ''}${kind}`, undefined, mChildren));
+
   out.push(
     node(
       L.figures[lang],
       undefined,
-      x.figures.map((f) => node(`${f.id} = ${showValue(f.value, lang)} — ${f.source}${f.derived ? ` (${f.derived})` : ''}`)),
+      x.figures.map((f) => {
+        if (f.value === null) return node(`${f.id} = ${TRI.unknown[lang]}${f.where ? ` — ${L.whereToGet[lang]}: ${f.where}` : ''}`);
+        const how = f.derived ? (lang === 'ja' ? `（${f.derived}）` : ` (${f.derived})`) : '';
+        return node(`${f.id} = ${num(f.value)}${f.atLeast ? L.atLeastFig[lang] : ''} — ${f.source ?? ''}${how}`);
+      }),
     ),
   );
-  out.push(node(fill(L.parameters[lang], { asOf: head.asOf }), undefined, x.parameters.map((p) => parameterNode(p, lang))));
+  out.push(node(fill(L.parameters[lang], { asOf: head.asOf }), undefined, x.parameters.map((p) => parameterNode(p, lang, num))));
   out.push(
     node(
       L.criteria[lang],
       undefined,
       x.criteria.map((c) => {
         const children: TraceNode[] = [];
-        if (c.comparison) {
-          const t = Array.isArray(c.comparison.threshold) ? `[${c.comparison.threshold.join(', ')}]` : String(c.comparison.threshold);
-          const tol = c.comparison.tolerance !== undefined ? (lang === 'ja' ? `（許容幅 ${c.comparison.tolerance}）` : ` (tolerance ${c.comparison.tolerance})`) : '';
-          children.push(node(`${showValue(c.actual, lang)} ${c.comparison.op} ${t}${tol}${c.comparison.parameter ? ` — ${c.comparison.parameter}` : ''}`));
+        const k = c.comparison;
+        if (k) {
+          let text = fill(L.compared[lang], { left: num(c.actual), op: k.op, right: k.threshold === null ? '?' : num(k.threshold) });
+          if (k.tolerance !== undefined && k.borderlineAbove !== undefined && typeof k.threshold === 'number') text += fill(L.band[lang], { tol: String(k.tolerance), low: num(k.borderlineAbove), high: num(k.threshold) });
+          if (k.floor) text += fill(L.floorBand[lang], { op: k.floor.op, v: num(k.floor.value) });
+          children.push(node(`${text}${k.parameter ? ` — ${k.parameter}` : ''}`));
         }
+        if (c.statusBefore) children.push(node(fill(L.onItsOwn[lang], { status: STATUS[c.statusBefore]![lang] })));
         if (c.note) children.push(node(c.note));
-        return node(`${c.id}: ${STATUS[c.status]![lang]} — ${showValue(c.actual, lang)} / ${c.required}`, c.citation, children);
+        if (c.missing) children.push(node(`${L.missing[lang]}: ${c.missing}`));
+        const name = c.name && c.name !== c.id ? ` (${c.name})` : '';
+        return node(`${c.id}${name}: ${STATUS[c.status]![lang]} — ${num(c.actual)} / ${c.required}`, c.citation, children);
       }),
     ),
   );
-  out.push(node(fill(L.eligible[lang], { eligible: x.eligible === null ? TRI.unknown[lang] : TRI[x.eligible ? 'true' : 'false'][lang], because: x.because })));
+  if (x.exceptions.length > 0) {
+    out.push(
+      node(
+        L.exceptions[lang],
+        undefined,
+        x.exceptions.map((e) => {
+          const children: TraceNode[] = [node(`${fill(L.applies[lang], { applies: APPLIES[e.applies]![lang] })}${e.reason ? ` — ${e.reason}` : ''}`)];
+          if (e.route) children.push(node(fill(L.route[lang], { status: STATUS[e.route]![lang] })));
+          children.push(node(fill(L.replaces[lang], { ids: e.replaces.join(', ') })));
+          for (const r of e.replaced) children.push(node(fill(L.replacedLine[lang], { id: r.criterion, from: STATUS[r.from]![lang], to: STATUS[r.to]![lang] })));
+          if (e.note) children.push(node(e.note));
+          return node(`${e.id} (${e.name}): ${OUTCOME_EXC[e.outcome]![lang]}`, e.citation, children);
+        }),
+      ),
+    );
+  }
+  out.push(node(fill(L.eligibleResult[lang], { label: RESULT[String(x.eligible)]![lang], eligible: String(x.eligible), because: x.because })));
   if (x.steps.length > 0) out.push(node(L.steps[lang], undefined, x.steps.map((s, k) => node(`${k + 1}. ${s.step}`, s.citation))));
   if (x.notes.length > 0) out.push(node(L.notes[lang], undefined, x.notes.map((n) => node(n))));
-  const name = x.municipality.merged.length > 1 ? x.municipality.merged.join(' + ') : x.municipality.name;
+  const name = m.merged.length > 1 ? m.merged.join(' + ') : m.name;
   return node(fill(L.eligibilityTitle[lang], { name, designation: x.designation.name, asOf: head.asOf, pack: head.pack }), x.designation.citation, out);
 }

@@ -28,11 +28,18 @@ export interface ParameterRead {
   value: unknown;
   from: string | null;
   until: string | null;
-  history?: { from: string | null; value: unknown; citation?: string }[];
+  history?: { from: string | null; value: unknown; citation?: string; unconfirmed?: true }[];
   citation: string;
   /** What kind of value: `law` (a legal value with a citation) or `setting` (the pack's judgement). */
   kind: 'law' | 'setting';
   note?: string;
+  /**
+   * A dated value whose effective date is unconfirmed (`from` is null): the date of the entry
+   * chosen for `asOf`, which may only record when the text was checked (dated.ts `changedOn`).
+   */
+  recordedFrom?: string;
+  /** A rule value that has no dates (a list of kinds, a floor stated by the source): no "since". */
+  undated?: true;
 }
 
 export interface FactTrace {
@@ -151,19 +158,43 @@ export interface RecommendationExplanation {
 }
 
 /**
- * The eligibility variant (`kouiki explain NAME --designation ID`), to be filled from
- * `evaluateEligibility(..., trace)` of src/core/eligibility/ (issue 3). Everything the tree
- * needs is here, so wiring it is: build this object, hand it to the same renderers.
+ * The eligibility variant (`kouiki explain NAME --designation ID`), filled from
+ * `evaluateEligibility(..., trace)` (src/core/explain/eligibility.ts): the municipality and the
+ * figures read with their sources, the parameters chosen for `asOf`, every criterion with both
+ * operands, the special cases and what they replaced, the result, the steps and the notes.
  */
 export interface EligibilityExplanation {
   kind: 'eligibility';
-  municipality: { name: string; merged: string[]; kind?: string; source?: string };
-  designation: { id: string; name: string; citation: string };
-  /** The figures read, each with where it came from (the data record's `source`, a flag, or derived by a merger). */
-  figures: { id: string; value: number | string | null; source: string; derived?: string }[];
-  /** Thresholds and tolerances read for `asOf`, with the effective date chosen (dated values). */
+  municipality: {
+    name: string;
+    merged: string[];
+    code?: string;
+    prefecture?: string;
+    kind?: string | null;
+    /** Where the kind comes from (a designation list, the code list, a data file, a flag). */
+    source?: string;
+    /** Notes of the data record (e.g. which census figure was used). */
+    notes?: string[];
+  };
+  designation: {
+    id: string;
+    name: string;
+    citation: string;
+    summary?: string;
+    /** Partner checks: the central city the share is measured to. */
+    centralCity?: string;
+    /** 複眼型: the other city of a two-city centre (`--twin`). */
+    twin?: string;
+  };
+  /** Merger what-if: how each figure of the merged city was derived (or why it is unknown). */
+  derived?: string[];
+  /** The figures the designation reads, each with where it came from (null: unknown, with `where` to get it). */
+  figures: { id: string; value: number | string | null; source: string | null; derived?: string; where?: string; atLeast?: boolean }[];
+  /** Thresholds, windows, kinds and the tolerance read for `asOf`, with the effective date chosen (dated values). */
   parameters: ParameterRead[];
   criteria: CriterionTrace[];
+  /** The special cases (exceptions) of the designation: whether each applied and what it replaced. */
+  exceptions: ExceptionTrace[];
   eligible: boolean | null;
   /** Why `eligible` is what it is, in words. */
   because: string;
@@ -175,11 +206,59 @@ export interface EligibilityExplanation {
 
 export interface CriterionTrace {
   id: string;
+  name?: string;
   status: CriterionStatus;
+  /** The criterion's own status before a special case stood in for it (set only when it differs). */
+  statusBefore?: CriterionStatus;
   actual: number | string | null;
   required: string;
-  /** The comparison made: the operator, the threshold read and, for おおむね, the tolerance band. */
-  comparison?: { op: '>=' | '>' | '<' | '<=' | '=' | 'in'; threshold: number | string | (number | string)[]; tolerance?: number; parameter?: string };
+  /**
+   * The comparison made: the operator, the value read and, for おおむね, the tolerance and the
+   * band (`borderlineAbove` < figure < threshold is borderline); `floor` for a band the source
+   * states itself (5万程度以上, at least over 4万); `parameter` names the entry of `parameters`.
+   */
+  comparison?: {
+    op: '>=' | '>' | '<' | '<=' | '=' | 'in';
+    threshold: number | string | (number | string)[] | null;
+    tolerance?: number;
+    borderlineAbove?: number;
+    floor?: { op: string; value: number };
+    parameter?: string;
+  };
+  /** For the criteria of a special case: its id. */
+  exception?: string;
+  /** Set when a special case's route replaced this criterion (its id). */
+  replacedBy?: string;
+  /** The day the threshold applied took its value. */
+  effectiveFrom?: string;
+  /** `actual` is only a lower bound (some commuting flows are missing). */
+  atLeast?: boolean;
+  /** A guideline, not a bar (partner checks): below it the status is `not-applicable`, never `fail`. */
+  guideline?: boolean;
+  citation: string;
+  note?: string;
+  /** For `unknown`: the figure that would decide it and where to get it. */
+  missing?: string;
+}
+
+export interface ExceptionTrace {
+  id: string;
+  name: string;
+  /** The base criteria the route stands in for when it passes. */
+  replaces: string[];
+  /** Whether the route is open to this city on `asOf` (closed: `reason` says why; unknown: the kind is unknown). */
+  applies: 'open' | 'closed' | 'unknown';
+  reason?: string;
+  /** The route's own result (its criteria together), when it was evaluated. */
+  route?: CriterionStatus;
+  /**
+   * What it did: `replaced` (the route passes and stands in for failing criteria), `not-needed`
+   * (they pass on their own), `undecided` (the route is unknown or borderline, and so are they),
+   * `failed` (the route fails; they keep their status), `closed` (not open to this city).
+   */
+  outcome: 'replaced' | 'not-needed' | 'undecided' | 'failed' | 'closed';
+  /** The criteria whose status it changed. */
+  replaced: { criterion: string; from: CriterionStatus; to: CriterionStatus }[];
   citation: string;
   note?: string;
 }

@@ -4,6 +4,7 @@ import { compilePack } from '../../core/recommend/compile.js';
 import { evaluateTask, procedureContext, type TraceSink } from '../../core/recommend/evaluate.js';
 import { selectProcedure, type ProcedureContext } from '../../core/recommend/procedure.js';
 import type { Reason } from '../../core/recommend/types.js';
+import { UserError } from '../../errors.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { Pack, PackData } from '../model.js';
 import type { DatedValue } from '../schema.js';
@@ -62,7 +63,11 @@ export function runCase(pack: Pack, c: LoadedCase, opts: RunOptions): CaseOutcom
         break;
     }
   } catch (err) {
-    fail(`実行中のエラー: ${(err as Error).message}`, `error while running: ${(err as Error).message}`);
+    // A user error (an unknown municipality or designation, a partner check without its
+    // central city) is shown with its details and hint, in the output language.
+    const text = (lang: Lang): string =>
+      err instanceof UserError ? [err.text[lang], ...err.details.map((d) => d.message[lang]), ...(err.hint ? [err.hint[lang]] : [])].join('; ') : (err as Error).message;
+    fail(`実行中のエラー: ${text('ja')}`, `error while running: ${text('en')}`);
   }
   return { name: c.name, file: c.file, line: c.line, kind: c.kind, passed: failures.length === 0, failures };
 }
@@ -236,15 +241,51 @@ function runParameter(data: PackData, c: LoadedCase, e: ParameterExpect, fail: F
 }
 
 function runEligibility(r: DesignationResult, e: EligibilityExpect, fail: Fail): void {
-  if (e.eligible !== undefined && r.eligible !== e.eligible) fail(`eligible: 期待 ${show(e.eligible)}、実際 ${show(r.eligible)}`, `eligible: expected ${show(e.eligible)}, got ${show(r.eligible)}`);
+  const crit = (id: string) => r.criteria.find((x) => x.id === id);
+  const ids = r.criteria.map((x) => x.id).join(', ');
+  if (e.eligible !== undefined && r.eligible !== e.eligible) {
+    const why = r.criteria.filter((x) => x.status !== 'pass' && x.status !== 'not-applicable').map((x) => `${x.id}: ${x.status}`).join('; ');
+    fail(`eligible: 期待 ${show(e.eligible)}、実際 ${show(r.eligible)}${why ? `（${why}）` : ''}`, `eligible: expected ${show(e.eligible)}, got ${show(r.eligible)}${why ? ` (${why})` : ''}`);
+  }
   for (const [id, want] of Object.entries(e.criteria ?? {})) {
-    const got = r.criteria.find((x) => x.id === id);
-    if (!got) fail(`基準 ${id} がない`, `no criterion ${id}`);
+    const got = crit(id);
+    if (!got) fail(`基準 ${id} がない（${ids}）`, `no criterion ${id} (${ids})`);
     else if (got.status !== want) fail(`基準 ${id}: 期待 ${want}、実際 ${got.status}（${show(got.actual)} / ${got.required}）`, `criterion ${id}: expected ${want}, got ${got.status} (${show(got.actual)} vs ${got.required})`);
   }
   for (const [id, want] of Object.entries(e.actual ?? {})) {
-    const got = r.criteria.find((x) => x.id === id);
+    const got = crit(id);
     if (!got || !deepEqual(got.actual, want)) fail(`基準 ${id} の値: 期待 ${show(want)}、実際 ${show(got?.actual)}`, `criterion ${id} figure: expected ${show(want)}, got ${show(got?.actual)}`);
+  }
+  for (const [id, want] of Object.entries(e.effectiveFrom ?? {})) {
+    const got = crit(id);
+    if (!got) fail(`基準 ${id} がない（${ids}）`, `no criterion ${id} (${ids})`);
+    else if ((got.effectiveFrom ?? null) !== want) fail(`基準 ${id} の施行日: 期待 ${show(want)}、実際 ${show(got.effectiveFrom ?? null)}`, `criterion ${id} effective from ${show(got.effectiveFrom ?? null)}, expected ${show(want)}`);
+  }
+  for (const [id, want] of Object.entries(e.replacedBy ?? {})) {
+    const got = crit(id);
+    if (!got) fail(`基準 ${id} がない（${ids}）`, `no criterion ${id} (${ids})`);
+    else if ((got.replacedBy ?? null) !== want) fail(`基準 ${id} の置き換え: 期待 ${show(want)}、実際 ${show(got.replacedBy ?? null)}`, `criterion ${id} replaced by ${show(got.replacedBy ?? null)}, expected ${show(want)}`);
+  }
+  for (const [id, want] of Object.entries(e.note ?? {})) {
+    const got = crit(id);
+    if (!got) fail(`基準 ${id} がない（${ids}）`, `no criterion ${id} (${ids})`);
+    else if (!(got.note ?? '').includes(want)) fail(`基準 ${id} の注記に「${want}」がない（${got.note ?? 'なし'}）`, `the note of criterion ${id} lacks "${want}" (${got.note ?? 'none'})`);
+  }
+  for (const want of e.notes ?? []) {
+    if (!(r.notes ?? []).some((n) => n.includes(want))) fail(`注記に「${want}」がない`, `no note contains "${want}"`);
+  }
+  if (e.steps) {
+    // Each text in the same step as the one before or a later one (the order of the procedure).
+    const steps = (r.steps ?? []).map((s) => `${s.step} ${s.citation}`);
+    let at = 0;
+    for (const want of e.steps) {
+      const k = steps.findIndex((s, i) => i >= at && s.includes(want));
+      if (k < 0) {
+        fail(`手続に「${want}」がない（又は順序が違う）`, `no step contains "${want}" (or not in this order)`);
+        break;
+      }
+      at = k;
+    }
   }
 }
 

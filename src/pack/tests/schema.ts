@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { IsoDateSchema } from '../../schemas/common.js';
+import { MunicipalityRecordSchema } from '../../schemas/municipalities.js';
 import { taskListSchema } from '../../schemas/task.js';
 import type { PackData } from '../model.js';
 
@@ -97,13 +98,21 @@ export const ParameterExpectSchema = z.strictObject({
 
 const CRITERION_STATUS = ['pass', 'fail', 'borderline', 'not-applicable', 'unknown'] as const;
 
-/** Eligibility cases (issue 3): a municipality's figures (or a name in the data) and a designation. */
+/**
+ * Eligibility cases: a municipality — a name in the embedded data, or a record of the
+ * municipality data format (its figures; a name not in the code list is a new city, a name in
+ * it gets these figures over its own) — and one designation, on the case's `asOf`.
+ */
+const MunicipalityInput = z.union([z.string().min(1), MunicipalityRecordSchema]);
 export const EligibilityInputSchema = z.strictObject({
   designation: z.string().min(1),
-  /** A name in the embedded data, or a municipality record of the contract's format (figures). */
-  municipality: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+  municipality: MunicipalityInput,
   /** Merger what-if: names merged with the municipality. */
-  merge: z.array(z.string().min(1)).optional(),
+  merge: z.array(z.string().min(1)).min(1).optional(),
+  /** 複眼型: the other city of a two-city centre (a name or a record). */
+  twin: MunicipalityInput.optional(),
+  /** Partner checks: the central city (a name or a record). */
+  partnerOf: MunicipalityInput.optional(),
 });
 
 export const EligibilityExpectSchema = z.strictObject({
@@ -112,6 +121,16 @@ export const EligibilityExpectSchema = z.strictObject({
   criteria: z.record(z.string(), z.enum(CRITERION_STATUS)).optional(),
   /** Criterion id → the figure compared. */
   actual: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
+  /** Criterion id → the effective date of the threshold applied (null: none shown, e.g. an unconfirmed date). */
+  effectiveFrom: z.record(z.string(), IsoDateSchema.nullable()).optional(),
+  /** Criterion id → the special case that stands in for it (null: none). */
+  replacedBy: z.record(z.string(), z.string().nullable()).optional(),
+  /** Criterion id → text its note must contain (in the case's language). */
+  note: z.record(z.string(), z.string().min(1)).optional(),
+  /** Texts that must appear in the designation's notes. */
+  notes: z.array(z.string().min(1)).optional(),
+  /** Texts that must appear in the remaining steps (their words or citations), in order (each in the same step as the one before or a later one). */
+  steps: z.array(z.string().min(1)).optional(),
 });
 
 export const CASE_KINDS = ['task', 'instrument', 'category', 'parameter', 'eligibility'] as const;

@@ -1,0 +1,43 @@
+import { Option, type Command } from 'commander';
+import type { Lang } from '../../i18n/lang.js';
+import { MUNICIPALITY_KINDS } from '../../schemas/kinds.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The designation ids of the default pack, for help texts. */
+export const DESIGNATION_IDS_HELP = 'designated-city, core-city, cooperation-central-city, settlement-central-city, cooperation-partner, settlement-partner';
+
+/**
+ * The option keys (as commander names them) of the flags that describe the municipality of an
+ * eligibility check. `kouiki explain` uses them to tell the eligibility variant from the
+ * recommendation one.
+ */
+export const ELIGIBILITY_OPTION_KEYS = ['designation', 'merge', 'partners', 'partnerOf', 'twin', 'population', 'dayNightRatio', 'metroArea', 'metroCoreCommuteShare', 'kind'] as const;
+
+/**
+ * The flags of `kouiki eligibility` that describe what is checked (a merger, a partner, a
+ * two-city centre, figures given on the command line), shared with `kouiki explain`.
+ * `--designation` is not here: eligibility takes several, explain exactly one.
+ * `partners: false` leaves out `--partners`, which lists many results (not one to explain).
+ */
+export function addEligibilityFlags(cmd: Command, lang: Lang, opts: { partners: boolean }): void {
+  const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
+  cmd.option('--merge <names>', t('合併の試算: NAME と合併する市町村（カンマ区切り・繰り返し可）', 'merger what-if: the municipalities NAME merges with (comma-separated, repeatable)'), collect);
+  if (opts.partners) cmd.option('--partners', t('NAME への通勤通学割合が連携の相手の目安を満たす市町村を一覧にする', 'list the municipalities whose commuting share to NAME meets each partner guideline'));
+  cmd.option('--partner-of <city>', t('NAME を中心市 CITY の連携の相手として判定する', 'check NAME as a partner of the central city CITY'));
+  cmd.option('--twin <city>', t('複眼型: NAME と CITY の 2 市で中心となる場合を判定する', 'two-city centre (複眼型): check NAME together with CITY'));
+  cmd.option('--population <n>', t('人口（国勢調査の常住人口、0 以上の整数）', 'population (census resident population, a non-negative integer)'));
+  cmd.option('--day-night-ratio <r>', t('昼夜間人口比率（比、0〜10。98.96% は 0.9896）', 'day/night population ratio (a fraction in [0, 10]; 98.96% is 0.9896)'));
+  cmd.addOption(new Option('--metro-area <area>', t('三大都市圏（none は圏外）', 'metro area (none: outside the 三大都市圏)')).choices(['none', 'tokyo', 'osaka', 'nagoya']));
+  cmd.option('--metro-core-commute-share <s>', t('三大都市圏内の指定都市・特別区への通勤通学者割合（0〜1）', 'share of commuters and students going to the designated cities and special wards of the 三大都市圏 (0 to 1)'));
+  cmd.addOption(new Option('--kind <kind>', t('団体の種類（例: 合併後に中核市となった場合を仮定）', 'municipality kind (e.g. assume the merged city became a core city)')).choices([...MUNICIPALITY_KINDS]));
+}
+
+/** `--designation ID` of `kouiki eligibility`: repeatable, or comma-separated. */
+export function addDesignationsFlag(cmd: Command, lang: Lang): void {
+  cmd.option(
+    '--designation <id>',
+    lang === 'ja' ? `判定する指定（繰り返し・カンマ区切り可）: ${DESIGNATION_IDS_HELP}` : `limit the checks (repeatable, or comma-separated): ${DESIGNATION_IDS_HELP}`,
+    collect,
+  );
+}
