@@ -310,63 +310,6 @@ function inspectNodes(doc: Document.Parsed, text: string): { problems: NodeProbl
   return { problems, firstAlias, duplicates, exploded };
 }
 
-/**
- * A fast, conservative pre-filter on the raw text for code that hands it to another parser:
- * refuses text nested deeper than MAX_DEPTH by counting flow brackets outside quotes and comments
- * and block indentation levels by column (`- `, `? ` and `: ` count as indentation). The exact
- * check is parseYaml's, on the parser's own stack.
- */
-export function checkDepth(text: string, file: string, max = MAX_DEPTH): void {
-  let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  let quote = 0;
-  let comment = false;
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) {
-      line++;
-      lineStart = i + 1;
-      comment = false;
-      atLineStart = true;
-      continue;
-    }
-    if (comment) continue;
-    if (atLineStart) {
-      if (ch === 32 || ch === 9) continue;
-      // "- ", "? " and ": " open a nested block node on the same line.
-      if (ch === 45 || ch === 63 || ch === 58) {
-        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 10;
-        if (next === 32 || next === 9 || next === 10 || next === 13) continue;
-      }
-      atLineStart = false;
-      // Block nesting shows as indentation; two columns a level is the tightest YAML allows.
-      if ((i - lineStart) / 2 > max * 2) throw tooDeep(file, line, i - lineStart + 1, max);
-    }
-    if (quote) {
-      if (quote === 34 && ch === 92) i++;
-      else if (ch === quote) {
-        // '' inside a single-quoted scalar is an escaped quote, not its end.
-        if (quote === 39 && text.charCodeAt(i + 1) === 39) i++;
-        else quote = 0;
-      }
-      continue;
-    }
-    if (ch === 34 || ch === 39) {
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 10 || prev === 9 || prev === 45 || prev === 63) quote = ch;
-    } else if (ch === 35) {
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (prev === 32 || prev === 9 || i === lineStart) comment = true;
-    } else if (ch === 91 || ch === 123) {
-      if (++depth > max) throw tooDeep(file, line, i - lineStart + 1, max);
-    } else if (ch === 93 || ch === 125) {
-      if (depth > 0) depth--;
-    }
-  }
-}
-
 function tooDeep(file: string, line: number, column: number, max: number): UserError {
   return new UserError(
     { ja: `入れ子が深すぎます（上限 ${max} 段）`, en: `nesting is deeper than the limit of ${max} levels` },
