@@ -66,3 +66,10 @@ export function formatUserError(err: UserError, lang: Lang): string {
   if (err.hint) lines.push(lang === 'ja' ? `  対処: ${err.hint.ja}` : `  fix: ${err.hint.en}`);
   return lines.join('\n');
 }
+
+/** " (the first 50 of 1234 problems)" when a list of problems was cut short, else nothing. */
+export function shownOf(shown: number, total: number): Localized {
+  if (total <= shown) return { ja: '', en: '' };
+  return { ja: `（問題 ${total} 件のうち最初の ${shown} 件を表示）`, en: ` (showing the first ${shown} of ${total} problems)` };
+}
+

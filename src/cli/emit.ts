@@ -3,8 +3,13 @@ import type { RunContext } from './context.js';
 import { openSink, parseFormatSpecs, type FormatSpec, type Sink } from './output.js';
 import type { StreamRenderer } from '../report/stream.js';
 
-/** How many results are rendered between yields to the event loop (so Ctrl+C is handled promptly). */
+/**
+ * The batch yields to the event loop (where a signal is handled, and a closed pipe noticed)
+ * after CHUNK results or YIELD_MS milliseconds, whichever comes first, so Ctrl+C is handled
+ * within a fraction of a second however long each result takes to compute and render.
+ */
 const CHUNK = 256;
+const YIELD_MS = 25;
 const FLUSH_AT = 1 << 16;
 
 export function chalkFor(ctx: RunContext): ChalkInstance {
@@ -33,6 +38,8 @@ export async function emitAll<R>(
     for (const spec of specs) outs.push({ renderer: makeRenderer(spec), sink: openSink(spec, ctx.io, inputs), buf: '' });
     for (const o of outs) o.buf += o.renderer.begin();
     let count = 0;
+    let since = 0;
+    let lastYield = performance.now();
     for (const r of results) {
       for (const o of outs) {
         o.buf += o.renderer.item(r, count);
@@ -43,9 +50,13 @@ export async function emitAll<R>(
         }
       }
       count++;
-      if (count % CHUNK === 0) {
+      if (++since >= CHUNK || ((since & 7) === 0 && performance.now() - lastYield >= YIELD_MS)) {
+        since = 0;
         progress?.(count);
         await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+        // Every reader is gone (`| head -1`, no file output): stop instead of working for nobody.
+        if (outs.every((o) => o.sink.closed())) break;
       }
     }
     for (const o of outs) {

@@ -7,13 +7,6 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  // A closed pipe (`kouiki evaluate ... | head -1`) ends the run quietly, as cat or grep would.
-  const quietOnEpipe = (err: NodeJS.ErrnoException): void => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  };
-  process.stdout.on('error', quietOnEpipe);
-  process.stderr.on('error', quietOnEpipe);
   const { runProcess } = await import('./process.js');
   await runProcess(argv);
 }

@@ -4,8 +4,8 @@ import { defaultLang, type Lang } from '../i18n/lang.js';
 import { obtainPack } from '../pack/default.js';
 import type { Pack } from '../pack/model.js';
 import { makeContext, parseAsOf, parseSize, today, type GlobalOptions } from './context.js';
-import type { CliIO } from './io.js';
-import { DEFAULT_MAX_INPUT_SIZE } from '../io/read.js';
+import { outputFailed, streamFailure, watchStreams, type CliIO } from './io.js';
+import { beginRun, declareInputs, DEFAULT_MAX_INPUT_SIZE } from '../io/read.js';
 import { removePendingOutputs } from './output.js';
 import { COMMANDS } from './specs/index.js';
 import type { CommandSpec } from './spec.js';
@@ -59,17 +59,20 @@ const JA_COMMANDER: [RegExp, string][] = [
   [/^error: missing required argument '(.+?)'/, '引数 $1 がありません'],
   [/^error: option '(.+?)' argument missing/, 'オプション $1 に値がありません'],
   [/^error: option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+)\./, 'オプション $1 の値 $2 は使えません（使えるのは $3）'],
+  [/^error: too many arguments for '(.+?)'\. Expected (\d+) arguments? but got (\d+)\./, '引数が多すぎます（$1 の引数は $2 個まで、指定は $3 個）'],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, '引数が多すぎます（$1 個まで、指定は $2 個）'],
   [/^error: too many arguments/, '引数が多すぎます'],
-  [/\(Did you mean (.+)\?\)/, '（$1 のことですか？）'],
+  [/^\(Did you mean (.+)\?\)/, '（$1 のことですか？）'],
 ];
 
+/** commander's messages as kouiki's own: `kouiki: ` first, and in Japanese with --lang ja. */
 function translateCommander(text: string, lang: Lang): string {
-  if (lang !== 'ja') return text;
   return text
     .split('\n')
     .map((line) => {
-      for (const [re, ja] of JA_COMMANDER) if (re.test(line)) return `kouiki: ${line.replace(re, ja).replace(/^error: /, '')}`;
-      return line;
+      const head = line.startsWith('error: ') ? 'kouiki: ' : '';
+      if (lang === 'ja') for (const [re, ja] of JA_COMMANDER) if (re.test(line)) return `${head}${line.replace(re, ja).replace(/^error: /, '')}`;
+      return head ? `${head}${line.slice('error: '.length)}` : line;
     })
     .join('\n');
 }
@@ -79,12 +82,18 @@ function translateCommander(text: string, lang: Lang): string {
  * so tests run it in-process and the bin decides how to leave).
  */
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const langArg = preScan(argv, '--lang');
-  const lang: Lang = langArg === 'ja' || langArg === 'en' ? langArg : defaultLang(io.env);
+  const lang = langOf(argv, io.env);
+  beginRun(io.stdin);
+  const unwatch = watchStreams(io.stdout, io.stderr);
   try {
-    return await runProgram(argv, io, lang);
+    const code = await runProgram(argv, io, lang);
+    const failure = streamFailure(io.stdout);
+    if (failure) throw outputFailed(failure);
+    return code;
   } catch (err) {
     return handleError(err, io, lang);
+  } finally {
+    unwatch();
   }
 }
 
@@ -142,6 +151,7 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
       const opts = command.optsWithGlobals() as Record<string, unknown>;
       const positional = command.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [a as string]));
       const globals = resolveGlobals(opts, lang, io);
+      declareInputs([...globals.data, ...(globals.config ? [globals.config] : [])], io.cwd);
       // Commands that read a pack as their input (rules validate|test|…) load it themselves.
       if (spec.loadsPack !== false && (!pack || globals.rules !== rulesArg)) pack = await obtainPack(globals.rules);
       exitCode = await spec.run(makeContext(io, globals, pack), positional, opts);
@@ -158,7 +168,6 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
 }
 
 function handleError(err: unknown, io: CliIO, lang: Lang): number {
-  const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
   removePendingOutputs();
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
@@ -173,14 +182,33 @@ function handleError(err: unknown, io: CliIO, lang: Lang): number {
     return err.exitCode;
   }
   if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
+  reportInternalError(err, io, lang);
+  return 2;
+}
+
+/**
+ * An error nobody foresaw (a bug): one line asking for a report, the stack only with
+ * KOUIKI_DEBUG=1. The message is cut to its first line so that nothing multi-line leaks out.
+ */
+export function reportInternalError(err: unknown, io: Pick<CliIO, 'stderr' | 'env'>, lang: Lang): void {
+  let what: string;
+  try {
+    what = String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 300);
+  } catch {
+    what = 'unknown error';
+  }
   io.stderr.write(
-    t(
-      `kouiki: 内部エラーが発生しました。お手数ですが再現手順を添えて報告してください: ${(err as Error)?.message ?? String(err)}\n`,
-      `kouiki: internal error; please report it with the command that caused it: ${(err as Error)?.message ?? String(err)}\n`,
-    ),
+    lang === 'ja'
+      ? `kouiki: 内部エラーが発生しました。お手数ですが再現手順を添えて報告してください: ${what}\n`
+      : `kouiki: internal error; please report it with the command that caused it: ${what}\n`,
   );
   if (io.env.KOUIKI_DEBUG === '1' && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
-  return 2;
+}
+
+/** The language of a run's messages: `--lang`, else KOUIKI_LANG / LANG. */
+export function langOf(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const langArg = preScan(argv, '--lang');
+  return langArg === 'ja' || langArg === 'en' ? langArg : defaultLang(env);
 }
 
 function resolveGlobals(opts: Record<string, unknown>, lang: Lang, io: CliIO): GlobalOptions {

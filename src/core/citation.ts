@@ -24,7 +24,8 @@ function articleEn(article: string): string {
  * 003 5(2)イ(ア) for a document section. Unconfirmed references say so.
  */
 export function formatRef(ref: Ref, data: Pick<PackData, 'manifest'>, lang: Lang): string {
-  const source = data.manifest.sources?.[ref.source];
+  const sources = data.manifest.sources;
+  const source = sources && Object.hasOwn(sources, ref.source) ? sources[ref.source] : undefined;
   const name = source ? source.name[lang] : ref.source;
   let out: string;
   if (ref.article !== undefined) {

@@ -63,7 +63,7 @@ function walk(dir: string, out: string[]): void {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     throw new UserError(
-      { ja: `ディレクトリを読めません: ${dir} (${(err as NodeJS.ErrnoException).code})`, en: `cannot read the directory ${dir} (${(err as NodeJS.ErrnoException).code})` },
+      { ja: `ディレクトリを読めません (${(err as NodeJS.ErrnoException).code})`, en: `cannot read the directory (${(err as NodeJS.ErrnoException).code})` },
       { position: { file: dir } },
     );
   }
@@ -79,8 +79,8 @@ function walk(dir: string, out: string[]): void {
 function noDrafts(arg: string, kind: 'directory' | 'glob'): UserError {
   return new UserError(
     kind === 'directory'
-      ? { ja: `${arg}: 政策案（最上位に projects: を持つ YAML）が見つかりません`, en: `${arg}: no policy draft found (a YAML file whose top level has projects:)` }
-      : { ja: `${arg}: パターンに一致する政策案がありません`, en: `${arg}: the pattern matches no policy draft` },
+      ? { ja: '政策案（最上位に projects: を持つ YAML）が見つかりません', en: 'no policy draft found (a YAML file whose top level has projects:)' }
+      : { ja: 'パターンに一致する政策案がありません', en: 'the pattern matches no policy draft' },
     {
       position: { file: arg },
       hint: {
@@ -129,7 +129,7 @@ export function discoverDrafts(args: readonly string[], cwd: string): Discovered
     const scan = picomatch.scan(arg);
     if (!scan.isGlob) {
       throw new UserError(
-        { ja: `ファイルが見つかりません: ${arg}`, en: `no such file or directory: ${arg}` },
+        { ja: 'ファイルもディレクトリも見つかりません', en: 'no such file or directory' },
         { position: { file: arg }, hint: { ja: 'パスを確認してください', en: 'check the path' } },
       );
     }

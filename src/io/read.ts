@@ -1,7 +1,43 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 export const DEFAULT_MAX_INPUT_SIZE = 64 * 1024 * 1024;
+
+/**
+ * The run in progress: the stream `-` reads (the CLI's own stdin, a buffer in tests) and every
+ * file read so far, so that no output ever replaces one of the run's inputs (src/cli/output.ts).
+ */
+let runStdin: NodeJS.ReadableStream | null = null;
+const readPaths = new Set<string>();
+
+/** Starts a run: `-` reads `stdin` from now on, and the list of files read is emptied. */
+export function beginRun(stdin: NodeJS.ReadableStream | null): void {
+  runStdin = stdin;
+  readPaths.clear();
+}
+
+/** Real paths of the files read since beginRun (any command, any format: tasks, data, pack, config). */
+export function filesRead(): ReadonlySet<string> {
+  return readPaths;
+}
+
+/**
+ * Files the command line names as inputs (`--data`, `--config`), counted as read even when the
+ * command does not use them: an output never replaces a file the user gave as an input.
+ */
+export function declareInputs(paths: readonly string[], cwd: string): void {
+  for (const p of paths) if (p !== '-') readPaths.add(realPath(resolve(cwd, p)));
+}
+
+/** The canonical path of a file (symlinks resolved), or the absolute path when it does not exist. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
 
 export interface InputText {
   /** The name shown in messages: the path as the user gave it, or `<stdin>`. */
@@ -19,9 +55,10 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): 
   }
   try {
     const st = fstatSync(fd);
+    readPaths.add(realPath(path));
     if (st.isDirectory()) {
       throw new UserError(
-        { ja: `${path}: ディレクトリです。ファイルを指定してください`, en: `${path}: is a directory, not a file` },
+        { ja: 'ディレクトリです。ファイルを指定してください', en: 'is a directory, not a file' },
         { position: { file: path } },
       );
     }
@@ -44,7 +81,7 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): 
 }
 
 /** Reads all of standard input (`-`), with the same size cap and UTF-8 check as a file. */
-export async function readStdin(maxBytes = DEFAULT_MAX_INPUT_SIZE, stream: NodeJS.ReadableStream = process.stdin): Promise<InputText> {
+export async function readStdin(maxBytes = DEFAULT_MAX_INPUT_SIZE, stream: NodeJS.ReadableStream = runStdin ?? process.stdin): Promise<InputText> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
@@ -64,8 +101,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Decodes UTF-8 strictly (a BOM is dropped); an invalid byte is reported at its line and column. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  let text: string;
   try {
-    return decoder.decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
@@ -83,6 +121,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
       },
     );
   }
+  // More byte order marks at the start of a line (files joined with `cat`, each saved with one):
+  // invisible in editors, they would become part of a key ("\ufeffname"). Dropped, so lines and
+  // columns are those an editor shows.
+  return text.includes('\ufeff') ? text.replace(/(^|\n)\ufeff+/g, '$1') : text;
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
@@ -126,12 +168,12 @@ function openError(path: string, err: unknown): UserError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
     return new UserError(
-      { ja: `ファイルが見つかりません: ${path}`, en: `no such file: ${path}` },
+      { ja: 'ファイルが見つかりません', en: 'no such file' },
       { position: { file: path }, hint: { ja: 'パスを確認してください', en: 'check the path' } },
     );
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new UserError({ ja: `ファイルを読む権限がありません: ${path}`, en: `permission denied: ${path}` }, { position: { file: path } });
+    return new UserError({ ja: 'ファイルを読む権限がありません', en: 'permission denied (the file cannot be read)' }, { position: { file: path } });
   }
-  return new UserError({ ja: `ファイルを開けません: ${path} (${code ?? 'error'})`, en: `cannot open ${path} (${code ?? 'error'})` }, { position: { file: path } });
+  return new UserError({ ja: `ファイルを開けません (${code ?? 'error'})`, en: `cannot open the file (${code ?? 'error'})` }, { position: { file: path } });
 }

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { UserError, type ProblemDetail } from '../errors.js';
+import { shownOf, UserError, type ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { positionOf, type ParsedYaml } from './yaml.js';
 
@@ -86,14 +86,39 @@ export function issuesToProblems(parsed: ParsedYaml, issues: readonly Issue[], m
     if (out.length >= max) break;
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
+        if (out.length >= max) break;
         out.push({ position: positionOf(parsed, [...issue.path, key], true), message: describeIssue({ ...issue, keys: [key] }) });
       }
       continue;
     }
-    out.push({ position: positionOf(parsed, issue.path), message: describeIssue(issue) });
+    out.push({ position: positionOf(parsed, issue.path), message: isMissing(parsed.value, issue) ? missingKey(issue) : describeIssue(issue) });
   }
   out.sort((a, b) => (a.position!.line ?? 0) - (b.position!.line ?? 0) || (a.position!.column ?? 0) - (b.position!.column ?? 0));
   return out;
+}
+
+/** A key the document leaves out, reported by zod as a wrong value (an enum or a literal). */
+function isMissing(root: unknown, issue: Issue): boolean {
+  if (issue.code !== 'invalid_value' || issue.path.length === 0) return false;
+  let parent: unknown = root;
+  for (const seg of issue.path.slice(0, -1)) {
+    if (parent === null || typeof parent !== 'object') return false;
+    parent = (parent as Record<PropertyKey, unknown>)[seg as PropertyKey];
+  }
+  const last = issue.path[issue.path.length - 1]!;
+  return parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !Object.hasOwn(parent, last as PropertyKey);
+}
+
+function missingKey(issue: Issue): Localized {
+  const field = String(issue.path[issue.path.length - 1]);
+  return { ja: `必須のキー「${field}」がありません`, en: `missing required key "${field}"` };
+}
+
+/** How many problems issuesToProblems would list without its cap. */
+function countProblems(issues: readonly Issue[]): number {
+  let n = 0;
+  for (const i of flatten(issues)) n += i.code === 'unrecognized_keys' ? i.keys.length : 1;
+  return n;
 }
 
 /**
@@ -120,10 +145,15 @@ function flatten(issues: readonly Issue[]): Issue[] {
 export function validateDocument<S extends z.ZodType>(schema: S, parsed: ParsedYaml, what: Localized, schemaKind: string): z.output<S> {
   const result = schema.safeParse(parsed.value, { reportInput: true });
   if (result.success) return result.data;
+  const details = issuesToProblems(parsed, result.error.issues);
+  const total = countProblems(result.error.issues);
   throw new UserError(
-    { ja: `${what.ja}の形式が正しくありません`, en: `the ${what.en} does not have the expected shape` },
     {
-      details: issuesToProblems(parsed, result.error.issues),
+      ja: `${what.ja}の形式が正しくありません${shownOf(details.length, total).ja}`,
+      en: `the ${what.en} does not have the expected shape${shownOf(details.length, total).en}`,
+    },
+    {
+      details,
       hint: { ja: `形式は \`kouiki schema ${schemaKind}\` と README を参照してください`, en: `see \`kouiki schema ${schemaKind}\` and the README for the format` },
     },
   );

@@ -1,6 +1,5 @@
-import jsYaml from 'js-yaml';
 import type { SourcePosition } from '../errors.js';
-import { checkDepth } from './yaml.js';
+import { loadBounded, needsPreciseParser } from './yaml.js';
 
 /**
  * Positions for large drafts, fast. `yaml` (the position-keeping parser) takes about 0.6 s for a
@@ -9,7 +8,8 @@ import { checkDepth } from './yaml.js';
  * module rebuilds the node tree and answers `positionOf` exactly as io/yaml.ts does on the
  * `yaml` document (the property tests compare both on generated drafts).
  *
- * Everything unusual falls back to the precise parser: anchors or aliases (expansion is bounded
+ * Everything unusual falls back to the precise parser (`needsPreciseParser`, and nesting past
+ * MAX_DEPTH, as io/yaml.ts bounds it): anchors or aliases (expansion is bounded
  * only there), syntax errors and duplicate keys (their messages and positions come from there),
  * and any tree that does not match the value it should describe (the rebuild checks itself).
  */
@@ -30,8 +30,6 @@ export interface FastParsed {
   has(path: readonly PropertyKey[]): boolean;
 }
 
-/** An anchor or alias anywhere (an over-approximation, as in io/yaml.ts). */
-const MAYBE_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
@@ -75,33 +73,26 @@ function endOfLine(text: string, i: number): number {
 }
 
 export function parseFast(text: string, file: string, onStale?: () => FastParsed | undefined): FastParsed | undefined {
-  if (MAYBE_ALIAS.test(text)) return undefined;
-  checkDepth(text, file);
+  if (needsPreciseParser(text)) return undefined;
   // The events are only recorded here (post-order: where each node opened and closed, its depth,
   // kind and value); the tree is built on the first position asked for, so a draft without
   // findings never pays for it.
   const opens: number[] = [];
   const ev: { open: number[]; close: number[]; depth: number[]; kind: (PNode['kind'])[]; result: unknown[] } = { open: [], close: [], depth: [], kind: [], result: [] };
-  let value: unknown;
-  try {
-    value = jsYaml.load(text, {
-      schema: jsYaml.CORE_SCHEMA,
-      filename: file,
-      listener(event, state) {
-        if (event === 'open') {
-          opens.push(state.position);
-          return;
-        }
-        ev.open.push(opens.pop()!);
-        ev.close.push(state.position);
-        ev.depth.push(opens.length);
-        ev.kind.push((state.kind as PNode['kind']) ?? null);
-        ev.result.push(state.result);
-      },
-    });
-  } catch {
-    return undefined;
-  }
+  // Nesting is bounded as the precise parser bounds it; anything too deep, or not YAML, falls back.
+  const loaded = loadBounded(text, file, (event, state) => {
+    if (event === 'open') {
+      opens.push(state.position);
+      return;
+    }
+    ev.open.push(opens.pop()!);
+    ev.close.push(state.position);
+    ev.depth.push(opens.length);
+    ev.kind.push((state.kind as PNode['kind']) ?? null);
+    ev.result.push(state.result);
+  });
+  if (!loaded) return undefined;
+  const value = loaded.value;
 
   let index: Index | null | undefined;
   const built = (): Index | null => (index === undefined ? (index = buildPositionIndex(text, file, value, ev)) : index);
@@ -144,7 +135,9 @@ function buildPositionIndex(text: string, file: string, value: unknown, ev: { op
     } else {
       const open = ev.open[i]!;
       const close = ev.close[i]!;
-      const start = kind === null ? open : skipBlank(text, open);
+      // An empty value sits after the spaces that follow its indicator, as `yaml` places it.
+      let start = kind === null ? open : skipBlank(text, open);
+      if (kind === null) while (isSpace(text.charCodeAt(start))) start++;
       let end: number;
       if (kind === 'scalar') {
         const c = text.charCodeAt(start);
@@ -211,10 +204,25 @@ function buildPositionIndex(text: string, file: string, value: unknown, ev: { op
   };
 }
 
+/** Key positions of large mappings, built on the first lookup (linear search made n unknown keys quadratic). */
+const keyIndex = new WeakMap<PNode, Map<string, number>>();
+
 function findKey(map: PNode, seg: PropertyKey): number {
   const want = String(seg);
-  for (let i = 0; i < map.children.length; i += 2) if (String(map.children[i]!.result) === want) return i;
-  return -1;
+  if (map.children.length < 64) {
+    for (let i = 0; i < map.children.length; i += 2) if (String(map.children[i]!.result) === want) return i;
+    return -1;
+  }
+  let index = keyIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < map.children.length; i += 2) {
+      const k = String(map.children[i]!.result);
+      if (!index.has(k)) index.set(k, i);
+    }
+    keyIndex.set(map, index);
+  }
+  return index.get(want) ?? -1;
 }
 
 /** The rebuilt tree describes the value exactly: same keys, same items, the same values. */

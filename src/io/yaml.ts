@@ -1,10 +1,17 @@
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
+import { getHeapStatistics } from 'node:v8';
+import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type Pair } from 'yaml';
+import { shownOf, UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 
-/** Aliases expanded per document at most: enough for real anchors, far too few for a "billion laughs". */
-export const MAX_ALIAS_COUNT = 100;
+type Token = CST.Token;
+
+/**
+ * The yaml library's own alias bound (uses of an anchor times the aliases inside it), a second
+ * line behind MAX_ALIAS_EXPANSION, which is exact. The library's default of 100 refused a task
+ * list whose 150 tasks share one list of parties (`parties: *p`).
+ */
+export const MAX_ALIAS_COUNT = 10_000;
 /** Nesting depth of collections allowed before parsing (kouiki's own formats need fewer than 10). */
 export const MAX_DEPTH = 64;
 
@@ -17,7 +24,8 @@ export interface ParsedYaml {
   value: unknown;
 }
 
-const YAML_CODES_JA: Record<string, string> = {
+/** The yaml library's error codes in Japanese (its English messages are shown as they are). */
+export const YAML_CODES_JA: Record<string, string> = {
   DUPLICATE_KEY: 'キーが重複しています',
   BAD_INDENT: 'インデントが正しくありません',
   TAB_AS_INDENT: 'インデントにタブは使えません（スペースを使ってください）',
@@ -46,90 +54,260 @@ const YAML_CODES_JA: Record<string, string> = {
  * Parses one YAML 1.2 document with positions. Syntax errors (all of them, not only the first)
  * become one UserError with `file:line:col` per problem. Duplicate keys are errors, aliases are
  * bounded, and deep nesting is refused before the parser recurses into it.
+ *
+ * The stages of the yaml library are driven here one by one (lexer → CST parser → composer), so
+ * that the nesting depth is measured on the parser's own stack, token by token, before the
+ * (recursive) composer sees the document: flow brackets, block indentation, `- - -` and `? ? ?`
+ * all count the same way. Duplicate keys are found with one hash set per map (the library's own
+ * check compares every key with every other, quadratic in the size of a map).
  */
-export function parseYaml(text: string, file: string): ParsedYaml {
-  checkDepth(text, file);
+export function parseYaml(source: string, file: string, limits: { maxTokens?: number } = {}): ParsedYaml {
+  // A lone CR is a line break in YAML 1.2 (old Mac files; js-yaml, the fast path, reads it so),
+  // but the parser does not take it as one. Same length, so every offset stays where it was.
+  const crlf = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  // A byte order mark left at the start (a file with two; the first is dropped on reading) upsets
+  // the parser's first line, and an editor does not show it: read past it.
+  const text = crlf.charCodeAt(0) === 0xfeff ? crlf.replace(/^\ufeff+/, '') : crlf;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  if (doc.errors.length > 0) {
-    const details: ProblemDetail[] = doc.errors.slice(0, 20).map((e) => {
-      const start = lineCounter.linePos(Math.min(e.pos[0], text.length));
+  const tokens = parseCst(text, file, lineCounter, limits.maxTokens ?? maxTokens());
+  // logLevel 'error': the library would print warnings to the process's stderr (Node warnings).
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
+  let doc: Document.Parsed | undefined;
+  // The composer makes an Error object per syntax problem; a garbled file can have hundreds of
+  // thousands, and capturing a stack trace for each is most of the time spent on it.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const d of composer.compose(tokens, true, text.length)) {
+      if (!doc) doc = d;
+      else {
+        doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  // compose(…, forceDoc = true) always yields a document, even for an empty stream.
+  const parsedDoc = doc!;
+  const found = inspectNodes(parsedDoc, text);
+  const problems: { offset: number; message: Localized }[] = [
+    ...parsedDoc.errors.map((e) => {
       const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-      return {
-        position: { file, line: start.line, column: start.col },
-        message: {
-          ja: `YAML の構文エラー: ${YAML_CODES_JA[e.code] ?? firstLine}`,
-          en: `invalid YAML: ${firstLine}`,
-        },
-      };
+      return { offset: e.pos[0], message: { ja: `YAML の構文エラー: ${YAML_CODES_JA[e.code] ?? firstLine}`, en: `invalid YAML: ${firstLine}` } };
+    }),
+    ...found.problems,
+  ];
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.offset - b.offset);
+    const details: ProblemDetail[] = problems.slice(0, MAX_REPORTED).map((p) => {
+      const start = lineCounter.linePos(Math.max(0, Math.min(p.offset, text.length)));
+      return { position: { file, line: start.line, column: start.col }, message: p.message };
     });
-    throw new UserError({ ja: 'YAML として読めません', en: 'the file is not valid YAML' }, {
+    const more = shownOf(details.length, problems.length);
+    const syntax = parsedDoc.errors.length > 0 || found.duplicates;
+    const head = syntax ? { ja: 'YAML として読めません', en: 'the file is not valid YAML' } : { ja: 'このファイルは読み込めません', en: 'the file cannot be read' };
+    throw new UserError({ ja: `${head.ja}${more.ja}`, en: `${head.en}${more.en}` }, {
       details,
-      hint: { ja: '表示された行と桁を直してください', en: 'fix the YAML at the line and column shown' },
+      hint: found.exploded
+        ? { ja: 'アンカーと別名 (&x / *x) を使わずに値を書いてください', en: 'write the values out instead of using anchors and aliases (&x / *x)' }
+        : { ja: '表示された行と桁を直してください', en: 'fix the YAML at the line and column shown' },
     });
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = parsedDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    if (err instanceof ReferenceError || err instanceof RangeError) {
+    // The library's own bound (aliases of aliases), a second line behind MAX_ALIAS_EXPANSION.
+    if (err instanceof ReferenceError && /alias count/i.test(err.message)) {
+      const at = lineCounter.linePos(found.firstAlias ?? 0);
       throw new UserError(
         {
           ja: `別名（エイリアス）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）。展開爆発を防ぐため読み込みを中止しました`,
           en: `too many alias expansions (limit ${MAX_ALIAS_COUNT}); refusing a possible "billion laughs" document`,
         },
-        { position: { file, line: 1, column: 1 }, hint: { ja: 'アンカーと別名 (&x / *x) を使わずに書いてください', en: 'write the values out instead of using anchors and aliases (&x / *x)' } },
+        {
+          position: { file, line: at.line, column: at.col },
+          hint: { ja: 'アンカーと別名 (&x / *x) を使わずに書いてください', en: 'write the values out instead of using anchors and aliases (&x / *x)' },
+        },
       );
     }
     throw err;
   }
-  return { file, text, doc, lineCounter, value };
+  return { file, text, doc: parsedDoc, lineCounter, value };
+}
+
+/** At most this many syntax problems are listed (a garbled file may have thousands). */
+const MAX_REPORTED = 20;
+
+/**
+ * Lexes and parses the text into CST tokens, refusing it as soon as the parser's stack (one entry
+ * per open collection, plus the document) is deeper than MAX_DEPTH. Iterative: the CST parser
+ * keeps its own stack, so nothing here recurses however the text is nested.
+ */
+function parseCst(text: string, file: string, lineCounter: LineCounter, budget: number): Token[] {
+  const lexer = new Lexer();
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const out: Token[] = [];
+  let tokens = 0;
+  for (const lexeme of lexer.lex(text)) {
+    for (const token of parser.next(lexeme)) out.push(token);
+    if (parser.stack.length > MAX_DEPTH + 1) {
+      const at = lineCounter.linePos(Math.min(parser.offset, text.length));
+      throw tooDeep(file, at.line, at.col, MAX_DEPTH);
+    }
+    if (++tokens > budget) throw tooBig(file, budget);
+  }
+  for (const token of parser.end()) out.push(token);
+  return out;
 }
 
 /**
- * Refuses documents nested deeper than MAX_DEPTH before the (recursive) parser sees them.
- * Counts flow brackets outside quotes and comments, and block indentation levels by column.
+ * Bytes of memory the parser needs per YAML token at its peak (syntax tree, nodes and values;
+ * measured at about 175 on Node 20, doubled for headroom).
  */
-export function checkDepth(text: string, file: string, max = MAX_DEPTH): void {
-  let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  let quote = '';
-  let comment = false;
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) {
-      line++;
-      lineStart = i + 1;
-      comment = false;
-      atLineStart = true;
-      continue;
+const BYTES_PER_TOKEN = 350;
+
+/**
+ * Tokens a document may have: what half of this process's heap can hold. Positions for every
+ * value cost memory (about 80 times the file's size), so a file under the size cap can still be
+ * more than the heap holds; it is refused with a message instead of ending in an out-of-memory
+ * crash. On Node's default heap (about 4 GB on a 64-bit machine) this is about 6 million tokens,
+ * a task list of some 15 MB.
+ */
+export function maxTokens(): number {
+  return Math.floor((getHeapStatistics().heap_size_limit * 0.5) / BYTES_PER_TOKEN);
+}
+
+function tooBig(file: string, budget: number): UserError {
+  return new UserError(
+    {
+      ja: `ファイルが大きすぎて読み込めません（YAML の要素が ${budget} 個を超えています。このマシンのメモリでの上限）`,
+      en: `the file is too large to read (more than ${budget} YAML tokens, the limit for this process's memory)`,
+    },
+    {
+      position: { file },
+      hint: {
+        ja: 'ファイルを分割するか、Node.js のメモリを増やして実行してください（例: NODE_OPTIONS=--max-old-space-size=8192）',
+        en: 'split the file, or give Node.js more memory (e.g. NODE_OPTIONS=--max-old-space-size=8192)',
+      },
+    },
+  );
+}
+
+/** Keys that would reach an object's prototype if some code assigned them (`obj[key] = v`). */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__']);
+
+/**
+ * Values that aliases may add to a document when expanded (each alias counts the size of what it
+ * stands for, aliases within it included). Reusing a list of parties in a hundred tasks adds a
+ * few thousand; a "billion laughs" document adds 10^9.
+ */
+export const MAX_ALIAS_EXPANSION = 10_000;
+
+type NodeProblem = { offset: number; message: Localized };
+
+/**
+ * One walk over the composed document (depth is bounded by then): duplicate keys (by the key the
+ * JavaScript object would get, so `1:` and `"1":` collide as they would in the value), the key
+ * `__proto__`, lists or maps as keys, aliases without an anchor before them, aliases that refer
+ * to a node containing them (a cycle), and the total size aliases expand to.
+ */
+function inspectNodes(doc: Document.Parsed, text: string): { problems: NodeProblem[]; firstAlias: number | null; duplicates: boolean; exploded: boolean } {
+  const problems: NodeProblem[] = [];
+  const anchors = new Map<string, unknown>();
+  /** Expanded size of each finished anchored node. */
+  const sizes = new Map<unknown, number>();
+  const ancestors: unknown[] = [];
+  let firstAlias: number | null = null;
+  let duplicates = false;
+  let expansion = 0;
+  let exploded = false;
+  const walk = (node: unknown): number => {
+    if (node === null || node === undefined) return 0;
+    if (isAlias(node)) {
+      const offset = node.range?.[0] ?? 0;
+      firstAlias ??= offset;
+      const target = anchors.get(node.source);
+      if (target === undefined) {
+        problems.push({
+          offset,
+          message: {
+            ja: `別名 *${node.source} に対応するアンカー &${node.source} が、それより前にありません`,
+            en: `the alias *${node.source} has no anchor &${node.source} before it`,
+          },
+        });
+        return 1;
+      }
+      if (ancestors.includes(target)) {
+        problems.push({
+          offset,
+          message: {
+            ja: `別名 *${node.source} が自分を含むノードを指しています（循環）`,
+            en: `the alias *${node.source} refers to a node that contains it (a cycle)`,
+          },
+        });
+        return 1;
+      }
+      const size = sizes.get(target) ?? 1;
+      expansion += size;
+      if (expansion > MAX_ALIAS_EXPANSION && !exploded) {
+        exploded = true;
+        problems.push({
+          offset,
+          message: {
+            ja: `別名（エイリアス）を展開すると ${MAX_ALIAS_EXPANSION} 個を超える値になります。展開爆発（billion laughs）を防ぐため読み込みを中止しました`,
+            en: `the aliases expand to more than ${MAX_ALIAS_EXPANSION} values; refusing a possible "billion laughs" document`,
+          },
+        });
+      }
+      return size;
     }
-    if (comment) continue;
-    if (atLineStart) {
-      if (ch === 32 || ch === 45) continue; // spaces and "- " sequence markers
-      atLineStart = false;
-      // Block nesting shows as indentation; two columns a level is the tightest YAML allows.
-      if ((i - lineStart) / 2 > max * 2) throw tooDeep(file, line, i - lineStart + 1, max);
+    if (!isNode(node)) return 0;
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node);
+    let size = 1;
+    if (isMap(node)) {
+      ancestors.push(node);
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        const key = item.key as unknown;
+        // An alias as a key stands for its anchor's node: `*k : v` is the key the anchor holds.
+        const keyNode = isAlias(key) ? anchors.get(key.source) : key;
+        const name = isScalar(keyNode) ? String(keyNode.value) : isNode(keyNode) && keyNode.range ? text.slice(keyNode.range[0], keyNode.range[1]) : String(keyNode);
+        const offset = isNode(key) ? (key.range?.[0] ?? 0) : 0;
+        if (isMap(keyNode) || isSeq(keyNode)) {
+          problems.push({
+            offset,
+            message: { ja: 'キーにリストやマップは使えません（文字列にしてください）', en: 'a key cannot be a list or a map (use a plain string)' },
+          });
+        } else if (name === '__proto__') {
+          problems.push({
+            offset,
+            message: { ja: 'キー「__proto__」は使えません', en: 'the key "__proto__" is not allowed' },
+          });
+        } else if (seen.has(name)) {
+          duplicates = true;
+          problems.push({
+            offset,
+            message: { ja: `YAML の構文エラー: キーが重複しています（「${name}」）`, en: `invalid YAML: Map keys must be unique (duplicate key "${name}")` },
+          });
+        }
+        seen.add(name);
+        size += walk(key) + walk(item.value);
+      }
+      ancestors.pop();
+    } else if (isSeq(node)) {
+      ancestors.push(node);
+      for (const item of node.items) size += walk(item);
+      ancestors.pop();
     }
-    if (quote) {
-      if (quote === '"' && ch === 92) i++;
-      else if (ch === quote.charCodeAt(0)) quote = '';
-      continue;
-    }
-    if (ch === 34 || ch === 39) {
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 10 || prev === 9) quote = ch === 34 ? '"' : "'";
-    } else if (ch === 35) {
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (prev === 32 || prev === 9 || i === lineStart) comment = true;
-    } else if (ch === 91 || ch === 123) {
-      if (++depth > max) throw tooDeep(file, line, i - lineStart + 1, max);
-    } else if (ch === 93 || ch === 125) {
-      if (depth > 0) depth--;
-    }
-  }
+    if (anchor) sizes.set(node, size);
+    return size;
+  };
+  walk(doc.contents);
+  return { problems, firstAlias, duplicates, exploded };
 }
 
 function tooDeep(file: string, line: number, column: number, max: number): UserError {
@@ -154,7 +332,7 @@ export function locate(doc: Document.Parsed, path: readonly PropertyKey[]): Loca
   let pair: Pair | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const p = node.items.find((it) => isPair(it) && keyEquals(it.key, seg)) as Pair | undefined;
+      const p = findPair(node.items as unknown[], seg);
       if (!p) return { node: node as Node, pair, found: false };
       pair = p;
       if (p.value === null || p.value === undefined) return { node: (p.key as Node) ?? (node as Node), pair, found: true };
@@ -170,6 +348,24 @@ export function locate(doc: Document.Parsed, path: readonly PropertyKey[]): Loca
     }
   }
   return { node: (node as Node) ?? null, pair, found: true };
+}
+
+/** Pairs of large maps by key, built on the first lookup (a position per key of a 50,000-key map). */
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+
+function findPair(items: unknown[], seg: PropertyKey): Pair | undefined {
+  if (items.length < 32) return items.find((it) => isPair(it) && keyEquals(it.key, seg)) as Pair | undefined;
+  let index = pairIndex.get(items);
+  if (!index) {
+    index = new Map();
+    for (const it of items) {
+      if (!isPair(it)) continue;
+      const name = isScalar(it.key) ? String(it.key.value) : String(it.key);
+      if (!index.has(name)) index.set(name, it as Pair);
+    }
+    pairIndex.set(items, index);
+  }
+  return index.get(String(seg));
 }
 
 function keyEquals(key: unknown, seg: PropertyKey): boolean {
@@ -216,6 +412,60 @@ export const FAST_PATH_BYTES = 1 << 20;
 const MAYBE_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
 
 /**
+ * Text the fast parser (js-yaml) would read differently from the precise one, so the precise one
+ * must (over-approximations; a false alarm only costs speed): an anchor or alias, an explicit or
+ * collection key (js-yaml turns it into a string; kouiki refuses it), a tag or a `!` (positions),
+ * a tab in indentation, the key
+ * __proto__ (refused by kouiki), a byte order mark or a lone CR (line breaks and BOMs are
+ * normalised for the precise parser), a line over 1024 characters (YAML allows no longer implicit
+ * key; js-yaml does not check), numbers the two type differently, a quoted scalar over several lines, a comment right after a
+ * bracket or quote (`[]#`: YAML wants a space first).
+ */
+export function needsPreciseParser(text: string): boolean {
+  return MAYBE_ALIAS.test(text) || MAYBE_COMPLEX_KEY.test(text) || MAYBE_TAG.test(text) || TAB_INDENT.test(text) || text.includes('__proto__') || text.includes('\ufeff') || /\r(?!\n)/.test(text) || /[^\n]{1025}/.test(text) || NUMBER_EDGE.test(text) || ODD_QUOTES.test(text) || /[\]}"']#/.test(text);
+}
+const MAYBE_COMPLEX_KEY = /(?:^|[\s,[{])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+const MAYBE_TAG = /!/;
+/** A line with an odd number of ' or " (a quoted scalar that goes on over lines: js-yaml is laxer about their indentation). */
+const ODD_QUOTES = /^[^'\n]*'(?:[^'\n]*'[^'\n]*')*[^'\n]*$|^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$/m;
+/** Plain scalars the two parsers type differently (js-yaml: "1e400" a string, "0b101" a number, -0 as 0, "-.5" a string). */
+const NUMBER_EDGE = /(?:^|[\s,[{:])(?:[-+]?\.\d|0b|-0(?:\.0*)?(?=$|[\s,\]}#]))|\d[eE][-+]?\d{3}/m;
+/** A tab in a line's leading white space (YAML forbids tabs as indentation; js-yaml lets some by). */
+const TAB_INDENT = /^[ ]*\t/m;
+
+/**
+ * Nesting the fast parser takes on itself: deeper documents (none of kouiki's formats comes
+ * close) go to the precise parser, which measures depth exactly (the two count levels a little
+ * differently, so the fast one stops well short of MAX_DEPTH).
+ */
+const FAST_MAX_DEPTH = MAX_DEPTH / 2;
+
+/**
+ * js-yaml load with nesting bounded exactly as the precise parser bounds it (its listener sees
+ * every node open, before it recurses into it); undefined when the text is too deep, so the
+ * precise parser reports it.
+ */
+export function loadBounded(text: string, file: string, listener?: (event: 'open' | 'close', state: { position: number; kind?: string | null; result?: unknown }) => void): { value: unknown } | undefined {
+  let depth = 0;
+  const tooDeep = new Error('deep');
+  try {
+    const value = jsYaml.load(text, {
+      schema: jsYaml.CORE_SCHEMA,
+      filename: file,
+      listener(event, state) {
+        if (event === 'open') {
+          if (++depth > FAST_MAX_DEPTH) throw tooDeep;
+        } else depth--;
+        listener?.(event, state as never);
+      },
+    });
+    return { value };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The value of a large YAML document, parsed by js-yaml (YAML 1.2 core schema, about ten times
  * faster than the position-keeping parser), or `undefined` when the fast path does not apply:
  * a small file, a document with anchors or aliases (their expansion is bounded only on the
@@ -223,11 +473,6 @@ const MAYBE_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
  * again with `parseYaml` so that every message still has its line and column.
  */
 export function parseYamlFast(text: string, file: string, minBytes = FAST_PATH_BYTES): unknown {
-  if (text.length < minBytes || MAYBE_ALIAS.test(text)) return undefined;
-  checkDepth(text, file);
-  try {
-    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
-  } catch {
-    return undefined;
-  }
+  if (text.length < minBytes || needsPreciseParser(text)) return undefined;
+  return loadBounded(text, file)?.value;
 }

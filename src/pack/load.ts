@@ -76,7 +76,7 @@ function readPackFiles(dir: string): PackFiles {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(
       { ja: `ルールパックのディレクトリが見つかりません: ${dir}`, en: `no rule pack directory at ${dir}` },
-      { position: { file: dir }, hint: { ja: '--rules には pack.yaml を含むディレクトリを指定してください', en: '--rules takes a directory that holds a pack.yaml' } },
+      { hint: { ja: '--rules には pack.yaml を含むディレクトリを指定してください', en: '--rules takes a directory that holds a pack.yaml' } },
     );
   }
   const files = listPackFiles(dir);
@@ -243,7 +243,7 @@ function mergePack(base: PackData, docs: Map<string, unknown>, manifest: PackMan
     } else if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'ranking') {
       const merged = { ...(m[key] as Record<string, unknown> | undefined) };
       for (const [k, v] of Object.entries(value)) {
-        if (k in merged && !allowed(key, k)) problems.push(overrideProblem(parsed.get('pack.yaml')!, [key, k], `${key}/${k}`));
+        if (Object.hasOwn(merged, k) && !allowed(key, k)) problems.push(overrideProblem(parsed.get('pack.yaml')!, [key, k], `${key}/${k}`));
         merged[k] = v;
       }
       m[key] = merged;
@@ -258,18 +258,18 @@ function mergePack(base: PackData, docs: Map<string, unknown>, manifest: PackMan
     if (file === 'pack.yaml') continue;
     for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
       if (key === 'version') continue;
-      const home = KEY_HOME[key];
+      const home = Object.hasOwn(KEY_HOME, key) ? KEY_HOME[key] : undefined;
       const target = home
         ? home.sub
           ? ((out.prefecture ??= { principle: undefined as never, roles: [], measures: [] }) as Record<string, unknown>)
           : (out as unknown as Record<string, unknown>)
         : out.extra;
       const field = home ? (home.sub ?? home.field) : key;
-      const current = target[field];
+      const current = Object.hasOwn(target, field) ? target[field] : undefined;
       if (Array.isArray(value) && (Array.isArray(current) || current === undefined)) {
         const list = [...((current as { id: string }[] | undefined) ?? [])];
         value.forEach((item: { id?: string }, i) => {
-          const idx = item.id === undefined ? -1 : list.findIndex((x) => x.id === item.id);
+          const idx = item === null || typeof item !== 'object' || item.id === undefined ? -1 : list.findIndex((x) => x?.id === item.id);
           if (idx >= 0) {
             if (!allowed(key, item.id!)) problems.push(overrideProblem(parsed.get(file)!, [key, i, 'id'], `${key}/${item.id}`));
             list[idx] = item as { id: string };

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { IsoDateSchema, LocalizedSchema, MunicipalityKindSchema } from '../schemas/common.js';
+import { IsoDateSchema, LocalizedSchema, MunicipalityKindSchema, notReservedKey } from '../schemas/common.js';
 
 /**
  * The rule pack's file formats. One schema per file; the loader validates each with positions
  * and then checks cross-references (an unknown instrument, fact or source) in pack/validate.ts.
  */
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id');
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id').refine(...notReservedKey);
 
 /** A structured citation: a law by article/paragraph, or a document or guideline by section. */
 export const RefSchema = z.strictObject({
@@ -153,7 +153,7 @@ export const SkipSchema = z.strictObject({
 export type Skip = z.infer<typeof SkipSchema>;
 
 export const FactSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase id'),
+  id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase id').refine(...notReservedKey),
   type: z.enum(['boolean', 'enum', 'parties']),
   label: LocalizedSchema,
   question: LocalizedSchema,

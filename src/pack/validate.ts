@@ -105,7 +105,7 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     const parties = inst.properties.parties;
     for (const list of ['allowed', 'unconfirmed', 'excluded'] as const) {
       (parties[list] ?? []).forEach((k, i) => {
-        if (!(k in groups) && !(MUNICIPALITY_KINDS as readonly string[]).includes(k)) {
+        if (!Object.hasOwn(groups, k) && !(MUNICIPALITY_KINDS as readonly string[]).includes(k)) {
           add('instruments', inst.id, ['properties', 'parties', list, i], {
             ja: `不明な団体の種類又はグループ「${k}」`,
             en: `unknown municipality kind or group "${k}"`,
@@ -159,7 +159,7 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
       if (typeof value !== 'string' || !categoryIds.has(value)) add(collection, id, path, { ja: `不明な分類「${String(value)}」`, en: `unknown category "${String(value)}"` });
       return;
     }
-    const type = factById.get(fact)?.type ?? DERIVED_FACTS[fact];
+    const type = factById.get(fact)?.type ?? (Object.hasOwn(DERIVED_FACTS, fact) ? DERIVED_FACTS[fact] : undefined);
     if (type === 'boolean' && typeof value !== 'boolean') add(collection, id, path, { ja: `「${fact}」は true/false です`, en: `"${fact}" takes true or false` });
     if (type === 'enum') {
       const values = factById.get(fact)!.values!.map((v) => v.id);
@@ -167,7 +167,7 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     }
   };
   const checkFact = (collection: string, id: string, path: (string | number)[], fact: string): boolean => {
-    if (factById.has(fact) || fact in DERIVED_FACTS) return true;
+    if (factById.has(fact) || Object.hasOwn(DERIVED_FACTS, fact)) return true;
     add(collection, id, path, { ja: `不明な事実「${fact}」`, en: `unknown fact "${fact}" (known: ${[...factById.keys(), ...Object.keys(DERIVED_FACTS)].join(', ')})` });
     return false;
   };

@@ -34,3 +34,22 @@ export const INSTRUMENT_IDS = [
 ] as const;
 
 export const VERSION_FIELD = z.literal(1).optional();
+
+/**
+ * Names every JavaScript object already has (constructor, toString, __proto__, ...). An id that
+ * becomes an object key (a fact id is a key of `facts:`) must not be one of them: validation
+ * would read the inherited member for a missing key (zod reads `input[key]`).
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** Refinement for ids that become object keys. */
+export const notReservedKey = [
+  (id: string): boolean => !RESERVED_KEYS.has(id),
+  {
+    message: 'reserved name',
+    params: {
+      ja: 'この名前は id に使えません（JavaScript のオブジェクトが既に持つ名前: constructor, toString など）',
+      en: 'this name cannot be an id (every JavaScript object already has it: constructor, toString, ...)',
+    },
+  },
+] as const;

@@ -37,7 +37,7 @@ function resolveConfig(ctx: RunContext, cp: CheckPack): CheckConfig {
     const p = resolve(cwd, ctx.opts.config);
     if (!existsSync(p)) {
       throw new UserError(
-        { ja: `設定ファイルが見つかりません: ${ctx.opts.config}`, en: `no such configuration file: ${ctx.opts.config}` },
+        { ja: '設定ファイルが見つかりません', en: 'no such configuration file' },
         { position: { file: ctx.opts.config }, hint: { ja: 'パスを確認してください', en: 'check the path' } },
       );
     }

@@ -7,7 +7,7 @@ import { emitAll, formatSpecs } from '../emit.js';
 export async function run(ctx: RunContext, args: string[]): Promise<number> {
   const kind = args[0]!;
   const kinds = Object.keys(SCHEMA_KINDS);
-  if (!SCHEMA_KINDS[kind]) {
+  if (!Object.hasOwn(SCHEMA_KINDS, kind)) {
     const close = suggest(kind, kinds);
     throw new UserError(
       { ja: `不明なスキーマの種類「${kind}」`, en: `unknown schema kind "${kind}"` },

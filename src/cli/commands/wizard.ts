@@ -55,7 +55,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
     inputs.push(opts.answers);
   }
   const answers = answersFrom(base, opts, data);
-  const save = typeof opts.save === 'string' ? prepareSave(opts.save, ctx.io) : null;
+  const save = typeof opts.save === 'string' ? prepareSave(opts.save, ctx.io, opts.answers) : null;
   // `--answers -` has used up stdin, so there is nothing left to answer questions with.
   const interactive = deps.interactive ?? (ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY && !isCI(ctx.io.env) && opts.answers !== '-');
 
@@ -117,7 +117,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
     answers,
   );
   const final = session.answers;
-  const target = save ?? (session.saveTo ? prepareSave(session.saveTo, ctx.io) : null);
+  const target = save ?? (session.saveTo ? prepareSave(session.saveTo, ctx.io, opts.answers) : null);
   if (target) {
     const { saveAnswers } = await import('../wizard/save.js');
     await saveAnswers(target, final, plan, lang, ctx.io);

@@ -47,8 +47,9 @@ export function answersYaml(a: Answers, plan: WizardPlan, lang: Lang, schema: st
 export async function saveAnswers(target: SaveTarget, a: Answers, plan: WizardPlan, lang: Lang, io: CliIO): Promise<void> {
   const text = answersYaml(a, plan, lang, schemaRef(target.file));
   parseTaskList(text, basename(target.file), plan.data);
-  // Saving over the --answers file is allowed (it was read in full before), so no inputs are passed.
-  const sink = openSink({ format: 'yaml', file: target.file, shown: target.shown }, io, []);
+  // Saving over the --answers file is allowed (it was read in full before); over any other file
+  // the run has read (--data, a rule pack file) it is refused, as for every output.
+  const sink = openSink({ format: 'yaml', file: target.file, shown: target.shown }, io, [], { mayReplace: target.answers ? [target.answers] : [] });
   try {
     await sink.write(text);
     await sink.commit();

@@ -9,9 +9,11 @@ import type { CliIO } from '../io.js';
 export interface SaveTarget {
   file: string;
   shown: string;
+  /** The --answers file, which saving may update in place (any other input file is refused). */
+  answers?: string;
 }
 
-export function prepareSave(path: string, io: CliIO): SaveTarget {
+export function prepareSave(path: string, io: CliIO, answers?: unknown): SaveTarget {
   const file = resolve(io.cwd, path);
   const dir = dirname(file);
   const fail = (ja: string, en: string): never => {
@@ -27,7 +29,7 @@ export function prepareSave(path: string, io: CliIO): SaveTarget {
   } catch {
     fail('ディレクトリに書き込めません', 'the directory is not writable');
   }
-  return { file, shown: path };
+  return typeof answers === 'string' && answers !== '-' ? { file, shown: path, answers: resolve(io.cwd, answers) } : { file, shown: path };
 }
 
 /**

@@ -103,7 +103,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   const unknownFacts: string[] = [];
   const partiesGiven = Array.isArray(task.facts.parties) && task.facts.parties.length > 0;
   for (const f of cp.facts) {
-    const v = task.facts[f.id];
+    const v = Object.hasOwn(task.facts, f.id) ? task.facts[f.id] : undefined;
     if (v === undefined || v === null) {
       // A parties list answers whether a prefecture takes part; that is not unknown then.
       if (!(f.id === 'includesPrefecture' && partiesGiven)) unknownFacts.push(f.id);
