@@ -78,7 +78,7 @@ export function watchStreams(...streams: Writable[]): () => void {
  * Writes a chunk and waits for the stream to drain when its buffer is full (backpressure).
  * A stream closed by its reader takes no more writes and is never waited on.
  */
-export function writeChunk(stream: Writable, chunk: string): Promise<void> | void {
+export function writeChunk(stream: Writable, chunk: string | Uint8Array): Promise<void> | void {
   if (isClosed(stream)) return;
   let ok: boolean;
   try {

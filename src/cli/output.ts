@@ -87,7 +87,9 @@ export function removePendingOutputs(): void {
 
 /** A destination for rendered text: stdout, or a file written atomically (temp file, then rename). */
 export interface Sink {
-  write(chunk: string): Promise<void> | void;
+  write(chunk: string | Uint8Array): Promise<void> | void;
+  /** The sink is done with a chunk when write returns (so its buffer may be reused). */
+  consumesAtOnce?: boolean;
   /** Completes the output (renames the temp file into place). */
   commit(): Promise<void>;
   /** Drops a file output, leaving any old file untouched. */
@@ -168,13 +170,13 @@ export function openSink(spec: FormatSpec, io: CliIO, inputs: readonly string[],
     );
   }
   let open = true;
-  let buffer = '';
-  const flush = (): void => {
-    if (!buffer) return;
-    const b = buffer;
-    buffer = '';
+  const writeAll = (chunk: string | Uint8Array): void => {
     try {
-      writeSync(fd, b);
+      if (typeof chunk === 'string') writeSync(fd, chunk);
+      else {
+        let off = 0;
+        while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+      }
     } catch (err) {
       throw writeError(shown, err);
     }
@@ -196,12 +198,10 @@ export function openSink(spec: FormatSpec, io: CliIO, inputs: readonly string[],
     dropPending(tmp);
   };
   return {
-    write(chunk) {
-      buffer += chunk;
-      if (buffer.length > 1 << 16) flush();
-    },
+    // Callers buffer (cli/emit.ts writes 1 MB chunks), so each chunk goes straight to the file.
+    write: writeAll,
+    consumesAtOnce: true,
     async commit() {
-      flush();
       refuseInput(target, shown, io, inputs, mayReplace);
       try {
         fsyncSync(fd);

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { Reason, Recommendation, TaskResult, Verdict } from '../core/recommend/types.js';
 import type { PackData } from '../pack/model.js';
 import { VERDICT_LABEL, word } from './labels.js';
-import { taskResultJson } from './json-result.js';
+import { taskResultJson, writeTaskResultJson } from './json-result.js';
 import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
 import { csvField, fixed2, mdCell } from './text.js';
 
@@ -25,7 +25,7 @@ export interface RecommendRenderEnv {
 export function recommendRenderer(format: string, env: RecommendRenderEnv): StreamRenderer<TaskResult> {
   switch (format) {
     case 'json':
-      return jsonArrayRenderer<TaskResult>(env.head, 'results', undefined, env.compactJson === true, taskResultJson);
+      return jsonArrayRenderer<TaskResult>(env.head, 'results', undefined, env.compactJson === true, taskResultJson, writeTaskResultJson);
     case 'markdown':
       return markdownRenderer(env);
     case 'csv':

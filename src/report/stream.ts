@@ -5,6 +5,8 @@
 export interface StreamRenderer<R> {
   begin(): string;
   item(result: R, index: number): string;
+  /** Optional: the same text as `item`, handed over in pieces (the JSON batch writer). */
+  itemTo?(result: R, index: number, put: (piece: string) => void): void;
   end(count: number): string;
 }
 
@@ -20,7 +22,14 @@ export interface JsonHead {
  * with two spaces exactly as JSON.stringify(doc, null, 2) would print it, or with each item on
  * one line (`compact`).
  */
-export function jsonArrayRenderer<R>(head: object, key: string, tail?: (count: number) => object, compact = false, stringify: (r: R) => string = JSON.stringify): StreamRenderer<R> {
+export function jsonArrayRenderer<R>(
+  head: object,
+  key: string,
+  tail?: (count: number) => object,
+  compact = false,
+  stringify: (r: R) => string = JSON.stringify,
+  writeTo?: (r: R, put: (piece: string) => void) => void,
+): StreamRenderer<R> {
   const headText = JSON.stringify(head, null, 2);
   const open = `${headText.slice(0, -2)},\n  ${JSON.stringify(key)}: [`;
   return {
@@ -29,6 +38,14 @@ export function jsonArrayRenderer<R>(head: object, key: string, tail?: (count: n
     item: compact
       ? (r, i) => `${i === 0 ? '\n' : ',\n'}    ${stringify(r)}`
       : (r, i) => `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(r, null, 2).replace(/\n/g, '\n    ')}`,
+    ...(compact && writeTo
+      ? {
+          itemTo: (r: R, i: number, put: (piece: string) => void) => {
+            put(i === 0 ? '\n    ' : ',\n    ');
+            writeTo(r, put);
+          },
+        }
+      : {}),
     end: (count) => {
       const close = count === 0 ? ']' : '\n  ]';
       const extra = tail ? tail(count) : null;
