@@ -276,7 +276,24 @@ function inspectNodes(doc: Document.Parsed, text: string): { problems: NodeProbl
         // An alias as a key stands for its anchor's node: `*k : v` is the key the anchor holds.
         const keyNode = isAlias(key) ? anchors.get(key.source) : key;
         const name = isScalar(keyNode) ? String(keyNode.value) : isNode(keyNode) && keyNode.range ? text.slice(keyNode.range[0], keyNode.range[1]) : String(keyNode);
-        const offset = isNode(key) ? (key.range?.[0] ?? 0) : 0;
+        const valueNode = item.value as unknown;
+        const offset = isNode(key) && key.range ? key.range[0] : isNode(valueNode) && valueNode.range ? valueNode.range[0] : 0;
+        // `: x` (or `~: x`, `? : x`): the JavaScript value would get the key "" (or "null"), and
+        // a second one would read as a duplicate of a key nobody wrote.
+        if (keyNode === null || keyNode === undefined || (isScalar(keyNode) && keyNode.value === null)) {
+          // An empty key's range starts where the line's indentation does: point at the ":".
+          let at = offset;
+          while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
+          problems.push({
+            offset: at,
+            message: {
+              ja: 'キーのない項目があります（「:」の前にキーを書いてください）',
+              en: 'an entry has no key (write the key before the ":")',
+            },
+          });
+          size += walk(key) + walk(item.value);
+          continue;
+        }
         if (isMap(keyNode) || isSeq(keyNode)) {
           problems.push({
             offset,

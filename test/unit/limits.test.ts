@@ -173,6 +173,15 @@ describe('large maps and garbled files stay linear', () => {
     expect(formatUserError(userError(() => parseYaml('1: a\n"1": b\n', 'd.yaml')), 'en')).toContain('d.yaml:2:1: invalid YAML: Map keys must be unique');
   });
 
+  it('an entry without a key is reported at its colon, not as a duplicate of a key nobody wrote', () => {
+    const text = 'tasks:\n  - name: a\n    : x\n    : y\n';
+    const shown = formatUserError(userError(() => parseYaml(text, 'k.yaml')), 'en');
+    expect(shown).toContain('k.yaml:3:5: an entry has no key (write the key before the ":")');
+    expect(shown).toContain('k.yaml:4:5: an entry has no key');
+    expect(shown).not.toContain('duplicate');
+    expect(formatUserError(userError(() => parseYaml('a: 1\n~: 2\n', 'k.yaml')), 'ja')).toContain('k.yaml:2:1: キーのない項目があります');
+  });
+
   it('a list or a map as a key is refused (it would be turned into a string silently)', () => {
     expect(formatUserError(userError(() => parseYaml('? [a, b]\n: x\n', 'k.yaml')), 'en')).toContain('k.yaml:1:3: a key cannot be a list or a map');
     expect(formatUserError(userError(() => parseYaml('{a: 1}: x\n', 'k.yaml')), 'en')).toContain('a key cannot be a list or a map');
