@@ -1,6 +1,8 @@
-// Builds kouiki: one ESM bundle per command (lazy chunks), the precompiled default rule pack and
-// the embedded municipality code list. Run by `npm install` (prepare) and `npm run build`.
+// Builds kouiki: the CLI bundle and its V8 code cache, the precompiled default rule pack and the
+// embedded municipality code list. Run by `npm install` (prepare) and `npm run build`.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,20 +51,55 @@ const fastWidth = {
   },
 };
 
-// The CLI: entry + lazily imported chunks (each command's modules load only when it runs).
-await build({
+// The CLI: one CommonJS bundle, loaded by bin/kouiki.js with a V8 code cache (see there). Each
+// command's modules are still evaluated only when it runs: esbuild wraps every dynamically
+// imported module in a lazy initialiser, and turns `import()` into those calls (a vm.Script has
+// no ES module loader behind it). The wizard's prompt library is a bundle of its own
+// (dist/prompts.cjs), read from disk only when the wizard asks a question.
+const promptsExternal = {
+  name: 'prompts-external',
+  setup(b) {
+    b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: './prompts.cjs', external: true }));
+  },
+};
+const cjs = {
   ...common,
-  plugins: [fastWidth],
-  entryPoints: { cli: join(root, 'src/cli/entry.ts') },
-  outdir: dist,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  format: 'cjs',
+  banner: { js: '' },
+  // The bundle runs as CommonJS: `import.meta.url` is its own file's URL.
+  define: { ...common.define, 'import.meta.url': '__kouikiFileUrl' },
+  inject: [join(root, 'scripts/cjs-file-url.js')],
+  supported: { 'dynamic-import': false },
   minifySyntax: true,
   minifyWhitespace: true,
-});
+};
+await build({ ...cjs, plugins: [fastWidth, promptsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
+await build({ ...cjs, entryPoints: [join(root, 'node_modules/@inquirer/prompts')], outfile: join(dist, 'prompts.cjs') });
+// The first line names the build: bin/kouiki.js uses a code cache only with the bundle it was
+// made from (V8 itself compares a cache with its source by length).
+const bundlePath = join(dist, 'kouiki.cjs');
+const bundle = readFileSync(bundlePath, 'utf8');
+if (/\bimport\(/.test(bundle.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, ''))) throw new Error('dist/kouiki.cjs still contains import(): a vm.Script cannot run it');
+const buildId = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
+writeFileSync(bundlePath, `// kouiki ${pkg.version} build ${buildId}\n${bundle}`);
 
 // Build-time tools: compile the default pack (validated by the same loader the CLI uses).
 await build({ ...common, entryPoints: { 'build-tools': join(root, 'scripts/build-tools.ts') }, outdir: join(dist, '.build') });
 const tools = await import(pathToFileURL(join(dist, '.build', 'build-tools.js')).href);
 await tools.compileAll({ root, dist });
 rmSync(join(dist, '.build'), { recursive: true, force: true });
+
+// The code cache and fast.json (version, top-level help): bin/kouiki.js runs the everyday
+// commands in one process (src/cli/code-cache-training.ts) and writes both. After the pack and
+// the data are compiled, since the runs read them. stdout is a pipe, so the help is rendered at
+// commander's 80 columns, the width the fast path serves it for.
+const trained = spawnSync(process.execPath, [join(root, 'bin', 'kouiki.js')], {
+  cwd: root,
+  env: { ...process.env, KOUIKI_BUILD_CODE_CACHE: '1' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+  encoding: 'utf8',
+});
+if (trained.status !== 0) {
+  process.stderr.write(trained.stderr);
+  throw new Error('writing the code cache failed');
+}

@@ -120,37 +120,30 @@ describe('kouiki wizard without a terminal (built binary)', () => {
 });
 
 describe('start-up cost', () => {
-  // The prompt library is loaded only by the wizard, and only on a terminal (a dynamic import
-  // in src/cli/wizard/prompts.ts): no other command's code can reach it.
-  it('@inquirer/prompts sits in a chunk only the wizard imports, and only dynamically', () => {
-    const chunks = join(ROOT, 'dist', 'chunks');
-    const files = ['cli.js', ...readdirSync(chunks).map((f) => `chunks/${f}`)];
-    const read = (f: string): string => readFileSync(join(ROOT, 'dist', f), 'utf8');
-    const edges = new Map<string, { to: string; dynamic: boolean }[]>();
-    for (const f of files) {
-      const src = read(f);
-      const base = dirname(f);
-      const out: { to: string; dynamic: boolean }[] = [];
-      for (const m of src.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?"(\.\/[^"]+)"/g)) out.push({ to: join(base, m[1]!), dynamic: false });
-      for (const m of src.matchAll(/import\(\s*"(\.\/[^"]+)"\s*\)/g)) out.push({ to: join(base, m[1]!), dynamic: true });
-      edges.set(f, out);
+  // The prompt library is a bundle of its own (dist/prompts.cjs), required only by the wizard's
+  // terminal prompter (src/cli/wizard/prompts.ts), and only on a terminal.
+  it('@inquirer/prompts is in dist/prompts.cjs, not in the CLI bundle, and is required from one place', () => {
+    const cli = readFileSync(join(ROOT, 'dist', 'kouiki.cjs'), 'utf8');
+    const prompts = readFileSync(join(ROOT, 'dist', 'prompts.cjs'), 'utf8');
+    expect(prompts).toContain('User force closed the prompt');
+    expect(cli).not.toContain('User force closed the prompt');
+    expect(cli.match(/require\("\.\/prompts\.cjs"\)/g)).toHaveLength(1);
+  });
+
+  it('no command but the wizard on a terminal loads the prompt library (the modules a run loaded, seen from a preload)', () => {
+    const hook = write('loaded.cjs', "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n");
+    const runs = [
+      ['recommend', '--category', 'wide-area-issue', '--format', 'json'],
+      ['check', 'examples/drafts/'],
+      ['evaluate', 'examples/kensei-tasks.yaml'],
+      ['wizard', '--answers', write('answers.yaml', 'tasks:\n  - name: 消防の共同運営\n    category: essential-service\n')],
+    ];
+    for (const args of runs) {
+      const r = kouiki(args, { env: { NODE_OPTIONS: `--require ${hook}` } });
+      const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+      expect(line, args.join(' ')).toBeDefined();
+      const loaded = JSON.parse(line!.slice('LOADED '.length)) as string[];
+      expect(loaded.some((f) => f.endsWith('prompts.cjs')), args.join(' ')).toBe(false);
     }
-    const inquirer = files.filter((f) => read(f).includes('User force closed the prompt'));
-    expect(inquirer.length).toBeGreaterThan(0);
-    const staticClosure = (start: string): Set<string> => {
-      const seen = new Set([start]);
-      const todo = [start];
-      while (todo.length > 0) for (const e of edges.get(todo.pop()!) ?? []) if (!e.dynamic && !seen.has(e.to)) (seen.add(e.to), todo.push(e.to));
-      return seen;
-    };
-    // The chain is cli.js → … → wizard-*.js (the command) ⇢ prompts-*.js (src/cli/wizard/prompts.ts)
-    // ⇢ the library, each ⇢ a dynamic import. Nothing else imports the last two, and nothing
-    // reaches the library through static imports alone.
-    const importersOf = (target: (f: string) => boolean) => files.flatMap((f) => (edges.get(f) ?? []).filter((e) => target(e.to)).map((e) => ({ from: f, dynamic: e.dynamic })));
-    const toLibrary = importersOf((f) => inquirer.includes(f));
-    expect(toLibrary.length).toBeGreaterThan(0);
-    for (const e of toLibrary) expect(e).toEqual({ from: expect.stringMatching(/^chunks\/prompts-/), dynamic: true });
-    for (const e of importersOf((f) => /^chunks\/prompts-/.test(f))) expect(e).toEqual({ from: expect.stringMatching(/^chunks\/wizard-/), dynamic: true });
-    for (const f of files) if (!inquirer.includes(f)) expect([...staticClosure(f)].some((x) => inquirer.includes(x)), f).toBe(false);
   });
 });

@@ -26,3 +26,10 @@ describe('suggestions', () => {
     expect(suggestMany('箱根村', ['箱根町', '豊根村', '三原村', '小田原市'], 3)).toEqual(['箱根町', '豊根村', '三原村']);
   });
 });
+
+describe('suggestion order', () => {
+  it('breaks ties in code-point order, whatever the locale (no collator)', () => {
+    // All at distance 1; localeCompare would put "ab" before "Ab" (and kanji in JIS order under LANG=ja_JP).
+    expect(suggestMany('xb', ['b', 'ab', 'Ab'], 3)).toEqual(['Ab', 'ab', 'b']);
+  });
+});
