@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const [, , root, ...args] = process.argv;
-process.argv = [process.argv[0], join(root, 'bin', 'kouiki.js'), ...args];
+const bin = join(root, 'bin', 'kouiki.js');
+process.argv = [process.argv[0], bin, ...args];
 process.on('exit', () => {
   try {
     writeSync(3, String(process.resourceUsage().maxRSS));
@@ -13,4 +14,4 @@ process.on('exit', () => {
     /* fd 3 not open */
   }
 });
-await import(pathToFileURL(join(root, 'dist', 'cli.js')).href);
+await import(pathToFileURL(bin).href);

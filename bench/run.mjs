@@ -4,6 +4,7 @@
 //
 //   BENCH_SCALE=tiny   small inputs and few runs (the smoke test in npm test uses it)
 //   BENCH_RUNS=N       runs per start-up measurement (default 15)
+//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -203,15 +204,19 @@ function print() {
 }
 
 try {
-  if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('build first: npm run build');
-  startup('kouiki --version', [bin, '--version'], 1.3);
-  startup('kouiki --help', [bin, '--help'], 1.3);
-  startup('kouiki recommend --category wide-area-issue --format json', [bin, 'recommend', '--category', 'wide-area-issue', '--format', 'json'], 1.8);
-  startup('kouiki check examples/drafts/', [bin, 'check', 'examples/drafts/'], 2, true);
-  await batch();
-  await engine();
-  await eligibility();
-  checkDraft();
+  if (!existsSync(join(root, 'dist', 'kouiki.cjs'))) throw new Error('build first: npm run build');
+  const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+  const want = (group) => !only || only.has(group);
+  if (want('startup')) {
+    startup('kouiki --version', [bin, '--version'], 1.3);
+    startup('kouiki --help', [bin, '--help'], 1.3);
+    startup('kouiki recommend --category wide-area-issue --format json', [bin, 'recommend', '--category', 'wide-area-issue', '--format', 'json'], 1.8);
+    startup('kouiki check examples/drafts/', [bin, 'check', 'examples/drafts/'], 2, true);
+  }
+  if (want('batch')) await batch();
+  if (want('engine')) await engine();
+  if (want('eligibility')) await eligibility();
+  if (want('check')) checkDraft();
   print();
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, scale: tiny ? 'tiny' : 'full', results }, null, 2)}\n`);

@@ -1,8 +1,7 @@
-import * as z from 'zod';
 import type { Localized } from '../i18n/lang.js';
-import { LocalizedSchema } from '../schemas/common.js';
 import type { PackData } from './model.js';
-import { RefSchema, type Ref } from './schema.js';
+import type { Ref } from './schema.js';
+import type { CheckRuleDef, Scheme, StatutoryContent } from './checks-schema.js';
 
 /**
  * `rules/checks.yaml`: the rules of `kouiki check` as data (id, default severity, description,
@@ -10,60 +9,15 @@ import { RefSchema, type Ref } from './schema.js';
  * scheme of a draft needs. One place for the SARIF rule metadata, the docs and the messages.
  */
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id');
+// The zod schemas of checks.yaml are in checks-schema.ts: only loading a pack from YAML needs
+// them, and building them took a check run several milliseconds.
 
 export const CHECK_SEVERITIES = ['off', 'warn', 'error'] as const;
 export type CheckSeverity = (typeof CHECK_SEVERITIES)[number];
 
-export const CheckRuleSchema = z.strictObject({
-  id: Id,
-  severity: z.enum(CHECK_SEVERITIES),
-  name: LocalizedSchema,
-  description: LocalizedSchema,
-  help: LocalizedSchema,
-  /** A legal or document citation, formatted by formatRef ... */
-  ref: RefSchema.optional(),
-  /** Further citations for particular findings of the rule, by name. */
-  refs: z.record(z.string(), RefSchema).optional(),
-  /** ... or a plain one, for rules that rest on kouiki's own formats. */
-  citation: LocalizedSchema.optional(),
-  /** The rule's options and their defaults (a config's `options:` may set these keys only). */
-  options: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
-});
-export type CheckRuleDef = z.infer<typeof CheckRuleSchema>;
-
 export const STATUTORY_FIELDS = ['costSharing', 'provider', 'parties'] as const;
 
-export const StatutoryContentSchema = z.strictObject({
-  id: Id,
-  instrument: Id,
-  /** The key of a draft's project that carries it (`parties`: at least two). */
-  field: z.enum(STATUTORY_FIELDS),
-  what: LocalizedSchema,
-  ref: RefSchema,
-});
-export type StatutoryContent = z.infer<typeof StatutoryContentSchema>;
-
-export const SchemeSchema = z.strictObject({
-  id: Id,
-  name: LocalizedSchema,
-  /** The designation the central city needs (an eligibility designation id). */
-  designation: Id,
-  /** The partner guideline (an eligibility partner-check id). */
-  partnerCheck: Id,
-  /** The one-to-one agreement each partner concludes with the central city (an `agreements[].type`). */
-  agreement: Id,
-  agreementName: LocalizedSchema,
-  ref: RefSchema,
-});
-export type Scheme = z.infer<typeof SchemeSchema>;
-
-export const ChecksFileSchema = z.strictObject({
-  version: z.literal(1).optional(),
-  checks: z.array(CheckRuleSchema),
-  statutoryContent: z.array(StatutoryContentSchema).optional(),
-  schemes: z.array(SchemeSchema).optional(),
-});
+export type { CheckRuleDef, Scheme, StatutoryContent } from './checks-schema.js';
 
 /** The check part of a pack, typed. */
 export interface CheckPack {

@@ -7,7 +7,7 @@ import {
   PrefectureFileSchema,
   RulesFileSchema,
 } from './schema.js';
-import { ChecksFileSchema } from './checks.js';
+import { ChecksFileSchema } from './checks-schema.js';
 import { DesignationsFileSchema } from './designations-schema.js';
 
 /**
