@@ -1,4 +1,6 @@
 import Table from 'cli-table3';
+import type { Localized } from '../i18n/lang.js';
+import { KIND_LABEL as KINDS, METRO_LABEL as METROS } from '../i18n/kind-labels.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from '../core/eligibility/types.js';
@@ -65,25 +67,9 @@ const ELIGIBLE = {
   null: { mark: '?', ja: '判定できない（不明又は境界の要件あり）', en: 'undecided (unknown or borderline criteria)' },
 } as const;
 
-export const KIND_LABEL: Record<string, { ja: string; en: string }> = {
-  prefecture: { ja: '都道府県', en: 'prefecture' },
-  'designated-city': { ja: '指定都市', en: 'designated city' },
-  'core-city': { ja: '中核市', en: 'core city' },
-  'transitional-special-city': { ja: '施行時特例市', en: 'transitional special city' },
-  city: { ja: '市', en: 'city' },
-  town: { ja: '町', en: 'town' },
-  village: { ja: '村', en: 'village' },
-  'special-ward': { ja: '特別区', en: 'special ward' },
-  'partial-affairs-union': { ja: '一部事務組合', en: 'partial-affairs union' },
-  'regional-federation': { ja: '広域連合', en: 'regional federation' },
-};
-
-const METRO_LABEL: Record<string, { ja: string; en: string }> = {
-  none: { ja: '三大都市圏外', en: 'outside the 三大都市圏' },
-  tokyo: { ja: '三大都市圏（東京圏）', en: '三大都市圏 (Tokyo)' },
-  osaka: { ja: '三大都市圏（大阪圏）', en: '三大都市圏 (Osaka)' },
-  nagoya: { ja: '三大都市圏（名古屋圏）', en: '三大都市圏 (Nagoya)' },
-};
+/** Kinds and metro areas by their label (src/i18n/kind-labels.ts), looked up by any string. */
+export const KIND_LABEL: Readonly<Record<string, Localized | undefined>> = KINDS;
+const METRO_LABEL: Readonly<Record<string, Localized | undefined>> = METROS;
 
 const FIGURE_LABEL: Record<string, { ja: string; en: string }> = {
   kind: { ja: '種類', en: 'kind' },

@@ -87,19 +87,8 @@ export function msg(lang: Lang, key: MessageKey, vars: Readonly<Record<string, s
   return fill(M[key][lang], vars);
 }
 
-/** Municipality kinds in words (the ids stay in YAML and JSON). */
-export const KIND_LABEL: Record<MunicipalityKind, Localized> = {
-  prefecture: { ja: '都道府県', en: 'prefecture' },
-  'designated-city': { ja: '指定都市', en: 'designated city' },
-  'core-city': { ja: '中核市', en: 'core city' },
-  'transitional-special-city': { ja: '施行時特例市', en: 'transitional special city' },
-  city: { ja: '市', en: 'city' },
-  town: { ja: '町', en: 'town' },
-  village: { ja: '村', en: 'village' },
-  'special-ward': { ja: '特別区', en: 'special ward' },
-  'partial-affairs-union': { ja: '一部事務組合', en: 'partial-affairs union' },
-  'regional-federation': { ja: '広域連合', en: 'regional federation' },
-};
+export { KIND_LABEL } from '../../i18n/kind-labels.js';
+import { KIND_LABEL } from '../../i18n/kind-labels.js';
 
 export function partyLabel(x: Party, lang: Lang): string {
   return `${x.name}（${KIND_LABEL[x.kind][lang]}）`;

@@ -1,4 +1,5 @@
 import type { Lang } from '../../i18n/lang.js';
+import { idLabel } from '../../i18n/kind-labels.js';
 import type { Pack } from '../../pack/model.js';
 import { checkPack, type CheckPack, type Scheme } from '../../pack/checks.js';
 import type { Draft, DraftProject } from '../../schemas/draft.js';
@@ -145,10 +146,11 @@ function criterionLabel(ctx: RuleContext, id: string): string {
   return l ? l[ctx.env.lang] : id;
 }
 
-function formatActual(v: number | string | null): string {
+/** A criterion's actual value in a message: numbers with separators, a kind or metro area in words. */
+function formatActual(v: number | string | null, lang: Lang): string {
   if (v === null) return '?';
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) >= 10000 ? v.toLocaleString('en-US') : String(v);
-  return v;
+  return idLabel(v)?.[lang] ?? v;
 }
 
 function centralCityEligibility(ctx: RuleContext): void {
@@ -167,8 +169,8 @@ function centralCityEligibility(ctx: RuleContext): void {
         'central-city-eligibility',
         ['centralCity'],
         ctx.t(
-          `${q(ctx, city)}は${scheme.name.ja}の中心市となる${designation}の要件「${label}」を満たしません: ${formatActual(c.actual)}（必要: ${c.required}）。中心市か scheme を見直してください`,
-          `${q(ctx, city)} does not meet the ${designation} requirement "${label}" that a ${scheme.name.en} needs of its central city: ${formatActual(c.actual)} (required: ${c.required}); choose another central city or scheme`,
+          `${q(ctx, city)}は${scheme.name.ja}の中心市となる${designation}の要件「${label}」を満たしません: ${formatActual(c.actual, 'ja')}（必要: ${c.required}）。中心市か scheme を見直してください`,
+          `${q(ctx, city)} does not meet the ${designation} requirement "${label}" that a ${scheme.name.en} needs of its central city: ${formatActual(c.actual, 'en')} (required: ${c.required}); choose another central city or scheme`,
         ),
         cite,
       );
@@ -177,8 +179,8 @@ function centralCityEligibility(ctx: RuleContext): void {
         'central-city-eligibility',
         ['centralCity'],
         ctx.t(
-          `${q(ctx, city)}の${designation}の要件「${label}」は境界上です: ${formatActual(c.actual)}（必要: ${c.required}）。「おおむね」の幅の中で、満たすかは要綱の運用次第です`,
-          `${q(ctx, city)} is borderline on the ${designation} requirement "${label}": ${formatActual(c.actual)} (required: ${c.required}); within the "roughly" band, whether it counts is for the guideline's practice`,
+          `${q(ctx, city)}の${designation}の要件「${label}」は境界上です: ${formatActual(c.actual, 'ja')}（必要: ${c.required}）。「おおむね」の幅の中で、満たすかは要綱の運用次第です`,
+          `${q(ctx, city)} is borderline on the ${designation} requirement "${label}": ${formatActual(c.actual, 'en')} (required: ${c.required}); within the "roughly" band, whether it counts is for the guideline's practice`,
         ),
         cite,
         { maxSeverity: 'warning' },
@@ -481,8 +483,8 @@ function reportPartner(ctx: RuleContext, path: DraftPath, partner: string, centr
     'partner-commuting',
     path,
     ctx.t(
-      `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は ${formatActual(c.actual)} で、要綱の目安（${c.required}）に届きません。目安は法的な制限ではなく、連携の意思があれば参加できます（宣言では目安未満の団体として別に記載）`,
-      `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is ${formatActual(c.actual)}, below the guideline (${c.required}); the guideline is not a legal bar, and a willing municipality may still join (listed separately in the declaration)`,
+      `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は ${formatActual(c.actual, 'ja')} で、要綱の目安（${c.required}）に届きません。目安は法的な制限ではなく、連携の意思があれば参加できます（宣言では目安未満の団体として別に記載）`,
+      `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is ${formatActual(c.actual, 'en')}, below the guideline (${c.required}); the guideline is not a legal bar, and a willing municipality may still join (listed separately in the declaration)`,
     ),
     cite,
   );
