@@ -59,7 +59,7 @@ function time(args) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = mkdtempSync(join(tmpdir(), 'kouiki-bench-check-'));
-  const bin = join(root, 'bin', 'kouiki.js');
+  const bin = join(root, 'bin', 'kouiki.cjs');
   const base = [];
   for (let i = 0; i < RUNS; i++) base.push(time(['-e', '0']));
   console.log(`bare node: median ${median(base.map((x) => x.ms)).toFixed(0)} ms wall, ${median(base.map((x) => x.cpu)).toFixed(0)} ms CPU`);

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const [, , root, ...args] = process.argv;
-const bin = join(root, 'bin', 'kouiki.js');
+const bin = join(root, 'bin', 'kouiki.cjs');
 process.argv = [process.argv[0], bin, ...args];
 process.on('exit', () => {
   try {

@@ -22,7 +22,7 @@ const BIG = tiny ? 2_000 : 100_000;
 const SMALL = tiny ? 200 : 10_000;
 const work = mkdtempSync(join(tmpdir(), 'kouiki-bench-'));
 const out = process.env.BENCH_OUT ?? join(root, 'bench', 'results.json');
-const bin = join(root, 'bin', 'kouiki.js');
+const bin = join(root, 'bin', 'kouiki.cjs');
 const results = [];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -51,7 +51,7 @@ const fastWidth = {
   },
 };
 
-// The CLI: one CommonJS bundle, loaded by bin/kouiki.js with a V8 code cache (see there). Each
+// The CLI: one CommonJS bundle, loaded by bin/kouiki.cjs with a V8 code cache (see there). Each
 // command's modules are still evaluated only when it runs: esbuild wraps every dynamically
 // imported module in a lazy initialiser, and turns `import()` into those calls (a vm.Script has
 // no ES module loader behind it). The wizard's prompt library is a bundle of its own
@@ -75,7 +75,7 @@ const cjs = {
 };
 await build({ ...cjs, plugins: [fastWidth, promptsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
 await build({ ...cjs, entryPoints: [join(root, 'node_modules/@inquirer/prompts')], outfile: join(dist, 'prompts.cjs') });
-// The first line names the build: bin/kouiki.js uses a code cache only with the bundle it was
+// The first line names the build: bin/kouiki.cjs uses a code cache only with the bundle it was
 // made from (V8 itself compares a cache with its source by length).
 const bundlePath = join(dist, 'kouiki.cjs');
 const bundle = readFileSync(bundlePath, 'utf8');
@@ -89,11 +89,11 @@ const tools = await import(pathToFileURL(join(dist, '.build', 'build-tools.js'))
 await tools.compileAll({ root, dist });
 rmSync(join(dist, '.build'), { recursive: true, force: true });
 
-// The code cache and fast.json (version, top-level help): bin/kouiki.js runs the everyday
+// The code cache and fast.json (version, top-level help): bin/kouiki.cjs runs the everyday
 // commands in one process (src/cli/code-cache-training.ts) and writes both. After the pack and
 // the data are compiled, since the runs read them. stdout is a pipe, so the help is rendered at
 // commander's 80 columns, the width the fast path serves it for.
-const trained = spawnSync(process.execPath, [join(root, 'bin', 'kouiki.js')], {
+const trained = spawnSync(process.execPath, [join(root, 'bin', 'kouiki.cjs')], {
   cwd: root,
   env: { ...process.env, KOUIKI_BUILD_CODE_CACHE: '1' },
   stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,13 +5,13 @@ import { main } from './main.js';
 
 /**
  * What the build runs once, in one process, before it writes the V8 code cache of the bundle
- * (bin/kouiki.js, KOUIKI_BUILD_CODE_CACHE): the everyday invocations of every command, so that
+ * (bin/kouiki.cjs, KOUIKI_BUILD_CODE_CACHE): the everyday invocations of every command, so that
  * the cache holds the bytecode of the functions they call and a later run compiles almost
  * nothing. A function left out is still compiled when first called: the cache only saves time.
  *
  * Runs in-process with in-memory streams; nothing is written to a file. Also returns the
  * top-level help as commander renders it for a pipe (80 columns), per language, for the
- * `--help` fast path of bin/kouiki.js.
+ * `--help` fast path of bin/kouiki.cjs.
  */
 export async function trainCodeCache(root: string): Promise<{ help: Record<'en' | 'ja', string>; failures: string[] }> {
   const drafts = 'examples/drafts/';

@@ -1,4 +1,4 @@
-// The start-up path of bin/kouiki.js (issue 7): the --version / --help fast paths answer exactly
+// The start-up path of bin/kouiki.cjs (issue 7): the --version / --help fast paths answer exactly
 // what the CLI itself prints, and the V8 code cache is an optimisation only: a missing, corrupt
 // or foreign cache changes nothing but the time.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ function copyInstall(name: string): string {
 }
 
 function run(root: string, args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'kouiki.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C', NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'kouiki.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C', NO_COLOR: '1' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

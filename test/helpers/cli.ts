@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'bin', 'kouiki.js');
+export const BIN = join(ROOT, 'bin', 'kouiki.cjs');
 
 export interface RunResult {
   code: number;
