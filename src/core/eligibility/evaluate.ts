@@ -40,8 +40,8 @@ import type { DatedEntry, DatedValue } from '../../pack/schema.js';
 import { packDesignations } from '../../pack/validate-designations.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
 import { formatRef } from '../citation.js';
-import { changedOn, valueAt } from '../dated.js';
-import { dayNightRatioOf, fmtNumber, mergeMunicipalities, metroCoreShareOf, round4, shareTo, commutersTo, type NumberFigure } from './figures.js';
+import { changedOn, valueAt, type ResolvedValue } from '../dated.js';
+import { dayNightRatioOf, fmtNumber, mergeMunicipalities, metroCoreShareOf, round4, shareTo, commutersTo, type NumberFigure, type ShareTo } from './figures.js';
 import type { MunicipalityIndex } from './index.js';
 import { emptyMunicipality, type Figure, type MetroArea, type Municipality } from './model.js';
 import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut, TraceHook } from './types.js';
@@ -87,6 +87,35 @@ export interface EligibilityContext {
   lang: Lang;
   tolerance: number;
   trace: TraceHook | undefined;
+  /** What one evaluation reads again for every municipality and depends on this index (created on first use). */
+  memo?: ContextMemo;
+}
+
+/** Per-context caches: they depend on the index, so they live no longer than the context. */
+interface ContextMemo {
+  /** What each criterion says that day (threshold, citation, requirement), per criterion. */
+  plans: Map<Criterion, CriterionPlan>;
+  /** The most rows each designation can have that day. */
+  capacity: Map<Designation, number>;
+  /** Commuting shares to a central city's members, per members list and municipality. */
+  shares: Map<Municipality[], Map<Municipality, ShareTo | null>>;
+}
+
+function memoOf(ctx: EligibilityContext): ContextMemo {
+  return (ctx.memo ??= { shares: new Map(), plans: new Map(), capacity: new Map() });
+}
+
+/** The commuting share of `m` to the central city's members, once per context (each partner designation and the figures block read it). */
+function shareOf(ctx: EligibilityContext, m: Municipality, central: Subject): ShareTo | null {
+  const memo = memoOf(ctx).shares;
+  let byFrom = memo.get(central.members);
+  if (!byFrom) memo.set(central.members, (byFrom = new Map()));
+  let v = byFrom.get(m);
+  if (v === undefined) {
+    v = shareTo(m, central.members, ctx.index, ctx.lang);
+    byFrom.set(m, v);
+  }
+  return v;
 }
 
 const W = {
@@ -268,7 +297,7 @@ export function evaluateEligibility(data: PackData, index: MunicipalityIndex, re
       const central = subjectFor(index, name, { ...request, figures: undefined }, lang);
       const partners = commutersTo(central.members, index).map((p) => ({
         p,
-        share: shareTo(p, central.members, index, lang)?.value ?? -1,
+        share: shareOf(ctx, p, central)?.value ?? -1,
       }));
       // Highest share first (unknown last), then by code: a stable, useful order.
       partners.sort((a, b) => b.share - a.share || a.p.id.localeCompare(b.p.id));
@@ -305,10 +334,7 @@ export function evaluateSubject(ctx: EligibilityContext, s: Subject, designation
   const m = s.municipality;
   const merged = s.members.map((x) => x.name);
   ctx.trace?.({ type: 'subject', municipality: m.name, merged, asOf: ctx.asOf });
-  const muni: EligibilityResult['municipality'] = { name: m.name, merged };
-  if (m.code) muni.code = m.code;
-  if (m.prefecture) muni.prefecture = m.prefecture;
-  muni.kind = m.kind?.value ?? null;
+  const muni = municipalityOut(m, merged);
   const result: EligibilityResult = {
     municipality: muni,
     designations: designations.map((d) => evaluateDesignation(ctx, d, s, central)),
@@ -317,6 +343,19 @@ export function evaluateSubject(ctx: EligibilityContext, s: Subject, designation
   if (s.derived.length > 0) result.derived = s.derived;
   if (m.notes.length > 0) result.notes = [...m.notes];
   return result;
+}
+
+/**
+ * The result's municipality block: name, merged, code?, prefecture?, kind, in that order. Built
+ * as one literal (not extended key by key) so each of the thousands of results in a batch is
+ * one object without a separate property store.
+ */
+function municipalityOut(m: Municipality, merged: string[]): EligibilityResult['municipality'] {
+  const kind = m.kind?.value ?? null;
+  if (m.code) {
+    return m.prefecture ? { name: m.name, merged, code: m.code, prefecture: m.prefecture, kind } : { name: m.name, merged, code: m.code, kind };
+  }
+  return m.prefecture ? { name: m.name, merged, prefecture: m.prefecture, kind } : { name: m.name, merged, kind };
 }
 
 export function createContext(data: PackData, index: MunicipalityIndex, asOf: string, lang: Lang, trace?: TraceHook): EligibilityContext {
@@ -331,41 +370,39 @@ function where(ctx: EligibilityContext, key: keyof typeof ctx.index.figureSource
 
 function figuresOf(ctx: EligibilityContext, s: Subject, central?: Subject): FigureOut[] {
   const m = s.municipality;
-  const out: FigureOut[] = [];
-  const push = (figure: string, f: NumberFigure | Figure<string> | null, whereKey: keyof typeof ctx.index.figureSources, round = false): void => {
-    const o: FigureOut = { figure, value: f ? (round && typeof f.value === 'number' ? round4(f.value) : f.value) : null, source: f ? f.source : null };
-    if (f?.derivation) o.derivation = f.derivation;
-    if (!f) {
-      const w = where(ctx, whereKey);
-      if (w) o.where = w;
-    }
-    out.push(o);
-    ctx.trace?.({ type: 'figure', municipality: m.name, figure, value: o.value, source: o.source, ...(o.derivation ? { derivation: o.derivation } : {}), ...((f as NumberFigure | null)?.atLeast ? { atLeast: true } : {}) });
-  };
-  if (central) {
-    push('commuteShare', shareTo(m, central.members, ctx.index, ctx.lang), 'commuteShare', true);
-    return out;
-  }
-  push('kind', m.kind, 'kind');
-  push('population', m.population, 'population');
-  push('dayNightRatio', dayNightRatioOf(m, ctx.lang), 'dayNightRatio', true);
-  push('metroArea', m.metroArea, 'metroArea');
-  push('metroCoreCommuteShare', metroCoreShareOf(m, ctx.lang), 'metroCoreCommuteShare', true);
+  if (central) return [figureOut(ctx, m, 'commuteShare', shareOf(ctx, m, central), 'commuteShare', true)];
+  const out: FigureOut[] = [
+    figureOut(ctx, m, 'kind', m.kind, 'kind'),
+    figureOut(ctx, m, 'population', m.population, 'population'),
+    figureOut(ctx, m, 'dayNightRatio', dayNightRatioOf(m, ctx.lang), 'dayNightRatio', true),
+    figureOut(ctx, m, 'metroArea', m.metroArea, 'metroArea'),
+    figureOut(ctx, m, 'metroCoreCommuteShare', metroCoreShareOf(m, ctx.lang), 'metroCoreCommuteShare', true),
+  ];
   if (s.twin) {
-    push(`twin:population`, s.twin.population, 'population');
-    push(`twin:dayNightRatio`, dayNightRatioOf(s.twin, ctx.lang), 'dayNightRatio', true);
-    push(`twin:metroArea`, s.twin.metroArea, 'metroArea');
+    out.push(
+      figureOut(ctx, m, `twin:population`, s.twin.population, 'population'),
+      figureOut(ctx, m, `twin:dayNightRatio`, dayNightRatioOf(s.twin, ctx.lang), 'dayNightRatio', true),
+      figureOut(ctx, m, `twin:metroArea`, s.twin.metroArea, 'metroArea'),
+    );
   }
   return out;
 }
 
-// ───────────────────────────────────────────────────────────────── designations
-
-interface Row {
-  out: CriterionResult;
-  /** The status before any special case replaced it. */
-  raw: CriterionStatus;
+/** One figure of the block: figure, value, source, then derivation (a figure computed) or where (a figure missing). */
+function figureOut(ctx: EligibilityContext, m: Municipality, figure: string, f: NumberFigure | Figure<string> | null, whereKey: keyof typeof ctx.index.figureSources, round = false): FigureOut {
+  let o: FigureOut;
+  if (f) {
+    const value = round && typeof f.value === 'number' ? round4(f.value) : f.value;
+    o = f.derivation ? { figure, value, source: f.source, derivation: f.derivation } : { figure, value, source: f.source };
+  } else {
+    const w = where(ctx, whereKey);
+    o = w ? { figure, value: null, source: null, where: w } : { figure, value: null, source: null };
+  }
+  ctx.trace?.({ type: 'figure', municipality: m.name, figure, value: o.value, source: o.source, ...(o.derivation ? { derivation: o.derivation } : {}), ...((f as NumberFigure | null)?.atLeast ? { atLeast: true } : {}) });
+  return o;
 }
+
+// ───────────────────────────────────────────────────────────────── designations
 
 const ORDER: Record<CriterionStatus, number> = { pass: 0, 'not-applicable': 0, borderline: 1, unknown: 2, fail: 3 };
 
@@ -395,10 +432,57 @@ function cite(ctx: EligibilityContext, ref: Parameters<typeof formatRef>[0]): st
   return (m[ctx.lang] ??= formatRef(ref, ctx.data, ctx.lang));
 }
 
+/**
+ * The rows of one designation, filled in order into an array of the most rows it can have
+ * (pushing onto an empty array reserves 17 slots, and this runs for every designation of every
+ * municipality); the array itself becomes the result's criteria.
+ */
+class Rows {
+  readonly items: CriterionResult[];
+  length = 0;
+  /**
+   * Whether a key was added to a row after it was built (a special case's note or replacedBy):
+   * rows are built with their keys in the contract's order, so only then can the order be off.
+   */
+  amended = false;
+  constructor(capacity: number) {
+    this.items = new Array<CriterionResult>(capacity);
+  }
+  push(out: CriterionResult): void {
+    this.items[this.length++] = out;
+  }
+  at(i: number): CriterionResult {
+    return this.items[i]!;
+  }
+  /** The rows with their keys in the contract's order (the array itself, cut to the rows filled). */
+  criteria(): CriterionResult[] {
+    const out = this.items;
+    out.length = this.length;
+    if (this.amended) for (let i = 0; i < out.length; i++) out[i] = canonical(out[i]!);
+    return out;
+  }
+}
+
+/**
+ * The most rows a designation can have on the context's day: the in-force row when the scheme
+ * is not yet in force, the criteria in force, and each special case's rows (one when closed).
+ * Usually the exact count, so the rows need no copy.
+ */
+function rowCapacity(ctx: EligibilityContext, d: Designation): number {
+  const memo = memoOf(ctx).capacity;
+  let n = memo.get(d);
+  if (n === undefined) {
+    const present = (cs: Criterion[]): number => cs.filter((c) => !criterionPlan(ctx, c).absent).length;
+    n = (d.inForce && ctx.asOf < d.inForce.from ? 1 : 0) + present(d.criteria);
+    for (const e of d.exceptions ?? []) n += Math.max(1, present(e.criteria));
+    memo.set(d, n);
+  }
+  return n;
+}
+
 function evaluateDesignation(ctx: EligibilityContext, d: Designation, s: Subject, central?: Subject): DesignationResult {
   const { lang } = ctx;
-  const rows: Row[] = [];
-  const notes: string[] = [];
+  const rows = new Rows(rowCapacity(ctx, d));
   if (d.inForce && ctx.asOf < d.inForce.from) {
     const out: CriterionResult = {
       id: 'in-force',
@@ -410,68 +494,116 @@ function evaluateDesignation(ctx: EligibilityContext, d: Designation, s: Subject
       note: t2(lang, W.notInForce, { d: ctx.asOf, from: d.inForce.from }),
     };
     ctx.trace?.({ type: 'parameter', designation: d.id, criterion: 'in-force', parameter: 'in-force', value: d.inForce.from, effectiveFrom: d.inForce.from, citation: out.citation });
-    rows.push({ out, raw: 'fail' });
+    rows.push(out);
   }
   for (const c of d.criteria) {
-    const row = evaluateCriterion(ctx, d, c, s, central);
-    if (row) rows.push(row);
+    const out = evaluateCriterion(ctx, d, c, s, central);
+    if (out) rows.push(out);
   }
 
   // Special cases: evaluate each route, then let a passing (or undecided) route stand in for
-  // the criteria it replaces.
-  const base = new Map(rows.map((r) => [r.out.id, r]));
-  for (const e of d.exceptions ?? []) {
-    const route = evaluateException(ctx, d, e, s);
-    const replaced = e.replaces.map((id) => base.get(id)).filter((r): r is Row => r !== undefined);
-    const openRows = route.rows;
-    if (route.applies !== 'closed') {
-      if (replaced.every((r) => r.raw === 'pass' || r.raw === 'not-applicable')) {
-        for (const r of openRows) {
-          if (r.out.status !== 'pass') {
-            r.out.status = 'not-applicable';
-            r.out.note = exceptionNote(ctx, e, 'notNeeded');
-          }
-        }
-      } else {
-        const status = combine(openRows.map((r) => r.out.status));
-        ctx.trace?.({ type: 'exception', designation: d.id, exception: e.id, applies: route.applies, route: status });
-        for (const r of replaced) {
-          if (r.out.status === 'pass' || r.out.status === 'not-applicable') continue;
-          const from = r.out.status;
-          if (status === 'pass') {
-            r.out.status = 'not-applicable';
-            r.out.replacedBy = e.id;
-            r.out.note = t2(lang, W.replaced, { e: e.id, name: e.name[lang] });
-          } else if ((status === 'unknown' || status === 'borderline') && from === 'fail') {
-            r.out.status = status;
-            r.out.note = t2(lang, W.undecidedRoute, { e: e.id, name: e.name[lang], status: W.status[status][lang] });
-          }
-          if (r.out.status !== from) ctx.trace?.({ type: 'replace', designation: d.id, criterion: r.out.id, by: e.id, from, to: r.out.status });
+  // the criteria it replaces. The rows so far (the first `own`) are the designation's own
+  // criteria, the ones a special case may replace; `raws` keeps their statuses from before the
+  // first replacement (taken only when one happens).
+  const own = rows.length;
+  let raws: CriterionStatus[] | undefined;
+  if (d.exceptions) for (const e of d.exceptions) {
+    const start = rows.length;
+    const applies = evaluateException(ctx, d, e, s, rows);
+    if (applies === 'closed') continue;
+    if (replacedPass(rows, raws, own, e.replaces)) {
+      for (let i = start; i < rows.length; i++) {
+        const r = rows.at(i);
+        if (r.status !== 'pass') {
+          r.status = 'not-applicable';
+          r.note = exceptionNote(ctx, e, 'notNeeded');
+          rows.amended = true;
         }
       }
+      continue;
     }
-    rows.push(...openRows);
+    const status = combineRows(rows, start);
+    ctx.trace?.({ type: 'exception', designation: d.id, exception: e.id, applies, route: status });
+    for (const id of e.replaces) {
+      const i = ownRow(rows, own, id);
+      if (i < 0) continue;
+      const r = rows.at(i);
+      if (r.status === 'pass' || r.status === 'not-applicable') continue;
+      const from = r.status;
+      raws ??= rows.items.slice(0, own).map((x) => x.status);
+      if (status === 'pass') {
+        r.status = 'not-applicable';
+        r.replacedBy = e.id;
+        r.note = memoText(ctx, e, 'replaced', replacedText, e, null);
+        rows.amended = true;
+      } else if ((status === 'unknown' || status === 'borderline') && from === 'fail') {
+        r.status = status;
+        r.note = memoText(ctx, e, status === 'unknown' ? 'undecided-unknown' : 'undecided-borderline', undecidedText, e, status);
+        rows.amended = true;
+      }
+      if (r.status !== from) ctx.trace?.({ type: 'replace', designation: d.id, criterion: r.id, by: e.id, from, to: r.status });
+    }
   }
 
-  const criteria = rows.map((r) => canonical(r.out));
+  const criteria = rows.criteria();
   const eligible = eligibleOf(criteria);
   ctx.trace?.({ type: 'result', designation: d.id, eligible });
 
-  // Notes of the designation that apply to this subject.
+  // Notes of the designation that apply to this subject (the array only when there is one).
   const m = s.municipality;
-  if (m.kind && m.kind.value === d.id) notes.push(t2(lang, W.already, { name: d.name[lang], source: m.kind.source }));
-  const inMetro = m.metroArea !== null && m.metroArea.value !== 'none';
-  const isMerged = s.members.length > 1 || (m.mergedFrom !== null && m.mergedFrom.length > 0);
-  const memberCore = s.members.length > 1 && s.members.some((x) => x.kind?.value === 'core-city');
-  for (const n of d.notes ?? []) {
-    const on = n.when === 'always' || (n.when === 'merged' && isMerged) || (n.when === 'in-metro' && inMetro) || (n.when === 'member-core-city' && memberCore);
-    if (on) notes.push(noteText(ctx, n));
+  let notes: string[] | undefined;
+  if (m.kind && m.kind.value === d.id) {
+    const source = m.kind.source;
+    notes = [memoText(ctx, d, source, alreadyText, d, source)];
   }
-  const result: DesignationResult = { designation: d.id, eligible, criteria, name: d.name[lang] };
-  if (central) result.centralCity = central.municipality.name;
-  result.steps = stepsOf(ctx, d);
-  if (notes.length > 0) result.notes = notes;
+  if (d.notes) {
+    const inMetro = m.metroArea !== null && m.metroArea.value !== 'none';
+    const isMerged = s.members.length > 1 || (m.mergedFrom !== null && m.mergedFrom.length > 0);
+    const memberCore = s.members.length > 1 && s.members.some((x) => x.kind?.value === 'core-city');
+    for (const n of d.notes) {
+      const on = n.when === 'always' || (n.when === 'merged' && isMerged) || (n.when === 'in-metro' && inMetro) || (n.when === 'member-core-city' && memberCore);
+      // A new array of the exact length, not push: a pushed array reserves 17 slots, and
+      // thousands of results keep theirs.
+      if (on) notes = notes === undefined ? [noteText(ctx, n)] : [...notes, noteText(ctx, n)];
+    }
+  }
+  // One literal in the contract's key order (designation, eligible, criteria, name, centralCity?,
+  // steps, notes?) rather than keys added one by one: one object per result, no property store.
+  const name = d.name[lang];
+  const steps = stepsOf(ctx, d);
+  const result: DesignationResult = central
+    ? { designation: d.id, eligible, criteria, name, centralCity: central.municipality.name, steps }
+    : { designation: d.id, eligible, criteria, name, steps };
+  if (notes) result.notes = notes;
   return result;
+}
+
+/**
+ * The index of the own row (among the first `own`) with this id, -1 if none (the last such row,
+ * as a map from id to row would give). A scan, not a map: a designation has a handful of rows,
+ * and this runs for every municipality.
+ */
+function ownRow(rows: Rows, own: number, id: string): number {
+  for (let i = own - 1; i >= 0; i--) if (rows.at(i).id === id) return i;
+  return -1;
+}
+
+/** Whether every own row a special case replaces passed (or did not apply) on its own, before any replacement. */
+function replacedPass(rows: Rows, raws: CriterionStatus[] | undefined, own: number, ids: string[]): boolean {
+  for (const id of ids) {
+    const i = ownRow(rows, own, id);
+    if (i < 0) continue;
+    const raw = raws ? raws[i]! : rows.at(i).status;
+    if (raw !== 'pass' && raw !== 'not-applicable') return false;
+  }
+  return true;
+}
+
+/** `combine` of the statuses of a route's own rows (from `start`). */
+function combineRows(rows: Rows, start: number): CriterionStatus {
+  const statuses: CriterionStatus[] = [];
+  for (let i = start; i < rows.length; i++) statuses.push(rows.at(i).status);
+  return combine(statuses);
 }
 
 const exceptionNoteMemo = new WeakMap<object, { ja?: string; en?: string }>();
@@ -500,17 +632,49 @@ function noteText(ctx: EligibilityContext, n: NonNullable<Designation['notes']>[
   return (m[ctx.lang] ??= `${n.text[ctx.lang]} [${cite(ctx, n.ref)}]`);
 }
 
-interface Route {
-  applies: 'open' | 'closed' | 'unknown';
-  rows: Row[];
+type RouteApplies = 'open' | 'closed' | 'unknown';
+
+const textMemo = new WeakMap<object, { ja: Map<string, string>; en: Map<string, string> }>();
+
+/**
+ * Words that depend only on a piece of the pack (and the language), never on the municipality:
+ * built once per owner, language and key, so every result shares one string instead of holding
+ * its own copy (2,000 results each with their own copy kept the collector busy).
+ */
+function memoText<A, B>(ctx: EligibilityContext, owner: object, key: string, build: (lang: Lang, a: A, b: B) => string, a: A, b: B): string {
+  // `build` is a module-level function given its arguments, not a closure: a closure here would
+  // make every caller allocate it (and a context for what it captures) on every call, hit or miss.
+  let m = textMemo.get(owner);
+  if (!m) textMemo.set(owner, (m = { ja: new Map(), en: new Map() }));
+  const byKey = m[ctx.lang];
+  let v = byKey.get(key);
+  if (v === undefined) byKey.set(key, (v = build(ctx.lang, a, b)));
+  return v;
+}
+
+const replacedText = (lang: Lang, e: Exception): string => t2(lang, W.replaced, { e: e.id, name: e.name[lang] });
+const undecidedText = (lang: Lang, e: Exception, status: 'unknown' | 'borderline'): string => t2(lang, W.undecidedRoute, { e: e.id, name: e.name[lang], status: W.status[status][lang] });
+const alreadyText = (lang: Lang, d: Designation, source: string): string => t2(lang, W.already, { name: d.name[lang], source });
+const closedText = (lang: Lang, why: string): string => t2(lang, W.closedRoute, { why });
+
+function buildWindowText(lang: Lang, e: Exception): string {
+  const kinds = e.required?.[lang] ?? (e.applies.kinds ?? []).join(', ');
+  if (!e.window) return kinds;
+  const to = e.window.until ? dayBefore(e.window.until) : '';
+  return t2(lang, W.windowText, { kinds, from: firstDate(e.window), to });
 }
 
 function windowText(ctx: EligibilityContext, e: Exception): string {
-  const kinds = e.required?.[ctx.lang] ?? (e.applies.kinds ?? []).join(', ');
-  if (!e.window) return kinds;
-  const from = Object.keys(e.window.values).sort()[0]!;
-  const to = e.window.until ? dayBefore(e.window.until) : '';
-  return t2(ctx.lang, W.windowText, { kinds, from, to });
+  return memoText(ctx, e, 'window', buildWindowText, e, null);
+}
+
+const firstDateMemo = new WeakMap<DatedValue, string>();
+
+/** The earliest effective date of a dated value. */
+function firstDate(dated: DatedValue): string {
+  let v = firstDateMemo.get(dated);
+  if (v === undefined) firstDateMemo.set(dated, (v = Object.keys(dated.values).sort()[0]!));
+  return v;
 }
 
 /** YYYY-MM-DD of the day before (the last day of a window whose `until` is exclusive). */
@@ -526,23 +690,33 @@ export function dayBefore(date: string): string {
   return out;
 }
 
-function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception, s: Subject): Route {
+/** Evaluates a special case's route, appends its rows to `rows`, and says whether it applies. */
+function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception, s: Subject, rows: Rows): RouteApplies {
   const { lang } = ctx;
   const m = s.municipality;
-  let applies: Route['applies'] = 'open';
+  let applies: RouteApplies = 'open';
   let reason: 'kind' | 'merged' | 'twin' | 'before' | 'after' | undefined;
   if (e.applies.kinds) {
     if (!m.kind) applies = 'unknown';
-    else if (!e.applies.kinds.includes(m.kind.value)) [applies, reason] = ['closed', 'kind'];
+    else if (!e.applies.kinds.includes(m.kind.value)) {
+      applies = 'closed';
+      reason = 'kind';
+    }
   }
-  if (applies !== 'closed' && e.applies.merged && !(m.mergedFrom && m.mergedFrom.length > 0)) [applies, reason] = ['closed', 'merged'];
-  if (applies !== 'closed' && e.applies.twin && !s.twin) [applies, reason] = ['closed', 'twin'];
+  if (applies !== 'closed' && e.applies.merged && !(m.mergedFrom && m.mergedFrom.length > 0)) {
+    applies = 'closed';
+    reason = 'merged';
+  }
+  if (applies !== 'closed' && e.applies.twin && !s.twin) {
+    applies = 'closed';
+    reason = 'twin';
+  }
   let windowEntry: { entry: DatedEntry; from: string } | null = null;
   if (applies !== 'closed' && e.window) {
     windowEntry = valueAt(e.window, ctx.asOf);
     if (!windowEntry || windowEntry.entry.value !== true) {
-      const first = Object.keys(e.window.values).sort()[0]!;
-      [applies, reason] = ['closed', ctx.asOf < first ? 'before' : 'after'];
+      applies = 'closed';
+      reason = ctx.asOf < firstDate(e.window) ? 'before' : 'after';
     } else {
       ctx.trace?.({ type: 'parameter', designation: d.id, criterion: e.id, parameter: 'window', value: windowText(ctx, e), effectiveFrom: windowEntry.from, citation: cite(ctx, windowEntry.entry.ref) });
     }
@@ -563,40 +737,47 @@ function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception
       citation: cite(ctx, windowEntry?.entry.ref ?? e.ref),
       name: e.name[lang],
     };
-    if (why) out.note = t2(lang, W.closedRoute, { why });
+    if (why) out.note = memoText(ctx, e, reason!, closedText, why, null);
     else if (applies === 'unknown') {
       out.note = W.unknownRoute[lang];
       const w = where(ctx, 'kind');
       if (w) out.missing = w;
     } else if (e.note) out.note = e.note[lang];
-    return { applies, rows: [{ out, raw: status }] };
+    rows.push(out);
+    return applies;
   }
-  const rows = e.criteria.map((c) => evaluateCriterion(ctx, d, c, s)).filter((r): r is Row => r !== null);
-  if (e.note && rows.length > 0) {
-    const first = rows[0]!.out;
+  const start = rows.length;
+  for (const c of e.criteria) {
+    const out = evaluateCriterion(ctx, d, c, s);
+    if (out) rows.push(out);
+  }
+  if (e.note && rows.length > start) {
+    const first = rows.at(start);
     first.note = first.note ? `${first.note}; ${e.note[lang]}` : e.note[lang];
+    rows.amended = true;
   }
-  return { applies, rows };
+  return applies;
 }
 
 // ───────────────────────────────────────────────────────────────── criteria
 
 const KEY_ORDER: (keyof CriterionResult)[] = ['id', 'status', 'actual', 'required', 'citation', 'name', 'effectiveFrom', 'atLeast', 'guideline', 'replacedBy', 'note', 'missing'];
 
-/** The criterion with its keys in one fixed order (the contract's first), so the JSON is byte-stable. */
-const KEY_RANK = new Map<string, number>(KEY_ORDER.map((k, i) => [k, i]));
-
-/** The criterion with its keys in the contract's order (copied only when they are not already). */
+/**
+ * The criterion with its keys in the contract's order (copied only when they are not already),
+ * so the JSON is byte-stable. Rows are built in that order; this puts back in order a row that a
+ * special case amended. The check walks KEY_ORDER alongside the object's keys.
+ */
 function canonical(c: CriterionResult): CriterionResult {
-  let last = -1;
+  let j = 0;
   let ordered = true;
   for (const k in c) {
-    const r = KEY_RANK.get(k) ?? 99;
-    if (r < last || (c as unknown as Record<string, unknown>)[k] === undefined) {
+    while (j < KEY_ORDER.length && KEY_ORDER[j] !== k) j++;
+    if (j === KEY_ORDER.length || (c as unknown as Record<string, unknown>)[k] === undefined) {
       ordered = false;
       break;
     }
-    last = r;
+    j++;
   }
   if (ordered) return c;
   const out: Record<string, unknown> = {};
@@ -604,17 +785,17 @@ function canonical(c: CriterionResult): CriterionResult {
   return out as unknown as CriterionResult;
 }
 
-const requiredMemo = new WeakMap<object, Map<string, string>>();
+const requiredMemo = new WeakMap<object, { ja: Map<number | null, string>; en: Map<number | null, string> }>();
 
-/** The requirement in words, once per criterion, threshold and language. */
+/** The requirement in words, once per criterion, threshold and language (keyed by the number itself: no key string per call). */
 function requiredText(ctx: EligibilityContext, c: Criterion, threshold: number | null): string {
   let m = requiredMemo.get(c);
-  if (!m) requiredMemo.set(c, (m = new Map()));
-  const key = `${ctx.lang}|${threshold}`;
-  let v = m.get(key);
+  if (!m) requiredMemo.set(c, (m = { ja: new Map(), en: new Map() }));
+  const byThreshold = m[ctx.lang];
+  let v = byThreshold.get(threshold);
   if (v === undefined) {
     v = buildRequiredText(ctx, c, threshold);
-    m.set(key, v);
+    byThreshold.set(threshold, v);
   }
   return v;
 }
@@ -658,7 +839,7 @@ function figureOf(ctx: EligibilityContext, c: Criterion, m: Municipality, centra
     case 'metroCoreCommuteShare':
       return metroCoreShareOf(m, ctx.lang);
     case 'commuteShare':
-      return central ? shareTo(m, central.members, ctx.index, ctx.lang) : null;
+      return central ? shareOf(ctx, m, central) : null;
     default:
       return null;
   }
@@ -671,76 +852,167 @@ interface Single {
   note?: string;
 }
 
-function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Criterion, s: Subject, central?: Subject): Row | null {
+/** Two notes of one criterion, in the order they are found ("a; b"). */
+function addNote(notes: string | undefined, note: string): string {
+  return notes === undefined ? note : `${notes}; ${note}`;
+}
+
+/** "figure: where to get it" for a criterion left unknown. */
+function missingText(ctx: EligibilityContext, c: Criterion): string | null {
+  const key = figureKey(c);
+  const w = where(ctx, key);
+  return w && c.test !== 'confirm' ? `${W.figure[key][ctx.lang]}: ${w}` : null;
+}
+
+/**
+ * A criterion's row with its keys in the contract's order. The usual key sets are written as
+ * whole literals: a key added to an object afterwards goes to a separate property store (40
+ * bytes more for each of the tens of thousands of rows of a batch, all kept until the result
+ * is returned); rarer sets (a lower bound, a missing figure) are built key by key.
+ */
+function criterionOut(id: string, single: Single, plan: CriterionPlan, guideline: boolean, note: string | undefined, missing: string | null): CriterionResult {
+  const { status, actual } = single;
+  const { required, citation, name, effectiveFrom } = plan;
+  if (!single.atLeast && !missing) {
+    if (guideline) {
+      if (effectiveFrom) {
+        return note === undefined
+          ? { id, status, actual, required, citation, name, effectiveFrom, guideline: true }
+          : { id, status, actual, required, citation, name, effectiveFrom, guideline: true, note };
+      }
+      return note === undefined ? { id, status, actual, required, citation, name, guideline: true } : { id, status, actual, required, citation, name, guideline: true, note };
+    }
+    if (effectiveFrom) {
+      return note === undefined ? { id, status, actual, required, citation, name, effectiveFrom } : { id, status, actual, required, citation, name, effectiveFrom, note };
+    }
+    return note === undefined ? { id, status, actual, required, citation, name } : { id, status, actual, required, citation, name, note };
+  }
+  const out: CriterionResult = { id, status, actual, required, citation, name };
+  if (effectiveFrom) out.effectiveFrom = effectiveFrom;
+  if (single.atLeast) out.atLeast = true;
+  if (guideline) out.guideline = true;
+  if (note !== undefined) out.note = note;
+  if (missing) out.missing = missing;
+  return out;
+}
+
+/** One municipality against a criterion's test (the twin's too, for `each-of-pair`). */
+function evaluateOne(ctx: EligibilityContext, d: Designation, c: Criterion, target: Municipality, threshold: number | null, citation: string, central: Subject | undefined): Single {
+  const { lang } = ctx;
+  switch (c.test) {
+    case 'kind-in': {
+      if (!target.kind) return { status: 'unknown', actual: null };
+      ctx.trace?.({ type: 'parameter', designation: d.id, criterion: c.id, parameter: 'kinds', value: c.kinds, effectiveFrom: null, citation });
+      return { status: c.kinds!.includes(target.kind.value) ? 'pass' : 'fail', actual: target.kind.value };
+    }
+    case 'outside-metro': {
+      if (!target.metroArea) return { status: 'unknown', actual: null };
+      return { status: target.metroArea.value === 'none' ? 'pass' : 'fail', actual: target.metroArea.value };
+    }
+    case 'confirm':
+      return { status: 'unknown', actual: null, note: W.confirm[lang] };
+    default: {
+      if (c.onlyInMetro) {
+        if (!target.metroArea) return { status: 'unknown', actual: null, note: W.metroUnknown[lang] };
+        if (target.metroArea.value === 'none') return { status: 'not-applicable', actual: null, note: W.outsideMetro[lang] };
+      }
+      const f = figureOf(ctx, c, target, central);
+      if (threshold === null) return { status: 'unknown', actual: f ? round4(f.value) : null, note: t2(lang, W.noThreshold, { d: ctx.asOf }) };
+      if (!f) return { status: 'unknown', actual: null };
+      return compareFigure(ctx, c, f, threshold);
+    }
+  }
+}
+
+/**
+ * What a criterion says on the context's day, in its language: the same for every municipality,
+ * so resolved once per context (the dated threshold, its citation and effective date, the
+ * requirement in words) instead of once per municipality.
+ */
+interface CriterionPlan {
+  entry: ResolvedValue | null;
+  threshold: number | null;
+  /** A dated test kouiki does not evaluate and that is not in force that day: no row at all. */
+  absent: boolean;
+  citation: string;
+  /** Citation of the threshold's entry (for the trace). */
+  thresholdCitation: string;
+  name: string;
+  required: string;
+  effectiveFrom: string | null;
+  /** "the date of this value is unconfirmed: ..." when the entry says so. */
+  unconfirmedNote: string | undefined;
+  /** The reference deciding the criterion is unconfirmed (its note is then always shown). */
+  unconfirmed: boolean;
+  /** "figure: where to get it" for the row left unknown. */
+  missing: string | null;
+}
+
+function criterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPlan {
+  const memo = memoOf(ctx).plans;
+  let p = memo.get(c);
+  if (p === undefined) memo.set(c, (p = buildCriterionPlan(ctx, c)));
+  return p;
+}
+
+function buildCriterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPlan {
+  const { lang } = ctx;
+  const entry = c.threshold ? valueAt(c.threshold as DatedValue, ctx.asOf) : null;
+  const threshold = entry && typeof entry.entry.value === 'number' ? entry.entry.value : null;
+  const confirmDated = c.test === 'confirm' && !!c.threshold;
+  let required = confirmDated && entry ? (entry.entry.note?.[lang] ?? c.required?.[lang] ?? '') : '';
+  if (!required) required = requiredText(ctx, c, threshold);
+  let effectiveFrom: string | null = null;
+  // The day the threshold took this value, not the day an unchanged value was last checked.
+  if (entry && entry.from && c.threshold) effectiveFrom = changedOn(c.threshold as DatedValue, entry.from) || null;
+  const e = entry?.entry;
+  return {
+    entry,
+    threshold,
+    absent: confirmDated && (!entry || entry.entry.value === null || entry.entry.value === undefined),
+    citation: cite(ctx, entry?.entry.ref ?? c.ref),
+    thresholdCitation: entry ? cite(ctx, entry.entry.ref) : '',
+    name: c.name[lang],
+    required,
+    effectiveFrom,
+    unconfirmedNote: e && e.status === 'unconfirmed' && e.note ? t2(lang, W.unconfirmedValue, { note: e.note[lang] }) : undefined,
+    unconfirmed: (entry?.entry.ref.status ?? c.ref.status) === 'unconfirmed',
+    missing: missingText(ctx, c),
+  };
+}
+
+function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Criterion, s: Subject, central?: Subject): CriterionResult | null {
   const { lang } = ctx;
   const m = s.municipality;
-  let threshold: number | null = null;
-  let entry: { entry: DatedEntry; from: string } | null = null;
-  const notes: string[] = [];
-  if (c.threshold) {
-    entry = valueAt(c.threshold as DatedValue, ctx.asOf);
-    if (entry) {
-      if (typeof entry.entry.value === 'number') threshold = entry.entry.value;
-      ctx.trace?.({
-        type: 'parameter',
-        designation: d.id,
-        criterion: c.id,
-        parameter: 'threshold',
-        value: entry.entry.value,
-        effectiveFrom: entry.from,
-        citation: cite(ctx, entry.entry.ref),
-        ...(entry.entry.status === 'unconfirmed' ? { unconfirmed: true } : {}),
-      });
-      if (entry.entry.status === 'unconfirmed' && entry.entry.note) notes.push(t2(lang, W.unconfirmedValue, { note: entry.entry.note[lang] }));
-    }
+  const plan = criterionPlan(ctx, c);
+  const { entry, threshold } = plan;
+  // The notes joined as they are found (one string, not an array joined at the end: most
+  // criteria have at most one note, which is then shared as it is).
+  let notes: string | undefined;
+  if (entry) {
+    ctx.trace?.({
+      type: 'parameter',
+      designation: d.id,
+      criterion: c.id,
+      parameter: 'threshold',
+      value: entry.entry.value,
+      effectiveFrom: entry.from,
+      citation: plan.thresholdCitation,
+      ...(entry.entry.status === 'unconfirmed' ? { unconfirmed: true } : {}),
+    });
+    notes = plan.unconfirmedNote;
   }
   if (c.approx === 'tolerance') {
     ctx.trace?.({ type: 'parameter', designation: d.id, criterion: c.id, parameter: 'tolerance', value: ctx.tolerance, effectiveFrom: null, citation: 'pack.yaml settings.tolerance' });
   }
-  const out: CriterionResult = {
-    id: c.id,
-    status: 'unknown',
-    actual: null,
-    required: '',
-    citation: cite(ctx, entry?.entry.ref ?? c.ref),
-    name: c.name[lang],
-  };
-
-  const one = (target: Municipality): Single => {
-    switch (c.test) {
-      case 'kind-in': {
-        if (!target.kind) return { status: 'unknown', actual: null };
-        ctx.trace?.({ type: 'parameter', designation: d.id, criterion: c.id, parameter: 'kinds', value: c.kinds, effectiveFrom: null, citation: out.citation });
-        return { status: c.kinds!.includes(target.kind.value) ? 'pass' : 'fail', actual: target.kind.value };
-      }
-      case 'outside-metro': {
-        if (!target.metroArea) return { status: 'unknown', actual: null };
-        return { status: target.metroArea.value === 'none' ? 'pass' : 'fail', actual: target.metroArea.value };
-      }
-      case 'confirm':
-        return { status: 'unknown', actual: null, note: W.confirm[lang] };
-      default: {
-        if (c.onlyInMetro) {
-          if (!target.metroArea) return { status: 'unknown', actual: null, note: W.metroUnknown[lang] };
-          if (target.metroArea.value === 'none') return { status: 'not-applicable', actual: null, note: W.outsideMetro[lang] };
-        }
-        const f = figureOf(ctx, c, target, central);
-        if (threshold === null) return { status: 'unknown', actual: f ? round4(f.value) : null, note: t2(lang, W.noThreshold, { d: ctx.asOf }) };
-        if (!f) return { status: 'unknown', actual: null };
-        return compareFigure(ctx, c, f, threshold);
-      }
-    }
-  };
+  if (plan.absent) return null;
 
   let single: Single;
   const subject = c.subject ?? 'self';
   if (c.test === 'confirm' && c.threshold) {
-    // A dated test kouiki does not evaluate (e.g. the 中核市 area test before 2006); when it is
-    // not in force on --as-of it is no criterion at all and gets no row.
-    const v = entry?.entry.value;
-    if (!entry || v === null || v === undefined) return null;
+    // A dated test kouiki does not evaluate (e.g. the 中核市 area test before 2006), in force
+    // that day (else it is `absent`: no criterion at all, no row).
     single = { status: 'unknown', actual: null, note: W.confirm[lang] };
-    out.required = entry.entry.note?.[lang] ?? (c.required?.[lang] ?? '');
   } else if (subject === 'largest-former') {
     const formers = m.mergedFrom ?? [];
     if (formers.some((f) => !f.population)) single = { status: 'unknown', actual: null, note: W.largestUnknown[lang] };
@@ -755,8 +1027,8 @@ function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Criterion
   } else if (subject === 'each-of-pair') {
     if (!s.twin) single = { status: 'unknown', actual: null, note: W.noTwin[lang] };
     else {
-      const a = one(m);
-      const b = one(s.twin);
+      const a = evaluateOne(ctx, d, c, m, threshold, plan.citation, central);
+      const b = evaluateOne(ctx, d, c, s.twin, threshold, plan.citation, central);
       const show = (x: Single): string => (x.actual === null ? '?' : typeof x.actual === 'number' ? fmtNumber(x.actual) : x.actual);
       single = { status: combine([a.status, b.status]), actual: `${m.name} ${show(a)} / ${s.twin.name} ${show(b)}` };
     }
@@ -768,27 +1040,13 @@ function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Criterion
       if (!pa || !pb || threshold === null) single = { status: 'unknown', actual: pa && pb ? pa.value + pb.value : null };
       else single = compareFigure(ctx, c, { value: pa.value + pb.value, source: '', derivation: `${fmtNumber(pa.value)} + ${fmtNumber(pb.value)}` }, threshold);
     }
-  } else single = one(m);
+  } else single = evaluateOne(ctx, d, c, m, threshold, plan.citation, central);
 
-  out.status = single.status;
-  out.actual = single.actual;
-  if (!out.required) out.required = requiredText(ctx, c, threshold);
-  if (entry && entry.from && c.threshold) {
-    // The day the threshold took this value, not the day an unchanged value was last checked.
-    const since = changedOn(c.threshold as DatedValue, entry.from);
-    if (since) out.effectiveFrom = since;
-  }
-  if (single.atLeast) out.atLeast = true;
-  if (c.guideline) out.guideline = true;
-  if (single.note) notes.push(single.note);
-  if (single.status === 'not-applicable' && c.guideline && single.actual !== null && !single.note) notes.push(c.belowNote![lang]);
-  if (out.status === 'unknown' && !single.note?.startsWith(W.confirm[lang])) {
-    const w = where(ctx, figureKey(c));
-    if (w && c.test !== 'confirm') out.missing = `${W.figure[figureKey(c)][lang]}: ${w}`;
-  }
-  const unconfirmed = (entry?.entry.ref.status ?? c.ref.status) === 'unconfirmed';
-  if (c.note && (out.status !== 'pass' || c.test === 'confirm' || unconfirmed)) notes.push(c.note[lang]);
-  if (notes.length > 0) out.note = notes.join('; ');
+  if (single.note) notes = addNote(notes, single.note);
+  if (single.status === 'not-applicable' && c.guideline && single.actual !== null && !single.note) notes = addNote(notes, c.belowNote![lang]);
+  const missing = single.status === 'unknown' && !single.note?.startsWith(W.confirm[lang]) ? plan.missing : null;
+  if (c.note && (single.status !== 'pass' || c.test === 'confirm' || plan.unconfirmed)) notes = addNote(notes, c.note[lang]);
+  const out = criterionOut(c.id, single, plan, !!c.guideline, notes, missing);
   ctx.trace?.({
     type: 'criterion',
     designation: d.id,
@@ -799,7 +1057,7 @@ function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Criterion
     status: out.status,
     how: c.test,
   });
-  return { out, raw: out.status };
+  return out;
 }
 
 /**

@@ -22,15 +22,13 @@ export function fmtNumber(n: number): string {
   const int = dot < 0 ? s : s.slice(0, dot);
   const sign = int.startsWith('-') ? 1 : 0;
   if (int.length - sign <= 3 || int.includes('e')) return s;
-  // Thousands separators without a regular expression: this runs for every figure of every
-  // municipality in a batch.
-  let out = '';
+  // Thousands separators without a regular expression, three digits at a time: this runs for
+  // every figure of every municipality in a batch.
   const digits = int.length - sign;
-  for (let i = 0; i < digits; i++) {
-    if (i > 0 && (digits - i) % 3 === 0) out += ',';
-    out += int[sign + i];
-  }
-  return (sign ? '-' : '') + out + (dot < 0 ? '' : s.slice(dot));
+  const head = digits % 3 || 3;
+  let out = int.slice(0, sign + head);
+  for (let i = sign + head; i < int.length; i += 3) out += `,${int.slice(i, i + 3)}`;
+  return out + (dot < 0 ? '' : s.slice(dot));
 }
 
 /** A ratio or share for display and JSON: 4 decimals, trailing zeros dropped. */
@@ -39,7 +37,19 @@ export function round4(x: number): number {
 }
 
 function joinSources(...figs: (Figure<unknown> | null | undefined)[]): string {
-  return [...new Set(figs.filter((f): f is Figure<unknown> => !!f).map((f) => f.source))].join(' / ');
+  return joinSourceList(figs);
+}
+
+/** The distinct sources of some figures, in order, joined by " / " (one source is returned as it is). */
+function joinSourceList(figs: readonly (Figure<unknown> | null | undefined)[]): string {
+  let first: string | undefined;
+  let more: Set<string> | undefined;
+  for (const f of figs) {
+    if (!f) continue;
+    if (first === undefined) first = f.source;
+    else if (f.source !== first) (more ??= new Set([first])).add(f.source);
+  }
+  return more ? [...more].join(' / ') : (first ?? '');
 }
 
 const T = {
@@ -48,8 +58,19 @@ const T = {
   sum: { ja: '合算', en: 'sum' },
 } as const;
 
+const templates = new Map<string, string[]>();
+
+/**
+ * Fills `{name}` placeholders. The template is split once (literal, name, literal, ...): this
+ * runs for every municipality's derived figures, and a regular-expression replace per call
+ * showed in profiles.
+ */
 function fill(t: string, vars: Record<string, string>): string {
-  return t.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+  let parts = templates.get(t);
+  if (!parts) templates.set(t, (parts = t.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += (vars[parts[i]!] ?? '') + parts[i + 1]!;
+  return out;
 }
 
 /** The day/night ratio: daytime ÷ resident population when both counts are known, else a given ratio. */
@@ -119,49 +140,49 @@ export interface ShareTo extends NumberFigure {
  * The share of `from`'s residents who work or study that go to `targets` (one municipality, or
  * the members of a merged city): the flows add up over one denominator, so shares to each member
  * may be summed. With some flows missing, the known part is a lower bound (`atLeast`).
+ * Not memoised here: the target list is a new array on every request, so a memo keyed on it
+ * never hit across requests and only left weak-map entries for the collector (the evaluation
+ * memoises per context instead).
  */
-const shareToMemo = { ja: new WeakMap<object, WeakMap<object, WeakMap<object, ShareTo | null>>>(), en: new WeakMap<object, WeakMap<object, WeakMap<object, ShareTo | null>>>() };
-
-/** The commuting share of `from` to the municipalities `targets` (memoised per index, record and target list). */
 export function shareTo(from: Municipality, targets: Municipality[], index: MunicipalityIndex, lang: Lang): ShareTo | null {
-  let byFrom = shareToMemo[lang].get(index);
-  if (!byFrom) shareToMemo[lang].set(index, (byFrom = new WeakMap()));
-  let byTargets = byFrom.get(from);
-  if (!byTargets) byFrom.set(from, (byTargets = new WeakMap()));
-  let v = byTargets.get(targets);
-  if (v === undefined) {
-    v = computeShareTo(from, targets, index, lang);
-    byTargets.set(targets, v);
-  }
-  return v;
-}
-
-function computeShareTo(from: Municipality, targets: Municipality[], index: MunicipalityIndex, lang: Lang): ShareTo | null {
   const w = from.workersAndStudents;
   let total = 0;
-  const parts: string[] = [];
+  // The parts joined as they are found ("a + b"): usually one target, whose part is then the
+  // derivation as it is.
+  let derivation: string | undefined;
   const sources: Figure<unknown>[] = [];
   const missing: string[] = [];
   for (const t of targets) {
-    const countKey = Object.keys(from.to).find((k) => keyNames(index, k, t));
-    const shareKey = Object.keys(from.commuteShareTo).find((k) => keyNames(index, k, t));
+    const countKey = keyFor(from.to, index, t);
     const count = countKey !== undefined ? from.to[countKey]! : null;
+    let part: string;
     if (count && w && w.value > 0) {
       total += count.value / w.value;
-      parts.push(`${t.name} ${fill(T.share[lang], { n: fmtNumber(count.value), w: fmtNumber(w.value) })}`);
+      part = `${t.name} ${fill(T.share[lang], { n: fmtNumber(count.value), w: fmtNumber(w.value) })}`;
       sources.push(count, w);
-    } else if (shareKey !== undefined) {
+    } else {
+      const shareKey = keyFor(from.commuteShareTo, index, t);
+      if (shareKey === undefined) {
+        missing.push(t.name);
+        continue;
+      }
       const s = from.commuteShareTo[shareKey]!;
       total += s.value;
-      parts.push(`${t.name} ${s.value}`);
+      part = `${t.name} ${s.value}`;
       sources.push(s);
-    } else missing.push(t.name);
+    }
+    derivation = derivation === undefined ? part : `${derivation} + ${part}`;
   }
-  if (parts.length === 0) return null;
-  const out: ShareTo = { value: total, source: joinSources(...sources), missing };
-  out.derivation = parts.join(' + ');
+  if (derivation === undefined) return null;
+  const out: ShareTo = { value: total, source: joinSourceList(sources), missing, derivation };
   if (missing.length > 0) out.atLeast = true;
   return out;
+}
+
+/** The first key of a `to:` map (in key order) that names `target`. */
+function keyFor(map: Record<string, unknown>, index: MunicipalityIndex, target: Municipality): string | undefined {
+  for (const k of Object.keys(map)) if (keyNames(index, k, target)) return k;
+  return undefined;
 }
 
 /** Every municipality in the data with a commuting figure to one of `targets`. */
