@@ -95,7 +95,7 @@ export function compiledBase(): BaseData | null {
 
 /** The index over the embedded data with the layers applied in order; problems stop the run (exit 2). */
 export function buildIndex(base: BaseData, layers: readonly DataLayer[]): MunicipalityIndex {
-  const index = new MunicipalityIndex(base);
+  const index = MunicipalityIndex.over(base);
   for (const layer of layers) {
     const problems = index.applyLayer(layer);
     if (problems.length > 0) throw dataError(layer.file, problems);

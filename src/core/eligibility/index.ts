@@ -57,10 +57,21 @@ export class MunicipalityIndex {
   /** Reading (hiragana) → names, for suggestions. */
   private readonly byRuby = new Map<string, string[]>();
 
-  constructor(base: BaseData) {
+  constructor(base: BaseData, from?: MunicipalityIndex) {
     this.figureSources = base.figureSources;
     this.otherCitiesSource = base.otherCitiesSource;
     this.codeListSource = base.codeListSource;
+    if (from) {
+      // A copy of an index over the same base (see MunicipalityIndex.over): the maps are copied,
+      // their values shared; nothing below mutates a shared value (addName replaces its list).
+      this.prefectures = from.prefectures;
+      this.byCode = new Map(from.byCode);
+      this.byName = new Map(from.byName);
+      this.byFull = new Map(from.byFull);
+      this.records = new Map(from.records);
+      this.byRuby = from.byRuby;
+      return;
+    }
     this.prefectures = [...new Set(base.codes.map((e) => e.prefecture))];
     for (const e of base.codes) {
       this.byCode.set(e.code, e);
@@ -78,7 +89,24 @@ export class MunicipalityIndex {
   private addName(name: string, id: string): void {
     const list = this.byName.get(name);
     if (!list) this.byName.set(name, [id]);
-    else if (!list.includes(id)) list.push(id);
+    // A new list, not push: copies of an index share their lists (see `over`).
+    else if (!list.includes(id)) this.byName.set(name, [...list, id]);
+  }
+
+  private static readonly pristine = new WeakMap<BaseData, MunicipalityIndex>();
+
+  /**
+   * A new index over `base`, ready for layers: a copy of the one index built per base (building
+   * it walks the whole code list, which a `check` of a draft with its own `municipalities:`
+   * did twice per run).
+   */
+  static over(base: BaseData): MunicipalityIndex {
+    let p = MunicipalityIndex.pristine.get(base);
+    if (!p) {
+      p = new MunicipalityIndex(base);
+      MunicipalityIndex.pristine.set(base, p);
+    }
+    return new MunicipalityIndex(base, p);
   }
 
   private put(m: Municipality): void {
