@@ -13,15 +13,20 @@ import { VERSION } from '../version.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** `--lang` must be known before the help texts are built, so it is read ahead of commander. */
+/**
+ * `--lang` must be known before the help texts are built, so it is read ahead of commander.
+ * The last occurrence wins, as it does for commander (`kouiki --lang en ... --lang ja` is ja), so
+ * the pre-scan and the parsed options never disagree.
+ */
 function preScan(argv: string[], name: string): string | undefined {
+  let found: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') break;
-    if (a === name) return argv[i + 1];
-    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+    if (a === name) found = argv[++i];
+    else if (a.startsWith(`${name}=`)) found = a.slice(name.length + 1);
   }
-  return undefined;
+  return found;
 }
 
 function firstCommand(argv: string[]): string | undefined {

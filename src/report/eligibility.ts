@@ -102,7 +102,9 @@ function actualText(c: CriterionResult, lang: Lang): string {
   if (typeof c.actual === 'number') shown = fmtValue(c.actual, lang);
   else if (KIND_LABEL[c.actual]) shown = KIND_LABEL[c.actual]![lang];
   else if (METRO_LABEL[c.actual]) shown = METRO_LABEL[c.actual]![lang];
-  else shown = c.actual.replace(/\d{4,}/g, (n) => fmtValue(Number(n), lang));
+  // Group the whole numbers inside a text (a merger's "甲市 210000"), but never the digits of a
+  // decimal ("1.0238") or of a date ("2014-01-01"), which grouping would corrupt.
+  else shown = c.actual.replace(/(?<![\d.-])\d{4,}(?![\d-])/g, (n) => fmtValue(Number(n), lang));
   return c.atLeast ? w(lang, 'atLeast', { v: shown }) : shown;
 }
 

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { TaskResult } from '../core/recommend/types.js';
-import { categoryLine, factLabels, mainReasons, reasonLine, verdictText, type RecommendRenderEnv } from './recommend.js';
+import { categoryLine, factLabels, kindLabel, mainReasons, procedureHeading, reasonLine, verdictText, type RecommendRenderEnv } from './recommend.js';
 import { word } from './labels.js';
 import type { StreamRenderer } from './stream.js';
 import { fixed2, wrapText } from './text.js';
@@ -27,7 +27,8 @@ export function tableRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResul
         const reasons = mainReasons(rec);
         const shown = reasons.slice(0, max).map(reasonLine);
         if (reasons.length > max) shown.push(`(${word(lang, 'more', { n: reasons.length - max })})`);
-        const name = rec.kind ? `${rec.name}\n(${rec.kind})` : rec.name;
+        const kind = kindLabel(rec, env.data, lang);
+        const name = kind ? `${rec.name}\n(${kind})` : rec.name;
         table.push([
           String(rec.rank),
           wrapText(name, 20),
@@ -39,7 +40,7 @@ export function tableRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResul
       out.push(table.toString());
       for (const rec of r.recommendations) {
         if (!rec.procedure) continue;
-        out.push(chalk.bold(`${word(lang, 'procedure')}（${rec.name}）:`));
+        out.push(chalk.bold(`${procedureHeading(rec.name, lang)}:`));
         rec.procedure.forEach((s, k) => out.push(`  ${k + 1}. ${s.step} [${s.citation}]`));
       }
       if (r.notes && r.notes.length > 0) {

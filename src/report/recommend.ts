@@ -75,6 +75,21 @@ export function factLabels(r: TaskResult, data: PackData, lang: Lang): string {
     .join(', ');
 }
 
+/**
+ * A council's kind (management, liaison, planning) in the output language, from the pack's own
+ * names: the id is for YAML and JSON, a planner reading Japanese gets 連絡調整協議会, not "liaison".
+ */
+export function kindLabel(rec: Recommendation, data: PackData, lang: Lang): string | null {
+  if (!rec.kind) return null;
+  const kind = data.instruments.find((i) => i.id === rec.instrument)?.kinds?.find((k) => k.id === rec.kind);
+  return kind ? kind.name[lang] : rec.kind;
+}
+
+/** "Procedure (Council)" / "手続（協議会）": brackets of the output language. */
+export function procedureHeading(name: string, lang: Lang): string {
+  return lang === 'ja' ? `${word(lang, 'procedure')}（${name}）` : `${word(lang, 'procedure')} (${name})`;
+}
+
 export function reasonLine(r: Reason): string {
   return `${r.effect} ${r.message}${r.citation ? ` [${r.citation}]` : ''}`;
 }
@@ -92,11 +107,12 @@ function markdownRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
       out.push('|---:|---|---|---:|---|');
       for (const rec of r.recommendations) {
         const reasons = mainReasons(rec).map((x) => mdCell(reasonLine(x))).join('<br>');
-        out.push(`| ${rec.rank} | ${mdCell(rec.name)}${rec.kind ? ` (${rec.kind})` : ''} | ${VERDICT_LABEL[rec.verdict][lang]} | ${fixed2(rec.score)} | ${reasons} |`);
+        const kind = kindLabel(rec, env.data, lang);
+        out.push(`| ${rec.rank} | ${mdCell(rec.name)}${kind ? ` (${mdCell(kind)})` : ''} | ${VERDICT_LABEL[rec.verdict][lang]} | ${fixed2(rec.score)} | ${reasons} |`);
       }
       for (const rec of r.recommendations) {
         if (!rec.procedure) continue;
-        out.push('', `### ${word(lang, 'procedure')}（${mdCell(rec.name)}）`, '');
+        out.push('', `### ${procedureHeading(mdCell(rec.name), lang)}`, '');
         rec.procedure.forEach((s, k) => out.push(`${k + 1}. ${s.step} — ${s.citation}`));
       }
       if (r.notes && r.notes.length > 0) {

@@ -95,6 +95,31 @@ describe('kouiki eligibility (built binary)', () => {
     expect(at(['小田原市', '--as-of', '2020-04-01']).eligible).toBe(false);
   });
 
+  it('the table shows dates and decimals inside a text value as they are (no thousands separators in them)', () => {
+    // Before the fix the table read "2,014-01-01" for the day a scheme was not yet in force, and
+    // "甲市 1.238" for the former city's ratio 1.0238 (the separator regex ate the leading zero).
+    const before = kouiki(['eligibility', '小田原市', '--designation', 'cooperation-central-city', '--as-of', '2014-01-01', '--lang', 'en', '--no-color']);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('│ 2014-01-01 ');
+    expect(before.stdout).not.toContain('2,014');
+    const dir = tmp();
+    const data = join(dir, 'm.yaml');
+    writeFileSync(
+      data,
+      [
+        'version: 1',
+        'municipalities:',
+        '  - { name: 甲市, kind: city, population: 210000, daytimePopulation: 215000, metroArea: none, source: test }',
+        '  - { name: 乙町, kind: town, population: 20000, daytimePopulation: 18000, metroArea: none, source: test }',
+        '',
+      ].join('\n'),
+    );
+    const merged = kouiki(['eligibility', '甲市', '--merge', '乙町', '--data', data, '--designation', 'settlement-central-city', '--lang', 'en', '--no-color', ...AS_OF]);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toContain('甲市 1.0238');
+    expect(merged.stdout).not.toContain('甲市 1.238');
+  });
+
   it('bad input: a clear message, exit 2, nothing on stdout', () => {
     const dir = tmp();
     const dup = join(dir, 'dup.yaml');

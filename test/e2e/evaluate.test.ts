@@ -26,6 +26,22 @@ describe('kouiki evaluate (built binary)', () => {
     }
   });
 
+  it('names a council kind in the output language, and uses the brackets of that language', () => {
+    // Contract §6: keys in English, labels in the chosen language. The kind id stays in JSON only.
+    const ja = kouiki(['evaluate', EXAMPLE, '--lang', 'ja', '--no-color', ...AS_OF]);
+    expect(ja.stdout).toContain('(連絡調整協議会)');
+    expect(ja.stdout).not.toMatch(/│ \((liaison|planning|management)\) /);
+    expect(ja.stdout).toContain('手続（');
+    const en = kouiki(['evaluate', EXAMPLE, '--lang', 'en', '-f', 'markdown', ...AS_OF]);
+    expect(en.stdout).toContain('| Council (liaison council) |');
+    expect(en.stdout).toContain('### Procedure (Cooperation agreement)');
+    expect(en.stdout).not.toMatch(/[（）]/);
+    const json = JSON.parse(kouiki(['evaluate', EXAMPLE, '-f', 'json', '--lang', 'ja', ...AS_OF]).stdout);
+    const nature = json.results.find((r: { task: { id: string } }) => r.task.id === 'nature');
+    const council = nature.recommendations.find((r: { instrument: string }) => r.instrument === 'council');
+    expect(council.kind).toBe('liaison');
+  });
+
   it('JSON output matches the contract and is valid JSON', () => {
     const r = kouiki(['evaluate', EXAMPLE, ...AS_OF, '-f', 'json']);
     const doc = JSON.parse(r.stdout);

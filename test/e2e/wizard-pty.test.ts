@@ -56,7 +56,7 @@ describe.skipIf(!hasScript())('kouiki wizard in a real pseudo-terminal', () => {
     s.send(`${down}${enter}`);
     await s.waitFor('Which instrument?');
     s.send(enter);
-    await s.waitFor(/Why Council \(liaison\) ranks 2 \(recommended, 0\.\d\d\)/);
+    await s.waitFor(/Why Council \(liaison council\) ranks 2 \(recommended, 0\.\d\d\)/);
     await s.waitFor('What next?');
     // Change an answer: the mode becomes joint planning, so the legal-entity question reopens.
     s.send(`${down}${down}${enter}`);

@@ -5,7 +5,7 @@ import { nextQuestion, resolveSkips, taskOf, type Answers, type SkipChange, type
 import type { Lang } from '../../i18n/lang.js';
 import type { Fact } from '../../pack/schema.js';
 import { VERDICT_LABEL } from '../../report/labels.js';
-import type { RecommendRenderEnv } from '../../report/recommend.js';
+import { kindLabel, type RecommendRenderEnv } from '../../report/recommend.js';
 import { MUNICIPALITY_KINDS, type MunicipalityKind } from '../../schemas/kinds.js';
 import type { FactValue, Party, Task } from '../../schemas/task.js';
 import { DONT_KNOW, KIND_LABEL, msg, partyLabel, valueLabel } from './messages.js';
@@ -75,7 +75,7 @@ export async function runSession(env: SessionEnv, a: Answers): Promise<SessionRe
       const id = await p.select({
         message: msg(lang, 'whyNotPick'),
         choices: [
-          ...others.map((r): Choice<string> => ({ value: r.instrument, name: `${r.rank}. ${r.name}${r.kind ? ` (${r.kind})` : ''} — ${verdictWord(r.verdict, lang)} ${r.score.toFixed(2)}` })),
+          ...others.map((r): Choice<string> => ({ value: r.instrument, name: `${r.rank}. ${r.name}${r.kind ? ` (${kindLabel(r, env.render.data, lang)})` : ''} — ${verdictWord(r.verdict, lang)} ${r.score.toFixed(2)}` })),
           { value: '', name: msg(lang, 'back') },
         ],
       });

@@ -1,7 +1,7 @@
 import type { Recommendation, TaskResult } from '../../core/recommend/types.js';
 import type { Lang } from '../../i18n/lang.js';
 import { VERDICT_LABEL, word } from '../../report/labels.js';
-import { factLabels, mainReasons, reasonLine, type RecommendRenderEnv } from '../../report/recommend.js';
+import { factLabels, kindLabel, mainReasons, reasonLine, type RecommendRenderEnv } from '../../report/recommend.js';
 import { tableRenderer } from '../../report/recommend-table.js';
 import { fixed2 } from '../../report/text.js';
 import { msg } from './messages.js';
@@ -17,7 +17,7 @@ export function renderAnswer(r: TaskResult, env: RecommendRenderEnv): string {
   const out: string[] = [tableRenderer(env).item(bare, 0).replace(/\n$/, '')];
   const top = r.recommendations[0];
   if (top) {
-    out.push('', chalk.bold(headline('topHead', top, lang)));
+    out.push('', chalk.bold(headline('topHead', top, env)));
     out.push(`${msg(lang, 'reasonsHead')}:`);
     for (const reason of mainReasons(top)) out.push(`  ${reasonLine(reason)}`);
     if (top.procedure && top.procedure.length > 0) {
@@ -49,14 +49,16 @@ export function renderAnswer(r: TaskResult, env: RecommendRenderEnv): string {
 /** "Why not X?": every reason of one instrument, with its citation, best explained first. */
 export function renderWhyNot(rec: Recommendation, env: RecommendRenderEnv): string {
   const { lang, chalk } = env;
-  const out = [chalk.bold(headline('whyHead', rec, lang))];
+  const out = [chalk.bold(headline('whyHead', rec, env))];
   for (const reason of mainReasons(rec)) out.push(`  ${reasonLine(reason)}`);
   if (rec.reasons.length === 0) out.push(`  ${msg(lang, 'none')}`);
   out.push(chalk.dim(lang === 'ja' ? `  手続と法的性質: kouiki instruments ${rec.instrument}` : `  procedure and legal features: kouiki instruments ${rec.instrument}`));
   return `${out.join('\n')}\n`;
 }
 
-function headline(key: 'topHead' | 'whyHead', rec: Recommendation, lang: Lang): string {
-  const name = rec.kind ? `${rec.name} (${rec.kind})` : rec.name;
+function headline(key: 'topHead' | 'whyHead', rec: Recommendation, env: RecommendRenderEnv): string {
+  const { lang } = env;
+  const kind = kindLabel(rec, env.data, lang);
+  const name = kind ? `${rec.name} (${kind})` : rec.name;
   return msg(lang, key, { name, rank: rec.rank, verdict: VERDICT_LABEL[rec.verdict][lang], score: fixed2(rec.score) });
 }
