@@ -16,8 +16,10 @@ describe('kouiki schema', () => {
     expect(validate({ tasks: [{ name: 'x', category: 'wide-area' }] })).toBe(false);
   });
 
-  it('the committed schemas/ files are what the CLI prints (editors read them)', () => {
-    expect(readFileSync('schemas/tasks.schema.json', 'utf8')).toBe(kouiki(['schema', 'tasks']).stdout);
+  it('the committed schemas/ files are what the CLI prints, one per kind (editors read them)', () => {
+    for (const kind of ['tasks', 'draft', 'config', 'municipalities', 'rules', 'rule-tests']) {
+      expect(readFileSync(`schemas/${kind}.schema.json`, 'utf8'), kind).toBe(kouiki(['schema', kind]).stdout);
+    }
   });
 
   it('an unknown kind gets a suggestion and exit 2', () => {
