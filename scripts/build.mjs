@@ -42,6 +42,14 @@ const fastWidth = {
     }));
     // Cell#draw truncates the whole cell to 10 columns, one character at a time, on every line it
     // draws, only to feed a debug log that is off: quadratic in the cell's length. Skip it.
+    // Commander requires child_process at load, for executable subcommands kouiki does not have:
+    // loading it cost every run a couple of milliseconds. Require it when a spawn happens.
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const patched = src.replace("const childProcess = require('node:child_process');", "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };");
+      if (patched === src) throw new Error('commander changed: update the child_process patch in scripts/build.mjs');
+      return { contents: patched, loader: 'js' };
+    });
     b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
       const src = readFileSync(args.path, 'utf8');
       const patched = src.replace('let content = utils.truncate(this.content, 10, this.truncate);', "let content = '';");

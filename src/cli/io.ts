@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import type { Writable } from 'node:stream';
 import { UserError } from '../errors.js';
 
@@ -19,11 +20,15 @@ export function processIO(): CliIO {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Opened when first read: most runs never read stdin, and creating the stream costs a few
+    // milliseconds of start-up. isatty(0) answers the terminal question without it.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdinIsTTY: isatty(0),
     stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }

@@ -88,7 +88,7 @@ function translateCommander(text: string, lang: Lang): string {
  */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv, io.env);
-  beginRun(io.stdin);
+  beginRun(() => io.stdin);
   const unwatch = watchStreams(io.stdout, io.stderr);
   try {
     const code = await runProgram(argv, io, lang);

@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { noteStreamError, processIO } from './io.js';
 import { langOf, main, reportInternalError } from './main.js';
 import { removePendingOutputs, setPendingListener } from './output.js';
@@ -45,8 +46,9 @@ export async function runProcess(argv: string[]): Promise<void> {
   // Prompt libraries put the terminal in raw mode through stdin.setRawMode; follow it, so that a
   // signal during a question (kill, a closed terminal, a CI timeout) never leaves the terminal
   // without echo and with the cursor hidden.
-  const stdin = process.stdin as NodeJS.ReadStream;
-  if (stdin.isTTY && typeof stdin.setRawMode === 'function') {
+  // Only a terminal has a raw mode; isatty(0) asks without opening process.stdin (see io.ts).
+  const stdin = isatty(0) ? (process.stdin as NodeJS.ReadStream) : null;
+  if (stdin?.isTTY && typeof stdin.setRawMode === 'function') {
     const setRawMode = stdin.setRawMode.bind(stdin);
     stdin.setRawMode = (mode: boolean): NodeJS.ReadStream => {
       const r = setRawMode(mode);
@@ -75,6 +77,7 @@ export async function runProcess(argv: string[]): Promise<void> {
 
 /** Cooked mode and a visible cursor again, if a prompt had taken the terminal. */
 function restoreTerminal(): void {
+  if (!isatty(0)) return;
   const stdin = process.stdin as NodeJS.ReadStream;
   if (!stdin.isTTY || !stdin.isRaw) return;
   try {

@@ -8,11 +8,15 @@ export const DEFAULT_MAX_INPUT_SIZE = 64 * 1024 * 1024;
  * The run in progress: the stream `-` reads (the CLI's own stdin, a buffer in tests) and every
  * file read so far, so that no output ever replaces one of the run's inputs (src/cli/output.ts).
  */
-let runStdin: NodeJS.ReadableStream | null = null;
+let runStdin: (() => NodeJS.ReadableStream) | null = null;
 const readPaths = new Set<string>();
 
-/** Starts a run: `-` reads `stdin` from now on, and the list of files read is emptied. */
-export function beginRun(stdin: NodeJS.ReadableStream | null): void {
+/**
+ * Starts a run: `-` reads the stream `stdin` gives from now on, and the list of files read is
+ * emptied. A function, so that a run that never reads `-` never opens the process's stdin
+ * (creating process.stdin costs a few milliseconds of every start-up).
+ */
+export function beginRun(stdin: (() => NodeJS.ReadableStream) | null): void {
   runStdin = stdin;
   readPaths.clear();
 }
@@ -81,7 +85,7 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): 
 }
 
 /** Reads all of standard input (`-`), with the same size cap and UTF-8 check as a file. */
-export async function readStdin(maxBytes = DEFAULT_MAX_INPUT_SIZE, stream: NodeJS.ReadableStream = runStdin ?? process.stdin): Promise<InputText> {
+export async function readStdin(maxBytes = DEFAULT_MAX_INPUT_SIZE, stream: NodeJS.ReadableStream = runStdin?.() ?? process.stdin): Promise<InputText> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
