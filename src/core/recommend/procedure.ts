@@ -1,6 +1,7 @@
 import { fill } from '../../i18n/lang.js';
 import { formatRef } from '../citation.js';
 import type { CompiledPack, CInstrument } from './compile.js';
+import { markShared } from './shared.js';
 import type { ProcedureStep } from '../../pack/schema.js';
 import type { ProcedureStepOut } from './types.js';
 
@@ -47,7 +48,7 @@ export function renderProcedure(cp: CompiledPack, inst: CInstrument, ctx: Proced
     if (unconfirmed) out.status = 'unconfirmed';
     steps.push(out);
   }
-  m.set(key, steps);
+  m.set(key, markShared(steps));
   return steps;
 }
 
