@@ -24,8 +24,11 @@ export function tasksOfCommonShape(value: unknown, data: PackData): Task[] | nul
   const ids = new Set<string>();
   for (let i = 0; i < raw.length; i++) {
     const t = task(raw[i], i, shape);
-    if (t === null || ids.has(t.id)) return null;
+    if (t === null) return null;
+    // One hash lookup instead of has() then add(): a duplicate leaves the size as it was.
+    const before = ids.size;
     ids.add(t.id);
+    if (ids.size === before) return null;
     tasks[i] = t;
   }
   return tasks;
@@ -38,8 +41,10 @@ const KINDS: ReadonlySet<string> = new Set(MUNICIPALITY_KINDS);
 type FactCheck = 'boolean' | 'parties' | ReadonlySet<string>;
 
 interface Shape {
-  /** In the pack's order, which is the order of the keys zod gives. */
-  facts: Map<string, FactCheck>;
+  /** Each fact's place in the pack's order, which is the order of the keys zod gives. */
+  place: Map<string, number>;
+  ids: string[];
+  checks: FactCheck[];
   categories: ReadonlySet<string>;
 }
 
@@ -49,9 +54,11 @@ const shapes = new WeakMap<PackData, Shape>();
 function shapeOf(data: PackData): Shape {
   let s = shapes.get(data);
   if (!s) {
-    const facts = new Map<string, FactCheck>();
-    for (const f of data.facts) facts.set(f.id, f.type === 'boolean' ? 'boolean' : f.type === 'parties' ? 'parties' : new Set(f.values!.map((v) => v.id)));
-    s = { facts, categories: new Set(data.categories.map((c) => c.id)) };
+    // A fact id given twice: the later definition, at the first one's place (as in an object).
+    const byId = new Map<string, FactCheck>();
+    for (const f of data.facts) byId.set(f.id, f.type === 'boolean' ? 'boolean' : f.type === 'parties' ? 'parties' : new Set(f.values!.map((v) => v.id)));
+    const ids = [...byId.keys()];
+    s = { place: new Map(ids.map((id, i) => [id, i])), ids, checks: ids.map((id) => byId.get(id)!), categories: new Set(data.categories.map((c) => c.id)) };
     shapes.set(data, s);
   }
   return s;
@@ -88,44 +95,63 @@ function task(t: unknown, index: number, shape: Shape): Task | null {
   return out;
 }
 
+/**
+ * The facts as zod gives them: the parsed object itself when its keys are already in the pack's
+ * order and its parties are written `{ name, kind }` (the common case, and no copy to make),
+ * else a new object in that order.
+ */
 function factsOf(v: unknown, shape: Shape): Task['facts'] | null {
   if (!isPlainObject(v)) return null;
-  let count = 0;
+  let last = -1;
+  let asGiven = true;
+  /** The places of the facts given (packs have fewer than 32 facts; more are left to zod). */
+  let given = 0;
   for (const k in v) {
-    if (!hasOwn.call(v, k) || !shape.facts.has(k)) return null;
-    count++;
-  }
-  const out: Task['facts'] = {};
-  if (count === 0) return out;
-  for (const [id, check] of shape.facts) {
-    if (!hasOwn.call(v, id)) continue;
-    const x = v[id];
-    if (x === null) out[id] = null;
-    else if (check === 'boolean') {
+    if (!hasOwn.call(v, k)) return null;
+    const i = shape.place.get(k);
+    if (i === undefined || i > 31) return null;
+    if (i < last) asGiven = false;
+    last = i;
+    given |= 1 << i;
+    const x = v[k];
+    if (x === null) continue;
+    const check = shape.checks[i]!;
+    if (check === 'boolean') {
       if (typeof x !== 'boolean') return null;
-      out[id] = x;
     } else if (check === 'parties') {
       const parties = partiesOf(x);
       if (parties === null) return null;
-      out[id] = parties;
-    } else {
-      if (typeof x !== 'string' || !check.has(x)) return null;
-      out[id] = x;
-    }
+      if (parties !== x) asGiven = false;
+    } else if (typeof x !== 'string' || !check.has(x)) return null;
+  }
+  if (asGiven) return v as Task['facts'];
+  const out: Task['facts'] = {};
+  for (let rest = given; rest !== 0; rest &= rest - 1) {
+    const i = 31 - Math.clz32(rest & -rest);
+    const id = shape.ids[i]!;
+    const x = v[id];
+    out[id] = shape.checks[i] === 'parties' && x !== null ? partiesOf(x)! : (x as Task['facts'][string]);
   }
   return out;
 }
 
+/** The parties as zod gives them (the parsed list itself when each is written `{ name, kind }`). */
 function partiesOf(v: unknown): Party[] | null {
   if (!Array.isArray(v)) return null;
-  const out: Party[] = new Array<Party>(v.length);
+  let asGiven = true;
   for (let i = 0; i < v.length; i++) {
     const p: unknown = v[i];
     if (!isPlainObject(p)) return null;
-    for (const k in p) if (!hasOwn.call(p, k) || (k !== 'name' && k !== 'kind')) return null;
+    let keys = 0;
+    for (const k in p) {
+      if (!hasOwn.call(p, k)) return null;
+      if (k === 'name') {
+        if (keys !== 0) asGiven = false;
+      } else if (k !== 'kind') return null;
+      keys++;
+    }
     const { name, kind } = p;
     if (typeof name !== 'string' || name.length === 0 || typeof kind !== 'string' || !KINDS.has(kind)) return null;
-    out[i] = { name, kind: kind as Party['kind'] };
   }
-  return out;
+  return asGiven ? (v as Party[]) : v.map((p: Party) => ({ name: p.name, kind: p.kind }));
 }
