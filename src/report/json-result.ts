@@ -24,7 +24,7 @@ function object(o: object, out: ByteSink): void {
   let b = sharedJson.get(o);
   if (b === undefined) {
     if (!isShared(o)) {
-      out.text(JSON.stringify(o));
+      out.text(JSON.stringify(o) ?? 'null');
       return;
     }
     b = encode(JSON.stringify(o));
