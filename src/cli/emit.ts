@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RunContext } from './context.js';
 import { openSink, parseFormatSpecs, type FormatSpec, type Sink } from './output.js';
+import { ByteBuffer } from '../report/byte-buffer.js';
 import type { StreamRenderer } from '../report/stream.js';
 
 /**
@@ -47,7 +48,7 @@ export async function emitAll<R>(
     let lastYield = performance.now();
     for (const r of results) {
       for (const o of outs) {
-        if (o.renderer.itemTo) o.renderer.itemTo(r, count, o.bytes.put);
+        if (o.renderer.itemTo) o.renderer.itemTo(r, count, o.bytes);
         else o.bytes.put(o.renderer.item(r, count));
       }
       if (outs.some((o) => o.bytes.ready())) await drain();
@@ -71,74 +72,6 @@ export async function emitAll<R>(
   } catch (err) {
     for (const o of outs) o.sink.abort();
     throw err;
-  }
-}
-
-const CAPACITY = 1 << 20;
-
-/**
- * Text encoded straight into UTF-8 byte buffers, piece by piece. Encoding many short flat
- * strings is much cheaper than concatenating them and letting the stream flatten and encode a
- * large string (that had cost more than rendering the JSON of a 100,000-task batch). A full
- * buffer is queued for the sink; a sink that consumes the bytes at once (a file written with
- * writeSync) lets the buffer be reused, others (a pipe) get a fresh one.
- */
-class ByteBuffer {
-  private buf: Buffer = Buffer.allocUnsafe(CAPACITY);
-  private pos = 0;
-  private queued: Uint8Array[] = [];
-  private readonly pool: Buffer[] = [];
-
-  constructor(private readonly reuse: boolean) {}
-
-  /** Pieces gathered into a short string first: one encode call per few kilobytes, not per piece. */
-  private acc = '';
-
-  readonly put = (piece: string): void => {
-    this.acc += piece;
-    if (this.acc.length >= 8192) this.encode();
-  };
-
-  private encode(): void {
-    const text = this.acc;
-    if (text.length === 0) return;
-    this.acc = '';
-    // 3 bytes per UTF-16 unit is the most UTF-8 can take (a surrogate pair: 4 bytes for 2 units).
-    if (this.pos + text.length * 3 > CAPACITY) {
-      this.queueCurrent();
-      if (text.length * 3 > CAPACITY) {
-        this.queued.push(Buffer.from(text, 'utf8'));
-        return;
-      }
-    }
-    this.pos += this.buf.write(text, this.pos, 'utf8');
-  }
-
-  /** Queues what was written so far. */
-  flush(): void {
-    this.encode();
-    this.queueCurrent();
-  }
-
-  private queueCurrent(): void {
-    if (this.pos === 0) return;
-    this.queued.push(this.buf.subarray(0, this.pos));
-    this.buf = (this.reuse && this.pool.pop()) || Buffer.allocUnsafe(CAPACITY);
-    this.pos = 0;
-  }
-
-  /** Whether full buffers are waiting for the sink. */
-  ready(): boolean {
-    return this.queued.length > 0;
-  }
-
-  /** The queued chunks, handed to the sink (and their buffers back to the pool once written). */
-  *take(): Generator<Uint8Array> {
-    while (this.queued.length > 0) {
-      const chunk = this.queued.shift()!;
-      yield chunk;
-      if (this.reuse && chunk.buffer.byteLength === CAPACITY) this.pool.push(Buffer.from(chunk.buffer, chunk.byteOffset, CAPACITY));
-    }
   }
 }
 

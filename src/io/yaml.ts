@@ -431,9 +431,6 @@ export function problemAt(parsed: ParsedYaml, path: readonly PropertyKey[], mess
  */
 export const FAST_PATH_BYTES = 0;
 
-/** An anchor or alias anywhere (a cheap over-approximation: prose with "&" or "*" also matches). */
-const MAYBE_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
-
 /**
  * Text the fast parser (js-yaml) would read differently from the precise one, so the precise one
  * must (over-approximations; a false alarm only costs speed): an anchor or alias, an explicit or
@@ -445,7 +442,20 @@ const MAYBE_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
  * bracket or quote (`[]#`: YAML wants a space first).
  */
 export function needsPreciseParser(text: string): boolean {
-  return MAYBE_ALIAS.test(text) || MAYBE_COMPLEX_KEY.test(text) || MAYBE_TAG.test(text) || TAB_INDENT.test(text) || text.includes('__proto__') || text.includes('\ufeff') || /\r(?!\n)/.test(text) || hasLineLongerThan(text, 1024) || NUMBER_EDGE.test(text) || ODD_QUOTES.test(text) || /[\]}"']#/.test(text);
+  return (
+    MAYBE_ALIAS.test(text) ||
+    MAYBE_COMPLEX_KEY.test(text) ||
+    text.includes('!') ||
+    TAB_INDENT.test(text) ||
+    text.includes('__proto__') ||
+    text.includes('\ufeff') ||
+    (text.includes('\r') && /\r(?!\n)/.test(text)) ||
+    hasLineLongerThan(text, 1024) ||
+    NUMBER_EDGE.test(text) ||
+    NUMBER_EXPONENT.test(text) ||
+    hasOddQuotes(text) ||
+    /[\]}"']#/.test(text)
+  );
 }
 
 /**
@@ -462,14 +472,56 @@ export function hasLineLongerThan(text: string, max: number): boolean {
     start = nl + 1;
   }
 }
-const MAYBE_COMPLEX_KEY = /(?:^|[\s,[{])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
-const MAYBE_TAG = /!/;
-/** A line with an odd number of ' or " (a quoted scalar that goes on over lines: js-yaml is laxer about their indentation). */
+// The patterns below start with their rarest character and look back for what must come before
+// it, so the regex engine scans for that character instead of trying every position of a 16 MB
+// text (which had cost 250 ms on 100,000 tasks). test/unit/precise-check.test.ts holds the plain
+// forms they are equal to, and compares them.
+
+/** An anchor or alias anywhere: (^|[\s,[{:-])[&*][^\s,[\]{}] (prose with "&" or "*" matches too). */
+const MAYBE_ALIAS = /[&*](?<=(?:^|[\s,[{:-])[&*])[^\s,[\]{}]/m;
+/** An explicit key `? ` or a collection as a key `] :`: (^|[\s,[{])\?(\s|$)|[\]}]\s*:(\s|$). */
+const MAYBE_COMPLEX_KEY = /\?(?<=(?:^|[\s,[{])\?)(?=\s|$)|[\]}]\s*:(?=\s|$)/m;
+/** A tab in a line's leading white space, ^[ ]*\t (YAML forbids tabs as indentation; js-yaml lets some by). */
+const TAB_INDENT = /\t(?<=^ *\t)/m;
+/**
+ * Plain scalars the two parsers type differently (js-yaml: "1e400" a string, "0b101" a number,
+ * -0 as 0, "-.5" a string): (^|[\s,[{:])([-+]?\.\d|0b|-0(\.0*)?(?=$|[\s,\]}#])), and \d[eE][-+]?\d{3}.
+ */
+const NUMBER_EDGE = /\.(?<=(?:^|[\s,[{:])[-+]?\.)\d|0b(?<=(?:^|[\s,[{:])0b)|-0(?<=(?:^|[\s,[{:])-0)(?:\.0*)?(?=$|[\s,\]}#])/m;
+const NUMBER_EXPONENT = /\d[eE][-+]?\d{3}/;
+
+/** The patterns, for test/unit/precise-check.test.ts. */
+export const PRECISE_PATTERNS = { MAYBE_ALIAS, MAYBE_COMPLEX_KEY, TAB_INDENT, NUMBER_EDGE };
+
+/**
+ * A line with an odd number of ' or " (a quoted scalar that goes on over lines: js-yaml is
+ * laxer about their indentation). Exactly the regex ODD_QUOTES, which finds such a run between
+ * two line boundaries of its own (\n, \r, U+2028, U+2029) that holds no \n; only the lines that
+ * hold a quote are looked at.
+ */
+export function hasOddQuotes(text: string): boolean {
+  return oddQuotes(text, "'") || oddQuotes(text, '"');
+}
+
 const ODD_QUOTES = /^[^'\n]*'(?:[^'\n]*'[^'\n]*')*[^'\n]*$|^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$/m;
-/** Plain scalars the two parsers type differently (js-yaml: "1e400" a string, "0b101" a number, -0 as 0, "-.5" a string). */
-const NUMBER_EDGE = /(?:^|[\s,[{:])(?:[-+]?\.\d|0b|-0(?:\.0*)?(?=$|[\s,\]}#]))|\d[eE][-+]?\d{3}/m;
-/** A tab in a line's leading white space (YAML forbids tabs as indentation; js-yaml lets some by). */
-const TAB_INDENT = /^[ ]*\t/m;
+const OTHER_BREAKS = /[\r\u2028\u2029]/;
+
+function oddQuotes(text: string, quote: string): boolean {
+  let at = text.indexOf(quote);
+  while (at >= 0) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let count = 0;
+    for (let i = at; i >= 0 && i < end; i = text.indexOf(quote, i + 1)) count++;
+    if (count % 2 === 1) return true;
+    // A line that other breaks divide: its parts may be odd though the whole is even.
+    const line = text.slice(start, end);
+    if (OTHER_BREAKS.test(line) && ODD_QUOTES.test(line)) return true;
+    at = text.indexOf(quote, end);
+  }
+  return false;
+}
 
 /**
  * Nesting the fast parser takes on itself: deeper documents (none of kouiki's formats comes

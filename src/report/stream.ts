@@ -1,3 +1,5 @@
+import type { ByteSink } from './byte-buffer.js';
+
 /**
  * A renderer turns results into text piece by piece, so a 100,000-task batch is written as it is
  * evaluated rather than built as one string.
@@ -5,10 +7,13 @@
 export interface StreamRenderer<R> {
   begin(): string;
   item(result: R, index: number): string;
-  /** Optional: the same text as `item`, handed over in pieces (the JSON batch writer). */
-  itemTo?(result: R, index: number, put: (piece: string) => void): void;
+  /** Optional: the same text as `item`, written in pieces and bytes (the JSON batch writer). */
+  itemTo?(result: R, index: number, out: ByteSink): void;
   end(count: number): string;
 }
+
+const FIRST_ITEM = Buffer.from('\n    ');
+const NEXT_ITEM = Buffer.from(',\n    ');
 
 /** The fixed head of every JSON document (contract §6). */
 export interface JsonHead {
@@ -28,7 +33,7 @@ export function jsonArrayRenderer<R>(
   tail?: (count: number) => object,
   compact = false,
   stringify: (r: R) => string = JSON.stringify,
-  writeTo?: (r: R, put: (piece: string) => void) => void,
+  writeTo?: (r: R, out: ByteSink) => void,
 ): StreamRenderer<R> {
   const headText = JSON.stringify(head, null, 2);
   const open = `${headText.slice(0, -2)},\n  ${JSON.stringify(key)}: [`;
@@ -40,9 +45,9 @@ export function jsonArrayRenderer<R>(
       : (r, i) => `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(r, null, 2).replace(/\n/g, '\n    ')}`,
     ...(compact && writeTo
       ? {
-          itemTo: (r: R, i: number, put: (piece: string) => void) => {
-            put(i === 0 ? '\n    ' : ',\n    ');
-            writeTo(r, put);
+          itemTo: (r: R, i: number, out: ByteSink) => {
+            out.bytes(i === 0 ? FIRST_ITEM : NEXT_ITEM);
+            writeTo(r, out);
           },
         }
       : {}),

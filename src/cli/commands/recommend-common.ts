@@ -11,7 +11,8 @@ import { chalkFor, emitAll, formatSpecs, progressLine } from '../emit.js';
 
 /** Evaluates tasks lazily (one at a time, as the renderers pull them). */
 export function* evaluateAll(cp: CompiledPack, tasks: Iterable<Task>, procedure: ProcedureScope): Generator<TaskResult> {
-  for (const t of tasks) yield evaluateTask(cp, t, { procedure });
+  const opts = { procedure };
+  for (const t of tasks) yield evaluateTask(cp, t, opts);
 }
 
 /** Shared by recommend and evaluate: compile the pack, evaluate, render every requested format. */

@@ -3,6 +3,7 @@ import type { Pack } from '../../pack/model.js';
 import type { Effect as EffectDef, Fact, Instrument, Rule, Target } from '../../pack/schema.js';
 import { formatRef } from '../citation.js';
 import { caseCondition, compileCondition, type CondFn } from './conditions.js';
+import { markShared } from './shared.js';
 import type { Effect, Reason } from './types.js';
 
 /** Caps: what a rule can do to a verdict beyond the score. */
@@ -266,7 +267,7 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
   const kindLabels = new Map<string, string>();
   for (const inst of data.instruments) for (const k of inst.kinds ?? []) kindLabels.set(`${inst.id}/${k.id}`, k.name[lang]);
 
-  return {
+  const cp: CompiledPack = {
     pack,
     lang,
     asOf,
@@ -281,6 +282,21 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
     settings: { recommendedAt: pct(settings.recommendedAt ?? 0.7), unsuitableBelow: pct(settings.unsuitableBelow ?? 0.35) },
     kindLabels,
   };
+  markReasons(cp);
+  return cp;
+}
+
+/** Every reason the compiled pack holds is handed as it is to the results that earn it. */
+function markReasons(cp: CompiledPack): void {
+  const mark = (r: Reason | null | undefined): void => void (r && markShared(r));
+  const effects = (list: readonly CEffect[]): void => list.forEach((e) => e.reasons.forEach(mark));
+  for (const rule of cp.rules) {
+    rule.cases.forEach((c) => effects(c.effects));
+    rule.match?.byValue.forEach(effects);
+    rule.unknownReasons.forEach(mark);
+  }
+  cp.categoryFit?.byCategory.forEach((list) => list.forEach((x) => mark(x.reason)));
+  cp.inForce.reasons.forEach(mark);
 }
 
 function ruleFacts(rule: Rule): string[] {

@@ -1,4 +1,5 @@
 import { fill } from '../../i18n/lang.js';
+import type { Category } from '../../pack/schema.js';
 import type { Party, Task } from '../../schemas/task.js';
 import { formatRef } from '../citation.js';
 import { CAP_NONE, CAP_NOT_ALLOWED, CAP_UNSUITABLE, type CEffect, type CompiledPack, type CInstrument, type CRule } from './compile.js';
@@ -60,6 +61,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   const data = cp.pack.data;
   const lang = cp.lang;
   const n = cp.instruments.length;
+  const look = lookupsOf(cp);
   const work: Work = { score: new Array<number>(n), cap: new Array<number>(n), reasons: new Array<Reason[]>(n), doubts: new Array<(Reason | number)[]>(n) };
   for (let i = 0; i < n; i++) {
     work.score[i] = cp.instruments[i]!.base;
@@ -74,12 +76,12 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   let categoryId: string | null = task.category ?? null;
   let tied: readonly string[] = NONE;
   if (categoryId) {
-    category = { id: categoryId, name: data.categories.find((c) => c.id === categoryId)?.name[lang] ?? categoryId, inferred: false, evidence: [] };
+    category = { id: categoryId, name: look.categories.get(categoryId)?.name[lang] ?? categoryId, inferred: false, evidence: [] };
   } else {
     const inf = inferCategory(data, task.name, task.description);
     if (inf) {
       categoryId = inf.id;
-      category = { id: inf.id, name: data.categories.find((c) => c.id === inf.id)!.name[lang], inferred: true, evidence: inf.evidence };
+      category = { id: inf.id, name: look.categories.get(inf.id)!.name[lang], inferred: true, evidence: inf.evidence };
       tied = inf.tied;
       if (inf.tied.length > 0) {
         notes.push({
@@ -96,14 +98,15 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
       category = { id: null, inferred: false, evidence: [] };
     }
   }
-  const categoryDef = categoryId ? data.categories.find((c) => c.id === categoryId) : undefined;
+  const categoryDef = categoryId ? look.categories.get(categoryId) : undefined;
 
   // ── facts, with the derived ones (parties win over includesPrefecture)
   const facts: Record<string, unknown> = {};
   const unknownFacts: string[] = [];
-  const partiesGiven = Array.isArray(task.facts.parties) && task.facts.parties.length > 0;
+  const given = task.facts;
+  const partiesGiven = Array.isArray(given.parties) && given.parties.length > 0;
   for (const f of cp.facts) {
-    const v = Object.hasOwn(task.facts, f.id) ? task.facts[f.id] : undefined;
+    const v = hasOwn.call(given, f.id) ? given[f.id] : undefined;
     if (v === undefined || v === null) {
       // A parties list answers whether a prefecture takes part; that is not unknown then.
       if (!(f.id === 'includesPrefecture' && partiesGiven)) unknownFacts.push(f.id);
@@ -170,13 +173,11 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
       for (const p of parties) {
         if (inst.allowed.has(p.kind)) continue;
         const excluded = inst.excluded.has(p.kind);
-        const kindLabel = p.kind;
-        const citation = inst.def.properties.parties.ref ? formatRef(inst.def.properties.parties.ref, data, lang) : '';
         const reason: Reason = {
           rule: rule.id,
           effect: excluded ? '-' : '?',
-          message: fill(excluded ? pk.excluded : pk.unconfirmed, { kind: kindLabel, party: p.name }),
-          citation,
+          message: fill(excluded ? pk.excluded : pk.unconfirmed, { kind: p.kind, party: p.name }),
+          citation: look.partyCitations[inst.index]!,
         };
         if (excluded) {
           work.reasons[inst.index]!.push(reason);
@@ -234,7 +235,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     verdicts[i] = cap === CAP_NOT_ALLOWED ? 'not-allowed' : cap === CAP_UNSUITABLE || s < unsuitableBelow ? 'unsuitable' : s >= recommendedAt ? 'recommended' : 'possible';
     trace?.verdict(i, work.score[i]!, cap, verdicts[i]!);
     const inst = cp.instruments[i]!;
-    if (inst.tier === 'core' || opts.supplementary === 'all' || work.reasons[i]!.some((r) => r.effect === '+')) order.push(i);
+    if (inst.tier === 'core' || opts.supplementary === 'all' || hasPlus(work.reasons[i]!)) order.push(i);
     // A doubt is worth showing only where it could still lower the verdict.
     const d = work.doubts[i]!;
     for (let k = 0; k < d.length; k += 2) {
@@ -245,12 +246,24 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     }
   }
   const subsidiarity = facts.beyondMunicipalEffort !== true;
-  order.sort((a, b) => compareInstruments(cp.instruments[a]!, cp.instruments[b]!, verdicts[a]!, verdicts[b]!, scores[a]!, scores[b]!, subsidiarity));
+  // Insertion sort (stable, as Array#sort is, so the same order): a task ranks about ten.
+  for (let k = 1; k < order.length; k++) {
+    const x = order[k]!;
+    let j = k;
+    for (; j > 0; j--) {
+      const y = order[j - 1]!;
+      if (compareInstruments(cp.instruments[y]!, cp.instruments[x]!, verdicts[y]!, verdicts[x]!, scores[y]!, scores[x]!, subsidiarity) <= 0) break;
+      order[j] = y;
+    }
+    order[j] = x;
+  }
 
   const procCtx = procedureContext(cp, facts);
   const councilKind = procCtx.councilKind;
   const scope = opts.procedure ?? 'top';
-  const recommendations: Recommendation[] = order.map((i, pos) => {
+  const recommendations: Recommendation[] = new Array<Recommendation>(order.length);
+  for (let pos = 0; pos < order.length; pos++) {
+    const i = order[pos]!;
     const inst = cp.instruments[i]!;
     const kind = inst.def.kinds && councilKind ? councilKind : undefined;
     // Keys in output order (JSON is compared byte for byte): kind sits right after name.
@@ -260,8 +273,8 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
         : { instrument: inst.id, name: inst.name, kind, rank: pos + 1, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! };
     const want = scope === 'all' || pos === 0 || (scope === 'recommended' && rec.verdict === 'recommended');
     if (want && rec.verdict !== 'not-allowed') rec.procedure = renderProcedure(cp, inst, procCtx);
-    return rec;
-  });
+    recommendations[pos] = rec;
+  }
 
   const head = { id: task.id, name: task.name };
   const result: TaskResult =
@@ -274,6 +287,37 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
 }
 
 const NONE: readonly string[] = [];
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function hasPlus(reasons: readonly Reason[]): boolean {
+  for (const r of reasons) if (r.effect === '+') return true;
+  return false;
+}
+
+/** What every evaluation looks up in the pack, made once per compiled pack. */
+interface Lookups {
+  /** Categories by id (the first of an id, as Array#find gives). */
+  categories: Map<string, Category>;
+  /** The council kind each mode calls for (null: none), filled in as modes are met. */
+  councilKinds: Map<string, string | null>;
+  /** By instrument: the citation of its parties property, for the party-kind reasons. */
+  partyCitations: string[];
+}
+
+const lookups = new WeakMap<CompiledPack, Lookups>();
+
+function lookupsOf(cp: CompiledPack): Lookups {
+  let l = lookups.get(cp);
+  if (!l) {
+    const data = cp.pack.data;
+    const categories = new Map<string, Category>();
+    for (const c of data.categories) if (!categories.has(c.id)) categories.set(c.id, c);
+    const partyCitations = cp.instruments.map((inst) => (inst.def.properties.parties.ref ? formatRef(inst.def.properties.parties.ref, data, cp.lang) : ''));
+    l = { categories, councilKinds: new Map(), partyCitations };
+    lookups.set(cp, l);
+  }
+  return l;
+}
 
 function apply(work: Work, e: CEffect, ctx: CondContext, trace: TraceSink | undefined): void {
   for (const t of e.targets) {
@@ -298,6 +342,17 @@ export function procedureContext(cp: CompiledPack, facts: Readonly<Record<string
 /** For a council, the kind the mode calls for (liaison for coordination, ...); null when unknown. */
 function pickCouncilKind(cp: CompiledPack, mode: unknown): string | null {
   if (typeof mode !== 'string') return null;
+  const known = lookupsOf(cp).councilKinds;
+  let kind = known.get(mode);
+  if (kind === undefined) {
+    kind = councilKindOf(cp, mode);
+    // Modes are the fact's values (checked before evaluation); bounded all the same.
+    if (known.size < 1000) known.set(mode, kind);
+  }
+  return kind;
+}
+
+function councilKindOf(cp: CompiledPack, mode: string): string | null {
   for (const inst of cp.instruments) {
     for (const k of inst.def.kinds ?? []) if (k.modes.includes(mode)) return k.id;
   }

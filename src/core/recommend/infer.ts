@@ -10,6 +10,9 @@ export interface Inference {
 interface Prepared {
   id: string;
   words: string[];
+  /** The evidence each word gives, found in the name or in the description. */
+  inName: string[];
+  inDescription: string[];
 }
 
 const prepared = new WeakMap<PackData, Prepared[]>();
@@ -17,7 +20,10 @@ const prepared = new WeakMap<PackData, Prepared[]>();
 function prepare(data: PackData): Prepared[] {
   let p = prepared.get(data);
   if (!p) {
-    p = data.categories.map((c) => ({ id: c.id, words: [...c.keywords.ja, ...c.keywords.en.map((w) => w.toLowerCase())] }));
+    p = data.categories.map((c) => {
+      const words = [...c.keywords.ja, ...c.keywords.en.map((w) => w.toLowerCase())];
+      return { id: c.id, words, inName: words.map((w) => `${w} (name)`), inDescription: words.map((w) => `${w} (description)`) };
+    });
     prepared.set(data, p);
   }
   return p;
@@ -30,21 +36,18 @@ function prepare(data: PackData): Prepared[] {
  * inference is never silent.
  */
 export function inferCategory(data: PackData, name: string, description: string | undefined): Inference | null {
-  const fields: [string, string][] = [['name', name.toLowerCase()]];
-  if (description) fields.push(['description', description.toLowerCase()]);
+  const inName = name.toLowerCase();
+  const inDescription = description ? description.toLowerCase() : null;
   let best: { id: string; evidence: string[] } | null = null;
   let tied: string[] = [];
   for (const c of prepare(data)) {
-    const evidence: string[] = [];
-    for (const w of c.words) {
-      for (const [field, text] of fields) {
-        if (text.includes(w)) {
-          evidence.push(`${w} (${field})`);
-          break;
-        }
-      }
+    let evidence: string[] | null = null;
+    for (let i = 0; i < c.words.length; i++) {
+      const w = c.words[i]!;
+      if (inName.includes(w)) (evidence ??= []).push(c.inName[i]!);
+      else if (inDescription !== null && inDescription.includes(w)) (evidence ??= []).push(c.inDescription[i]!);
     }
-    if (evidence.length === 0) continue;
+    if (evidence === null) continue;
     if (!best || evidence.length > best.evidence.length) {
       best = { id: c.id, evidence };
       tied = [];

@@ -1,6 +1,7 @@
 import { fill } from '../../i18n/lang.js';
 import { formatRef } from '../citation.js';
 import type { CompiledPack, CInstrument } from './compile.js';
+import { markShared } from './shared.js';
 import type { ProcedureStep } from '../../pack/schema.js';
 import type { ProcedureStepOut } from './types.js';
 
@@ -12,7 +13,10 @@ export interface ProcedureContext {
   councilKind: string | null;
 }
 
-const memo = new WeakMap<CompiledPack, Map<string, ProcedureStepOut[]>>();
+/** By compiled pack, instrument, and the two party facts (3 x 3 slots): steps by council kind. */
+const memo = new WeakMap<CompiledPack, Map<string | null, ProcedureStepOut[]>[][]>();
+
+const tri = (b: boolean | null): number => (b === true ? 1 : b === false ? 2 : 0);
 
 /**
  * The ordered steps of an instrument for this task: 届出 to the Minister when a prefecture is a
@@ -21,10 +25,12 @@ const memo = new WeakMap<CompiledPack, Map<string, ProcedureStepOut[]>>();
  * Steps the reference leaves unconfirmed say so. Memoised: a batch renders each variant once.
  */
 export function renderProcedure(cp: CompiledPack, inst: CInstrument, ctx: ProcedureContext): ProcedureStepOut[] {
-  let m = memo.get(cp);
-  if (!m) memo.set(cp, (m = new Map()));
-  const key = `${inst.id}|${ctx.prefectureParty}|${ctx.crossPrefecture}|${ctx.councilKind}`;
-  const hit = m.get(key);
+  let byInstrument = memo.get(cp);
+  if (!byInstrument) memo.set(cp, (byInstrument = cp.instruments.map(() => [])));
+  const slots = byInstrument[inst.index]!;
+  const slot = tri(ctx.prefectureParty) * 3 + tri(ctx.crossPrefecture);
+  const m = (slots[slot] ??= new Map());
+  const hit = m.get(ctx.councilKind);
   if (hit) return hit;
 
   const data = cp.pack.data;
@@ -47,7 +53,7 @@ export function renderProcedure(cp: CompiledPack, inst: CInstrument, ctx: Proced
     if (unconfirmed) out.status = 'unconfirmed';
     steps.push(out);
   }
-  m.set(key, steps);
+  m.set(ctx.councilKind, markShared(steps));
   return steps;
 }
 
