@@ -45,7 +45,7 @@ export async function emitAll<R>(
     for (const o of outs) o.bytes.put(o.renderer.begin());
     let count = 0;
     let since = 0;
-    let lastYield = performance.now();
+    let lastYield = nowMs();
     for (const r of results) {
       for (const o of outs) {
         if (o.renderer.itemTo) o.renderer.itemTo(r, count, o.bytes);
@@ -53,11 +53,11 @@ export async function emitAll<R>(
       }
       if (outs.some((o) => o.bytes.ready())) await drain();
       count++;
-      if (++since >= CHUNK || ((since & 7) === 0 && performance.now() - lastYield >= YIELD_MS)) {
+      if (++since >= CHUNK || ((since & 7) === 0 && nowMs() - lastYield >= YIELD_MS)) {
         since = 0;
         progress?.(count);
         await new Promise<void>((resolve) => setImmediate(resolve));
-        lastYield = performance.now();
+        lastYield = nowMs();
         // Every reader is gone (`| head -1`, no file output): stop instead of working for nobody.
         if (outs.every((o) => o.sink.closed())) break;
       }
@@ -93,4 +93,12 @@ export function progressLine(ctx: RunContext, total: number, minimum = 2000): { 
     },
     done: () => void ctx.io.stderr.write('\r\u001b[2K'),
   };
+}
+
+/**
+ * A monotonic clock in milliseconds. Not performance.now(): its first use loads Node's perf_hooks
+ * modules, a cost every run of every command paid for this one comparison.
+ */
+function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
 }
