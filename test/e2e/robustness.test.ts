@@ -221,10 +221,15 @@ it('the one exception: `wizard --answers F --save F` updates the answers file in
 describe('internal errors', () => {
   // An error thrown from outside the run (a timer, an event) reaches the process's last handler:
   // one line asking for a report, exit 2, the stack only with KOUIKI_DEBUG=1.
-  const inject = 'data:text/javascript,setTimeout(()=>{throw new Error("injected fault\\nsecond line")},300)';
+  // The fault fires while the output is being written (its temporary file exists), whatever the
+  // machine's speed; after 10 s without one it fires anyway, and the test fails on the file.
+  const inject = (d: string): string =>
+    `data:text/javascript,${encodeURIComponent(
+      `import { readdirSync } from 'node:fs'; const started = Date.now(); const t = setInterval(() => { if (readdirSync(${JSON.stringify(d)}).some((f) => f.endsWith('.tmp')) || Date.now() - started > 10000) { clearInterval(t); throw new Error('injected fault\\nsecond line'); } }, 1);`,
+    )}`;
   it('an uncaught error prints one line and exits 2; KOUIKI_DEBUG=1 adds the stack', () => {
     for (const debug of [false, true]) {
-      const r = spawnSync(process.execPath, ['--import', inject, BIN, 'evaluate', big, '-f', `json:${join(dir, 'fault.json')}`], {
+      const r = spawnSync(process.execPath, ['--import', inject(dir), BIN, 'evaluate', big, '-f', `json:${join(dir, 'fault.json')}`], {
         env: { ...ENV, ...(debug ? { KOUIKI_DEBUG: '1' } : {}) },
         encoding: 'utf8',
       });
