@@ -73,13 +73,21 @@ async function batch() {
   const small = join(work, `tasks-${SMALL}.yaml`);
   writeFileSync(big, tasksYaml(generateTasks(BIG, 1)));
   writeFileSync(small, tasksYaml(generateTasks(SMALL, 2)));
+  const one = join(work, 'tasks-1.yaml');
+  writeFileSync(one, tasksYaml(generateTasks(1, 2)));
+  const half = join(work, `tasks-${BIG / 2}.yaml`);
+  writeFileSync(half, tasksYaml(generateTasks(BIG / 2, 1)));
   const runs = tiny ? 1 : 3;
   const bigRuns = [];
   const smallRuns = [];
+  const oneRuns = [];
+  const halfRuns = [];
   await measured(['evaluate', small, '-f', 'json']); // warm the file cache
   for (let i = 0; i < runs; i++) {
     bigRuns.push(await measured(['evaluate', big, '-f', 'json', '--as-of', '2026-11-23']));
     smallRuns.push(await measured(['evaluate', small, '-f', 'json', '--as-of', '2026-11-23']));
+    oneRuns.push(await measured(['evaluate', one, '-f', 'json', '--as-of', '2026-11-23']));
+    halfRuns.push(await measured(['evaluate', half, '-f', 'json', '--as-of', '2026-11-23']));
   }
   const size = readFileSync(big).length;
   const bigMs = bigRuns.map((r) => r.ms);
@@ -89,6 +97,17 @@ async function batch() {
   const smallMs = smallRuns.map((r) => r.ms);
   const share = median(smallMs) / median(bigMs);
   results.push({ name: `evaluate ${SMALL.toLocaleString('en')} tasks (linear growth)`, unit: 'ms', median: median(smallMs), min: Math.min(...smallMs), max: Math.max(...smallMs), baseline: `${BIG} tasks`, baselineMedian: median(bigMs), ratio: share, limit: '<= 0.12x', met: share <= 0.12 });
+  // What the ratio above is made of (information, no limit): the fixed cost of a run (a 1-task
+  // list: Node's start-up and kouiki's), and the growth from half the tasks to all of them,
+  // which is 0.5x of the 100,000-task time when growth is linear.
+  const oneMs = oneRuns.map((r) => r.ms);
+  const halfMs = halfRuns.map((r) => r.ms);
+  results.push({ name: '  evaluate 1 task (the fixed cost of a run)', unit: 'ms', median: median(oneMs), min: Math.min(...oneMs), max: Math.max(...oneMs), limit: '', met: true, info: true });
+  results.push({ name: `  evaluate ${(BIG / 2).toLocaleString('en')} tasks`, unit: 'ms', median: median(halfMs), min: Math.min(...halfMs), max: Math.max(...halfMs), baseline: `${BIG} tasks`, baselineMedian: median(bigMs), ratio: median(halfMs) / median(bigMs), limit: '', met: true, info: true });
+  const perTask = (a, na, b, nb) => ((b - a) / (nb - na)) * 1000;
+  const row = (name, v) => results.push({ name, unit: 'us', median: v, min: v, max: v, limit: '', met: true, info: true });
+  row(`  per task, tasks 2 to ${SMALL.toLocaleString('en')} (warm-up included)`, perTask(median(oneMs), 1, median(smallMs), SMALL));
+  row(`  per task, tasks ${(BIG / 2 + 1).toLocaleString('en')} to ${BIG.toLocaleString('en')}`, perTask(median(halfMs), BIG / 2, median(bigMs), BIG));
 }
 
 let inproc;
@@ -193,7 +212,7 @@ function print() {
     fmt(r.max, r.unit),
     r.ratio === undefined ? '' : `${r.ratio.toFixed(r.ratio < 1 ? 3 : 2)}x ${r.baseline}`,
     r.limit,
-    r.met ? 'met' : 'NOT MET',
+    r.info ? '' : r.met ? 'met' : 'NOT MET',
   ]);
   const head = ['target', 'median', 'min', 'max', 'ratio', 'limit', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -221,7 +240,7 @@ try {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, scale: tiny ? 'tiny' : 'full', results }, null, 2)}\n`);
   console.log(`\nwritten to ${out}`);
-  process.exitCode = results.every((r) => r.met) || tiny ? 0 : 1;
+  process.exitCode = results.every((r) => r.met || r.info) || tiny ? 0 : 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
