@@ -52,7 +52,8 @@ function fastPath() {
 /** The bundle, compiled with the code cache when the cache belongs to this very build. */
 function loadBundle() {
   const file = join(dist, 'kouiki.cjs');
-  const source = readFileSync(file, 'utf8');
+  // The build writes the bundle in ASCII (scripts/build.mjs): latin1 reads it without decoding.
+  const source = readFileSync(file, 'latin1');
   // The bundle's first line names its build; the cache starts with the same line. V8's own check
   // of a cache against its source looks at the length only.
   const id = source.slice(0, source.indexOf('\n') + 1);

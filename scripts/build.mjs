@@ -88,8 +88,12 @@ await build({ ...cjs, entryPoints: [join(root, 'node_modules/@inquirer/prompts')
 const bundlePath = join(dist, 'kouiki.cjs');
 const bundle = readFileSync(bundlePath, 'utf8');
 if (/\bimport\(/.test(bundle.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, ''))) throw new Error('dist/kouiki.cjs still contains import(): a vm.Script cannot run it');
-const buildId = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
-writeFileSync(bundlePath, `// kouiki ${pkg.version} build ${buildId}\n${bundle}`);
+// esbuild escapes non-ASCII text in strings but not in regular expression literals; escape the
+// rest too (\uXXXX means the same there), so the bundle is ASCII and bin/kouiki.cjs reads it as
+// latin1, which skips UTF-8 decoding (about 1.5 ms of every start).
+const ascii = bundle.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const buildId = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
+writeFileSync(bundlePath, `// kouiki ${pkg.version} build ${buildId}\n${ascii}`);
 
 // Build-time tools: compile the default pack (validated by the same loader the CLI uses).
 await build({ ...common, entryPoints: { 'build-tools': join(root, 'scripts/build-tools.ts') }, outdir: join(dist, '.build') });
