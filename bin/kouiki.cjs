@@ -10,7 +10,7 @@
 //   has no compile cache of its own (module.enableCompileCache is Node 22.1+). A cache V8
 //   rejects (another Node version, other V8 flags) or one from another build is ignored: the
 //   bundle is then compiled as usual, only more slowly.
-const { readFileSync, writeFileSync, renameSync } = require('node:fs');
+const { mkdirSync, readFileSync, writeFileSync, renameSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
@@ -49,6 +49,19 @@ function fastPath() {
   return true;
 }
 
+/**
+ * The caches to try, best first: the one made from the runs of this command (a smaller cache is
+ * faster to load), then the one made from all commands. The command is the first argument that
+ * names one; a wrong guess (`--rules check`) costs time, never correctness.
+ */
+function cacheFiles(file) {
+  const command = argv.find((a) => COMMANDS.has(a));
+  return command ? [join(dist, 'cache', `${command}.cache`), `${file}.cache`] : [`${file}.cache`];
+}
+
+/** The commands with a cache of their own (the build writes one per command it trains). */
+const COMMANDS = new Set(['recommend', 'evaluate', 'check', 'eligibility', 'instruments', 'explain', 'rules', 'schema']);
+
 /** The bundle, compiled with the code cache when the cache belongs to this very build. */
 function loadBundle() {
   const file = join(dist, 'kouiki.cjs');
@@ -59,12 +72,15 @@ function loadBundle() {
   const id = source.slice(0, source.indexOf('\n') + 1);
   let cachedData;
   if (!process.env.KOUIKI_BUILD_CODE_CACHE) {
-    try {
-      const cache = readFileSync(`${file}.cache`);
-      const head = Buffer.byteLength(id);
-      if (cache.length > head && cache.toString('utf8', 0, head) === id) cachedData = cache.subarray(head);
-    } catch {
-      /* no cache: compile without it */
+    for (const cacheFile of cacheFiles(file)) {
+      try {
+        const cache = readFileSync(cacheFile);
+        const head = Buffer.byteLength(id);
+        if (cache.length > head && cache.toString('latin1', 0, head) === id) cachedData = cache.subarray(head);
+        break;
+      } catch {
+        /* not there: try the next, or compile without one */
+      }
     }
   }
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
@@ -73,18 +89,25 @@ function loadBundle() {
   return { exports: mod.exports, script, file, id };
 }
 
-/** The build's step: run the everyday commands in-process, then write the cache and fast.json. */
+/**
+ * The build's step: run the everyday commands in-process (all of them, or those of the command
+ * KOUIKI_CODE_CACHE_COMMAND names), then write the cache, and with all of them fast.json.
+ */
 async function writeCodeCache(bundle) {
   const root = join(dist, '..');
-  const { help, failures } = await bundle.exports.trainCodeCache(root);
+  const only = process.env.KOUIKI_CODE_CACHE_COMMAND || undefined;
+  const { help, failures } = await bundle.exports.trainCodeCache(root, only);
   if (failures.length > 0) throw new Error(`the code cache training runs failed:\n${failures.join('\n')}`);
-  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
   const data = bundle.script.createCachedData();
-  const cacheFile = `${bundle.file}.cache`;
-  writeFileSync(`${cacheFile}.tmp`, Buffer.concat([Buffer.from(bundle.id), data]));
+  if (only) mkdirSync(join(dist, 'cache'), { recursive: true });
+  const cacheFile = only ? join(dist, 'cache', `${only}.cache`) : `${bundle.file}.cache`;
+  writeFileSync(`${cacheFile}.tmp`, Buffer.concat([Buffer.from(bundle.id, 'latin1'), data]));
   renameSync(`${cacheFile}.tmp`, cacheFile);
-  writeFileSync(join(dist, 'fast.json'), `${JSON.stringify({ version, help })}\n`);
-  process.stdout.write(`code cache: ${(data.length / 1024).toFixed(0)} KB\n`);
+  if (!only) {
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+    writeFileSync(join(dist, 'fast.json'), `${JSON.stringify({ version, help })}\n`);
+  }
+  process.stdout.write(`code cache ${only ?? 'all'}: ${(data.length / 1024).toFixed(0)} KB\n`);
 }
 
 // CommonJS, not ESM: an ES module entry loads Node's module loader first (about 6 ms of CPU).

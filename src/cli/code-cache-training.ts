@@ -9,11 +9,12 @@ import { main } from './main.js';
  * the cache holds the bytecode of the functions they call and a later run compiles almost
  * nothing. A function left out is still compiled when first called: the cache only saves time.
  *
- * Runs in-process with in-memory streams; nothing is written to a file. Also returns the
+ * `only` keeps the runs of one command (its own, smaller cache). Runs in-process with in-memory
+ * streams; nothing is written to a file. Also returns the
  * top-level help as commander renders it for a pipe (80 columns), per language, for the
  * `--help` fast path of bin/kouiki.cjs.
  */
-export async function trainCodeCache(root: string): Promise<{ help: Record<'en' | 'ja', string>; failures: string[] }> {
+export async function trainCodeCache(root: string, only?: string): Promise<{ help: Record<'en' | 'ja', string>; failures: string[] }> {
   const drafts = 'examples/drafts/';
   const tasks = 'examples/kensei-tasks.yaml';
   const runs: string[][] = [
@@ -44,6 +45,7 @@ export async function trainCodeCache(root: string): Promise<{ help: Record<'en' 
     ['rules', 'validate'],
     ['recommend', '--help'],
   ];
+  if (only) runs.splice(0, runs.length, ...runs.filter((r) => r[0] === only));
   const help = { en: '', ja: '' };
   const failures: string[] = [];
   for (const lang of ['en', 'ja'] as const) {

@@ -2,7 +2,7 @@
 // what the CLI itself prints, and the V8 code cache is an optimisation only: a missing, corrupt
 // or foreign cache changes nothing but the time.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,16 +54,23 @@ describe('the code cache changes nothing but the time', () => {
   });
 
   it('without a cache, with a corrupt one, or with one from another build', () => {
+    const caches = (root: string): string[] => [join(root, 'dist', 'kouiki.cjs.cache'), ...readdirSync(join(root, 'dist', 'cache')).map((f) => join(root, 'dist', 'cache', f))];
+    expect(caches(ROOT).map((f) => f.slice(ROOT.length))).toContain('/dist/cache/check.cache');
     const none = copyInstall('none');
-    rmSync(join(none, 'dist', 'kouiki.cjs.cache'));
+    for (const f of caches(none)) rmSync(f);
     const corrupt = copyInstall('corrupt');
-    const cacheFile = join(corrupt, 'dist', 'kouiki.cjs.cache');
-    const cache = readFileSync(cacheFile);
-    const head = cache.indexOf(0x0a) + 1;
-    // The right build line, then bytes V8 must reject.
-    writeFileSync(cacheFile, Buffer.concat([cache.subarray(0, head), Buffer.alloc(cache.length - head, 0x5a)]));
     const foreign = copyInstall('foreign');
-    writeFileSync(join(foreign, 'dist', 'kouiki.cjs.cache'), Buffer.concat([Buffer.from('// kouiki 0.0.0 build 0000000000000000\n'), cache.subarray(head)]));
+    for (const [root, alter] of [
+      // The right build line, then bytes V8 must reject.
+      [corrupt, (cache: Buffer, head: number) => Buffer.concat([cache.subarray(0, head), Buffer.alloc(cache.length - head, 0x5a)])],
+      // A cache of another build.
+      [foreign, (cache: Buffer, head: number) => Buffer.concat([Buffer.from('// kouiki 0.0.0 build 0000000000000000\n'), cache.subarray(head)])],
+    ] as const) {
+      for (const f of caches(root)) {
+        const cache = readFileSync(f);
+        writeFileSync(f, alter(cache, cache.indexOf(0x0a) + 1));
+      }
+    }
     for (const root of [none, corrupt, foreign]) {
       const r = run(root, args);
       expect(r.stderr, root).toBe('');
