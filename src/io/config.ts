@@ -5,7 +5,7 @@ import { CHECK_SEVERITIES, type CheckPack, type CheckSeverity } from '../pack/ch
 import { configSchema } from '../schemas/config.js';
 import { readInputFile } from './read.js';
 import { keysAt, unknownKeyMessage } from './schema-keys.js';
-import { describeIssue } from './validate.js';
+import { describeIssue, ONE_SHOT } from './validate.js';
 import { parseYaml, positionOf } from './yaml.js';
 
 export const CONFIG_FILE_NAMES = ['kouiki.config.yaml', 'kouiki.config.yml'] as const;
@@ -55,7 +55,7 @@ export function loadConfig(path: string, cwd: string, cp: CheckPack, maxBytes?: 
   if (input.text.trim() === '') return cfg;
   const parsed = parseYaml(input.text, cfg.file);
   const schema = configSchema(cp);
-  const result = schema.safeParse(parsed.value ?? {}, { reportInput: true });
+  const result = schema.safeParse(parsed.value ?? {}, ONE_SHOT);
   if (!result.success) {
     const details: ProblemDetail[] = [];
     for (const issue of result.error.issues) {

@@ -13,7 +13,7 @@ import type { DataLayer } from '../core/eligibility/index.js';
 import { displayName } from './discover.js';
 import { readInput } from './read.js';
 import { keysAt, unknownKeyMessage } from './schema-keys.js';
-import { describeIssue } from './validate.js';
+import { describeIssue, ONE_SHOT } from './validate.js';
 import { locate, parseYaml, positionOf, type ParsedYaml } from './yaml.js';
 import { parseFast } from './yaml-positions.js';
 
@@ -157,7 +157,7 @@ export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOp
     findings.push(schemaFinding(t(describeIssue(issue)), at(issue.path as DraftPath), cite));
   };
 
-  const full = schemas.draft.safeParse(v, { reportInput: true });
+  const full = schemas.draft.safeParse(v, ONE_SHOT);
   let head: Omit<Draft, 'projects'> | null = null;
   const projects: { index: number; project: DraftProject }[] = [];
   if (full.success) {
@@ -173,13 +173,13 @@ export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOp
       else headBad = true;
     }
     if (!headBad) {
-      const h = schemas.head.safeParse(v);
+      const h = schemas.head.safeParse(v, ONE_SHOT);
       if (h.success) {
         const { projects: raw, ...rest } = h.data;
         head = rest;
         raw.forEach((p, index) => {
           if (badProjects.has(index)) return;
-          const r = schemas.project.safeParse(p);
+          const r = schemas.project.safeParse(p, ONE_SHOT);
           if (r.success) projects.push({ index, project: r.data });
         });
       }

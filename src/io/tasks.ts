@@ -26,7 +26,9 @@ export function parseTaskList(text: string, file: string, data: PackData, fastBy
   // Large lists (batch runs) take the fast parser; any problem is reported from the precise one.
   const fast = parseYamlFast(text, file, fastBytes);
   if (fast !== undefined && fast !== null && typeof fast === 'object' && !Array.isArray(fast) && 'tasks' in fast) {
-    const ok = taskListSchema(data).safeParse(fast);
+    // zod's compiled parsers pay off from a few hundred tasks (a batch); below, one pass without.
+    const many = Array.isArray((fast as { tasks?: unknown }).tasks) && (fast as { tasks: unknown[] }).tasks.length >= 200;
+    const ok = taskListSchema(data).safeParse(fast, { jitless: !many });
     if (ok.success) {
       const tasks = normalizeTasks(ok.data.tasks);
       if (!hasDuplicateIds(tasks)) return { tasks, parsed: null };
