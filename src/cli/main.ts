@@ -136,7 +136,15 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
     });
   addGlobalOptions(program, lang, null);
 
+  // When the command line names a command, only that one is built in full: the others are
+  // there for commander's "did you mean" and are never run (their options, examples and action
+  // cost every start-up a few milliseconds). Without one (`kouiki --help`), all are.
+  const known = wanted !== undefined && COMMANDS.some((c) => c.name === wanted);
   const register = (parent: Command, spec: CommandSpec): void => {
+    if (known && parent === program && spec.name !== wanted) {
+      parent.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(spec.summary[lang]);
+      return;
+    }
     const cmd = parent.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
     cmd.description(spec.summary[lang]).helpOption('-h, --help', t('ヘルプを表示', 'show help'));
     if (spec.examples.length > 0) {
