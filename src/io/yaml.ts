@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
-import { getHeapStatistics } from 'node:v8';
 import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type Pair } from 'yaml';
 import { shownOf, UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
@@ -69,7 +69,11 @@ export function parseYaml(source: string, file: string, limits: { maxTokens?: nu
   // the parser's first line, and an editor does not show it: read past it.
   const text = crlf.charCodeAt(0) === 0xfeff ? crlf.replace(/^\ufeff+/, '') : crlf;
   const lineCounter = new LineCounter();
-  const tokens = parseCst(text, file, lineCounter, limits.maxTokens ?? maxTokens());
+  // A text has at most one token per character: a small one needs no memory budget (asking V8 for
+  // it loads node:v8, a cost a check of a few drafts paid for nothing). 64 KB of tokens fit in
+  // 22 MB at BYTES_PER_TOKEN, far below any heap Node runs with.
+  const budget = limits.maxTokens ?? (text.length < SMALL_TEXT ? Number.POSITIVE_INFINITY : maxTokens());
+  const tokens = parseCst(text, file, lineCounter, budget);
   // logLevel 'error': the library would print warnings to the process's stderr (Node warnings).
   const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
@@ -169,6 +173,9 @@ function parseCst(text: string, file: string, lineCounter: LineCounter, budget: 
  */
 const BYTES_PER_TOKEN = 350;
 
+/** Texts shorter than this cannot exhaust the memory budget (see parseYaml). */
+const SMALL_TEXT = 1 << 16;
+
 /**
  * Tokens a document may have: what half of this process's heap can hold. Positions for every
  * value cost memory (about 80 times the file's size), so a file under the size cap can still be
@@ -177,6 +184,8 @@ const BYTES_PER_TOKEN = 350;
  * a task list of some 15 MB.
  */
 export function maxTokens(): number {
+  // node:v8 is required here, not imported: most runs never need it.
+  const { getHeapStatistics } = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
   return Math.floor((getHeapStatistics().heap_size_limit * 0.5) / BYTES_PER_TOKEN);
 }
 
