@@ -203,6 +203,18 @@ function checkDraft() {
   results.push({ name: `kouiki check, a ${n.toLocaleString('en')}-project draft`, unit: 'ms', median: median(xs), min: Math.min(...xs), max: Math.max(...xs), limit: '< 1000 ms', met: median(xs) < 1000 });
 }
 
+/** The same table in Markdown (bench/results.md), to quote in the README or an issue. */
+function markdown() {
+  const fmt = (x, unit) => (unit === 'tasks/s' ? Math.round(x).toLocaleString('en') : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+  const lines = ['| target | median | min | max | ratio | limit | |', '|---|---:|---:|---:|---|---|---|'];
+  for (const r of results) {
+    const ratio = r.ratio === undefined ? '' : `${r.ratio.toFixed(r.ratio < 1 ? 3 : 2)}x ${r.baseline}`;
+    const name = r.name.startsWith('  ') ? `↳ ${r.name.trim()}` : r.name;
+    lines.push(`| ${name} | ${fmt(r.median, r.unit)} ${r.unit} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${ratio} | ${r.limit} | ${r.info ? '' : r.met ? 'met' : '**not met**'} |`);
+  }
+  return `${lines.join('\n')}\n\n${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores${tiny ? ', tiny inputs' : ''}.\n`;
+}
+
 function print() {
   const fmt = (x, unit) => (unit === 'tasks/s' ? Math.round(x).toLocaleString('en') : x >= 100 ? x.toFixed(0) : x.toFixed(1));
   const rows = results.map((r) => [
@@ -239,7 +251,8 @@ try {
   print();
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, scale: tiny ? 'tiny' : 'full', results }, null, 2)}\n`);
-  console.log(`\nwritten to ${out}`);
+  writeFileSync(out.replace(/\.json$/, '.md'), markdown());
+  console.log(`\nwritten to ${out} and ${out.replace(/\.json$/, '.md')}`);
   process.exitCode = results.every((r) => r.met || r.info) || tiny ? 0 : 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
