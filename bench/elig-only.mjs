@@ -8,8 +8,8 @@
 // --out writes both results (en) as JSON, to check that a change leaves them byte-identical.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { inProcessModule } from './inprocess-bundle.mjs';
 import { municipalitiesYaml } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,18 +20,7 @@ const arg = (name) => {
 const runs = Number(arg('--runs') ?? 11);
 const outFile = arg('--out');
 
-// Inside the repository, so the bundle finds the package root (rules/) as the CLI does.
-const entry = join(root, 'bench', '.build', 'elig-only.mjs');
-await build({
-  entryPoints: [join(root, 'bench', 'inprocess.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: entry,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-});
-const m = await import(pathToFileURL(entry).href);
+const m = await inProcessModule(root, 'elig-only');
 
 const n = 2000;
 const pack = m.loadPackDir(m.defaultRulesDir(), { isDefault: true }).pack;

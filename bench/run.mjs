@@ -9,8 +9,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { inProcessModule } from './inprocess-bundle.mjs';
 import { generateTasks, municipalitiesYaml, tasksYaml } from './generate.mjs';
 import { draftYaml } from './check.mjs';
 import { buildPeer, peerFacts, peerVerdicts } from './jre.mjs';
@@ -112,19 +112,7 @@ async function batch() {
 
 let inproc;
 async function inprocess() {
-  if (inproc) return inproc;
-  // Inside the repository, so the bundle finds the package root (rules/) as the CLI does.
-  const entry = join(root, 'bench', '.build', 'inprocess.mjs');
-  await build({
-    entryPoints: [join(root, 'bench', 'inprocess.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: entry,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-  });
-  inproc = await import(pathToFileURL(entry).href);
+  inproc ??= await inProcessModule(root, 'inprocess');
   return inproc;
 }
 
