@@ -72,14 +72,17 @@ function loadBundle() {
   const id = source.slice(0, source.indexOf('\n') + 1);
   let cachedData;
   if (!process.env.KOUIKI_BUILD_CODE_CACHE) {
+    const head = Buffer.byteLength(id);
     for (const cacheFile of cacheFiles(file)) {
+      let cache;
       try {
-        const cache = readFileSync(cacheFile);
-        const head = Buffer.byteLength(id);
-        if (cache.length > head && cache.toString('latin1', 0, head) === id) cachedData = cache.subarray(head);
-        break;
+        cache = readFileSync(cacheFile);
       } catch {
-        /* not there: try the next, or compile without one */
+        continue; // not there: try the next, or compile without one
+      }
+      if (cache.length > head && cache.toString('latin1', 0, head) === id) {
+        cachedData = cache.subarray(head);
+        break;
       }
     }
   }
