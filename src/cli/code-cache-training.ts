@@ -1,5 +1,4 @@
-import { Writable } from 'node:stream';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import type { CliIO } from './io.js';
 import { main } from './main.js';
 
