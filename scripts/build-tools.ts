@@ -1,4 +1,5 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { sha256 } from '../src/io/hash.js';
 import { join } from 'node:path';
 import { formatUserError, UserError } from '../src/errors.js';
 import { COMPILED_PACK_FILE, listPackFiles, loadPackDir, type CompiledPackFile } from '../src/pack/load.js';
@@ -6,7 +7,7 @@ import { COMPILED_DATA_FILE, compileDataFile } from '../src/io/municipalities.js
 
 /**
  * Compiles what the CLI reads at start-up into JSON: the default rule pack (validated; a broken
- * pack fails the build with file:line:col), keyed to the sizes and mtimes of its YAML so that an
+ * pack fails the build with file:line:col), keyed to the sizes, mtimes and hashes of its YAML so that an
  * edit to rules/ is noticed at run time; likewise the embedded municipality data.
  */
 export async function compileAll({ root, dist }: { root: string; dist: string }): Promise<void> {
@@ -14,8 +15,9 @@ export async function compileAll({ root, dist }: { root: string; dist: string })
   try {
     const { pack } = loadPackDir(rulesDir, { isDefault: true });
     const sources = listPackFiles(rulesDir).map((file) => {
-      const st = statSync(join(rulesDir, file));
-      return { file, size: st.size, mtimeMs: st.mtimeMs };
+      const path = join(rulesDir, file);
+      const st = statSync(path);
+      return { file, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(readFileSync(path)) };
     });
     const out: CompiledPackFile = { format: 1, sources, data: pack.data };
     writeFileSync(join(dist, COMPILED_PACK_FILE), JSON.stringify(out));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UserError, type ProblemDetail } from '../errors.js';
 import { MunicipalityIndex, type DataLayer } from '../core/eligibility/index.js';
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
+import { sha256 } from './hash.js';
 import { distDir, packageRoot } from './paths.js';
 
 /**
@@ -47,10 +48,7 @@ export function sourceFiles(): { file: string; path: string }[] {
   ];
 }
 
-/** SHA-256 of a file's bytes (node:crypto is loaded only when a hash is needed). */
-export function sha256(buf: Buffer): string {
-  return (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(buf).digest('hex');
-}
+export { sha256 } from './hash.js';
 
 export function dataError(file: string, details: ProblemDetail[]): UserError {
   return new UserError(

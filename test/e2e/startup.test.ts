@@ -2,7 +2,7 @@
 // what the CLI itself prints, and the V8 code cache is an optimisation only: a missing, corrupt
 // or foreign cache changes nothing but the time.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,12 +11,11 @@ import { kouiki, ROOT } from '../helpers/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'kouiki-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A copy of the package whose bin/ and dist/ may be altered (the rest is linked). */
-function copyInstall(name: string): string {
+/** A copy of the package whose bin/ and dist/ (and `copied`) may be altered; the rest is linked. */
+function copyInstall(name: string, copied: string[] = []): string {
   const root = join(dir, name);
-  cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
-  cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
-  for (const x of ['rules', 'data', 'examples', 'schemas', 'package.json', 'node_modules']) symlinkSync(join(ROOT, x), join(root, x));
+  for (const x of ['bin', 'dist', ...copied]) cpSync(join(ROOT, x), join(root, x), { recursive: true });
+  for (const x of ['rules', 'data', 'examples', 'schemas', 'package.json', 'node_modules']) if (!copied.includes(x)) symlinkSync(join(ROOT, x), join(root, x));
   return root;
 }
 
@@ -77,6 +76,25 @@ describe('the code cache changes nothing but the time', () => {
       expect(r.code, root).toBe(expected.code);
       expect(r.stdout, root).toBe(expected.stdout);
     }
+  });
+
+  it('an installed package (files extracted with new mtimes) still uses the compiled pack; an edited rule file does not', () => {
+    const installed = copyInstall('installed', ['rules', 'data']);
+    const later = new Date(Date.now() + 86_400_000);
+    for (const d of ['rules', 'data']) for (const f of readdirSync(join(installed, d))) if (f.endsWith('.yaml')) utimesSync(join(installed, d, f), later, later);
+    // Mark the compiled pack, so the output tells which one was read.
+    const compiledFile = join(installed, 'dist', 'default-pack.json');
+    const marked = readFileSync(compiledFile, 'utf8').replace('"en":"Cooperation agreement"', '"en":"Cooperation agreement (compiled)"');
+    writeFileSync(compiledFile, marked);
+    const shown = (root: string): string => run(root, ['instruments', 'cooperation-agreement', '--lang', 'en']).stdout;
+    expect(shown(installed)).toContain('Cooperation agreement (compiled)');
+    // Same size, other content: the YAML is read again.
+    const instruments = join(installed, 'rules', 'instruments.yaml');
+    const text = readFileSync(instruments, 'utf8');
+    writeFileSync(instruments, text.replace('# ', '#_'));
+    const after = shown(installed);
+    expect(after).not.toContain('(compiled)');
+    expect(after).toContain('Cooperation agreement');
   });
 
   it('a missing build is one line and exit 2', () => {
