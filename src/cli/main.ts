@@ -8,6 +8,7 @@ import { outputFailed, streamFailure, watchStreams, type CliIO } from './io.js';
 import { beginRun, declareInputs, DEFAULT_MAX_INPUT_SIZE } from '../io/read.js';
 import { removePendingOutputs } from './output.js';
 import { COMMANDS } from './specs/index.js';
+import { helpConfiguration, usageHint } from './commander-text.js';
 import type { CommandSpec } from './spec.js';
 import { VERSION } from '../version.js';
 
@@ -128,6 +129,7 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
     .version(VERSION, '-V, --version', t('バージョンを表示', 'print the version'))
     .helpOption('-h, --help', t('ヘルプを表示', 'show help'))
     .helpCommand(false)
+    .configureHelp(helpConfiguration(lang))
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
@@ -135,6 +137,10 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
       writeErr: (s) => void io.stderr.write(translateCommander(s, lang)),
     });
   addGlobalOptions(program, lang, null);
+  // The command whose command line is being parsed, for the hint after a commander error.
+  let active: Command = program;
+  const follow = (parent: Command): void => void parent.hook('preSubcommand', (_parent, sub) => void (active = sub));
+  follow(program);
 
   // When the command line names a command, only that one is built in full: the others are
   // there for commander's "did you mean" and are never run (their options, examples and action
@@ -154,6 +160,7 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
     if (spec.subcommands) {
       // A command group (`kouiki rules validate|test|outdated|doc`): the actions are its subcommands.
       cmd.helpCommand(false);
+      follow(cmd);
       for (const sub of spec.subcommands) register(cmd, sub);
       return;
     }
@@ -176,7 +183,12 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
     program.outputHelp();
     return 0;
   }
-  await program.parseAsync(argv, { from: 'user' });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) io.stderr.write(usageHint(err.code, active, lang));
+    throw err;
+  }
   return exitCode;
 }
 

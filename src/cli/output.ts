@@ -25,7 +25,12 @@ export function parseFormatSpecs(values: string[] | undefined, allowed: readonly
         { hint: { ja: '-f 形式[:ファイル] の形で指定してください', en: 'use -f FORMAT[:FILE]' } },
       );
     }
-    if (file === '') throw new UserError({ ja: `-f ${v}: ファイル名がありません`, en: `-f ${v}: the file name is empty` });
+    if (file === '') {
+      throw new UserError(
+        { ja: `-f ${v}: ファイル名がありません`, en: `-f ${v}: the file name is empty` },
+        { hint: { ja: `-f ${format}:ファイル と書くか、標準出力なら -f ${format} としてください`, en: `write -f ${format}:FILE, or -f ${format} for standard output` } },
+      );
+    }
     return { format, file: file === null ? null : resolve(cwd, file), shown: file };
   });
   const targets = new Map<string, string>();

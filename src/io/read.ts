@@ -62,8 +62,8 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): 
     readPaths.add(realPath(path));
     if (st.isDirectory()) {
       throw new UserError(
-        { ja: 'ディレクトリです。ファイルを指定してください', en: 'is a directory, not a file' },
-        { position: { file: path } },
+        { ja: 'ディレクトリです（ファイルではありません）', en: 'is a directory, not a file' },
+        { position: { file: path }, hint: { ja: 'その中のファイルのパスを指定してください', en: 'give the path of a file in it' } },
       );
     }
     if (st.size > maxBytes) throw tooLarge(path, maxBytes);
@@ -177,7 +177,13 @@ function openError(path: string, err: unknown): UserError {
     );
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new UserError({ ja: 'ファイルを読む権限がありません', en: 'permission denied (the file cannot be read)' }, { position: { file: path } });
+    return new UserError(
+      { ja: 'ファイルを読む権限がありません', en: 'permission denied (the file cannot be read)' },
+      { position: { file: path }, hint: { ja: 'ファイルの読み取り権限を確認してください（ls -l）', en: "check the file's read permission (ls -l)" } },
+    );
   }
-  return new UserError({ ja: `ファイルを開けません (${code ?? 'error'})`, en: `cannot open the file (${code ?? 'error'})` }, { position: { file: path } });
+  return new UserError(
+    { ja: `ファイルを開けません (${code ?? 'error'})`, en: `cannot open the file (${code ?? 'error'})` },
+    { position: { file: path }, hint: { ja: 'パスが読み取れる通常のファイルを指しているか確認してください', en: 'check that the path names a regular file that can be read' } },
+  );
 }

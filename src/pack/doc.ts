@@ -57,7 +57,7 @@ export function packMarkdown(pack: Pack, lang: Lang): string {
     out.push(`| ${t('性質', 'Property')} | ${t('値', 'Value')} | ${t('内容', 'Text')} | ${t('根拠', 'Citation')} |`, '|---|---|---|---|');
     for (const [key, p] of Object.entries(i.properties)) {
       if (!p) continue;
-      const extra = key === 'parties' ? partyLists(p as { allowed: string[]; unconfirmed?: string[]; excluded?: string[] }) : p.value !== undefined ? `\`${String(p.value)}\`` : '';
+      const extra = key === 'parties' ? partyLists(p as { allowed: string[]; unconfirmed?: string[]; excluded?: string[] }, lang) : p.value !== undefined ? `\`${String(p.value)}\`` : '';
       const status = p.status === 'unconfirmed' ? t('（未確認）', ' (unconfirmed)') : '';
       out.push(`| ${key} | ${extra} | ${esc(p.text[lang])}${status} | ${cite(p.ref)} |`);
     }
@@ -150,13 +150,15 @@ function citeMd(ref: Ref, data: PackData, lang: Lang): string {
     const u = data.manifest.references?.[v]?.url ?? data.manifest.verified?.[v]?.url;
     return u ? `[${v}](${u})` : v;
   });
-  return via.length > 0 ? `${head} (via ${via.join(', ')})` : head;
+  // "資料" as the instruments report says it: the S# the citation was read from.
+  return via.length > 0 ? (lang === 'ja' ? `${head}（資料 ${via.join(', ')}）` : `${head} (via ${via.join(', ')})`) : head;
 }
 
-function partyLists(p: { allowed: string[]; unconfirmed?: string[]; excluded?: string[] }): string {
-  const parts = [`allowed: ${p.allowed.join(', ')}`];
-  if (p.unconfirmed?.length) parts.push(`unconfirmed: ${p.unconfirmed.join(', ')}`);
-  if (p.excluded?.length) parts.push(`excluded: ${p.excluded.join(', ')}`);
+function partyLists(p: { allowed: string[]; unconfirmed?: string[]; excluded?: string[] }, lang: Lang): string {
+  const t = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
+  const parts = [`${t('可', 'allowed')}: ${p.allowed.join(', ')}`];
+  if (p.unconfirmed?.length) parts.push(`${t('未確認', 'unconfirmed')}: ${p.unconfirmed.join(', ')}`);
+  if (p.excluded?.length) parts.push(`${t('不可', 'excluded')}: ${p.excluded.join(', ')}`);
   return parts.join('<br>');
 }
 
@@ -171,11 +173,11 @@ export function conditionText(c: Condition): string {
   return `${c.fact} ∈ {${c.in.map(String).join(', ')}}`;
 }
 
-function targetText(to: Target, inst: (id: string) => string): string {
+function targetText(to: Target, inst: (id: string) => string, lang: Lang): string {
   const parts: string[] = [];
   if (to.instruments) parts.push(to.instruments.map(inst).join(', '));
   for (const k of ['tier', 'level', 'legalPersonality', 'authorityRetained', 'approval', 'mode'] as const) if (to[k] !== undefined) parts.push(`${k} = ${String(to[k])}`);
-  if (to.except) parts.push(`except ${to.except.map(inst).join(', ')}`);
+  if (to.except) parts.push(`${lang === 'ja' ? '除外' : 'except'} ${to.except.map(inst).join(', ')}`);
   return parts.join('; ');
 }
 
@@ -209,7 +211,7 @@ function ruleMarkdown(r: Rule, lang: Lang, cite: (ref: Ref | undefined) => strin
       c.effects.forEach((e: Effect, ei) => {
         const eff = `${e.effect}${e.weight !== undefined ? ` ${e.weight}` : ''}${e.cap ? `, cap ${e.cap}` : ''}`;
         const c2 = e.refFrom ? t(`各制度の ${e.refFrom} の根拠`, `each instrument's ${e.refFrom} citation`) : cite(e.ref ?? r.ref);
-        out.push(`| ${ei === 0 ? ci + 1 : ''} | ${ei === 0 ? esc(when) : ''} | ${esc(targetText(e.to, inst))} | ${eff} | ${esc(e.message[lang])} | ${c2} |`);
+        out.push(`| ${ei === 0 ? ci + 1 : ''} | ${ei === 0 ? esc(when) : ''} | ${esc(targetText(e.to, inst, lang))} | ${eff} | ${esc(e.message[lang])} | ${c2} |`);
       });
     });
     out.push('');
@@ -220,7 +222,7 @@ function ruleMarkdown(r: Rule, lang: Lang, cite: (ref: Ref | undefined) => strin
   }
   if (r.unknown) {
     const facts = r.cases ? [...new Set(r.cases.flatMap((c) => [...conditionFacts(typeof c.if === 'object' && !Array.isArray(c.if) ? (c.if as Condition) : { fact: r.fact ?? '', is: true })]))] : [r.fact ?? ''];
-    out.push(`- ${t('事実が不明のとき', 'When unknown')} (${facts.join(', ')}): ? → ${esc(targetText(r.unknown.to, inst))}: ${esc(r.unknown.message[lang])}`, '');
+    out.push(`- ${t('事実が不明のとき', 'When unknown')} (${facts.join(', ')}): ? → ${esc(targetText(r.unknown.to, inst, lang))}: ${esc(r.unknown.message[lang])}`, '');
   }
   return out;
 }

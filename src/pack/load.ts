@@ -75,8 +75,8 @@ interface PackFiles {
 function readPackFiles(dir: string): PackFiles {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(
-      { ja: `ルールパックのディレクトリが見つかりません: ${dir}`, en: `no rule pack directory at ${dir}` },
-      { hint: { ja: '--rules には pack.yaml を含むディレクトリを指定してください', en: '--rules takes a directory that holds a pack.yaml' } },
+      { ja: `ルールパックのディレクトリが見つかりません: ${displayPath(dir)}`, en: `no rule pack directory at ${displayPath(dir)}` },
+      { hint: { ja: 'pack.yaml を含むディレクトリを指定してください（--rules DIR、kouiki rules … DIR）', en: 'give a directory that holds a pack.yaml (--rules DIR, kouiki rules … DIR)' } },
     );
   }
   const files = listPackFiles(dir);

@@ -398,6 +398,16 @@ describe('error audit', () => {
     }
   });
 
+  it('every case, commander\'s included, says how to fix it, in the language of the run', () => {
+    for (const c of [...CASES, ...COMMANDER_CASES]) {
+      const r = results.get(c.id);
+      if (!r) continue;
+      expect(r.en, c.id).toMatch(/^ {2}fix: \S/m);
+      expect(r.ja, c.id).toMatch(/^ {2}対処: \S/m);
+      expect(r.ja, c.id).not.toMatch(/^ {2}fix:/m);
+    }
+  });
+
   it('every UserError site in src/ is reached by a case (add one to test/unit/errors.test.ts)', () => {
     const reached = new Set([...results.values()].map((r) => r.site));
     const skipped = CASES.filter((c) => c.covers && !results.has(c.id)).map((c) => c.covers!);

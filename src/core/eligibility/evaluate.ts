@@ -132,7 +132,9 @@ const W = {
   mergeDup: { ja: '--merge に同じ市町村（{n}）が 2 回あります', en: '--merge names {n} twice' },
   mergeHint: { ja: '合併する相手の市町村を重複なく指定してください（例: 小田原市 --merge 南足柄市）', en: 'name the other municipalities once each (e.g. 小田原市 --merge 南足柄市)' },
   twinSelf: { ja: '--twin に同じ市（{n}）が指定されています', en: '--twin names the city itself ({n})' },
+  twinHint: { ja: '--twin には複眼型の中心となるもう一方の市を指定してください（例: 山口市 --twin 宇部市）', en: 'name the other city of the two-city centre with --twin (e.g. 山口市 --twin 宇部市)' },
   partnerSelf: { ja: '--partner-of に同じ市町村（{n}）が指定されています', en: '--partner-of names the municipality itself ({n})' },
+  partnerOfHint: { ja: '--partner-of には連携の相手となる中心市を指定してください（例: 南足柄市 --partner-of 小田原市）', en: 'name the central city with --partner-of (e.g. 南足柄市 --partner-of 小田原市)' },
   unknownDesignation: { ja: '不明な指定の種類「{d}」', en: 'unknown designation "{d}"' },
   designationHint: { ja: '使えるのは {list}', en: 'known: {list}' },
   partnerNeeds: { ja: '{d} は連携の相手（中心市）が必要です', en: '{d} needs the central city' },
@@ -270,7 +272,7 @@ export function subjectFor(index: MunicipalityIndex, name: string | null, reques
   let twin: Municipality | null = null;
   if (request.twin !== undefined) {
     twin = resolveMunicipality(index, request.twin);
-    if (members.some((m) => m.id === twin!.id)) throw err({ ja: fill(W.twinSelf.ja, { n: twin.name }), en: fill(W.twinSelf.en, { n: twin.name }) });
+    if (members.some((m) => m.id === twin!.id)) throw err({ ja: fill(W.twinSelf.ja, { n: twin.name }), en: fill(W.twinSelf.en, { n: twin.name }) }, W.twinHint);
   }
   return { municipality, members, derived, twin };
 }
@@ -322,7 +324,7 @@ export function evaluateEligibility(data: PackData, index: MunicipalityIndex, re
     const subject = subjectFor(index, name, request, lang);
     if (central && subject.members.some((m) => central!.members.some((c) => c.id === m.id))) {
       const n = central.municipality.name;
-      throw err({ ja: fill(W.partnerSelf.ja, { n }), en: fill(W.partnerSelf.en, { n }) });
+      throw err({ ja: fill(W.partnerSelf.ja, { n }), en: fill(W.partnerSelf.en, { n }) }, W.partnerOfHint);
     }
     results.push(evaluateSubject(ctx, subject, designations, central));
   }
