@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitSignal, formatUserError, UserError } from '../errors.js';
 import { defaultLang, type Lang } from '../i18n/lang.js';
@@ -172,6 +174,7 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
       const positional = command.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [a as string]));
       const globals = resolveGlobals(opts, lang, io);
       declareInputs([...globals.data, ...(globals.config ? [globals.config] : [])], io.cwd);
+      requireInputs(globals, io.cwd);
       // Commands that read a pack as their input (rules validate|test|…) load it themselves.
       if (spec.loadsPack !== false && (!pack || globals.rules !== rulesArg)) pack = await obtainPack(globals.rules);
       exitCode = await spec.run(makeContext(io, globals, pack), positional, opts);
@@ -190,6 +193,18 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
     throw err;
   }
   return exitCode;
+}
+
+/**
+ * A `--data` or `--config` file that does not exist stops every command, also one that does not
+ * read it (evaluate, instruments): ignoring a mistyped path would hide the mistake. The messages
+ * are those of the commands that read the files.
+ */
+function requireInputs(globals: GlobalOptions, cwd: string): void {
+  const missing = (path: string, what: { ja: string; en: string }): UserError =>
+    new UserError(what, { position: { file: path }, hint: { ja: 'パスを確認してください', en: 'check the path' } });
+  for (const d of globals.data) if (d !== '-' && !existsSync(resolve(cwd, d))) throw missing(d, { ja: 'ファイルが見つかりません', en: 'no such file' });
+  if (globals.config !== undefined && !existsSync(resolve(cwd, globals.config))) throw missing(globals.config, { ja: '設定ファイルが見つかりません', en: 'no such configuration file' });
 }
 
 function handleError(err: unknown, io: CliIO, lang: Lang): number {

@@ -190,6 +190,7 @@ export const CASES: ErrorCase[] = [
   cli('yaml-syntax', ['evaluate', 'broken.yaml'], { setup: (d) => file(d, 'broken.yaml', 'tasks:\n  - name: [観光\n') }),
   cli('yaml-duplicate-key', ['evaluate', 'dup-key.yaml'], { setup: (d) => file(d, 'dup-key.yaml', 'tasks:\n  - name: 観光\n    name: 交通\n') }),
   cli('yaml-proto-key', ['evaluate', 'proto.yaml'], { setup: (d) => file(d, 'proto.yaml', 'tasks:\n  - name: 観光\n    __proto__: { polluted: true }\n') }),
+  cli('global-data-missing', ['evaluate', 't.yaml', '--data', 'no-such-data.yaml'], { setup: (d) => file(d, 't.yaml', 'tasks:\n  - name: 観光\n') }),
   cli('yaml-missing-key', ['evaluate', 'nokey.yaml'], { setup: (d) => file(d, 'nokey.yaml', 'tasks:\n  - name: 観光\n    : 交通\n') }),
   cli('yaml-collection-key', ['evaluate', 'key.yaml'], { setup: (d) => file(d, 'key.yaml', 'tasks:\n  - ? [a, b]\n    : x\n') }),
   cli('yaml-alias-no-anchor', ['evaluate', 'alias.yaml'], { setup: (d) => file(d, 'alias.yaml', 'tasks:\n  - name: 観光\n    facts: { parties: *p }\n') }),

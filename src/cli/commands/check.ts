@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatUserError, UserError } from '../../errors.js';
 import { buildCheckData } from '../../core/check/eligibility.js';
@@ -33,16 +33,8 @@ function parseMaxWarnings(value: unknown): number | undefined {
 
 function resolveConfig(ctx: RunContext, cp: CheckPack): CheckConfig {
   const cwd = ctx.io.cwd;
-  if (ctx.opts.config !== undefined) {
-    const p = resolve(cwd, ctx.opts.config);
-    if (!existsSync(p)) {
-      throw new UserError(
-        { ja: '設定ファイルが見つかりません', en: 'no such configuration file' },
-        { position: { file: ctx.opts.config }, hint: { ja: 'パスを確認してください', en: 'check the path' } },
-      );
-    }
-    return loadConfig(p, cwd, cp, ctx.opts.maxInputSize);
-  }
+  // A --config that does not exist has stopped the run already (src/cli/main.ts).
+  if (ctx.opts.config !== undefined) return loadConfig(resolve(cwd, ctx.opts.config), cwd, cp, ctx.opts.maxInputSize);
   const found = findConfig(cwd);
   return found ? loadConfig(found, cwd, cp, ctx.opts.maxInputSize) : defaultConfig(cp);
 }
