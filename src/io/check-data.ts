@@ -4,7 +4,7 @@ import type { DataLayer } from '../core/eligibility/index.js';
 import type { MunicipalityIndex } from '../core/eligibility/index.js';
 import type { BaseData } from '../core/eligibility/model.js';
 import type { Range } from '../core/check/types.js';
-import { MunicipalityFileSchema, MunicipalityRecordSchema, type MunicipalityRecord } from '../schemas/municipalities.js';
+import { municipalityFileSchema, municipalityRecordSchema as recordSchema, type MunicipalityRecord } from '../schemas/municipalities.js';
 import { buildIndex, compiledBase } from './municipal-base.js';
 import { embeddedBase, layerFromParsed } from './municipalities.js';
 import { readInputFile } from './read.js';
@@ -20,7 +20,7 @@ import { parseYaml } from './yaml.js';
 
 /** One municipality record, as in a data file (contract §3; `kouiki schema municipalities`). */
 export function municipalityRecordSchema(): z.ZodType {
-  return MunicipalityRecordSchema;
+  return recordSchema();
 }
 
 /** Reads a municipality data file; anything wrong is a UserError with its position (exit 2). */
@@ -30,7 +30,7 @@ export function loadDataFile(path: string, shown: string, maxBytes?: number): Da
     throw new UserError({ ja: '市町村データが空です', en: 'the municipality data file is empty' }, { position: { file: shown, line: 1, column: 1 }, hint: { ja: '`municipalities:` の下に市町村を書いてください', en: 'list municipalities under `municipalities:`' } });
   }
   const parsed = parseYaml(input.text, shown);
-  const doc = validateDocument(MunicipalityFileSchema, parsed, { ja: '市町村データ', en: 'municipality data file' }, 'municipalities');
+  const doc = validateDocument(municipalityFileSchema(), parsed, { ja: '市町村データ', en: 'municipality data file' }, 'municipalities');
   return layerFromParsed(parsed, ['municipalities'], shown, doc.municipalities);
 }
 

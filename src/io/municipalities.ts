@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { MunicipalityIndex, type DataLayer, type DataRecordInput } from '../core/eligibility/index.js';
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
-import { EmbeddedDataSchema, MunicipalityFileSchema, MunicipalityRecordSchema, type EmbeddedData, type MunicipalityRecord } from '../schemas/municipalities.js';
+import { embeddedDataSchema, municipalityFileSchema, municipalityRecordSchema, type EmbeddedData, type MunicipalityRecord } from '../schemas/municipalities.js';
 import { compiledBase, dataError, EMBEDDED_DATA_FILE, sha256, sourceFiles, type CompiledDataFile } from './municipal-base.js';
 import { readInput } from './read.js';
 import { issuesToProblems, validateDocument } from './validate.js';
@@ -47,7 +47,7 @@ export function codesFromJpLocalGov(json: unknown): CodeListEntry[] {
  */
 export function compileBaseData(yamlText: string, file: string, codes: CodeListEntry[]): BaseData {
   const parsed = parseYaml(yamlText, file);
-  const doc: EmbeddedData = validateDocument(EmbeddedDataSchema, parsed, WHAT, 'municipalities');
+  const doc: EmbeddedData = validateDocument(embeddedDataSchema(), parsed, WHAT, 'municipalities');
   const base: BaseData = {
     codes,
     records: [],
@@ -126,7 +126,7 @@ export function layerFromParsed(parsed: ParsedYaml, path: (string | number)[], f
     const problems: ProblemDetail[] = [];
     list = [];
     arr.forEach((item, i) => {
-      const r = MunicipalityRecordSchema.safeParse(item);
+      const r = municipalityRecordSchema().safeParse(item);
       if (r.success) list!.push(r.data);
       else problems.push(...issuesToProblems(parsed, r.error.issues.map((x) => ({ ...x, path: [...path, i, ...x.path] }))));
     });
@@ -162,7 +162,7 @@ export function parseDataText(text: string, file: string): DataLayer {
       { position: positionOf(parsed, []), hint: { ja: '市町村データは `municipalities:` を持つファイルです', en: 'a municipality data file has `municipalities:`' } },
     );
   }
-  const doc = validateDocument(MunicipalityFileSchema, parsed, WHAT, 'municipalities');
+  const doc = validateDocument(municipalityFileSchema(), parsed, WHAT, 'municipalities');
   return layerFromParsed(parsed, ['municipalities'], file, doc.municipalities);
 }
 

@@ -7,7 +7,7 @@ import { draftSchemas } from './draft.js';
 import { configSchema } from './config.js';
 import { checkPack } from '../pack/checks.js';
 import { municipalityRecordSchema } from '../io/check-data.js';
-import { MunicipalityFileSchema } from './municipalities.js';
+import { municipalityFileSchema } from './municipalities.js';
 
 /**
  * The input formats `kouiki schema KIND` can describe. Each entry builds the zod schema the
@@ -25,7 +25,7 @@ export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackDat
       return configSchema(cp);
     },
   },
-  municipalities: { title: 'kouiki municipality data', build: () => MunicipalityFileSchema },
+  municipalities: { title: 'kouiki municipality data', build: () => municipalityFileSchema() },
   rules: {
     title: 'kouiki rule pack file',
     build: () => z.union(PACK_FILES.map((f) => f.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IsoDateSchema } from '../../schemas/common.js';
-import { MunicipalityRecordSchema } from '../../schemas/municipalities.js';
+import { municipalityRecordSchema } from '../../schemas/municipalities.js';
 import { taskListSchema } from '../../schemas/task.js';
 import type { PackData } from '../model.js';
 
@@ -103,7 +103,7 @@ const CRITERION_STATUS = ['pass', 'fail', 'borderline', 'not-applicable', 'unkno
  * municipality data format (its figures; a name not in the code list is a new city, a name in
  * it gets these figures over its own) — and one designation, on the case's `asOf`.
  */
-const MunicipalityInput = z.union([z.string().min(1), MunicipalityRecordSchema]);
+const MunicipalityInput = z.union([z.string().min(1), municipalityRecordSchema()]);
 export const EligibilityInputSchema = z.strictObject({
   designation: z.string().min(1),
   municipality: MunicipalityInput,
