@@ -7,7 +7,7 @@ import { obtainPack } from '../pack/default.js';
 import type { Pack } from '../pack/model.js';
 import { makeContext, parseAsOf, parseSize, today, type GlobalOptions } from './context.js';
 import { outputFailed, streamFailure, watchStreams, type CliIO } from './io.js';
-import { beginRun, declareInputs, DEFAULT_MAX_INPUT_SIZE } from '../io/read.js';
+import { beginRun, declareInputs, DEFAULT_MAX_INPUT_SIZE, noSuchFile } from '../io/read.js';
 import { removePendingOutputs } from './output.js';
 import { COMMANDS } from './specs/index.js';
 import { helpConfiguration, usageHint } from './commander-text.js';
@@ -201,10 +201,8 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
  * are those of the commands that read the files.
  */
 function requireInputs(globals: GlobalOptions, cwd: string): void {
-  const missing = (path: string, what: { ja: string; en: string }): UserError =>
-    new UserError(what, { position: { file: path }, hint: { ja: 'パスを確認してください', en: 'check the path' } });
-  for (const d of globals.data) if (d !== '-' && !existsSync(resolve(cwd, d))) throw missing(d, { ja: 'ファイルが見つかりません', en: 'no such file' });
-  if (globals.config !== undefined && !existsSync(resolve(cwd, globals.config))) throw missing(globals.config, { ja: '設定ファイルが見つかりません', en: 'no such configuration file' });
+  for (const d of globals.data) if (d !== '-' && !existsSync(resolve(cwd, d))) throw noSuchFile(d);
+  if (globals.config !== undefined && !existsSync(resolve(cwd, globals.config))) throw noSuchFile(globals.config, { ja: '設定ファイルが見つかりません', en: 'no such configuration file' });
 }
 
 function handleError(err: unknown, io: CliIO, lang: Lang): number {

@@ -168,14 +168,14 @@ function tooLarge(file: string, maxBytes: number): UserError {
   );
 }
 
+/** A file named on the command line or in an input that does not exist. */
+export function noSuchFile(path: string, what: { ja: string; en: string } = { ja: 'ファイルが見つかりません', en: 'no such file' }): UserError {
+  return new UserError(what, { position: { file: path }, hint: { ja: 'パスを確認してください', en: 'check the path' } });
+}
+
 function openError(path: string, err: unknown): UserError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return new UserError(
-      { ja: 'ファイルが見つかりません', en: 'no such file' },
-      { position: { file: path }, hint: { ja: 'パスを確認してください', en: 'check the path' } },
-    );
-  }
+  if (code === 'ENOENT') return noSuchFile(path);
   if (code === 'EACCES' || code === 'EPERM') {
     return new UserError(
       { ja: 'ファイルを読む権限がありません', en: 'permission denied (the file cannot be read)' },

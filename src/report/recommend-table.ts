@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { TaskResult } from '../core/recommend/types.js';
-import { categoryLine, factLabels, kindLabel, mainReasons, procedureHeading, reasonLine, verdictText, type RecommendRenderEnv } from './recommend.js';
+import { categoryLine, kindLabel, mainReasons, procedureHeading, reasonLine, trailerLines, verdictText, type RecommendRenderEnv } from './recommend.js';
 import { word } from './labels.js';
 import type { StreamRenderer } from './stream.js';
 import { fixed2, wrapText } from './text.js';
@@ -43,20 +43,7 @@ export function tableRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResul
         out.push(chalk.bold(`${procedureHeading(rec.name, lang)}:`));
         rec.procedure.forEach((s, k) => out.push(`  ${k + 1}. ${s.step} [${s.citation}]`));
       }
-      if (r.notes && r.notes.length > 0) {
-        out.push(`${word(lang, 'notes')}:`);
-        for (const n of r.notes) out.push(`  ${reasonLine(n)}`);
-      }
-      if (r.prefecture) {
-        const p = r.prefecture;
-        out.push(chalk.bold(`${word(lang, 'prefecture')}: ${p.why}`));
-        out.push(`  ${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text} [${p.principle.citation}]`);
-        if (p.measures.length > 0) {
-          out.push(`  ${word(lang, 'measures')}:`);
-          for (const m of p.measures) out.push(`    - ${m.name}${m.instrument ? ` → ${m.instrument}` : ''} [${m.citation}]`);
-        }
-      }
-      if (r.unknownFacts.length > 0) out.push(chalk.dim(`${word(lang, 'unknownFacts')}: ${factLabels(r, env.data, lang)}`));
+      out.push(...trailerLines(r, env, { roles: false }));
       return `${out.join('\n')}\n`;
     },
     end: () => '',

@@ -90,6 +90,34 @@ export function procedureHeading(name: string, lang: Lang): string {
   return lang === 'ja' ? `${word(lang, 'procedure')}（${name}）` : `${word(lang, 'procedure')} (${name})`;
 }
 
+/**
+ * The lines after a task's ranking, for the terminal: its notes, the prefecture's part (with its
+ * roles when asked: the wizard shows them, the batch table does not), the facts left unknown.
+ */
+export function trailerLines(r: TaskResult, env: RecommendRenderEnv, opts: { roles: boolean }): string[] {
+  const { lang, chalk } = env;
+  const out: string[] = [];
+  if (r.notes && r.notes.length > 0) {
+    out.push(`${word(lang, 'notes')}:`);
+    for (const n of r.notes) out.push(`  ${reasonLine(n)}`);
+  }
+  if (r.prefecture) {
+    const p = r.prefecture;
+    out.push(chalk.bold(`${word(lang, 'prefecture')}: ${p.why}`));
+    out.push(`  ${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text} [${p.principle.citation}]`);
+    if (opts.roles && p.roles.length > 0) {
+      out.push(`  ${word(lang, 'roles')}:`);
+      for (const role of p.roles) out.push(`    - ${role.name} [${role.citation}]`);
+    }
+    if (p.measures.length > 0) {
+      out.push(`  ${word(lang, 'measures')}:`);
+      for (const m of p.measures) out.push(`    - ${m.name}${m.instrument ? ` → ${m.instrument}` : ''} [${m.citation}]`);
+    }
+  }
+  if (r.unknownFacts.length > 0) out.push(chalk.dim(`${word(lang, 'unknownFacts')}: ${factLabels(r, env.data, lang)}`));
+  return out;
+}
+
 export function reasonLine(r: Reason): string {
   return `${r.effect} ${r.message}${r.citation ? ` [${r.citation}]` : ''}`;
 }

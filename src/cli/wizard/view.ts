@@ -1,7 +1,7 @@
 import type { Recommendation, TaskResult } from '../../core/recommend/types.js';
 import type { Lang } from '../../i18n/lang.js';
 import { VERDICT_LABEL, word } from '../../report/labels.js';
-import { factLabels, kindLabel, mainReasons, reasonLine, type RecommendRenderEnv } from '../../report/recommend.js';
+import { kindLabel, mainReasons, reasonLine, trailerLines, type RecommendRenderEnv } from '../../report/recommend.js';
 import { tableRenderer } from '../../report/recommend-table.js';
 import { fixed2 } from '../../report/text.js';
 import { msg } from './messages.js';
@@ -25,24 +25,7 @@ export function renderAnswer(r: TaskResult, env: RecommendRenderEnv): string {
       top.procedure.forEach((s, k) => out.push(`  ${k + 1}. ${s.step} [${s.citation}]`));
     }
   }
-  if (r.notes && r.notes.length > 0) {
-    out.push(`${word(lang, 'notes')}:`);
-    for (const n of r.notes) out.push(`  ${reasonLine(n)}`);
-  }
-  if (r.prefecture) {
-    const p = r.prefecture;
-    out.push(chalk.bold(`${word(lang, 'prefecture')}: ${p.why}`));
-    out.push(`  ${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text} [${p.principle.citation}]`);
-    if (p.roles.length > 0) {
-      out.push(`  ${word(lang, 'roles')}:`);
-      for (const role of p.roles) out.push(`    - ${role.name} [${role.citation}]`);
-    }
-    if (p.measures.length > 0) {
-      out.push(`  ${word(lang, 'measures')}:`);
-      for (const m of p.measures) out.push(`    - ${m.name}${m.instrument ? ` → ${m.instrument}` : ''} [${m.citation}]`);
-    }
-  }
-  if (r.unknownFacts.length > 0) out.push(chalk.dim(`${word(lang, 'unknownFacts')}: ${factLabels(r, env.data, lang)}`));
+  out.push(...trailerLines(r, env, { roles: true }));
   return `${out.join('\n')}\n`;
 }
 
