@@ -50,17 +50,15 @@ function fastPath() {
 }
 
 /**
- * The caches to try, best first: the one made from the runs of this command (a smaller cache is
- * faster to load), then the one made from all commands. The command is the first argument that
- * names one; a wrong guess (`--rules check`) costs time, never correctness.
+ * The caches to try, best first: the one the build made from the runs of this command (a smaller
+ * cache is faster to load; dist/cache/COMMAND.cache), then the one made from all commands. The
+ * command is the first argument naming one that has a cache; a wrong guess (`--rules check`)
+ * costs time, never correctness.
  */
 function cacheFiles(file) {
-  const command = argv.find((a) => COMMANDS.has(a));
-  return command ? [join(dist, 'cache', `${command}.cache`), `${file}.cache`] : [`${file}.cache`];
+  const named = argv.filter((a) => /^[a-z]+$/.test(a)).map((a) => join(dist, 'cache', `${a}.cache`));
+  return [...named, `${file}.cache`];
 }
-
-/** The commands with a cache of their own (the build writes one per command it trains). */
-const COMMANDS = new Set(['recommend', 'evaluate', 'check', 'eligibility', 'instruments', 'explain', 'rules', 'schema']);
 
 /** The bundle, compiled with the code cache when the cache belongs to this very build. */
 function loadBundle() {

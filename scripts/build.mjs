@@ -109,8 +109,6 @@ rmSync(join(dist, '.build'), { recursive: true, force: true });
 // 80 columns, the width the fast path serves it for.
 const COMMANDS = ['recommend', 'evaluate', 'check', 'eligibility', 'instruments', 'explain', 'rules', 'schema'];
 const bin = join(root, 'bin', 'kouiki.cjs');
-const binSource = readFileSync(bin, 'utf8');
-for (const c of COMMANDS) if (!binSource.includes(`'${c}'`)) throw new Error(`bin/kouiki.cjs does not list the command ${c} among those with a cache`);
 const train = (command) =>
   new Promise((resolveRun, rejectRun) => {
     const child = spawn(process.execPath, [bin], {
