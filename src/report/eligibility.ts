@@ -1,6 +1,5 @@
 import Table from 'cli-table3';
-import type { Localized } from '../i18n/lang.js';
-import { KIND_LABEL as KINDS, METRO_LABEL as METROS } from '../i18n/kind-labels.js';
+import { idLabel } from '../i18n/kind-labels.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from '../core/eligibility/types.js';
@@ -67,10 +66,6 @@ const ELIGIBLE = {
   null: { mark: '?', ja: '判定できない（不明又は境界の要件あり）', en: 'undecided (unknown or borderline criteria)' },
 } as const;
 
-/** Kinds and metro areas by their label (src/i18n/kind-labels.ts), looked up by any string. */
-export const KIND_LABEL: Readonly<Record<string, Localized | undefined>> = KINDS;
-const METRO_LABEL: Readonly<Record<string, Localized | undefined>> = METROS;
-
 const FIGURE_LABEL: Record<string, { ja: string; en: string }> = {
   kind: { ja: '種類', en: 'kind' },
   population: { ja: '人口', en: 'population' },
@@ -92,7 +87,8 @@ export function fmtValue(v: number | string | null, lang: Lang): string {
     if (Number.isInteger(v)) return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return String(v);
   }
-  return KIND_LABEL[v] ? `${KIND_LABEL[v][lang]} (${v})` : METRO_LABEL[v] ? `${METRO_LABEL[v][lang]} (${v})` : v;
+  const label = idLabel(v);
+  return label ? `${label[lang]} (${v})` : v;
 }
 
 /** The actual value in a table cell: kinds and metro areas by their label, numbers with separators. */
@@ -100,8 +96,7 @@ function actualText(c: CriterionResult, lang: Lang): string {
   if (c.actual === null) return '';
   let shown: string;
   if (typeof c.actual === 'number') shown = fmtValue(c.actual, lang);
-  else if (KIND_LABEL[c.actual]) shown = KIND_LABEL[c.actual]![lang];
-  else if (METRO_LABEL[c.actual]) shown = METRO_LABEL[c.actual]![lang];
+  else if (idLabel(c.actual)) shown = idLabel(c.actual)![lang];
   // Group the whole numbers inside a text (a merger's "甲市 210000"), but never the digits of a
   // decimal ("1.0238") or of a date ("2014-01-01"), which grouping would corrupt.
   else shown = c.actual.replace(/(?<![\d.-])\d{4,}(?![\d-])/g, (n) => fmtValue(Number(n), lang));
@@ -135,7 +130,7 @@ function citationText(c: CriterionResult, lang: Lang): string {
 
 function titleOf(r: EligibilityResult, lang: Lang): string {
   const m = r.municipality;
-  const bits = [m.prefecture, m.code, m.kind ? KIND_LABEL[m.kind]?.[lang] ?? m.kind : null].filter(Boolean);
+  const bits = [m.prefecture, m.code, m.kind ? (idLabel(m.kind)?.[lang] ?? m.kind) : null].filter(Boolean);
   const merged = m.merged.length > 1 ? ` — ${w(lang, 'merged')}` : '';
   return `■ ${m.name}${bits.length > 0 ? ` (${bits.join(', ')})` : ''}${merged}`;
 }

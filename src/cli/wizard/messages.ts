@@ -87,7 +87,6 @@ export function msg(lang: Lang, key: MessageKey, vars: Readonly<Record<string, s
   return fill(M[key][lang], vars);
 }
 
-export { KIND_LABEL } from '../../i18n/kind-labels.js';
 import { KIND_LABEL } from '../../i18n/kind-labels.js';
 
 export function partyLabel(x: Party, lang: Lang): string {

@@ -8,7 +8,8 @@ import { VERDICT_LABEL } from '../../report/labels.js';
 import { kindLabel, type RecommendRenderEnv } from '../../report/recommend.js';
 import { MUNICIPALITY_KINDS, type MunicipalityKind } from '../../schemas/kinds.js';
 import type { FactValue, Party, Task } from '../../schemas/task.js';
-import { DONT_KNOW, KIND_LABEL, msg, partyLabel, valueLabel } from './messages.js';
+import { KIND_LABEL } from '../../i18n/kind-labels.js';
+import { DONT_KNOW, msg, partyLabel, valueLabel } from './messages.js';
 import type { Choice, Prompter } from './prompts.js';
 import { renderAnswer, renderWhyNot } from './view.js';
 
