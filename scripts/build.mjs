@@ -100,6 +100,8 @@ await build({ ...common, entryPoints: { 'build-tools': join(root, 'scripts/build
 const tools = await import(pathToFileURL(join(dist, '.build', 'build-tools.js')).href);
 await tools.compileAll({ root, dist });
 rmSync(join(dist, '.build'), { recursive: true, force: true });
+// The embedded census tables (data/census/*.csv → dist/): scripts/build-data.mjs.
+await (await import('./build-data.mjs')).compileData({ root, dist });
 
 // The code caches and fast.json (version, top-level help): bin/kouiki.cjs runs the everyday
 // commands in one process (src/cli/code-cache-training.ts) and writes a cache from all of them,

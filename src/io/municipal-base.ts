@@ -5,6 +5,7 @@ import { UserError, type ProblemDetail } from '../errors.js';
 import { MunicipalityIndex, type DataLayer } from '../core/eligibility/index.js';
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { sha256 } from './hash.js';
+import { censusLookup } from './municipal-census.js';
 import { distDir, packageRoot } from './paths.js';
 
 /**
@@ -23,7 +24,7 @@ export const EMBEDDED_DATA_FILE = join('data', 'municipalities.yaml');
 
 /** What the build writes: the embedded data, ready to index, keyed to the files it came from. */
 export interface CompiledDataFile {
-  format: 1;
+  format: 2;
   sources: { file: string; size: number; mtimeMs: number; sha256: string }[];
   prefectures: string[];
   /** [code, prefecture index, name, reading] */
@@ -73,7 +74,7 @@ export function compiledBase(): BaseData | null {
   } catch {
     return null;
   }
-  if (compiled.format !== 1) return null;
+  if (compiled.format !== 2) return null;
   try {
     const files = sourceFiles();
     if (files.length !== compiled.sources.length) return null;
@@ -87,7 +88,7 @@ export function compiledBase(): BaseData | null {
     return null;
   }
   const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
-  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource };
+  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup() };
   return cachedBase;
 }
 

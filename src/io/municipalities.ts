@@ -6,6 +6,7 @@ import { MunicipalityIndex, type DataLayer, type DataRecordInput } from '../core
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { embeddedDataSchema, municipalityFileSchema, municipalityRecordSchema, type EmbeddedData, type MunicipalityRecord } from '../schemas/municipalities.js';
 import { compiledBase, dataError, EMBEDDED_DATA_FILE, sha256, sourceFiles, type CompiledDataFile } from './municipal-base.js';
+import { censusLookup } from './municipal-census.js';
 import { readInput } from './read.js';
 import { issuesToProblems, validateDocument } from './validate.js';
 import { parseYaml, positionOf, type ParsedYaml } from './yaml.js';
@@ -75,14 +76,14 @@ export function compileBaseData(yamlText: string, file: string, codes: CodeListE
         return;
       }
       listed.set(r.municipality.id, kind);
-      const m = r.municipality;
-      m.kind = { value: kind, source: `${list.source}; ${list.asOf}` };
+      const m = structuredClone(r.municipality);
+      m.kind = { value: kind, source: `${list.source}; ${list.asOf}`, layer: 'embedded' };
       records.push(m);
     });
   }
   if (problems.length > 0) throw dataError(file, problems);
   const withKinds = new MunicipalityIndex({ ...base, records });
-  const layer = layerFromParsed(parsed, ['municipalities'], file, doc.municipalities);
+  const layer = { ...layerFromParsed(parsed, ['municipalities'], file, doc.municipalities), layer: 'embedded' as const };
   const layerProblems = withKinds.applyLayer(layer);
   if (layerProblems.length > 0) throw dataError(file, layerProblems);
   base.records = withKinds.withData();
@@ -99,7 +100,7 @@ export function compileDataFile(): CompiledDataFile {
   const prefectures = [...new Set(codes.map((c) => c.prefecture))];
   const prefIndex = new Map(prefectures.map((p, i) => [p, i]));
   return {
-    format: 1,
+    format: 2,
     sources: files.map((f, i) => {
       const st = statSync(f.path);
       return { file: f.file, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(i === 0 ? yamlBuf : codesBuf) };
@@ -176,6 +177,6 @@ export function embeddedBase(): BaseData {
   const files = sourceFiles();
   const input = readFileSync(files[0]!.path, 'utf8');
   const codes = codesFromJpLocalGov(JSON.parse(readFileSync(files[1]!.path, 'utf8')));
-  compiledFromSources = compileBaseData(input, EMBEDDED_DATA_FILE, codes);
+  compiledFromSources = { ...compileBaseData(input, EMBEDDED_DATA_FILE, codes), census: censusLookup() };
   return compiledFromSources;
 }

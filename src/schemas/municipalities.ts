@@ -19,8 +19,12 @@ export type MetroAreaId = (typeof METRO_AREAS)[number];
 export const FIELD_KEYS = [
   'kind',
   'population',
+  'pastCensus',
+  'area',
   'daytimePopulation',
   'dayNightRatio',
+  'imputedDaytimePopulation',
+  'imputedDayNightRatio',
   'metroArea',
   'workersAndStudents',
   'commuting',
@@ -57,15 +61,31 @@ const recordSchemas = once(() => {
     source: z.string().min(1).optional(),
   });
 
+  const CensusKind = z.enum(['確定', '速報']);
+  const Year = z.number().int().min(1920).max(2100).refine((y) => y % 5 === 0, bilingual('国勢調査の調査年（5 の倍数: 2015, 2020, 2025）', 'a census year (a multiple of 5: 2015, 2020, 2025)'));
+  const Day = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, bilingual('YYYY-MM-DD（又は YYYY-MM）', 'YYYY-MM-DD (or YYYY-MM)'));
+
   const MunicipalityRecordSchema = z.strictObject({
     name: z.string().min(1),
     code: Code.optional(),
     prefecture: z.string().min(1).optional(),
+    /** A municipality that does not exist (a what-if): its name is not checked against the code list. */
+    new: z.literal(true).optional(),
     kind: MunicipalityKindSchema.nullable().optional(),
+    /** The census the record's census figures come from (else read from the text of `source`). */
+    census: z.strictObject({ year: Year, kind: CensusKind.optional(), published: Day.optional() }).optional(),
     /** 国勢調査 resident (夜間) population. */
     population: Count.nullable().optional(),
+    /** Populations of earlier censuses, for `--as-of` before the record's census was published. */
+    pastCensus: z.array(z.strictObject({ year: Year, kind: CensusKind.optional(), population: Count, source: z.string().min(1).optional() })).optional(),
+    /** km². */
+    area: z.number().min(0).nullable().optional(),
+    /** 昼間人口 and 昼夜間人口比率 as 原数値 (raw; the census tabulation's own, 不詳 left as 不詳). */
     daytimePopulation: Count.nullable().optional(),
     dayNightRatio: Ratio.nullable().optional(),
+    /** The same as 不詳補完値 (imputed; the 2020 census's 参考表, marked ※ in its major-results file). */
+    imputedDaytimePopulation: Count.nullable().optional(),
+    imputedDayNightRatio: Ratio.nullable().optional(),
     metroArea: z.enum(METRO_AREAS).nullable().optional(),
     /** Residents who work or study (常住地ベース), the denominator of commuting shares. */
     workersAndStudents: Count.nullable().optional(),
@@ -82,6 +102,8 @@ const recordSchemas = once(() => {
     mergedFrom: z.array(FormerMunicipalitySchema).min(2).optional(),
     /** Where the figures come from: census year, 速報 or 確定, table or URL (shown in reports). */
     source: z.string().min(1).optional(),
+    /** The day `kouiki data import` wrote the record (its figures are then of the `import` layer). */
+    imported: Day.optional(),
     sources: z.partialRecord(z.enum(FIELD_KEYS), z.string().min(1)).optional(),
     note: z.string().min(1).optional(),
   });

@@ -55,7 +55,7 @@ describe('municipality data parser (property)', () => {
             if (!r.ok) return;
             const m = r.municipality;
             const src = rec.source ?? 'gen.yaml';
-            expect(m.population).toEqual(rec.population === undefined ? null : { value: rec.population, source: src });
+            expect(m.population).toEqual(rec.population === undefined ? null : { value: rec.population, source: src, layer: 'data' });
             expect(m.kind?.value ?? undefined).toBe(rec.kind);
             expect(m.metroArea?.value ?? undefined).toBe(rec.metroArea);
             expect(m.daytimePopulation?.value ?? undefined).toBe(rec.daytimePopulation);

@@ -73,32 +73,59 @@ function fill(t: string, vars: Record<string, string>): string {
   return out;
 }
 
-/** The day/night ratio: daytime ÷ resident population when both counts are known, else a given ratio. */
-const ratioMemo = { ja: new WeakMap<object, NumberFigure | null>(), en: new WeakMap<object, NumberFigure | null>() };
+const ratioMemo = { ja: new WeakMap<object, DayNightRatios>(), en: new WeakMap<object, DayNightRatios>() };
 const shareMemo = { ja: new WeakMap<object, NumberFigure | null>(), en: new WeakMap<object, NumberFigure | null>() };
 
-/** The day/night ratio, memoised per record (each designation reads it again). */
-export function dayNightRatioOf(m: Pick<Municipality, 'population' | 'daytimePopulation' | 'dayNightRatio'> | FormerMunicipality, lang: Lang): NumberFigure | null {
+/**
+ * Both versions of a day/night ratio: from the 原数値 (raw) and from the 不詳補完値 (imputed),
+ * each from counts when both counts are known, else a given ratio. `decides` is the one a
+ * criterion compares: the raw one when there is one (the census tabulation's own figure; the
+ * imputed one comes from a reference table), else the imputed one.
+ */
+export interface DayNightRatios {
+  raw: NumberFigure | null;
+  imputed: NumberFigure | null;
+  decides: NumberFigure | null;
+  /** The version that does not decide, shown beside it (null when there is only one). */
+  other: NumberFigure | null;
+}
+
+type DayNightSource = Pick<Municipality, 'population' | 'daytimePopulation' | 'dayNightRatio'> & Partial<Pick<Municipality, 'imputedDaytimePopulation' | 'imputedDayNightRatio'>>;
+
+/** Both day/night ratios of a record, memoised per record (each designation reads them again). */
+export function dayNightRatiosOf(m: DayNightSource | FormerMunicipality, lang: Lang): DayNightRatios {
   const memo = ratioMemo[lang];
   let v = memo.get(m);
   if (v === undefined) {
-    v = computeDayNightRatio(m, lang);
+    const raw = ratioFrom(m.population, m.daytimePopulation, m.dayNightRatio, lang);
+    const src = m as DayNightSource;
+    const imputed = ratioFrom(m.population, src.imputedDaytimePopulation ?? null, src.imputedDayNightRatio ?? null, lang);
+    const decides = raw ?? imputed;
+    v = { raw, imputed, decides, other: raw && imputed ? imputed : null };
     memo.set(m, v);
   }
   return v;
 }
 
-function computeDayNightRatio(m: Pick<Municipality, 'population' | 'daytimePopulation' | 'dayNightRatio'> | FormerMunicipality, lang: Lang): NumberFigure | null {
-  const p = m.population;
-  const d = m.daytimePopulation;
+/** The day/night ratio that decides a criterion (see DayNightRatios). */
+export function dayNightRatioOf(m: DayNightSource | FormerMunicipality, lang: Lang): NumberFigure | null {
+  return dayNightRatiosOf(m, lang).decides;
+}
+
+function ratioFrom(p: Figure<number> | null, d: Figure<number> | null, given: Figure<number> | null, lang: Lang): NumberFigure | null {
   if (p && d && p.value > 0) {
-    return {
+    const out: NumberFigure = {
       value: d.value / p.value,
       source: joinSources(d, p),
       derivation: fill(T.ratio[lang], { d: fmtNumber(d.value), p: fmtNumber(p.value) }),
     };
+    // The ratio is as much a census figure as its daytime count (whose basis it inherits).
+    if (d.census) out.census = d.census;
+    if (d.layer && d.layer === p.layer) out.layer = d.layer;
+    else if (d.layer) out.layer = d.layer;
+    return out;
   }
-  return m.dayNightRatio;
+  return given;
 }
 
 /** Share of residents who work or study going to the metro cores (counts win over a given share). */
@@ -219,6 +246,8 @@ const M = {
   what: {
     population: { ja: '人口', en: 'population' },
     daytime: { ja: '昼間人口', en: 'daytime population' },
+    daytimeImputed: { ja: '昼間人口（不詳補完値）', en: 'daytime population (imputed)' },
+    area: { ja: '面積', en: 'area' },
     workers: { ja: '通勤通学者（常住地）', en: 'residents who work or study' },
     toMetroCores: { ja: '三大都市圏の中心への通勤通学者', en: 'commuters to the metro cores' },
     to: { ja: '{place} への通勤通学者', en: 'commuters to {place}' },
@@ -255,8 +284,12 @@ export function mergeMunicipalities(members: Municipality[], index: Municipality
     inCodeList: false,
     kind: null,
     population: null,
+    earlierPopulations: [],
     daytimePopulation: null,
     dayNightRatio: null,
+    imputedDaytimePopulation: null,
+    imputedDayNightRatio: null,
+    area: null,
     metroArea: null,
     workersAndStudents: null,
     toMetroCores: null,
@@ -298,12 +331,28 @@ export function mergeMunicipalities(members: Municipality[], index: Municipality
   } else derived.push(M.kindUnknown[lang]);
 
   merged.population = sum(M.what.population[lang], (m) => m.population);
-  if (merged.population && /速報/.test(merged.population.source) && /確定/.test(merged.population.source)) derived.push(M.mixedCensus[lang]);
-  const noCounts = members.filter((m) => !m.daytimePopulation).map((m) => m.name);
-  if (noCounts.length === 0) merged.daytimePopulation = sum(M.what.daytime[lang], (m) => m.daytimePopulation);
-  else derived.push(fill(M.noCounts[lang], { names: list(noCounts) }));
-  if (merged.population && merged.daytimePopulation && merged.population.value > 0) {
-    derived.push(fill(M.ratio[lang], { v: String(round4(merged.daytimePopulation.value / merged.population.value)) }));
+  if (merged.population) {
+    const kinds = new Set(members.map((m) => m.population?.census?.kind ?? (m.population && /速報/.test(m.population.source) ? '速報' : m.population && /確定/.test(m.population.source) ? '確定' : null)));
+    const years = new Set(members.map((m) => m.population?.census?.year).filter((y) => y !== undefined));
+    if (kinds.has('速報') && kinds.has('確定')) derived.push(M.mixedCensus[lang]);
+    // A sum of one census's figures is a figure of that census.
+    const censuses = members.map((m) => m.population?.census);
+    if (years.size === 1 && censuses.every((c) => c)) merged.population.census = { year: censuses[0]!.year, kind: kinds.size === 1 ? censuses[0]!.kind : null, ...(censuses.every((c) => c!.published === censuses[0]!.published) && censuses[0]!.published ? { published: censuses[0]!.published } : {}) };
+  }
+  merged.area = sum(M.what.area[lang], (m) => m.area);
+  // Daytime populations add up version by version (raw with raw, imputed with imputed).
+  const noRaw = members.filter((m) => !m.daytimePopulation).map((m) => m.name);
+  const noImputed = members.filter((m) => !m.imputedDaytimePopulation).map((m) => m.name);
+  if (noRaw.length === 0) merged.daytimePopulation = sum(M.what.daytime[lang], (m) => m.daytimePopulation);
+  if (noImputed.length === 0) merged.imputedDaytimePopulation = sum(M.what.daytimeImputed[lang], (m) => m.imputedDaytimePopulation);
+  for (const [f, from] of [[merged.daytimePopulation, members.map((m) => m.daytimePopulation)], [merged.imputedDaytimePopulation, members.map((m) => m.imputedDaytimePopulation)]] as const) {
+    const c = from[0]?.census;
+    if (f && c && from.every((x) => x?.census?.year === c.year)) f.census = c;
+  }
+  if (!merged.daytimePopulation && !merged.imputedDaytimePopulation) derived.push(fill(M.noCounts[lang], { names: list(noRaw.length <= noImputed.length ? noRaw : noImputed) }));
+  const mergedDaytime = merged.daytimePopulation ?? merged.imputedDaytimePopulation;
+  if (merged.population && mergedDaytime && merged.population.value > 0) {
+    derived.push(fill(M.ratio[lang], { v: String(round4(mergedDaytime.value / merged.population.value)) }));
   }
 
   // Metro area: inside when any member is inside one metro area (003 3(1) treats the merged

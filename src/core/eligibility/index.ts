@@ -1,13 +1,17 @@
 import type { ProblemDetail, SourcePosition } from '../../errors.js';
 import type { FieldKey, MunicipalityRecord } from '../../schemas/municipalities.js';
 import { suggestMany } from '../../io/suggest.js';
+import type { CensusFigures, CensusLookup } from './census.js';
 import {
   emptyMunicipality,
   kindFromName,
   normalizeCode,
   type BaseData,
+  type CensusBasis,
+  type CensusInfo,
   type CodeListEntry,
   type Figure,
+  type FigureLayer,
   type FigureSources,
   type Municipality,
 } from './model.js';
@@ -31,6 +35,8 @@ export interface DataRecordInput {
 export interface DataLayer {
   file: string;
   records: DataRecordInput[];
+  /** The layer its figures belong to: `data` (default) for `--data` files and drafts, `embedded` for data/municipalities.yaml. A record with `imported:` is always `import`. */
+  layer?: FigureLayer;
 }
 
 export type Resolution =
@@ -56,11 +62,17 @@ export class MunicipalityIndex {
   private readonly prefectures: string[];
   /** Reading (hiragana) → names, for suggestions. */
   private readonly byRuby = new Map<string, string[]>();
+  private readonly census: CensusLookup | null;
+  /** The municipalities of the code list without a record, made once per base (shared by copies; never mutated). */
+  private readonly plain: Map<string, Municipality>;
+  /** The embedded records with the census laid beneath, made on first use (shared by copies). */
+  private readonly withCensusOf: Map<Municipality, Municipality>;
 
   constructor(base: BaseData, from?: MunicipalityIndex) {
     this.figureSources = base.figureSources;
     this.otherCitiesSource = base.otherCitiesSource;
     this.codeListSource = base.codeListSource;
+    this.census = base.census ?? null;
     if (from) {
       // A copy of an index over the same base (see MunicipalityIndex.over): the maps are copied,
       // their values shared; nothing below mutates a shared value (addName replaces its list).
@@ -70,8 +82,12 @@ export class MunicipalityIndex {
       this.byFull = new Map(from.byFull);
       this.records = new Map(from.records);
       this.byRuby = from.byRuby;
+      this.plain = from.plain;
+      this.withCensusOf = from.withCensusOf;
       return;
     }
+    this.plain = new Map();
+    this.withCensusOf = new Map();
     this.prefectures = [...new Set(base.codes.map((e) => e.prefecture))];
     for (const e of base.codes) {
       this.byCode.set(e.code, e);
@@ -83,7 +99,12 @@ export class MunicipalityIndex {
         else if (!list.includes(e.name)) list.push(e.name);
       }
     }
-    for (const r of base.records) this.put(r);
+    // The embedded census lies beneath the embedded records (a record's own figure wins); laid
+    // on first use, so that a run that reads no figure never opens the census.
+    for (const r of base.records) {
+      if (this.census && r.code) this.withCensusOf.set(r, r);
+      this.put(r);
+    }
   }
 
   private addName(name: string, id: string): void {
@@ -121,18 +142,39 @@ export class MunicipalityIndex {
   /** The municipality with this id: its data record, or what the code list alone says. */
   get(id: string): Municipality | null {
     const r = this.records.get(id);
-    if (r) return r;
+    if (r) {
+      const pending = this.withCensusOf.get(r);
+      if (pending !== r) return pending ?? r;
+      const filled = withCensus(r, this.census!.figuresOf(r.code!));
+      this.withCensusOf.set(r, filled);
+      return filled;
+    }
+    const known = this.plain.get(id);
+    if (known) return known;
     const e = this.byCode.get(id);
     if (!e) return null;
-    const m = emptyMunicipality(e.code, e.name, e.code, e.prefecture, true);
+    let m = emptyMunicipality(e.code, e.name, e.code, e.prefecture, true);
     const kind = kindFromName(e.name, e.prefecture);
-    if (kind) m.kind = { value: kind, source: kind === 'city' ? this.otherCitiesSource : this.codeListSource };
+    if (kind) m.kind = { value: kind, source: kind === 'city' ? this.otherCitiesSource : this.codeListSource, layer: 'embedded' };
+    if (this.census) m = withCensus(m, this.census.figuresOf(e.code));
+    this.plain.set(id, m);
     return m;
   }
 
   /** Municipalities that have a data record (the ones that can have commuting figures). */
   withData(): Municipality[] {
-    return [...this.records.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.records.keys()].sort((a, b) => a.localeCompare(b)).map((id) => this.get(id)!);
+  }
+
+  /** Every municipality: the whole code list (with the embedded census) and the records not in it, by id. */
+  all(): Municipality[] {
+    const ids = new Set([...this.byCode.keys(), ...this.records.keys()]);
+    return [...ids].sort().map((id) => this.get(id)!);
+  }
+
+  /** The embedded census (every municipality's and ward's row by code), when the build has it. */
+  censusTable(): CensusLookup | null {
+    return this.census;
   }
 
   /** Every name known, for suggestions. */
@@ -256,7 +298,7 @@ export class MunicipalityIndex {
         continue;
       }
       seen.set(target.id, input);
-      const next = overlay(structuredClone(target), rec, layer.file);
+      const next = overlay(structuredClone(target), rec, layer.file, rec.imported !== undefined ? 'import' : (layer.layer ?? 'data'));
       next.origins.push(input.position ? { file: layer.file, position: input.position } : { file: layer.file });
       this.put(next);
     }
@@ -269,47 +311,109 @@ function sourceOf(rec: MunicipalityRecord, key: FieldKey, file: string): string 
   return rec.sources?.[key] ?? rec.source ?? file;
 }
 
-function fig<T>(value: T | null | undefined, source: string): Figure<T> | null {
-  return value === null || value === undefined ? null : { value, source };
+/**
+ * The census a figure's source names, when the record has no `census:`: the contract lets a
+ * source say 確定 or 速報 in its text (「令和2年国勢調査 速報値」), so the year and kind are read
+ * from it. Only a text that names the 国勢調査 (or "census") is a census figure.
+ */
+export function censusFromText(text: string): CensusInfo | undefined {
+  if (!/国勢調査|国調|census/i.test(text)) return undefined;
+  let year: number | undefined;
+  const era = /(令和|平成)\s*(\d{1,2}|元)\s*年/.exec(text);
+  if (era) year = (era[1] === '令和' ? 2018 : 1988) + (era[2] === '元' ? 1 : Number(era[2]));
+  else {
+    const y = /(19[2-9]\d|20\d\d)\s*年?\s*(国勢調査|国調|census)|(国勢調査|census)\D{0,12}?(19[2-9]\d|20\d\d)/i.exec(text);
+    if (y) year = Number(y[1] ?? y[4]);
+  }
+  if (year === undefined || year % 5 !== 0) return undefined;
+  const kind = /速報/.test(text) ? '速報' : /確定|確報/.test(text) ? '確定' : null;
+  return { year, kind };
+}
+
+function fig<T>(value: T | null | undefined, source: string, layer: FigureLayer, census?: CensusInfo): Figure<T> | null {
+  if (value === null || value === undefined) return null;
+  return census ? { value, source, layer, census } : { value, source, layer };
+}
+
+/** The census metadata of a record's figure: the record's `census:`, else what its source text says. */
+function censusOf(rec: MunicipalityRecord, source: string, basis?: CensusBasis): CensusInfo | undefined {
+  const c: CensusInfo | undefined = rec.census ? { year: rec.census.year, kind: rec.census.kind ?? null, ...(rec.census.published ? { published: rec.census.published } : {}) } : censusFromText(source);
+  return c && basis ? { ...c, basis } : c;
+}
+
+/** The embedded census figures laid beneath a municipality's own (a figure it has wins). */
+export function withCensus(m: Municipality, c: CensusFigures | null): Municipality {
+  if (!c) return m;
+  const population = m.population ?? c.population;
+  const earlier = m.earlierPopulations.length > 0 ? m.earlierPopulations : c.earlierPopulations;
+  const imputed = m.imputedDaytimePopulation || m.imputedDayNightRatio ? m.imputedDaytimePopulation : c.imputedDaytimePopulation;
+  const area = m.area ?? c.area;
+  if (population === m.population && earlier === m.earlierPopulations && imputed === m.imputedDaytimePopulation && area === m.area) return m;
+  return { ...m, population, earlierPopulations: earlier, imputedDaytimePopulation: imputed, area };
 }
 
 /**
  * Applies a record over a municipality. Figures travel in groups that describe one quantity
- * (the day/night ratio as counts or as a ratio; the metro-core share; the flow to one named
- * place): a record that gives any member of a group replaces the whole group.
+ * (the day/night ratio as counts or as a ratio, raw and imputed each a group of its own; the
+ * metro-core share; the flow to one named place): a record that gives any member of a group
+ * replaces the whole group. Every figure records its layer and, for a census figure, its census.
  */
-export function overlay(m: Municipality, rec: MunicipalityRecord, file: string): Municipality {
+export function overlay(m: Municipality, rec: MunicipalityRecord, file: string, layer: FigureLayer = 'data'): Municipality {
   const src = (k: FieldKey): string => sourceOf(rec, k, file);
+  const put = <T>(value: T | null | undefined, k: FieldKey, census = false, basis?: CensusBasis): Figure<T> | null => {
+    const s = src(k);
+    return fig(value, s, layer, census ? censusOf(rec, s, basis) : undefined);
+  };
   if (rec.prefecture !== undefined && m.prefecture === null) m.prefecture = rec.prefecture;
-  if (rec.kind !== undefined) m.kind = fig(rec.kind, src('kind'));
-  if (rec.population !== undefined) m.population = fig(rec.population, src('population'));
-  if (rec.daytimePopulation !== undefined || rec.dayNightRatio !== undefined) {
-    m.daytimePopulation = fig(rec.daytimePopulation, src('daytimePopulation'));
-    m.dayNightRatio = fig(rec.dayNightRatio, src('dayNightRatio'));
+  if (rec.kind !== undefined) m.kind = put(rec.kind, 'kind');
+  if (rec.population !== undefined) m.population = put(rec.population, 'population', true);
+  if (rec.pastCensus !== undefined) {
+    m.earlierPopulations = rec.pastCensus
+      .map((p) => {
+        const s = p.source ?? src('pastCensus');
+        return { value: p.population, source: s, layer, census: { year: p.year, kind: p.kind ?? censusFromText(s)?.kind ?? null } };
+      })
+      .sort((a, b) => a.census.year - b.census.year);
   }
-  if (rec.metroArea !== undefined) m.metroArea = fig(rec.metroArea, src('metroArea'));
-  if (rec.workersAndStudents !== undefined) m.workersAndStudents = fig(rec.workersAndStudents, src('workersAndStudents'));
+  if (rec.area !== undefined) m.area = put(rec.area, 'area');
+  if (rec.daytimePopulation !== undefined || rec.dayNightRatio !== undefined) {
+    m.daytimePopulation = put(rec.daytimePopulation, 'daytimePopulation', true, 'raw');
+    m.dayNightRatio = put(rec.dayNightRatio, 'dayNightRatio', true, 'raw');
+  }
+  if (rec.imputedDaytimePopulation !== undefined || rec.imputedDayNightRatio !== undefined) {
+    m.imputedDaytimePopulation = put(rec.imputedDaytimePopulation, 'imputedDaytimePopulation', true, 'imputed');
+    m.imputedDayNightRatio = put(rec.imputedDayNightRatio, 'imputedDayNightRatio', true, 'imputed');
+  }
+  if (rec.metroArea !== undefined) m.metroArea = put(rec.metroArea, 'metroArea');
+  if (rec.workersAndStudents !== undefined) m.workersAndStudents = put(rec.workersAndStudents, 'workersAndStudents', true);
   if (rec.commuting?.toMetroCores !== undefined || rec.metroCoreCommuteShare !== undefined) {
-    m.toMetroCores = fig(rec.commuting?.toMetroCores, src('commuting'));
-    m.metroCoreCommuteShare = fig(rec.metroCoreCommuteShare, src('metroCoreCommuteShare'));
+    m.toMetroCores = put(rec.commuting?.toMetroCores, 'commuting', true);
+    m.metroCoreCommuteShare = put(rec.metroCoreCommuteShare, 'metroCoreCommuteShare', true);
   }
   const places = new Set([...Object.keys(rec.commuting?.to ?? {}), ...Object.keys(rec.commuteShareTo ?? {})]);
-  for (const place of places) {
-    const count = rec.commuting?.to?.[place];
-    const share = rec.commuteShareTo?.[place];
-    delete m.to[place];
-    delete m.commuteShareTo[place];
-    if (count !== undefined) m.to[place] = { value: count, source: src('commuting') };
-    if (share !== undefined) m.commuteShareTo[place] = { value: share, source: src('commuteShareTo') };
+  if (places.size > 0) {
+    const countSource = src('commuting');
+    const countCensus = censusOf(rec, countSource);
+    const shareSource = src('commuteShareTo');
+    const shareCensus = censusOf(rec, shareSource);
+    for (const place of places) {
+      const count = rec.commuting?.to?.[place];
+      const share = rec.commuteShareTo?.[place];
+      delete m.to[place];
+      delete m.commuteShareTo[place];
+      if (count !== undefined) m.to[place] = fig(count, countSource, layer, countCensus)!;
+      if (share !== undefined) m.commuteShareTo[place] = fig(share, shareSource, layer, shareCensus)!;
+    }
   }
   if (rec.mergedFrom !== undefined) {
     m.mergedFrom = rec.mergedFrom.map((f) => {
       const s = f.source ?? sourceOf(rec, 'mergedFrom', file);
+      const c = censusOf(rec, s);
       return {
         name: f.name,
-        population: fig(f.population, s),
-        daytimePopulation: fig(f.daytimePopulation, s),
-        dayNightRatio: fig(f.dayNightRatio, s),
+        population: fig(f.population, s, layer, c),
+        daytimePopulation: fig(f.daytimePopulation, s, layer, c && { ...c, basis: 'raw' }),
+        dayNightRatio: fig(f.dayNightRatio, s, layer, c && { ...c, basis: 'raw' }),
       };
     });
   }

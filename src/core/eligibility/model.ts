@@ -1,6 +1,7 @@
 import type { SourcePosition } from '../../errors.js';
 import type { Localized } from '../../i18n/lang.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
+import type { CensusLookup } from './census.js';
 
 /**
  * The municipality data as the eligibility engine sees it: every figure with where it came
@@ -9,12 +10,42 @@ import type { MunicipalityKind } from '../../schemas/kinds.js';
 
 export type MetroArea = 'none' | 'tokyo' | 'osaka' | 'nagoya';
 
+/**
+ * Which layer of the data a figure came from, lowest first: the data kouiki embeds, a `--data`
+ * file (or a draft's inline `municipalities:`), a file written by `kouiki data import` (its
+ * records say `imported:`), a figure given as a command-line flag. A higher layer wins.
+ */
+export type FigureLayer = 'embedded' | 'data' | 'import' | 'flag';
+
+/**
+ * Which version of a census figure: `imputed` is the 不詳補完値 of the 2020 census's 参考表
+ * (answers missing from the questionnaires filled in statistically; the major-results file marks
+ * these ※), `raw` the 原数値 of the tabulation itself (不詳 left as 不詳). They differ: 倉敷市's
+ * 2020 昼夜間人口比率 is 97.98 imputed and 98.96 raw.
+ */
+export type CensusBasis = 'imputed' | 'raw';
+
+/** What a census figure is: survey year, 確定 (final) or 速報 (preliminary), publication. */
+export interface CensusInfo {
+  /** The survey year (国勢調査 of 1 October of that year). */
+  year: number;
+  /** 確定 or 速報 as the source states it; null when the source does not say. */
+  kind: '確定' | '速報' | null;
+  /** When the tabulation the figure comes from was published: YYYY-MM-DD, or YYYY-MM. */
+  published?: string;
+  basis?: CensusBasis;
+}
+
 export interface Figure<T> {
   value: T;
   /** Where the figure comes from (a census table, a URL, a file, the command line). */
   source: string;
   /** For a figure kouiki computed (a merger, a ratio from counts): how. */
   derivation?: string;
+  /** The layer of the data it came from (absent for a figure kouiki computed from several). */
+  layer?: FigureLayer;
+  /** For a census figure: year, 確定/速報, publication and basis. */
+  census?: CensusInfo;
 }
 
 export interface FormerMunicipality {
@@ -34,8 +65,16 @@ export interface Municipality {
   inCodeList: boolean;
   kind: Figure<MunicipalityKind> | null;
   population: Figure<number> | null;
+  /** Populations of earlier censuses (each with its `census.year`), oldest first: for `--as-of` before `population`'s census was published. */
+  earlierPopulations: Figure<number>[];
+  /** 昼間人口 and 昼夜間人口比率 as the 原数値 (raw) of the census, or a figure whose basis its source does not state. */
   daytimePopulation: Figure<number> | null;
   dayNightRatio: Figure<number> | null;
+  /** The same as 不詳補完値 (imputed; the embedded 2020 figures are these). Held beside the raw ones: the raw ones decide when given. */
+  imputedDaytimePopulation: Figure<number> | null;
+  imputedDayNightRatio: Figure<number> | null;
+  /** 面積 in km² (the census's 面積（参考）). */
+  area: Figure<number> | null;
   metroArea: Figure<MetroArea> | null;
   workersAndStudents: Figure<number> | null;
   toMetroCores: Figure<number> | null;
@@ -78,6 +117,12 @@ export interface BaseData {
   otherCitiesSource: string;
   /** Source of the code list itself. */
   codeListSource: string;
+  /**
+   * The embedded national census (every municipality's population, area and daytime
+   * population): laid beneath the records, so a record's own figure wins. Absent in a build
+   * without it (the figures are then unknown).
+   */
+  census?: CensusLookup | null;
 }
 
 export function emptyMunicipality(id: string, name: string, code: string | null, prefecture: string | null, inCodeList: boolean): Municipality {
@@ -89,8 +134,12 @@ export function emptyMunicipality(id: string, name: string, code: string | null,
     inCodeList,
     kind: null,
     population: null,
+    earlierPopulations: [],
     daytimePopulation: null,
     dayNightRatio: null,
+    imputedDaytimePopulation: null,
+    imputedDayNightRatio: null,
+    area: null,
     metroArea: null,
     workersAndStudents: null,
     toMetroCores: null,
