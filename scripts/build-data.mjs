@@ -2,6 +2,9 @@
 //
 //   node scripts/build-data.mjs census   regenerate data/census/2020.csv from the xlsx beside it
 //                                        (npm run data:census; needs the devDependency exceljs)
+//   node scripts/build-data.mjs mergers FILE
+//                                        regenerate data/mergers/history.csv from the municipality
+//                                        converter's CSV (see data/mergers/README.md)
 //   compileData({ root, dist })          compile data/census/*.csv into dist/ (every build)
 //
 // The TypeScript of each step is bundled by esbuild into a temporary file and run from there,
@@ -36,8 +39,9 @@ export async function compileData({ root: r = root, dist }) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const what = process.argv[2];
   if (what === 'census') await (await load('scripts/build-data-census.ts')).main(root);
+  else if (what === 'mergers') (await load('scripts/build-data-mergers.ts')).main(root, process.argv[3]);
   else {
-    process.stderr.write('usage: node scripts/build-data.mjs census\n');
+    process.stderr.write('usage: node scripts/build-data.mjs census | mergers FILE\n');
     process.exit(2);
   }
 }
