@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../spec.js';
 import { checkSpec } from './check.js';
+import { dataSpec } from './data.js';
 import { eligibilitySpec } from './eligibility.js';
 import { evaluateSpec } from './evaluate.js';
 import { explainSpec } from './explain.js';
@@ -10,4 +11,4 @@ import { schemaSpec } from './schema.js';
 import { wizardSpec } from './wizard.js';
 
 /** Every command, in the order `kouiki --help` lists them. */
-export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, instrumentsSpec, checkSpec, explainSpec, rulesSpec, schemaSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, instrumentsSpec, checkSpec, explainSpec, dataSpec, rulesSpec, schemaSpec];

@@ -127,6 +127,14 @@ export class MunicipalHistory {
     return { end, path };
   }
 
+  /** The old municipality of a code no longer in use (an area code of an old table), as lookup gives it. */
+  lookupCode(code: string): HistoryMatch | null {
+    const rows = this.byCode.get(code);
+    if (!rows || rows.length === 0) return null;
+    const first = rows.reduce((a, b) => (after(a, b.date, b.kind) ? b : a));
+    return this.lookup(first.oldName, first.prefecture).find((m) => m.old.code === code) ?? null;
+  }
+
   /** Every old name the table knows (for suggestions). */
   names(): string[] {
     return [...this.byName.keys()];
