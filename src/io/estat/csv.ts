@@ -45,7 +45,7 @@ export function readCsv(text: string, file: string, onRecord: RecordHandler): vo
         const c = text.charCodeAt(i);
         if (i < n && c !== 44 && c !== 10 && c !== 13) {
           throw new UserError(
-            { ja: `${line} 行目: 引用符で閉じたセルの後に区切り（, か改行）がありません`, en: `line ${line}: a quoted cell is followed by text instead of a comma or a line end` },
+            { ja: '引用符で閉じたセルの後に区切り（, か改行）がありません', en: 'a quoted cell is followed by text instead of a comma or a line end' },
             { position: { file, line }, hint: { ja: 'CSV が壊れています。e-Stat からダウンロードし直してください', en: 'the CSV is broken; download it again from e-Stat' } },
           );
         }

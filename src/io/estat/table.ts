@@ -162,7 +162,7 @@ export function readEstatTable(text: string, file: string, encoding: Encoding): 
     if (cells.length === 1 && cells[0] === '') return;
     if (cells.length !== columns.length) {
       throw new UserError(
-        { ja: `${line} 行目: 列の数が ${cells.length} です（列名の行 ${headerLine} 行目は ${columns.length} 列）`, en: `line ${line}: ${cells.length} cells, but the column header (line ${headerLine}) has ${columns.length}` },
+        { ja: `列の数が ${cells.length} です（列名の行 ${headerLine} 行目は ${columns.length} 列）`, en: `${cells.length} cells, but the column header (line ${headerLine}) has ${columns.length}` },
         { position: { file, line }, hint: { ja: 'CSV が壊れているか、別の表が続いています。e-Stat からダウンロードし直してください', en: 'the CSV is broken or another table follows; download it again from e-Stat' } },
       );
     }
@@ -195,7 +195,7 @@ export function readEstatTable(text: string, file: string, encoding: Encoding): 
     const v = parseValue(cells[valueCol]!);
     if (v.mark === -1) {
       throw new UserError(
-        { ja: `${line} 行目: value「${cells[valueCol]}」は数でも記号（- … x ***）でもありません`, en: `line ${line}: value "${cells[valueCol]}" is neither a number nor a mark (- … x ***)` },
+        { ja: `value「${cells[valueCol]}」は数でも記号（- … x ***）でもありません`, en: `value "${cells[valueCol]}" is neither a number nor a mark (- … x ***)` },
         { position: { file, line, column: columnOf(cells, valueCol) }, hint: { ja: '数（桁区切りのカンマは可）、- （該当なし）、… （秘匿）のいずれかのはずです', en: 'expected a number (thousands separators allowed), - (none) or … (secret)' } },
       );
     }
