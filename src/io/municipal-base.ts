@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { UserError, type ProblemDetail } from '../errors.js';
-import { MunicipalityIndex, type DataLayer } from '../core/eligibility/index.js';
+import { MunicipalityIndex, type DataLayer, type LayerOptions } from '../core/eligibility/index.js';
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { sha256 } from './hash.js';
 import { censusLookup } from './municipal-census.js';
@@ -92,11 +92,15 @@ export function compiledBase(): BaseData | null {
   return cachedBase;
 }
 
-/** The index over the embedded data with the layers applied in order; problems stop the run (exit 2). */
-export function buildIndex(base: BaseData, layers: readonly DataLayer[]): MunicipalityIndex {
+/**
+ * The index over the embedded data with the layers applied in order; problems stop the run (exit
+ * 2). With `warnings`, a record whose name the code list does not know is reported there (with the
+ * closest names); with `strict`, it is an error.
+ */
+export function buildIndex(base: BaseData, layers: readonly DataLayer[], options: LayerOptions = {}): MunicipalityIndex {
   const index = MunicipalityIndex.over(base);
   for (const layer of layers) {
-    const problems = index.applyLayer(layer);
+    const problems = index.applyLayer(layer, options);
     if (problems.length > 0) throw dataError(layer.file, problems);
   }
   return index;
@@ -106,7 +110,7 @@ export function buildIndex(base: BaseData, layers: readonly DataLayer[]): Munici
  * The embedded data with `--data` files laid over it, in the order given. The YAML parser and
  * the schemas load only when there are files to read or the build is stale.
  */
-export async function loadMunicipalities(files: readonly string[], opts: { maxBytes: number; base?: BaseData }): Promise<MunicipalityIndex> {
+export async function loadMunicipalities(files: readonly string[], opts: { maxBytes: number; base?: BaseData } & LayerOptions): Promise<MunicipalityIndex> {
   let base = opts.base ?? compiledBase();
   const layers: DataLayer[] = [];
   if (!base || files.length > 0) {
@@ -114,5 +118,5 @@ export async function loadMunicipalities(files: readonly string[], opts: { maxBy
     base ??= heavy.embeddedBase();
     for (const f of files) layers.push(await heavy.readDataFile(f, opts.maxBytes));
   }
-  return buildIndex(base!, layers);
+  return buildIndex(base!, layers, { ...(opts.strict ? { strict: true } : {}), ...(opts.warnings ? { warnings: opts.warnings } : {}) });
 }

@@ -84,7 +84,8 @@ export function compileBaseData(yamlText: string, file: string, codes: CodeListE
   if (problems.length > 0) throw dataError(file, problems);
   const withKinds = new MunicipalityIndex({ ...base, records });
   const layer = { ...layerFromParsed(parsed, ['municipalities'], file, doc.municipalities), layer: 'embedded' as const };
-  const layerProblems = withKinds.applyLayer(layer);
+  // The embedded records must all be municipalities of the code list (or say new: true).
+  const layerProblems = withKinds.applyLayer(layer, { strict: true });
   if (layerProblems.length > 0) throw dataError(file, layerProblems);
   base.records = withKinds.withData();
   return base;

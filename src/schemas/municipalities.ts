@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { LocalizedSchema, MunicipalityKindSchema, VERSION_FIELD } from './common.js';
 import { bilingual } from '../io/validate.js';
+import { contradictions } from '../core/eligibility/plausibility.js';
 
 /**
  * Municipality data (contract §3): the figures the eligibility checks read. Counts and ratios
@@ -45,8 +46,11 @@ function once<T>(build: () => T): () => T {
 
 const recordSchemas = once(() => {
   const Count = z.number().int().min(0);
-  /** A day/night ratio as a fraction (98.96% is 0.9896); the contract bounds a given ratio to [0, 10]. */
-  const Ratio = z.number().min(0).max(10);
+  /**
+   * A day/night ratio as a fraction (98.96% is 0.9896). Its plausible band (0.2 to 25: 千代田区's
+   * 17.54 is real) is a refinement of the record, with the other contradictions (plausibility.ts).
+   */
+  const Ratio = z.number().min(0);
   const Share = z.number().min(0).max(1);
   const Code = z
     .string()
@@ -106,6 +110,17 @@ const recordSchemas = once(() => {
     imported: Day.optional(),
     sources: z.partialRecord(z.enum(FIELD_KEYS), z.string().min(1)).optional(),
     note: z.string().min(1).optional(),
+  }).superRefine((rec, ctx) => {
+    // Figures that cannot be true together (a part above its whole, 10^12 people, a ratio of
+    // 98.96 meaning 98.96 %): each reported at the figure, so the message has its line.
+    for (const c of contradictions({ ...rec, toMetroCores: rec.commuting?.toMetroCores, to: rec.commuting?.to })) {
+      ctx.addIssue({ code: 'custom', path: c.paths[0]!, message: c.en, params: { ja: c.ja, en: c.en } });
+    }
+    rec.mergedFrom?.forEach((f, i) => {
+      for (const c of contradictions({ population: f.population, daytimePopulation: f.daytimePopulation, dayNightRatio: f.dayNightRatio })) {
+        ctx.addIssue({ code: 'custom', path: ['mergedFrom', i, ...c.paths[0]!], message: c.en, params: { ja: c.ja, en: c.en } });
+      }
+    });
   });
   return { FormerMunicipalitySchema, MunicipalityRecordSchema };
 });

@@ -1,7 +1,7 @@
 import type { EligibilityRequest, FigureOverrides } from '../../core/eligibility/evaluate.js';
 import type { MunicipalityIndex } from '../../core/eligibility/index.js';
 import type { MetroArea } from '../../core/eligibility/model.js';
-import { UserError } from '../../errors.js';
+import { formatPosition, UserError, type ProblemDetail } from '../../errors.js';
 import type { Localized } from '../../i18n/lang.js';
 import { loadMunicipalities } from '../../io/municipal-base.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
@@ -89,7 +89,14 @@ export function requestFromOptions(names: string[], opts: Record<string, unknown
   return request;
 }
 
-/** The municipality index of a run: the embedded data with the `--data` files over it. */
-export function loadIndex(ctx: RunContext): Promise<MunicipalityIndex> {
-  return loadMunicipalities(ctx.opts.data, { maxBytes: ctx.opts.maxInputSize });
+/**
+ * The municipality index of a run: the embedded data with the `--data` files over it. A record
+ * whose name the code list does not know is a warning on stderr (`--strict`: an error).
+ */
+export async function loadIndex(ctx: RunContext, opts: Record<string, unknown> = {}): Promise<MunicipalityIndex> {
+  const warnings: ProblemDetail[] = [];
+  const index = await loadMunicipalities(ctx.opts.data, { maxBytes: ctx.opts.maxInputSize, strict: opts.strict === true, warnings });
+  const lang = ctx.opts.lang;
+  for (const w of warnings) ctx.io.stderr.write(`${w.position ? `${formatPosition(w.position)}: ` : ''}${lang === 'ja' ? '警告' : 'warning'}: ${w.message[lang]}\n`);
+  return index;
 }

@@ -12,7 +12,7 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
   const request = requestFromOptions(names, opts);
   const specs = formatSpecs(ctx, ELIGIBILITY_FORMATS, 'table');
   const pack = ctx.pack();
-  const index = await loadIndex(ctx);
+  const index = await loadIndex(ctx, opts);
   const results = evaluateEligibility(pack.data, index, request, ctx.opts.asOf, lang);
   const out = ctx.io.stdout as NodeJS.WriteStream;
   const env = {

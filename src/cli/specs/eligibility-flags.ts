@@ -31,6 +31,7 @@ export function addEligibilityFlags(cmd: Command, lang: Lang, opts: { partners: 
   cmd.addOption(new Option('--metro-area <area>', t('三大都市圏（none は圏外）', 'metro area (none: outside the 三大都市圏)')).choices(['none', 'tokyo', 'osaka', 'nagoya']));
   cmd.option('--metro-core-commute-share <s>', t('三大都市圏内の指定都市・特別区への通勤通学者割合（0〜1）', 'share of commuters and students going to the designated cities and special wards of the 三大都市圏 (0 to 1)'));
   cmd.addOption(new Option('--kind <kind>', t('団体の種類（例: 合併後に中核市となった場合を仮定）', 'municipality kind (e.g. assume the merged city became a core city)')).choices([...MUNICIPALITY_KINDS]));
+  cmd.option('--strict', t('--data の市町村名が一覧にない（new: true もない）ときは誤りにする（既定は警告）', 'a --data record whose name is not in the code list (and has no new: true) is an error, not a warning'));
 }
 
 /** `--designation ID` of `kouiki eligibility`: repeatable, or comma-separated. */

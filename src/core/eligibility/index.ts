@@ -2,6 +2,7 @@ import type { ProblemDetail, SourcePosition } from '../../errors.js';
 import type { FieldKey, MunicipalityRecord } from '../../schemas/municipalities.js';
 import { suggestMany } from '../../io/suggest.js';
 import type { CensusFigures, CensusLookup } from './census.js';
+import { contradictions, type FigureView } from './plausibility.js';
 import {
   emptyMunicipality,
   kindFromName,
@@ -29,6 +30,13 @@ export interface DataRecordInput {
   position?: SourcePosition;
   /** Position of a path inside the record, e.g. ['code']. */
   at?: (path: (string | number)[]) => SourcePosition | undefined;
+}
+
+/** How a layer is checked: a record whose name the code list does not know is a warning, or with `strict` an error. */
+export interface LayerOptions {
+  strict?: boolean;
+  /** Receives the warnings (a name not in the code list, with the closest names). Without it, none are made. */
+  warnings?: ProblemDetail[];
 }
 
 /** A data file (or a draft's inline list) whose records add to or override the data below it. */
@@ -245,7 +253,7 @@ export class MunicipalityIndex {
    * problems: a code whose check digit or name does not match, an ambiguous name, the same
    * municipality twice in one file.
    */
-  applyLayer(layer: DataLayer): ProblemDetail[] {
+  applyLayer(layer: DataLayer, options: LayerOptions = {}): ProblemDetail[] {
     const problems: ProblemDetail[] = [];
     const seen = new Map<string, DataRecordInput>();
     for (const input of layer.records) {
@@ -290,7 +298,26 @@ export class MunicipalityIndex {
         }
         id = ids[0] ?? null;
       }
-      const target = (id !== null ? this.get(id) : null) ?? emptyMunicipality(id ?? `x:${rec.prefecture ?? ''}/${name}`, name, id !== null && /^\d{6}$/.test(id) ? id : null, rec.prefecture ?? null, false);
+      const known = id !== null ? this.get(id) : null;
+      if (known?.inCodeList && rec.new === true) {
+        problem(['new'], `${rec.name}は実在する市区町村です（${known.prefecture ?? ''}${known.name}、${known.code}）。仮想の団体なら別の名前にしてください`, `${rec.name} is a municipality of the code list (${known.prefecture ?? ''}${known.name}, ${known.code}); give a what-if municipality another name`);
+        continue;
+      }
+      if (!known && rec.new !== true && (options.strict || options.warnings)) {
+        // A name the code list does not know: a misspelling (鶴ケ島市, 鳥取) would otherwise become
+        // a new municipality without a word.
+        const r = this.resolve(rec.prefecture !== undefined ? rec.prefecture + name : name);
+        const suggestions = r.ok ? [] : r.reason === 'not-found' ? r.suggestions : [];
+        const ja = `「${rec.name}」は市区町村の一覧にありません${suggestions.length ? `（近い名前: ${suggestions.join('、')}）` : ''}。実在しない団体（試算）なら new: true と書いてください`;
+        const en = `"${rec.name}" is not in the code list of municipalities${suggestions.length ? ` (closest: ${suggestions.join(', ')})` : ''}; for a what-if municipality, write new: true`;
+        if (options.strict) {
+          problem(['name'], ja, en);
+          continue;
+        }
+        const position = pos(['name']);
+        options.warnings!.push(position ? { position, message: { ja, en } } : { message: { ja, en } });
+      }
+      const target = known ?? emptyMunicipality(id ?? `x:${rec.prefecture ?? ''}/${name}`, name, id !== null && /^\d{6}$/.test(id) ? id : null, rec.prefecture ?? null, false);
       const prev = seen.get(target.id);
       if (prev) {
         const line = prev.position?.line;
@@ -299,11 +326,46 @@ export class MunicipalityIndex {
       }
       seen.set(target.id, input);
       const next = overlay(structuredClone(target), rec, layer.file, rec.imported !== undefined ? 'import' : (layer.layer ?? 'data'));
+      // Figures of this record that contradict the ones beneath (a count to a place above the
+      // workers-and-students total of the embedded data or an earlier file).
+      const bad = layerContradictions(next, rec);
+      if (bad.length > 0) {
+        for (const c of bad) problem(c.path, c.ja, c.en);
+        continue;
+      }
       next.origins.push(input.position ? { file: layer.file, position: input.position } : { file: layer.file });
       this.put(next);
     }
     return problems;
   }
+}
+
+/** The contradictions a record's figures make with the figures beneath them, at the record's own figure. */
+function layerContradictions(m: Municipality, rec: MunicipalityRecord): { path: (string | number)[]; ja: string; en: string }[] {
+  const view: FigureView = {
+    population: m.population?.value,
+    daytimePopulation: m.daytimePopulation?.value,
+    dayNightRatio: m.dayNightRatio?.value,
+    imputedDaytimePopulation: m.imputedDaytimePopulation?.value,
+    imputedDayNightRatio: m.imputedDayNightRatio?.value,
+    workersAndStudents: m.workersAndStudents?.value,
+    toMetroCores: m.toMetroCores?.value,
+    to: Object.fromEntries(Object.entries(m.to).map(([k, f]) => [k, f.value])),
+  };
+  const given = (path: (string | number)[]): boolean => {
+    let v: unknown = rec;
+    for (const k of path) v = v === null || v === undefined ? undefined : (v as Record<string | number, unknown>)[k];
+    return v !== undefined;
+  };
+  const out: { path: (string | number)[]; ja: string; en: string }[] = [];
+  for (const c of contradictions(view)) {
+    const mine = c.paths.find(given);
+    // Contradictions inside the record are the schema's; here only those with a figure beneath.
+    if (!mine || c.paths.every(given)) continue;
+    const beneath = c.paths.find((p) => !given(p))!;
+    out.push({ path: mine, ja: `${c.ja}（${beneath.join('.')} は下の層のデータ）`, en: `${c.en} (${beneath.join('.')} comes from the data beneath)` });
+  }
+  return out;
 }
 
 /** The source of one figure of a record: its own `sources:` entry, else `source:`, else the file. */
