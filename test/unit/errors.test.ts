@@ -24,7 +24,7 @@ const DOC = join(ROOT, 'docs', 'errors.md');
 /** Functions that throw a UserError with the message their caller gives: each call is a site. */
 const MESSAGE_FACTORIES: Record<string, string[]> = {
   'src/cli/commands/eligibility-input.ts': ['bad'],
-  'src/core/eligibility/evaluate.ts': ['err'],
+  'src/core/eligibility/resolve.ts': ['err'],
   'src/cli/wizard/target.ts': ['fail'],
 };
 
