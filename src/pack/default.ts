@@ -60,13 +60,3 @@ export function compiledDefaultPack(): Pack | null {
   cached = { data: compiled.data, origin: { dir: null, base: null, overrides: [] }, positions: new Map() };
   return cached;
 }
-
-/** The pack a command runs on: `--rules DIR`, or the default (precompiled when possible). */
-export async function obtainPack(rulesDir?: string): Promise<Pack> {
-  if (!rulesDir) {
-    const fast = compiledDefaultPack();
-    if (fast) return fast;
-  }
-  const { loadPack } = await import('./load.js');
-  return loadPack(rulesDir);
-}

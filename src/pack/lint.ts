@@ -1,9 +1,9 @@
 import type { ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../schemas/common.js';
-import type { PackData } from './model.js';
+import type { PackData, PackLocator } from './model.js';
 import type { Condition, Ref, Rule } from './schema.js';
-import { DERIVED_FACTS, type PackLocator } from './validate.js';
+import { DERIVED_FACTS } from './validate.js';
 
 /**
  * The checks of `kouiki rules validate` beyond what loading needs (pack/validate.ts): tables that

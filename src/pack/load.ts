@@ -7,11 +7,11 @@ import { compiledDefaultPack, listPackFiles } from './default.js';
 import { validateDocument } from '../io/validate.js';
 import { locate, nodePosition, parseYaml, type ParsedYaml } from '../io/yaml.js';
 import { PACK_FILES, packFileSpec } from './files.js';
-import type { Pack, PackData } from './model.js';
+import type { Pack, PackData, PackLocator } from './model.js';
 
 export { COMPILED_PACK_FILE, listPackFiles, type CompiledPackFile } from './default.js';
 import type { PackManifest } from './schema.js';
-import { validatePack, type PackLocator } from './validate.js';
+import { validatePack } from './validate.js';
 
 let defaultPack: Pack | undefined;
 

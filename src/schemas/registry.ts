@@ -16,7 +16,7 @@ import { municipalityFileSchema } from './municipalities.js';
  */
 export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackData) => z.ZodType }> = {
   tasks: { title: 'kouiki task list', build: (data) => taskListSchema(data) },
-  draft: { title: 'kouiki policy draft', build: (data) => draftSchemas(data, municipalityRecordSchema()).draft },
+  draft: { title: 'kouiki policy draft', build: (data) => draftSchemas(data, checkPack(data)?.schemes ?? [], municipalityRecordSchema()).draft },
   config: {
     title: 'kouiki configuration (kouiki.config.yaml)',
     build: (data) => {

@@ -19,7 +19,7 @@
  *   evaluateEligibility(pack, index, request, asOf, lang, trace?) → EligibilityResult[]
  *     pack     PackData (designations.yaml lands in pack.extra.designations; settings.tolerance)
  *     index    MunicipalityIndex: every municipality of Japan by name/code with the embedded
- *              figures and any data files laid over it (src/io/municipal-base.ts
+ *              figures and any data files laid over it (src/io/load-municipalities.ts
  *              `loadMunicipalities` builds it; `buildIndex` from already-parsed layers)
  *     request  { names, figures?, merge?, twin?, partnerOf?, partners?, designations? }
  *     asOf     YYYY-MM-DD: the criteria in force that day (dated thresholds, windows, schemes)

@@ -3,7 +3,7 @@ import type { Lang, Localized } from '../../i18n/lang.js';
 import { suggest } from '../../io/suggest.js';
 import type { Designation } from '../../pack/designations-schema.js';
 import type { PackData } from '../../pack/model.js';
-import { packDesignations } from '../../pack/validate-designations.js';
+import { packDesignations } from '../../pack/model.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
 import type { MunicipalityIndex } from './index.js';
 import { mergeMunicipalities } from './merge.js';

@@ -2,7 +2,7 @@ import { fill, type Lang } from '../../i18n/lang.js';
 import type { Criterion, Designation, Exception } from '../../pack/designations-schema.js';
 import type { PackData } from '../../pack/model.js';
 import type { DatedValue } from '../../pack/schema.js';
-import { packDesignations } from '../../pack/validate-designations.js';
+import { packDesignations } from '../../pack/model.js';
 import { formatRef } from '../citation.js';
 import { combine, evaluateEligibility, resolveMunicipality, subjectFor, type EligibilityRequest } from '../eligibility/evaluate.js';
 import { dayNightRatioOf } from '../eligibility/figures.js';
