@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPosition } from '../../src/errors.js';
 import { defaultRulesDir } from '../../src/io/paths.js';
-import { loadPackDir } from '../../src/pack/load.js';
+import { loadPackDir } from '../../src/rules-tools/load.js';
 import { packDesignations } from '../../src/pack/model.js';
 import { defaultPack } from '../helpers/engine.js';
 

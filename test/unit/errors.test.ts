@@ -443,8 +443,8 @@ describe('error audit', () => {
 /** Files whose messages are lines under an error (problems), by family. */
 const DETAIL_FAMILIES: [string, string[]][] = [
   ['Shape (every input format: zod issues)', ['src/io/validate.ts']],
-  ['Rule packs (`--rules DIR`, `kouiki rules validate`)', ['src/pack/load.ts', 'src/pack/validate.ts', 'src/pack/validate-designations.ts', 'src/pack/lint.ts']],
-  ['Rule pack tests (`tests/*.yaml`)', ['src/pack/tests/load.ts']],
+  ['Rule packs (`--rules DIR`, `kouiki rules validate`)', ['src/rules-tools/load.ts', 'src/rules-tools/validate.ts', 'src/rules-tools/validate-designations.ts', 'src/rules-tools/lint.ts']],
+  ['Rule pack tests (`tests/*.yaml`)', ['src/rules-tools/tests/load.ts']],
   ['Municipality data (`--data FILE`)', ['src/io/municipalities.ts', 'src/core/eligibility/index.ts']],
 ];
 

@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.js';
 import type { Lang, Localized } from '../../i18n/lang.js';
-import { suggest } from '../../io/suggest.js';
+import { suggest } from '../../util/suggest.js';
 import type { Designation } from '../../pack/designations-schema.js';
 import type { PackData } from '../../pack/model.js';
 import { packDesignations } from '../../pack/model.js';

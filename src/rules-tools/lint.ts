@@ -1,8 +1,8 @@
 import type { ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../schemas/common.js';
-import type { PackData, PackLocator } from './model.js';
-import type { Condition, Ref, Rule } from './schema.js';
+import type { PackData, PackLocator } from '../pack/model.js';
+import type { Condition, Ref, Rule } from '../pack/schema.js';
 import { DERIVED_FACTS } from './validate.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
-import type { Criterion } from './designations-schema.js';
-import { packDesignations, type PackData, type PackLocator } from './model.js';
-import type { DatedValue, Ref } from './schema.js';
+import type { Criterion } from '../pack/designations-schema.js';
+import { packDesignations, type PackData, type PackLocator } from '../pack/model.js';
+import type { DatedValue, Ref } from '../pack/schema.js';
 
 /**
  * Cross-reference checks of designations.yaml that its schema cannot express: unique ids, each

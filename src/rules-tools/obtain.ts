@@ -1,5 +1,5 @@
 import { compiledDefaultPack } from './default.js';
-import type { Pack } from './model.js';
+import type { Pack } from '../pack/model.js';
 
 /**
  * The pack a command runs on: `--rules DIR`, or the default (precompiled when possible). Its own

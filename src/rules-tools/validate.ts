@@ -1,10 +1,10 @@
 import type { ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../schemas/common.js';
-import type { PackData, PackLocator } from './model.js';
-import { validateChecks } from './checks.js';
+import type { PackData, PackLocator } from '../pack/model.js';
+import { validateChecks } from '../pack/checks.js';
 import { CHECK_RULE_IDS } from '../core/check/ids.js';
-import type { Condition, Ref, Target } from './schema.js';
+import type { Condition, Ref, Target } from '../pack/schema.js';
 import { conditionFacts } from '../core/recommend/conditions.js';
 import { askOrder } from '../core/wizard/plan.js';
 import { validateDesignations } from './validate-designations.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../io/hash.js';
 import { defaultRulesDir, distDir } from '../io/paths.js';
-import type { Pack, PackData } from './model.js';
+import type { Pack, PackData } from '../pack/model.js';
 
 /** What the build writes to dist/: the default pack as data, with the sources it came from. */
 export interface CompiledPackFile {
