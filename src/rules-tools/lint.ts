@@ -6,7 +6,7 @@ import type { Condition, Ref, Rule } from '../pack/schema.js';
 import { DERIVED_FACTS } from './validate.js';
 
 /**
- * The checks of `kouiki rules validate` beyond what loading needs (pack/validate.ts): tables that
+ * The checks of `kouiki rules validate` beyond what loading needs (validate.ts): tables that
  * must be unique and are not, references a reader cannot follow (an S# not in the fact sheet's
  * list, a `{placeholder}` nothing fills), and legal conclusions resting on unconfirmed
  * citations. A pack with these problems still loads; `rules validate` exits 1 on them.
