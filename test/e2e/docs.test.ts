@@ -1,8 +1,8 @@
 // The reference pages generated from the program (docs/reference/) are up to date: each is
 // rendered again from the built binary and compared with the file. docs/reference/errors.md is
 // checked by test/unit/errors.test.ts, which writes it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillRegions, GENERATED, parseHelp } from '../../scripts/docs.mjs';
 import { exampleFiles, ROOT } from '../../scripts/docs-examples.mjs';
@@ -38,5 +38,49 @@ describe('generated reference', () => {
   it('reads commander help back into its parts', () => {
     const help = parseHelp(['Usage: kouiki x [options] <a>', '', 'does x to', 'a thing', '', 'Options:', '  --long <v>   the first line', '               and its wrap', '  -q           quiet', '', 'Examples:', '  $ kouiki x a', ''].join('\n'));
     expect(help).toEqual({ usage: 'kouiki x [options] <a>', description: 'does x to a thing', sections: { Options: [{ term: '--long <v>', text: 'the first line and its wrap' }, { term: '-q', text: 'quiet' }] }, rest: 'Examples:\n  $ kouiki x a' });
+  });
+});
+
+/** GitHub's heading anchor: lower case, punctuation dropped (letters, digits, '-', '_' kept), spaces to '-'. */
+function slug(heading: string): string {
+  return heading
+    .replace(/`/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+}
+
+function anchors(markdown: string): Set<string> {
+  const seen = new Map<string, number>();
+  const out = new Set<string>();
+  const text = markdown.replace(/^```[\s\S]*?^```/gm, '');
+  for (const m of text.matchAll(/^#{1,6} (.+)$/gm)) {
+    const base = slug(m[1]!.trim());
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    out.add(n === 0 ? base : `${base}-${n}`);
+  }
+  return out;
+}
+
+describe('links between the pages', () => {
+  it('every relative link of the README and docs/ (research aside) leads to a file, and to a heading of it', () => {
+    const pages = ['README.md', ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && !f.startsWith('research')).map((f) => `docs/${f}`)];
+    const broken: string[] = [];
+    for (const page of pages) {
+      const text = readFileSync(join(ROOT, page), 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1]!;
+        if (/^[a-z]+:/.test(target)) continue;
+        const [path, hash] = target.split('#') as [string, string | undefined];
+        const file = path === '' ? join(ROOT, page) : join(ROOT, dirname(page), path);
+        if (!existsSync(file)) {
+          broken.push(`${page}: ${target} (no such file)`);
+          continue;
+        }
+        if (hash && file.endsWith('.md') && !anchors(readFileSync(file, 'utf8')).has(hash)) broken.push(`${page}: ${target} (no such heading)`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
