@@ -25,6 +25,10 @@ describe('the examples tooling', () => {
     for (const f of files) expect(parseExamples(readFileSync(join(ROOT, f), 'utf8')).length, f).toBeGreaterThan(0);
   });
 
+  it('the README stays a front door: under 15 KB (the long material belongs in docs/guide/)', () => {
+    expect(readFileSync(join(ROOT, 'README.md')).length).toBeLessThan(15 * 1024);
+  });
+
   it('reads exit codes, cuts and excerpts, and refreshes a changed output in place', () => {
     const text = ['```console', '$ kouiki rules validate --lang en', 'stale line', '```', '', '```console', '$ kouiki instruments consignmnet --lang en   # exit 2', 'kouiki: old message', '…', '```', ''].join('\n');
     const [full, head] = parseExamples(text);
