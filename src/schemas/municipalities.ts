@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { LocalizedSchema, MunicipalityKindSchema, VERSION_FIELD } from './common.js';
-import { bilingual } from '../io/validate.js';
-import { contradictions } from '../core/eligibility/plausibility.js';
+import { bilingual, LocalizedSchema, MunicipalityKindSchema, VERSION_FIELD } from './common.js';
+import { contradictions } from './municipality-plausibility.js';
 
 /**
  * Municipality data (contract §3): the figures the eligibility checks read. Counts and ratios

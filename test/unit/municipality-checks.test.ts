@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemDetail } from '../../src/errors.js';
 import { UserError } from '../../src/errors.js';
-import { contradictions, DAY_NIGHT_BAND, MAX_PEOPLE } from '../../src/core/eligibility/plausibility.js';
+import { contradictions, DAY_NIGHT_BAND, MAX_PEOPLE } from '../../src/schemas/municipality-plausibility.js';
 import { buildIndex } from '../../src/io/municipal-base.js';
 import { embeddedBase, parseDataText } from '../../src/io/municipalities.js';
 

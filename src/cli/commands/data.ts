@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../../errors.js';
 import { municipalHistory } from '../../io/municipal-history.js';
-import { loadMunicipalities } from '../../io/municipal-base.js';
+import { loadMunicipalities } from '../../io/load-municipalities.js';
 import { packageRoot } from '../../io/paths.js';
 import { buildDataFile, type MetroCores } from '../../io/estat/import.js';
 import { readEstatFile } from '../../io/estat/read.js';

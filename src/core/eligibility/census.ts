@@ -1,52 +1,12 @@
 import type { CensusInfo, Figure } from './model.js';
 
+export type { CensusFigures, CensusLookup, CensusRow } from './model.js';
+
 /**
- * Census figures as the engine sees them: what kouiki embeds for every municipality (the
- * lookup the io layer provides), when each census's tabulations were published, and which
- * figure is the one in force on `--as-of`.
+ * Census figures as the engine sees them: when each census's tabulations were published, and
+ * which figure is the one in force on `--as-of`. (The lookup of the embedded census, which the io
+ * layer provides, is typed in model.ts.)
  */
-
-/** One area of the embedded census table (counts; `null` = not given). */
-export interface CensusRow {
-  /** 6-digit 全国地方公共団体コード (with check digit). */
-  code: string;
-  /** The file's 市などの別: 0 ward (of a designated city, or a special ward), 1 designated city or 特別区部, 2 市, 3 町村. */
-  areaType: string;
-  population: number | null;
-  /** The 2015 census population on the 2020 boundaries (組替). */
-  population2015: number | null;
-  /** km² (面積（参考）). */
-  area: number | null;
-  /** 15歳以上自宅外就業者 by place of work (従業地による): people who work here, not at home. */
-  dayWorkers: number | null;
-  /** 15歳以上通学者 by place of school (通学地による). */
-  dayStudents: number | null;
-  /** 昼間人口 (不詳補完値). */
-  daytimePopulation: number | null;
-  /** 昼夜間人口比率 as the file prints it (a percentage: 97.98437), 不詳補完値. */
-  dayNightRatio: number | null;
-  /** 流出人口: residents who work or study in another municipality (不詳補完値). */
-  outflow: number | null;
-  /** 流入人口: people from other municipalities who work or study here (不詳補完値). */
-  inflow: number | null;
-}
-
-/** The figures a census row gives a Municipality (each with source, layer and census info). */
-export interface CensusFigures {
-  population: Figure<number> | null;
-  earlierPopulations: Figure<number>[];
-  imputedDaytimePopulation: Figure<number> | null;
-  area: Figure<number> | null;
-}
-
-/** The embedded census: rows by 6-digit code, read on demand. */
-export interface CensusLookup {
-  row(code: string): CensusRow | null;
-  /** The figures of one municipality or ward (memoised: the same objects on every call). */
-  figuresOf(code: string): CensusFigures | null;
-  /** Every code in the table (municipalities, special wards, wards of designated cities). */
-  codes(): string[];
-}
 
 /**
  * When each census's results were published: the day a figure of that census became available.

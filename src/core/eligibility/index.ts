@@ -1,14 +1,15 @@
 import type { ProblemDetail, SourcePosition } from '../../errors.js';
 import type { FieldKey, MunicipalityRecord } from '../../schemas/municipalities.js';
-import { suggestMany } from '../../io/suggest.js';
-import type { CensusFigures, CensusLookup } from './census.js';
-import { contradictions, type FigureView } from './plausibility.js';
+import { suggestMany } from '../../util/suggest.js';
+import { contradictions, type FigureView } from '../../schemas/municipality-plausibility.js';
 import {
   emptyMunicipality,
   kindFromName,
   normalizeCode,
   type BaseData,
   type CensusBasis,
+  type CensusFigures,
+  type CensusLookup,
   type CensusInfo,
   type CodeListEntry,
   type Figure,

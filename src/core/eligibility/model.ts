@@ -1,7 +1,6 @@
 import type { SourcePosition } from '../../errors.js';
 import type { Localized } from '../../i18n/lang.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
-import type { CensusLookup } from './census.js';
 
 /**
  * The municipality data as the eligibility engine sees it: every figure with where it came
@@ -48,11 +47,20 @@ export interface Figure<T> {
   census?: CensusInfo;
 }
 
+/** A number the criteria compare; a sum with missing parts is only a lower bound. */
+export interface NumberFigure extends Figure<number> {
+  /** Only a lower bound is known (a sum with missing parts). */
+  atLeast?: boolean;
+}
+
 export interface FormerMunicipality {
   name: string;
   population: Figure<number> | null;
   daytimePopulation: Figure<number> | null;
   dayNightRatio: Figure<number> | null;
+  /** The 不詳補完値 (imputed) daytime figures, when the former municipality has them. */
+  imputedDaytimePopulation?: Figure<number> | null;
+  imputedDayNightRatio?: Figure<number> | null;
 }
 
 export interface Municipality {
@@ -86,6 +94,17 @@ export interface Municipality {
   notes: string[];
   /** The data files (and positions) the record's figures came from, for diagnostics. */
   origins: RecordOrigin[];
+}
+
+/**
+ * What one check is about: a municipality, or the city a merger of `members` would make (with
+ * how its figures were derived), and the other city of a two-city centre (複眼型) when asked.
+ */
+export interface Subject {
+  municipality: Municipality;
+  members: Municipality[];
+  derived: string[];
+  twin: Municipality | null;
 }
 
 export interface RecordOrigin {
@@ -177,3 +196,45 @@ export function kindFromName(name: string, prefecture: string): MunicipalityKind
 
 /** Kinds that are a 市 (for the criteria that speak of 市). */
 export const CITY_KINDS: readonly MunicipalityKind[] = ['city', 'designated-city', 'core-city', 'transitional-special-city'];
+
+/** One area of the embedded census table (counts; `null` = not given). */
+export interface CensusRow {
+  /** 6-digit 全国地方公共団体コード (with check digit). */
+  code: string;
+  /** The file's 市などの別: 0 ward (of a designated city, or a special ward), 1 designated city or 特別区部, 2 市, 3 町村. */
+  areaType: string;
+  population: number | null;
+  /** The 2015 census population on the 2020 boundaries (組替). */
+  population2015: number | null;
+  /** km² (面積（参考）). */
+  area: number | null;
+  /** 15歳以上自宅外就業者 by place of work (従業地による): people who work here, not at home. */
+  dayWorkers: number | null;
+  /** 15歳以上通学者 by place of school (通学地による). */
+  dayStudents: number | null;
+  /** 昼間人口 (不詳補完値). */
+  daytimePopulation: number | null;
+  /** 昼夜間人口比率 as the file prints it (a percentage: 97.98437), 不詳補完値. */
+  dayNightRatio: number | null;
+  /** 流出人口: residents who work or study in another municipality (不詳補完値). */
+  outflow: number | null;
+  /** 流入人口: people from other municipalities who work or study here (不詳補完値). */
+  inflow: number | null;
+}
+
+/** The figures a census row gives a Municipality (each with source, layer and census info). */
+export interface CensusFigures {
+  population: Figure<number> | null;
+  earlierPopulations: Figure<number>[];
+  imputedDaytimePopulation: Figure<number> | null;
+  area: Figure<number> | null;
+}
+
+/** The embedded census: rows by 6-digit code, read on demand. */
+export interface CensusLookup {
+  row(code: string): CensusRow | null;
+  /** The figures of one municipality or ward (memoised: the same objects on every call). */
+  figuresOf(code: string): CensusFigures | null;
+  /** Every code in the table (municipalities, special wards, wards of designated cities). */
+  codes(): string[];
+}

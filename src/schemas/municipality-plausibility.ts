@@ -2,7 +2,8 @@
  * Figures that cannot be true together, in one municipality's record (a data file, a draft's
  * `municipalities:`) or once its layers are laid over each other. Each finding names the figures
  * involved by their path in a record (`commuting.to.乙町`), the part first, so a message can
- * point at it. Pure: the schema's refinement and the index's layering both call it.
+ * point at it. Pure (the schemas layer): the record schema's refinement and the index's layering
+ * (core) both call it.
  *
  * The bounds, with their reasons:
  *  - a count of people ≤ MAX_PEOPLE (20,000,000): more than 東京都 (14,047,594 in 2020) — no
