@@ -35,7 +35,7 @@ describe('kouiki rules test', () => {
       `✗ 中核市 — from 2015-04-01 a city of exactly 200,000 passes (以上; Art. 252-22(1) as amended by 平成26年法律第42号, 附則第1条第2号) (${elig}:${lineOf(elig, 'from 2015-04-01 a city of exactly 200,000 passes')})\n` +
         '    eligible: expected true, got false (population: fail)\n    criterion population: expected pass, got fail (200000 vs >= 250,000)',
     );
-    expect(r.stdout).toContain('✗ 小田原市 merged with 南足柄市 — the populations add up to 229,715 and meet 200,000');
+    expect(r.stdout).toContain('✗ 小田原市 merged with 南足柄市 — the 2020 populations (確定) add up to 229,697 and meet 200,000');
     expect(r.stdout).not.toContain('✓');
   });
 

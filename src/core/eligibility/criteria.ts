@@ -1,6 +1,7 @@
 import type { Criterion, Designation } from '../../pack/designations-schema.js';
 import type { DatedValue } from '../../pack/schema.js';
 import { changedOn, valueAt, type ResolvedValue } from '../dated.js';
+import { publishedAfter, publishedOf } from './census.js';
 import { cite, where, type EligibilityContext } from './context.js';
 import type { MunicipalityFigures, SubjectFigures } from './figures.js';
 import type { NumberFigure, Subject } from './model.js';
@@ -23,6 +24,19 @@ const W = {
   largestUnknown: { ja: '旧市町村の人口が不明で、人口最大の旧市を決められない', en: 'the former municipalities\' populations are unknown, so the most populous cannot be chosen' },
   noTwin: { ja: '相手の市がない', en: 'no second city' },
   confirm: { ja: 'データでは判定できない（確認が必要）', en: 'not decided by the data (to be confirmed)' },
+  basis: {
+    ja: '{decided}の {dv} で判定（{other}は {ov}: {os}）',
+    en: 'decided by the {decided} figure {dv} (the {other} figure is {ov}: {os})',
+  },
+  basisName: { raw: { ja: '原数値', en: 'raw (原数値)' }, imputed: { ja: '不詳補完値', en: 'imputed (不詳補完値)' } },
+  imputedOnly: {
+    ja: '不詳補完値で判定（原数値とは異なりうる。原数値は daytimePopulation で指定できる）',
+    en: 'decided by the imputed (不詳補完値) figure; the raw (原数値) figure may differ: give it as daytimePopulation',
+  },
+  afterAsOf: {
+    ja: '{year}年国勢調査の値（{published} 公表）は --as-of {asOf} より後に公表された。その日に有効だった国勢調査の値はデータにない',
+    en: 'this {year} census figure was published on {published}, after --as-of {asOf}; the census in force that day is not in the data',
+  },
   unconfirmedValue: { ja: '値の日付は未確認: {note}', en: 'the date of this value is unconfirmed: {note}' },
   figure: {
     kind: { ja: '種類', en: 'kind' },
@@ -273,11 +287,11 @@ function evaluateOne(ctx: EligibilityContext, d: Designation, c: Criterion, targ
     case 'kind-in': {
       if (!m.kind) return { status: 'unknown', actual: null };
       ctx.trace?.({ type: 'parameter', designation: d.id, criterion: c.id, parameter: 'kinds', value: c.kinds, effectiveFrom: null, citation });
-      return { status: c.kinds!.includes(m.kind.value) ? 'pass' : 'fail', actual: m.kind.value };
+      return { status: c.kinds!.includes(m.kind.value) ? 'pass' : 'fail', actual: m.kind.value, figure: m.kind };
     }
     case 'outside-metro': {
       if (!m.metroArea) return { status: 'unknown', actual: null };
-      return { status: m.metroArea.value === 'none' ? 'pass' : 'fail', actual: m.metroArea.value };
+      return { status: m.metroArea.value === 'none' ? 'pass' : 'fail', actual: m.metroArea.value, figure: m.metroArea };
     }
     case 'confirm':
       return { status: 'unknown', actual: null, note: W.confirm[lang] };
@@ -289,7 +303,30 @@ function evaluateOne(ctx: EligibilityContext, d: Designation, c: Criterion, targ
       const f = figureOf(c, target, central);
       if (threshold === null) return { status: 'unknown', actual: f ? round4(f.value) : null, note: t2(lang, W.noThreshold, { d: ctx.asOf }) };
       if (!f) return { status: 'unknown', actual: null };
-      return compareFigure(ctx, c, f, threshold);
+      const out = compareFigure(ctx, c, f, threshold);
+      out.figure = f;
+      // A census figure published after --as-of (no earlier census in the data): flagged, with a note.
+      const after = c.figure === 'population' ? target.populationAfterAsOf : publishedAfter(f.census, ctx.asOf);
+      if (after && f.census) {
+        out.afterAsOf = true;
+        const published = publishedOf(f.census) ?? '?';
+        const note = t2(lang, W.afterAsOf, { year: String(f.census.year), published, asOf: ctx.asOf });
+        out.note = out.note ? `${out.note}; ${note}` : note;
+      }
+      // The other version of a day/night ratio (不詳補完値 beside 原数値): shown, with the status it would give.
+      const other = c.figure === 'dayNightRatio' ? target.dayNightOther : null;
+      if (other) {
+        const alt = compareFigure(ctx, c, other, threshold);
+        const basisOf = (x: NumberFigure, fallback: 'raw' | 'imputed'): 'raw' | 'imputed' => x.census?.basis ?? fallback;
+        const decided = basisOf(f, 'raw');
+        const otherBasis = basisOf(other, 'imputed');
+        out.alternative = { actual: alt.actual as number, status: alt.status, basis: otherBasis, source: other.source };
+        const note = t2(lang, W.basis, { decided: W.basisName[decided][lang], dv: String(out.actual), other: W.basisName[otherBasis][lang], ov: String(alt.actual), os: alt.status });
+        out.note = out.note ? `${out.note}; ${note}` : note;
+      } else if (c.figure === 'dayNightRatio' && f.census?.basis === 'imputed') {
+        out.note = out.note ? `${out.note}; ${W.imputedOnly[lang]}` : W.imputedOnly[lang];
+      }
+      return out;
     }
   }
 }

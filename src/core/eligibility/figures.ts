@@ -1,4 +1,5 @@
 import type { Lang } from '../../i18n/lang.js';
+import { populationInForce } from './census.js';
 import { shareOf, type ShareTo } from './commuting.js';
 import type { EligibilityContext } from './context.js';
 import type { Figure, FigureLayer, FormerMunicipality, Municipality, NumberFigure, Subject } from './model.js';
@@ -16,8 +17,14 @@ import { fill, fmtNumber, joinSources, shareWords } from './text.js';
 /** What the criteria and the figures block read of one municipality. */
 export interface MunicipalityFigures {
   municipality: Municipality;
+  /** The population in force on --as-of: the latest census published by then (2015's for a question about 2018). */
   population: NumberFigure | null;
+  /** Every census in the data was published after --as-of: `population` is the earliest, flagged. */
+  populationAfterAsOf: boolean;
+  /** The day/night ratio that decides (the 原数値 when there is one, else the 不詳補完値)… */
   dayNightRatio: NumberFigure | null;
+  /** …and the other version, shown beside it (null when there is only one). */
+  dayNightOther: NumberFigure | null;
   metroCoreCommuteShare: NumberFigure | null;
   /** The share to the central city of a partner check (null without one). */
   commuteShare: ShareTo | null;
@@ -44,10 +51,14 @@ export function subjectFigures(ctx: EligibilityContext, s: Subject, central: Sub
 }
 
 function municipalityFigures(ctx: EligibilityContext, m: Municipality, central: Subject | undefined): MunicipalityFigures {
+  const ratios = dayNightRatiosOf(m, ctx.lang);
+  const pop = populationInForce(m.population, m.earlierPopulations, ctx.asOf);
   return {
     municipality: m,
-    population: m.population,
-    dayNightRatio: dayNightRatioOf(m, ctx.lang),
+    population: pop ? pop.figure : null,
+    populationAfterAsOf: pop ? pop.afterAsOf : false,
+    dayNightRatio: ratios.decides,
+    dayNightOther: ratios.other,
     metroCoreCommuteShare: metroCoreShareOf(m, ctx.lang),
     commuteShare: central ? shareOf(ctx, m, central) : null,
   };

@@ -32,6 +32,26 @@ export interface CriterionResult {
   note?: string;
   /** For `unknown`: the figure that would decide it and where to get it. */
   missing?: string;
+  /** Where the figure compared comes from (§7: a criterion's figure carries its source and layer). */
+  source?: string;
+  /** The layer of the data it came from: `embedded`, `data` (--data FILE, a draft), `import` (a file of `kouiki data import`), `flag`. */
+  layer?: 'embedded' | 'data' | 'import' | 'flag';
+  /** For a census figure: its survey year, 確定/速報, and (when known) the version and whether it was published after --as-of. */
+  census?: CensusOut;
+  /** The other version of a census figure (a 不詳補完値 beside the 原数値 that decided), with the status it would give. */
+  alternative?: { actual: number; status: CriterionStatus; basis: 'imputed' | 'raw'; source: string };
+}
+
+/** A census figure's census, as results show it. */
+export interface CensusOut {
+  year: number;
+  kind: '確定' | '速報' | null;
+  /** `imputed` (不詳補完値) or `raw` (原数値), where the census has both. */
+  basis?: 'imputed' | 'raw';
+  /** When the tabulation was published (YYYY-MM-DD or YYYY-MM). */
+  published?: string;
+  /** The figure comes from a census published after --as-of (no earlier census is in the data): flagged, never used silently. */
+  afterAsOf?: true;
 }
 
 export interface StepOut {
@@ -61,6 +81,8 @@ export interface FigureOut {
   derivation?: string;
   /** For an unknown figure: where to get it. */
   where?: string;
+  layer?: 'embedded' | 'data' | 'import' | 'flag';
+  census?: CensusOut;
 }
 
 export interface EligibilityResult {

@@ -217,7 +217,7 @@ export function buildDataFile(tables: Recognized[], ctx: ImportContext): ImportR
         const line = total?.line ?? r.table.headerLine;
         if (o.from.commuting !== undefined) {
           throw new UserError(
-            { ja: `${o.name}の通勤通学の人数が 2 つのファイルにあります（${o.from.commuting} と ${r.table.file}）`, en: `the commuting counts of ${o.name} are in two files (${o.from.commuting} and ${r.table.file})` },
+            { ja: `${o.name}の通勤通学の人数が 2 つのファイルにあります（${o.from.commuting} と ${r.table.file}:${line}）`, en: `the commuting counts of ${o.name} are in two files (${o.from.commuting} and ${r.table.file}:${line})` },
             { position: { file: r.table.file, line }, hint: { ja: '同じ表は 1 度だけ指定してください', en: 'give each table once' } },
           );
         }

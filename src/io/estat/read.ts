@@ -24,7 +24,9 @@ export function readEstatFile(path: string, maxBytes: number, cwd: string): Esta
   let bytes: Buffer;
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new UserError({ ja: 'ディレクトリです（ファイルではありません）', en: 'is a directory, not a file' }, { position: { file: path } });
+    if (st.isDirectory()) {
+      throw new UserError({ ja: 'ディレクトリです（ファイルではありません）', en: 'is a directory, not a file' }, { position: { file: path }, hint: { ja: 'その中の CSV のパスを指定してください', en: 'give the path of a CSV in it' } });
+    }
     if (st.size > maxBytes) {
       throw new UserError(
         { ja: `ファイルが大きすぎます（${st.size} バイト、上限 ${maxBytes}）`, en: `the file is too large (${st.size} bytes; the limit is ${maxBytes})` },
