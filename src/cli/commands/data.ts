@@ -32,7 +32,16 @@ export async function importFiles(ctx: RunContext, files: string[], opts: Record
   }
   const sink = openSink({ format: 'yaml', file: output === null ? null : resolve(ctx.io.cwd, output), shown: output }, ctx.io, files);
   try {
-    await sink.write(result.yaml);
+    // Written a record at a time, in chunks of about a megabyte.
+    let buffered = '';
+    for (const chunk of result.chunks()) {
+      buffered += chunk;
+      if (buffered.length > 1 << 20) {
+        await sink.write(buffered);
+        buffered = '';
+      }
+    }
+    await sink.write(buffered);
     await sink.commit();
   } catch (err) {
     sink.abort();

@@ -9,13 +9,22 @@ import { UserError } from '../../errors.js';
 
 export type RecordHandler = (cells: string[], line: number) => void | 'stop';
 
-export function readCsv(text: string, file: string, onRecord: RecordHandler): void {
+/**
+ * With `reuse`, every record is handed over in the same array (the handler must copy what it
+ * keeps): a national table's millions of records then allocate no array each.
+ */
+export function readCsv(text: string, file: string, onRecord: RecordHandler, options: { reuse?: boolean } = {}): void {
   const n = text.length;
   let i = 0;
   let line = 1;
+  const shared: string[] = [];
   while (i < n) {
     const start = line;
-    const cells: string[] = [];
+    let cells: string[];
+    if (options.reuse) {
+      cells = shared;
+      cells.length = 0;
+    } else cells = [];
     for (;;) {
       let cell: string;
       if (text.charCodeAt(i) === 34 /* " */) {

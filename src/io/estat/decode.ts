@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { UserError } from '../../errors.js';
 
 /**
@@ -31,11 +32,8 @@ function shiftJisDecoder(): InstanceType<typeof TextDecoder> | null {
 export function decodeEstat(bytes: Uint8Array, file: string): Decoded {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (bom) return { text: utf8(bytes.subarray(3), file), encoding: 'utf-8', bom: true };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
-  } catch {
-    /* not UTF-8: Shift_JIS below */
-  }
+  // isUtf8 checks a national table's tens of megabytes several times faster than a fatal decoder.
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8', bom: false };
   const dec = shiftJisDecoder();
   if (!dec) {
     throw new UserError(

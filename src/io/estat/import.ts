@@ -36,7 +36,8 @@ export interface ImportContext {
 }
 
 export interface ImportResult {
-  yaml: string;
+  /** The data file, a piece at a time (the header, then one record each): a national file need not be held whole. */
+  chunks(): Iterable<string>;
   records: number;
   /** Warnings for stderr: codes no longer in the code list, each with what to do. */
   warnings: Localized[];
@@ -67,8 +68,13 @@ interface Out {
 }
 
 const q = (s: string): string => JSON.stringify(s);
-/** A key as a plain YAML scalar when it is a name, else quoted. */
-const key = (s: string): string => (/^[\p{L}\p{N}ー々〆ヶヵ・]+$/u.test(s) && !/^\d/.test(s) ? s : q(s));
+const keys = new Map<string, string>();
+/** A key as a plain YAML scalar when it is a name, else quoted (memoised: a national table writes each name thousands of times). */
+const key = (s: string): string => {
+  let k = keys.get(s);
+  if (k === undefined) keys.set(s, (k = /^[\p{L}\p{N}ー々〆ヶヵ・]+$/u.test(s) && !/^\d/.test(s) ? s : q(s)));
+  return k;
+};
 
 export function sourceText(r: Recognized, ctx: ImportContext, what: string): string {
   const parts = [`${r.year ?? '?'}年国勢調査`, r.censusKind ?? '速報・確定の別は記載なし', r.imputed ? '不詳補完値' : null, what, r.table.file, `kouiki data import ${ctx.date}`].filter(Boolean);
@@ -149,39 +155,44 @@ export function buildDataFile(tables: Recognized[], ctx: ImportContext): ImportR
         }
       }
     } else {
-      const dcats = t.dims.find((_, i) => i !== t.area && i !== t.time && /従業|通学/.test(t.dims[i]!.label))!.categories;
-      const destLabel = new Map(dcats.map((c) => [c.code, c.name]));
-      const destPlace = new Map<string, ReturnType<typeof place>>();
-      const destOf = (raw: string): ReturnType<typeof place> => {
-        let p = destPlace.get(raw);
-        if (p === undefined) destPlace.set(raw, (p = place(raw)));
-        return p;
-      };
-      // A designated city's own code when the table has it; else its wards are summed into it.
-      const cityCodes = new Set<string>();
-      for (const c of dcats) {
-        const p = destOf(c.code);
-        if (typeof p === 'object') cityCodes.add(p.code);
-      }
-      const wardCity = (raw: string): string | null => {
-        const code = normalizeCode(raw);
-        if (!code || census?.row(code)?.areaType !== '0' || raw.startsWith('131')) return null;
-        // The city of a ward: the designated city whose 5-digit code is the largest one below it.
-        let best: string | null = null;
-        for (const c of cityCodes) if (c.slice(0, 2) === code.slice(0, 2) && census?.row(c)?.areaType === '1' && c.slice(0, 5) < code.slice(0, 5) && (!best || c > best)) best = c;
-        return best;
-      };
-      const namesCache = new Map<string, string>();
-      const nameFor = (p: { code: string; name: string; prefecture: string }): string => {
-        let n = namesCache.get(p.code);
-        if (n === undefined) {
-          const res = ctx.index.resolve(p.name);
-          n = res.ok && res.municipality.code === p.code ? p.name : `${p.prefecture}${p.name}`;
-          namesCache.set(p.code, n);
+      const dcats = r.destinations;
+      // Each destination category resolved once: today's municipality (a ward of a designated
+      // city counted in its city, unless the table has the city's own row), a merged-away code,
+      // or nothing (Japan, a prefecture, 特別区部, 不詳); then its key in `to:` and whether it is
+      // a metro core. A national table has millions of flows and a few thousand destinations.
+      const resolved = dcats.map((c) => place(c.code));
+      const cityRows = new Set(resolved.filter((p): p is { code: string; name: string; prefecture: string } => typeof p === 'object').map((p) => p.code));
+      const designated = [...cityRows].filter((c) => census?.row(c)?.areaType === '1').sort();
+      type Dest = { code: string; key: string; core: boolean; target: number } | 'skip' | 'merged';
+      // One target per municipality (several categories may count into one: a city and its wards).
+      const targets: { key: string; order: number }[] = [];
+      const targetOf = new Map<string, number>();
+      const dests: Dest[] = dcats.map((c, i) => {
+        let p = resolved[i]!;
+        if (p === 'skip') {
+          const code = normalizeCode(c.code);
+          if (!code || c.code.startsWith('131') || census?.row(code)?.areaType !== '0') return 'skip';
+          // The city of a ward: the designated city whose code is the largest one below it.
+          const city = designated.filter((d) => d.slice(0, 2) === code.slice(0, 2) && d < code).pop();
+          if (!city || cityRows.has(city)) return 'skip';
+          const m = ctx.index.get(city)!;
+          p = { code: city, name: m.name, prefecture: m.prefecture ?? '' };
         }
-        return n;
-      };
-      const isCore = (code: string): boolean => code.startsWith('131') || ctx.metroCores.designatedCities.has(code);
+        if (p === 'merged') return 'merged';
+        const res = ctx.index.resolve(p.name);
+        const key = res.ok && res.municipality.code === p.code ? p.name : `${p.prefecture}${p.name}`;
+        let target = targetOf.get(p.code);
+        if (target === undefined) {
+          target = targets.length;
+          targets.push({ key, order: 0 });
+          targetOf.set(p.code, target);
+        }
+        return { code: p.code, key, core: p.code.startsWith('131') || ctx.metroCores.designatedCities.has(p.code), target };
+      });
+      // `to:` lists the places in code order (stable, diffable output).
+      [...targetOf].sort((a, b) => (a[0] < b[0] ? -1 : 1)).forEach(([, ti], i) => (targets[ti]!.order = i));
+      const sums = new Float64Array(targets.length);
+      const touched: number[] = [];
       const totalSource = sourceText(r, ctx, `常住地の${r.totalLabel}（従業地・通学地の総数）`);
       const flowSource = sourceText(r, ctx, '常住地×従業地・通学地の人数');
       const origins = new Set([...r.totals.keys(), ...r.flows.keys()]);
@@ -189,31 +200,33 @@ export function buildDataFile(tables: Recognized[], ctx: ImportContext): ImportR
         const p = place(raw);
         if (p === 'skip') continue;
         const total = r.totals.get(raw);
-        const flows = r.flows.get(raw) ?? new Map<string, number>();
+        const flows = r.flows.get(raw) ?? { dests: new Int32Array(0), counts: new Float64Array(0) };
         if (p === 'merged') {
           noteMerged(raw, labelOf.get(raw) ?? raw, `${r.totalLabel} ${total?.value ?? '?'}`);
           continue;
         }
         const o = out(p);
         if (total) set(o, 'workersAndStudents', total.value, r, total.line, totalSource);
-        const to = new Map<string, number>();
+        // Counts summed per target (a ward's into its city) in an array, the targets touched listed.
         let core = 0;
-        for (const [destRaw, count] of flows) {
-          let d = destOf(destRaw);
-          if (d === 'skip') {
-            const city = wardCity(destRaw);
-            if (!city || dcats.some((c) => normalizeCode(c.code) === city)) continue;
-            const m = ctx.index.get(city)!;
-            d = { code: city, name: m.name, prefecture: m.prefecture ?? '' };
-          }
+        touched.length = 0;
+        for (let k = 0; k < flows.dests.length; k++) {
+          const di = flows.dests[k]!;
+          const count = flows.counts[k]!;
+          const d = dests[di]!;
+          if (d === 'skip') continue;
           if (d === 'merged') {
-            noteMerged(destRaw, destLabel.get(destRaw) ?? destRaw, `← ${p.name} ${count}`);
+            noteMerged(dcats[di]!.code, dcats[di]!.name, `← ${p.name} ${count}`);
             continue;
           }
           if (d.code === p.code) continue;
-          to.set(d.code, (to.get(d.code) ?? 0) + count);
-          if (isCore(d.code)) core += count;
+          if (sums[d.target] === 0) touched.push(d.target);
+          sums[d.target] = sums[d.target]! + count;
+          if (d.core) core += count;
         }
+        touched.sort((a, b) => targets[a]!.order - targets[b]!.order);
+        const toList: [string, number][] = touched.map((ti) => [targets[ti]!.key, sums[ti]!]);
+        for (const ti of touched) sums[ti] = 0;
         const line = total?.line ?? r.table.headerLine;
         if (o.from.commuting !== undefined) {
           throw new UserError(
@@ -222,10 +235,7 @@ export function buildDataFile(tables: Recognized[], ctx: ImportContext): ImportR
           );
         }
         o.from.commuting = `${r.table.file}:${line}`;
-        o.to = [...to].sort((a, b) => a[0].localeCompare(b[0])).map(([c, v]) => {
-          const m = ctx.index.get(c)!;
-          return [nameFor({ code: c, name: m.name, prefecture: m.prefecture ?? '' }), v];
-        });
+        o.to = toList;
         // Self excluded (a metro core's own residents are not commuters to a core); 0 is a figure.
         o.toMetroCores = core;
         o.sources.commuting = flowSource;
@@ -256,7 +266,8 @@ export function buildDataFile(tables: Recognized[], ctx: ImportContext): ImportR
       });
     }
   }
-  return { yaml: render([...outs.values()], merged, ctx), records: outs.size, warnings, notes };
+  const list = [...outs.values()];
+  return { chunks: () => render(list, merged, ctx), records: outs.size, warnings, notes };
 }
 
 function measureLabel(m: Measure): string {
@@ -264,18 +275,18 @@ function measureLabel(m: Measure): string {
 }
 
 /** The data file, written by hand (not by the YAML library): a national table has millions of lines. */
-function render(list: Out[], merged: Map<string, { label: string; lines: string[] }>, ctx: ImportContext): string {
-  const lines: string[] = [
+function* render(list: Out[], merged: Map<string, { label: string; lines: string[] }>, ctx: ImportContext): Iterable<string> {
+  yield [
     `# kouiki data import, ${ctx.date}: figures of the census from e-Stat (政府標準利用規約 2.0; 出典：政府統計の総合窓口(e-Stat)).`,
     '# Every figure names its table and file in `source`/`sources`. Use it with: kouiki eligibility NAME --data THIS_FILE',
     '# commuting.to: residents who work or study in each other municipality; commuting.toMetroCores: to the special',
     `# wards and the designated cities of the 三大都市圏 (${ctx.metroCores.source}).`,
     'version: 1',
-    'municipalities:',
-  ];
+    list.length === 0 ? 'municipalities: []\n' : 'municipalities:\n',
+  ].join('\n');
   list.sort((a, b) => a.code.localeCompare(b.code));
   for (const o of list) {
-    lines.push(`  - name: ${key(o.name)}`, `    code: "${o.code}"`, `    prefecture: ${key(o.prefecture)}`);
+    const lines: string[] = [`  - name: ${key(o.name)}`, `    code: "${o.code}"`, `    prefecture: ${key(o.prefecture)}`];
     const kinds = new Set(o.censuses);
     if (kinds.size === 1) {
       const [year, kind] = [...kinds][0]!.split('|');
@@ -299,14 +310,13 @@ function render(list: Out[], merged: Map<string, { label: string; lines: string[
         for (const [name, v] of o.to) lines.push(`        ${key(name)}: ${v}`);
       }
     }
-    const sources = Object.entries(o.sources);
     lines.push('    sources:');
-    for (const [k, v] of sources) lines.push(`      ${k}: ${q(v!)}`);
+    for (const [k, v] of Object.entries(o.sources)) lines.push(`      ${k}: ${q(v!)}`);
+    yield `${lines.join('\n')}\n`;
   }
-  if (list.length === 0) lines[lines.length - 1] = 'municipalities: []';
   if (merged.size > 0) {
-    lines.push('', '# Areas not in today\'s code list (merged away): their figures, not used. See the warnings of the import.');
+    const lines = ['', "# Areas not in today's code list (merged away): their figures, not used. See the warnings of the import."];
     for (const [code, e] of merged) lines.push(`#   ${e.label} (${code}): ${e.lines.slice(0, 20).join('; ')}${e.lines.length > 20 ? `; … (${e.lines.length})` : ''}`);
+    yield `${lines.join('\n')}\n`;
   }
-  return `${lines.join('\n')}\n`;
 }

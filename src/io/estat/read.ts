@@ -44,6 +44,10 @@ export function readEstatFile(path: string, maxBytes: number, cwd: string): Esta
   } finally {
     closeSync(fd);
   }
-  const { text, encoding } = decodeEstat(bytes, path);
+  let decoded: ReturnType<typeof decodeEstat> | null = decodeEstat(bytes, path);
+  // The bytes are not needed once decoded: let a national table's tens of megabytes go.
+  bytes = Buffer.alloc(0);
+  const { text, encoding } = decoded;
+  decoded = null;
   return readEstatTable(text, path, encoding);
 }

@@ -40,7 +40,13 @@ export interface Recognized {
   figures: Map<Measure, Map<string, Map<number, Cell>>>;
   /** commuting: origin → total (the destination 総数), and origin → destination → count. */
   totals: Map<string, Cell>;
-  flows: Map<string, Map<string, number>>;
+  /**
+   * Per origin, its flows as two parallel arrays: the destination's index in `destinations` and
+   * the count (a national table has millions; arrays, not maps). A pair may come twice (summed).
+   */
+  flows: Map<string, { dests: Int32Array; counts: Float64Array }>;
+  /** The destination categories (code and name), for the indices of `flows`. */
+  destinations: { code: string; name: string }[];
   /** The label of the destination total, for the source text (e.g. 総数). */
   totalLabel: string;
   /** What was left out, for the report (one line each). */
@@ -93,7 +99,7 @@ export function recognize(t: EstatTable): Recognized {
   const censusKind = /速報/.test(text) ? '速報' : /確定|確報|基本集計|従業地・通学地|抽出詳細集計/.test(text) ? '確定' : null;
   const imputed = /不詳補完/.test(text);
   const title = [h.tableId ? `e-Stat ${h.tableId}` : null, h.statisticsName ?? h.statName, h.title].filter(Boolean).join(' ') || t.file;
-  const out: Recognized = { table: t, kind: 'figures', title, year: null, censusKind, imputed, figures: new Map(), totals: new Map(), flows: new Map(), totalLabel: '総数', notes: [] };
+  const out: Recognized = { table: t, kind: 'figures', title, year: null, censusKind, imputed, figures: new Map(), totals: new Map(), flows: new Map(), destinations: [], totalLabel: '総数', notes: [] };
 
   const n = t.dims.length;
   if (t.area < 0) throw notRecognised(t, { ja: '地域（area_code）の列がない', en: 'there is no area_code column' });
@@ -122,6 +128,10 @@ export function recognize(t: EstatTable): Recognized {
     const totalCat = dcats.findIndex((c) => c.code === '00000' || c.code === '000000' || TOTAL.test(c.name));
     if (totalCat < 0) throw notRecognised(t, { ja: `従業地・通学地（${t.dims[dest]!.label}）に総数がない`, en: `the destination dimension (${t.dims[dest]!.label}) has no total (総数)` });
     out.totalLabel = dcats[totalCat]!.name;
+    out.destinations = dcats;
+    // Two passes over the rows: count each origin's flows, then fill its arrays.
+    const keep = new Uint8Array(t.rowCount);
+    const perOrigin = new Map<number, number>();
     for (let r = 0; r < t.rowCount; r++) {
       const base = r * n;
       let use = true;
@@ -143,18 +153,24 @@ export function recognize(t: EstatTable): Recognized {
         continue;
       }
       const value = mark === Mark.Dash ? 0 : t.values[r]!;
-      const origin = t.dims[t.area]!.categories[t.cats[base + t.area]!]!.code;
-      const dc = t.cats[base + dest]!;
-      if (dc === totalCat) {
-        out.totals.set(origin, { value, line: t.lines[r]! });
+      const oc = t.cats[base + t.area]!;
+      if (t.cats[base + dest] === totalCat) {
+        out.totals.set(t.dims[t.area]!.categories[oc]!.code, { value, line: t.lines[r]! });
         continue;
       }
       if (value === 0) continue;
-      let m = out.flows.get(origin);
-      if (!m) out.flows.set(origin, (m = new Map()));
-      const code = dcats[dc]!.code;
-      m.set(code, (m.get(code) ?? 0) + value);
+      keep[r] = 1;
+      perOrigin.set(oc, (perOrigin.get(oc) ?? 0) + 1);
     }
+    const filled = new Map<number, { dests: Int32Array; counts: Float64Array; n: number }>();
+    for (const [oc, count] of perOrigin) filled.set(oc, { dests: new Int32Array(count), counts: new Float64Array(count), n: 0 });
+    for (let r = 0; r < t.rowCount; r++) {
+      if (keep[r] === 0) continue;
+      const f = filled.get(t.cats[r * n + t.area]!)!;
+      f.dests[f.n] = t.cats[r * n + dest]!;
+      f.counts[f.n++] = t.marks[r] === Mark.Dash ? 0 : t.values[r]!;
+    }
+    for (const [oc, f] of filled) out.flows.set(t.dims[t.area]!.categories[oc]!.code, { dests: f.dests, counts: f.counts });
     if (out.totals.size === 0) throw notRecognised(t, { ja: '総数に当たる行がない（男女・年齢などの総数で絞ってください）', en: 'no row is at the totals (filter 男女, 年齢 etc. to 総数)' });
   } else {
     for (let r = 0; r < t.rowCount; r++) {

@@ -126,8 +126,10 @@ export function readEstatTable(text: string, file: string, encoding: Encoding): 
   let dims: Dimension[] = [];
   let valueCol = -1;
   let unitCol = -1;
-  // Category interning per dimension: "code\u0000name" → index.
+  // Category interning per dimension: code → index (and its name checked, a code named two ways
+  // being two categories): no string is built per row.
   let intern: Map<string, number>[] = [];
+  let internByName: Map<string, number>[] = [];
   let cap = 1024;
   let cats = new Int32Array(0);
   let values = new Float64Array(cap);
@@ -144,15 +146,16 @@ export function readEstatTable(text: string, file: string, encoding: Encoding): 
       seen++;
       const key = cells[0]!.trim();
       if (cells.some((c) => VALUE.test(c.trim())) && cells.some((c) => isCodeHeader(c.trim()))) {
-        columns = cells.map((c) => c.trim());
+        columns = cells.map((c) => own(c.trim()));
         headerLine = line;
         ({ dimCols, dims, valueCol, unitCol } = layout(columns, file, line));
         intern = dims.map(() => new Map());
+        internByName = dims.map(() => new Map());
         cats = new Int32Array(cap * dims.length);
         return;
       }
       if (HEADER_KEYS.has(key)) {
-        header.all[key] = cells.slice(1).map((c) => c.trim()).filter((c) => c !== '').join(' ');
+        header.all[key] = own(cells.slice(1).map((c) => c.trim()).filter((c) => c !== '').join(' '));
         return;
       }
       if (preview.length < 3) preview.push(cells.join(',').slice(0, 60));
@@ -181,14 +184,21 @@ export function readEstatTable(text: string, file: string, encoding: Encoding): 
     }
     for (let d = 0; d < dims.length; d++) {
       const [cc, nc] = dimCols[d]!;
-      const code = cells[cc]!.trim();
-      const name = nc >= 0 ? cells[nc]!.trim() : code;
-      const key = `${code}\u0000${name}`;
-      let id = intern[d]!.get(key);
-      if (id === undefined) {
-        id = dims[d]!.categories.length;
-        dims[d]!.categories.push({ code, name });
-        intern[d]!.set(key, id);
+      const code = cells[cc]!;
+      const name = nc >= 0 ? cells[nc]! : code;
+      const cats_ = dims[d]!.categories;
+      let id = intern[d]!.get(code);
+      if (id === undefined || cats_[id]!.name !== name) {
+        // A new code, or a code seen with another name (rare): keyed by both.
+        const key = `${code}\u0000${name}`;
+        const other = internByName[d]!.get(key);
+        if (other !== undefined) id = other;
+        else {
+          id = cats_.length;
+          cats_.push({ code: own(code.trim()), name: own(name.trim()) });
+          internByName[d]!.set(key, id);
+          if (!intern[d]!.has(code)) intern[d]!.set(code, id);
+        }
       }
       cats[rowCount * dims.length + d] = id;
     }
@@ -201,17 +211,17 @@ export function readEstatTable(text: string, file: string, encoding: Encoding): 
     }
     values[rowCount] = v.value;
     marks[rowCount] = v.mark;
-    const unit = unitCol >= 0 ? cells[unitCol]!.trim() : '';
+    const unit = unitCol >= 0 ? cells[unitCol]! : '';
     let u = unitIndex.get(unit);
     if (u === undefined) {
       u = units.length;
-      units.push(unit);
+      units.push(own(unit.trim()));
       unitIndex.set(unit, u);
     }
     unitOf[rowCount] = u;
     lines[rowCount] = line;
     rowCount++;
-  });
+  }, { reuse: true });
 
   if (columns === null) throw notEstat(file, seen + 1, preview.join(' / ') || (text.trim() === '' ? '(empty)' : '(nothing)'));
   const status = header.all.STATUS;
@@ -250,6 +260,15 @@ export function readEstatTable(text: string, file: string, encoding: Encoding): 
     unitOf: unitOf.subarray(0, rowCount),
     lines: lines.subarray(0, rowCount),
   };
+}
+
+/**
+ * A copy of a string cut from the file's text: V8 keeps the whole text alive for a slice of it,
+ * and a national table's text is over a hundred megabytes. The few strings the table keeps
+ * (categories, units) are copied, so the text can go once it is read.
+ */
+function own(s: string): string {
+  return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
 }
 
 /** UTF-16 column of a cell in its line (for positions in messages). */
