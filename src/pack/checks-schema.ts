@@ -3,7 +3,7 @@ import { LocalizedSchema } from '../schemas/common.js';
 import { CHECK_SEVERITIES, STATUTORY_FIELDS } from './checks.js';
 import { RefSchema } from './schema.js';
 
-/** The schema of `rules/checks.yaml` (see checks.ts for what it holds). */
+/** The schema of the checks (`rules/checks/`, or a pack's checks.yaml; see checks.ts for what it holds). */
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id');
 

@@ -5,14 +5,14 @@ import type { PackData } from './model.js';
 import type { DatedValue, Ref } from './schema.js';
 import type { PackLocator } from './validate.js';
 
-/** The designations of the pack (`designations.yaml`), or an empty list when it has none. */
+/** The designations of the pack (`designations/`), or an empty list when it has none. */
 export function packDesignations(data: Pick<PackData, 'extra'>): Designation[] {
   const d = data.extra.designations;
   return Array.isArray(d) ? (d as Designation[]) : [];
 }
 
 /**
- * Cross-reference checks of designations.yaml that its schema cannot express: unique ids, each
+ * Cross-reference checks of the designations that their schema cannot express: unique ids, each
  * test has what it needs (a figure, a comparison and a dated threshold; kinds), exceptions
  * replace criteria that exist, every citation's source is declared, an おおむね threshold has
  * the pack's tolerance setting to work with.

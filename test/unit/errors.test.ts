@@ -262,7 +262,7 @@ export const CASES: ErrorCase[] = [
     setup: (d) => {
       if (existsSync(join(d, 'nodesig'))) return;
       cpSync(join(ROOT, 'rules'), join(d, 'nodesig'), { recursive: true });
-      rmSync(join(d, 'nodesig', 'designations.yaml'));
+      rmSync(join(d, 'nodesig', 'designations'), { recursive: true });
     },
   }),
   cli('designation-unknown', ['eligibility', '小田原市', '--designation', 'core']),
@@ -317,7 +317,7 @@ export const CASES: ErrorCase[] = [
       file(d, 'd.yaml', DRAFT);
       if (existsSync(join(d, 'nochecks'))) return;
       cpSync(join(ROOT, 'rules'), join(d, 'nochecks'), { recursive: true });
-      rmSync(join(d, 'nochecks', 'checks.yaml'));
+      rmSync(join(d, 'nochecks', 'checks'), { recursive: true });
     },
   }),
   cli('check-data-empty', ['check', 'd.yaml', '--data', 'empty.yaml'], {
@@ -443,7 +443,7 @@ describe('error audit', () => {
 /** Files whose messages are lines under an error (problems), by family. */
 const DETAIL_FAMILIES: [string, string[]][] = [
   ['Shape (every input format: zod issues)', ['src/io/validate.ts']],
-  ['Rule packs (`--rules DIR`, `kouiki rules validate`)', ['src/pack/load.ts', 'src/pack/validate.ts', 'src/pack/validate-designations.ts', 'src/pack/lint.ts']],
+  ['Rule packs (`--rules DIR`, `kouiki rules validate`)', ['src/pack/load.ts', 'src/pack/compose.ts', 'src/pack/validate.ts', 'src/pack/validate-designations.ts', 'src/pack/lint.ts']],
   ['Rule pack tests (`tests/*.yaml`)', ['src/pack/tests/load.ts']],
   ['Municipality data (`--data FILE`)', ['src/io/municipalities.ts', 'src/core/eligibility/index.ts']],
 ];
