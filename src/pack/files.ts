@@ -15,7 +15,7 @@ import { DesignationsFileSchema } from './designations-schema.js';
  * What a rule pack directory may hold. Each kind of content (instruments, designations, ...) is
  * either one file (`instruments.yaml`, the flat layout) or a directory of small files
  * (`instruments/consignment.yaml`, the tree a legal editor walks), or both; the loader composes
- * them into the one document the kind's schema describes (pack/compose.ts).
+ * them into the one document the kind's schema describes (rules-tools/compose.ts).
  * Feature modules add their kinds here (one place, so a typo'd file name is caught).
  */
 export interface PackKind {

@@ -16,10 +16,10 @@ import { loadConfig } from '../../src/io/config.js';
 import { analyzeDraft } from '../../src/io/draft.js';
 import { parseDataText } from '../../src/io/municipalities.js';
 import { checkPack } from '../../src/pack/checks.js';
-import { readPackFile } from '../../src/pack/compose.js';
+import { readPackFile } from '../../src/rules-tools/compose.js';
 import { PACK_KINDS } from '../../src/pack/files.js';
-import { flattenPack } from '../../src/pack/flatten.js';
-import { readRuleTests } from '../../src/pack/tests/load.js';
+import { flattenPack } from '../../src/rules-tools/flatten.js';
+import { readRuleTests } from '../../src/rules-tools/tests/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { defaultPack } from '../helpers/engine.js';
 

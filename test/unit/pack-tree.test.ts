@@ -4,10 +4,10 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPosition } from '../../src/errors.js';
 import { defaultRulesDir } from '../../src/io/paths.js';
-import { listPackFiles } from '../../src/pack/default.js';
-import { flattenPack } from '../../src/pack/flatten.js';
-import { displayPath, inspectPackDir, loadPackDir } from '../../src/pack/load.js';
-import { reviewItems } from '../../src/pack/outdated.js';
+import { listPackFiles } from '../../src/rules-tools/default.js';
+import { flattenPack } from '../../src/rules-tools/flatten.js';
+import { displayPath, inspectPackDir, loadPackDir } from '../../src/rules-tools/load.js';
+import { reviewItems } from '../../src/rules-tools/outdated.js';
 import { ROOT } from '../helpers/cli.js';
 import { lineOf } from '../helpers/pack-copy.js';
 

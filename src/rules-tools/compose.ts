@@ -7,7 +7,7 @@ import { describeIssue, validateDocument } from '../io/validate.js';
 import { locate, nodePosition, parseYaml, positionOf, type ParsedYaml } from '../io/yaml.js';
 import { listPackFiles } from './default.js';
 import { fillDefaults, type FillResult, type InheritedValue } from './defaults.js';
-import { DEFAULTS_KEY, ORDER_KEY, PACK_KINDS, packFileRole, packLayoutSummary, partSchema, type PackKind } from './files.js';
+import { DEFAULTS_KEY, ORDER_KEY, PACK_KINDS, packFileRole, packLayoutSummary, partSchema, type PackKind } from '../pack/files.js';
 
 /**
  * Reads a pack directory in either layout and composes, for each kind of content, the one

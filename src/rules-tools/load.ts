@@ -5,12 +5,12 @@ import { defaultRulesDir } from '../io/paths.js';
 import { compiledDefaultPack } from './default.js';
 import type { ParsedYaml } from '../io/yaml.js';
 import { positionAt, readPackTree, type ComposedDoc, type PackTree } from './compose.js';
-import type { Pack, PackData } from './model.js';
+import type { Pack, PackData, PackLocator } from '../pack/model.js';
 
 export { COMPILED_PACK_FILE, listPackFiles, type CompiledPackFile } from './default.js';
 export { positionAt } from './compose.js';
-import type { PackManifest } from './schema.js';
-import { validatePack, type PackLocator } from './validate.js';
+import type { PackManifest } from '../pack/schema.js';
+import { validatePack } from './validate.js';
 
 let defaultPack: Pack | undefined;
 
