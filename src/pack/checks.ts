@@ -56,7 +56,7 @@ export function validateChecks(
   const instruments = new Set(data.instruments.map((i) => i.id));
   const checkRef = (collection: string, id: string, path: (string | number)[], ref: Ref | undefined): void => {
     if (ref && !sources.has(ref.source)) {
-      add(collection, id, [...path, 'source'], { ja: `出典「${ref.source}」が pack.yaml の sources にありません`, en: `source "${ref.source}" is not declared under sources: in pack.yaml` });
+      add(collection, id, [...path, 'source'], { ja: `出典「${ref.source}」が sources（pack.yaml 又は sources/*.yaml）にありません`, en: `source "${ref.source}" is not declared under sources: (pack.yaml or sources/*.yaml)` });
     }
   };
   const seen = new Set<string>();

@@ -22,7 +22,7 @@ import { DEFAULTS_KEY, ORDER_KEY, PACK_KINDS, packFileRole, packLayoutSummary, p
  * merged (likewise by key), and `order:` puts the list's items in order (the ones it does not
  * name follow, by file name). Each file is kept as a ParsedYaml shaped like its kind's document,
  * with the original nodes (so every position is a line of the file it is written in), and with
- * its `defaults:` and the pack's filled in (pack/defaults.ts).
+ * its `defaults:` and the pack's filled in (defaults.ts).
  */
 
 export interface PackPart {

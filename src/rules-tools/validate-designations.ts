@@ -21,7 +21,7 @@ export function validateDesignations(data: PackData, loc: PackLocator): ProblemD
   const checkRef = (id: string, path: (string | number)[], ref: Ref | undefined): void => {
     if (!ref) return;
     if (!sources.has(ref.source)) {
-      add(id, [...path, 'source'], { ja: `出典「${ref.source}」が pack.yaml の sources にありません`, en: `source "${ref.source}" is not declared under sources: in pack.yaml` });
+      add(id, [...path, 'source'], { ja: `出典「${ref.source}」が sources（pack.yaml 又は sources/*.yaml）にありません`, en: `source "${ref.source}" is not declared under sources: (pack.yaml or sources/*.yaml)` });
     }
     if (ref.article === undefined && ref.section === undefined) {
       add(id, path, { ja: '引用に条（article）又は節（section）がありません', en: 'the citation names neither an article nor a section' });

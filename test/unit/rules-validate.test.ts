@@ -82,7 +82,7 @@ describe('rules validate: references and citations', () => {
   it('an unknown source and an S# that is not in the fact sheet', () => {
     const dir = copyPack({ 'recommend/workload.yaml': [['ref: { source: lac, article: "252-17", paragraph: 1 }', 'ref: { source: lax, article: "252-17", paragraph: 1, via: [S999] }']] });
     const found = validate(dir).join('\n');
-    expect(found).toContain('source "lax" is not declared under sources: in pack.yaml');
+    expect(found).toContain('source "lax" is not declared under sources: (pack.yaml or sources/*.yaml)');
     expect(found).toContain('via "S999" is neither a source of the fact sheet');
   });
   it('a legal value without a citation', () => {
