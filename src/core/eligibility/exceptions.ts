@@ -53,7 +53,7 @@ export function applyExceptions(ctx: EligibilityContext, d: Designation, s: Subj
         const r = rows.at(i);
         if (r.status !== 'pass') {
           r.status = 'not-applicable';
-          r.note = exceptionNote(ctx, e);
+          r.note = keepFigureNote(exceptionNote(ctx, e), r);
           rows.amended = true;
         }
       }
@@ -71,11 +71,11 @@ export function applyExceptions(ctx: EligibilityContext, d: Designation, s: Subj
       if (status === 'pass') {
         r.status = 'not-applicable';
         r.replacedBy = e.id;
-        r.note = memoText(ctx, e, 'replaced', replacedText, e, null);
+        r.note = keepFigureNote(memoText(ctx, e, 'replaced', replacedText, e, null), r);
         rows.amended = true;
       } else if ((status === 'unknown' || status === 'borderline') && from === 'fail') {
         r.status = status;
-        r.note = memoText(ctx, e, status === 'unknown' ? 'undecided-unknown' : 'undecided-borderline', undecidedText, e, status);
+        r.note = keepFigureNote(memoText(ctx, e, status === 'unknown' ? 'undecided-unknown' : 'undecided-borderline', undecidedText, e, status), r);
         rows.amended = true;
       }
       if (r.status !== from) ctx.trace?.({ type: 'replace', designation: d.id, criterion: r.id, by: e.id, from, to: r.status });
@@ -88,6 +88,14 @@ export function applyExceptions(ctx: EligibilityContext, d: Designation, s: Subj
  * as a map from id to row would give). A scan, not a map: a designation has a handful of rows,
  * and this runs for every municipality.
  */
+/**
+ * A replaced criterion's note: the special case's, then what the figure itself said (a census
+ * published after --as-of, the raw and imputed ratios), so that replacing never hides it.
+ */
+function keepFigureNote(note: string, r: CriterionResult): string {
+  return (r.census?.afterAsOf || r.alternative) && r.note ? `${note}; ${r.note}` : note;
+}
+
 function ownRow(rows: Rows, own: number, id: string): number {
   for (let i = own - 1; i >= 0; i--) if (rows.at(i).id === id) return i;
   return -1;

@@ -140,7 +140,7 @@ export function readEstatTable(text: string, file: string, encoding: Encoding): 
   const unitIndex = new Map<string, number>();
   let rowCount = 0;
 
-  readCsv(text, file, (cells, line) => {
+  readCsv(text, file, function readRow(cells, line) {
     if (columns === null) {
       if (cells.length === 1 && cells[0] === '') return;
       seen++;
