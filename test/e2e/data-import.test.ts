@@ -149,6 +149,13 @@ describe('kouiki data import (built binary)', () => {
     expect(readFileSync(join(dir, 'o.yaml'), 'utf8')).toMatch(/#   国府町 \(313017\): 人口 2000: 100/);
   });
 
+  it('test/fixtures/estat/tottori-2020.yaml (the example data of the guide) is what the import of the three fixtures writes', () => {
+    const files = ['tottori-population-2020.csv', 'tottori-daytime-2020.csv', 'tottori-commuting-2020.csv'].map((f) => `test/fixtures/estat/${f}`);
+    const r = kouiki(['data', 'import', ...files, '--as-of', '2026-11-23', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout, 'regenerate it: kouiki data import <the three files> --as-of 2026-11-23 -o test/fixtures/estat/tottori-2020.yaml').toBe(readFileSync(join(FIX, 'tottori-2020.yaml'), 'utf8'));
+  });
+
   it('to stdout when no -o is given', () => {
     const r = kouiki(['data', 'import', join(FIX, 'tottori-population-2020.csv'), ...AS_OF]);
     expect(r.code).toBe(0);
