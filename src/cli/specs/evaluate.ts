@@ -1,4 +1,4 @@
-import { RECOMMEND_FORMATS } from '../../report/formats.js';
+import { EVALUATE_FORMATS } from '../../report/formats.js';
 import type { CommandSpec } from '../spec.js';
 
 export const evaluateSpec: CommandSpec = {
@@ -8,7 +8,7 @@ export const evaluateSpec: CommandSpec = {
     ja: '課題リスト（YAML）の全課題について連携制度を評価する（- で標準入力）',
     en: 'evaluate every task of a task list (YAML; - reads stdin)',
   },
-  formats: RECOMMEND_FORMATS,
+  formats: EVALUATE_FORMATS,
   examples: [
     { cmd: 'kouiki evaluate examples/kensei-tasks.yaml', what: { ja: '県西地域の課題を表で', en: 'the 県西地域 tasks as tables' } },
     { cmd: 'kouiki evaluate tasks.yaml -f json:out.json -f csv:out.csv', what: { ja: 'JSON と CSV を同時にファイルへ', en: 'JSON and CSV files in one run' } },

@@ -1,0 +1,1 @@
+export function tasksXlsxRenderer(_env: unknown): never { throw new Error('todo'); }
