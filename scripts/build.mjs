@@ -70,6 +70,22 @@ const promptsExternal = {
     b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: './prompts.cjs', external: true }));
   },
 };
+// The HTML reports and the workbooks (with exceljs, 1.5 MB) are bundles of their own too
+// (dist/report-html.cjs, dist/report-xlsx.cjs): a run that asks for neither never reads them.
+const REPORT_BUNDLES = [
+  { entry: 'src/report/html/index.ts', out: 'report-html.cjs' },
+  { entry: 'src/report/xlsx/index.ts', out: 'report-xlsx.cjs' },
+];
+const reportsExternal = {
+  name: 'reports-external',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]report[\\/](html|xlsx)[\\/]index\.js$/ }, (args) => {
+      const target = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      const bundle = REPORT_BUNDLES.find((x) => join(root, x.entry) === target);
+      return bundle ? { path: `./${bundle.out}`, external: true } : undefined;
+    });
+  },
+};
 const cjs = {
   ...common,
   format: 'cjs',
@@ -81,7 +97,8 @@ const cjs = {
   minifySyntax: true,
   minifyWhitespace: true,
 };
-await build({ ...cjs, plugins: [fastWidth, promptsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
+await build({ ...cjs, plugins: [fastWidth, promptsExternal, reportsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
+for (const x of REPORT_BUNDLES) await build({ ...cjs, entryPoints: [join(root, x.entry)], outfile: join(dist, x.out) });
 await build({ ...cjs, entryPoints: [join(root, 'node_modules/@inquirer/prompts')], outfile: join(dist, 'prompts.cjs') });
 // The first line names the build: bin/kouiki.cjs uses a code cache only with the bundle it was
 // made from (V8 itself compares a cache with its source by length).

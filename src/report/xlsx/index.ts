@@ -1,3 +1,4 @@
-export function tasksXlsxRenderer(_env: unknown): never { throw new Error('todo'); }
-export function eligibilityXlsxRenderer(_env: unknown): never { throw new Error('todo'); }
-export function checkXlsxRenderer(_run: unknown, _env: unknown): never { throw new Error('todo'); }
+// The workbooks (exceljs): loaded only when `-f xlsx` is asked for, or a task list is a workbook.
+export { tasksXlsxRenderer, type TasksXlsxEnv } from './tasks.js';
+export { eligibilityXlsxRenderer } from './eligibility.js';
+export { checkXlsxRenderer } from './check.js';
