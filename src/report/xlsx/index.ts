@@ -2,3 +2,5 @@
 export { tasksXlsxRenderer, type TasksXlsxEnv } from './tasks.js';
 export { eligibilityXlsxRenderer } from './eligibility.js';
 export { checkXlsxRenderer } from './check.js';
+export { readTaskWorkbook } from '../../io/task-sheet-xlsx.js';
+export { taskTemplateWorkbook } from './template.js';
