@@ -69,8 +69,9 @@ function table(tasks: readonly GenTask[], pick: (n: number) => number, withIds: 
         const cat = data.categories.find((x) => x.id === t.category)!;
         return lang === 'ja' ? cat.name.ja : cat.id;
       }
-      const v = (t.facts as Record<string, unknown> | undefined)?.[target.fact];
-      return v === undefined ? null : cellText(v as never, lang, data, target.fact) || null;
+      const fact = (target as { fact: string }).fact;
+      const v = (t.facts as Record<string, unknown> | undefined)?.[fact];
+      return v === undefined ? null : cellText(v as never, lang, data, fact) || null;
     });
     rows.push(row);
     const task: Task = { id, name: t.name, facts: { ...(t.facts as Task['facts']) } };

@@ -103,9 +103,17 @@ export function statusBadge(status: CriterionResult['status'], lang: Lang): Safe
   return badge(`st-${status}`, STATUS_MARK[status], STATUS_WORD[status][lang]);
 }
 
-export function eligibleBadge(e: boolean | null, lang: Lang): Safe {
-  const x = ELIGIBLE[String(e) as 'true' | 'false' | 'null'];
-  return badge(x.cls, x.mark, x[lang]);
+const ELIGIBLE_SHORT = {
+  true: { ja: '満たす', en: 'meets' },
+  false: { ja: '満たさない', en: 'does not meet' },
+  null: { ja: '判定できない', en: 'undecided' },
+} as const;
+
+/** The result of a designation as a badge (short: for the cells of the summary). */
+export function eligibleBadge(e: boolean | null, lang: Lang, short = false): Safe {
+  const key = String(e) as 'true' | 'false' | 'null';
+  const x = ELIGIBLE[key];
+  return badge(x.cls, x.mark, short ? ELIGIBLE_SHORT[key][lang] : x[lang]);
 }
 
 /** The chart of a criterion, when it compares a number with a number threshold. */
@@ -225,10 +233,10 @@ export function eligibilityDocument(results: readonly EligibilityResult[], env: 
     body.push(
       section(W.summary[lang], [
         table(
-          [{ head: W.municipality[lang] }, ...ids.map((id) => ({ head: nameOf(id) }))],
+          [{ head: W.municipality[lang], nowrap: true }, ...ids.map((id) => ({ head: nameOf(id) }))],
           results.map((r, i) => [html`<a href="#m-${i + 1}">${r.municipality.name}</a>`, ...ids.map((id) => {
             const d = r.designations.find((x) => x.designation === id);
-            return d ? eligibleBadge(d.eligible, lang) : '—';
+            return d ? eligibleBadge(d.eligible, lang, true) : '—';
           })]),
         ),
         html`<p class="muted">${W.legend[lang]}</p>`,

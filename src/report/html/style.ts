@@ -53,8 +53,11 @@ sup.ref a { text-decoration: none; }
 .keep { break-inside: avoid; }
 @page { size: A4; margin: 15mm 13mm 17mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 8.5pt; color: #555; } }
 @media print {
-  html { font-size: 9.5pt; }
+  html { font-size: 8.8pt; line-height: 1.45; }
   body { max-width: none; padding: 0; }
+  th, td { padding: 0.8mm 1.4mm; }
+  h2 { margin-top: 0; }
+  h3 { margin: 3mm 0 1.5mm; }
   thead { display: table-header-group; }
   tr, .chart, .cover, li, .keep { break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; }

@@ -64,9 +64,11 @@ function categoryText(r: TaskResult, lang: Lang): Content {
   return html`${c.name ?? c.id} <span class="id">${c.id}</span>${c.inferred ? html` — ${say(W.inferred, lang, { ev: c.evidence.join(', ') })}` : ''}`;
 }
 
-function reasonItems(rec: Recommendation, notes: Notes, max: number): Safe {
-  const reasons = mainReasons(rec).slice(0, max);
-  return html`<ul class="reasons">${reasons.map((x) => html`<li><span class="effect">${EFFECT_MARK[x.effect]}</span>${x.message}${notes.ref(x.citation)}</li>`)}</ul>`;
+/** The main reasons in words; the others by their notes only, so that every citation is in the notes. */
+function reasonItems(rec: Recommendation, notes: Notes, max: number, lang: Lang): Safe {
+  const all = mainReasons(rec);
+  const rest = all.slice(max);
+  return html`<ul class="reasons">${all.slice(0, max).map((x) => html`<li><span class="effect">${EFFECT_MARK[x.effect]}</span>${x.message}${notes.ref(x.citation)}</li>`)}${rest.length > 0 ? html`<li class="muted">${word(lang, 'more', { n: rest.length })}${notes.refs(rest.map((x) => x.citation))}</li>` : ''}</ul>`;
 }
 
 function firstChoices(r: TaskResult): Recommendation[] {
@@ -102,7 +104,7 @@ export function taskSection(r: TaskResult, i: number, env: TasksHtmlEnv, notes: 
   body.push(
     table(
       [{ head: word(lang, 'rank'), num: true }, { head: word(lang, 'instrument') }, { head: word(lang, 'verdict'), nowrap: true }, { head: word(lang, 'score'), num: true }, { head: word(lang, 'reasons') }],
-      r.recommendations.map((rec) => [rec.rank, instrumentName(rec, data, lang), verdictBadge(rec.verdict, lang), score(rec.score), reasonItems(rec, notes, 3)]),
+      r.recommendations.map((rec) => [rec.rank, instrumentName(rec, data, lang), verdictBadge(rec.verdict, lang), score(rec.score), reasonItems(rec, notes, 2, lang)]),
     ),
   );
   for (const rec of r.recommendations) {
