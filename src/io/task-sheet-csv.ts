@@ -3,9 +3,7 @@ import { UserError } from '../errors.js';
 import type { PackData } from '../pack/model.js';
 import type { Task } from '../schemas/task.js';
 import { decodeUtf8, readInputBytes } from './read.js';
-import { taskColumns, tasksFromGrid, type SheetGrid } from './task-sheet.js';
-import type { Lang } from '../i18n/lang.js';
-import { csvField } from '../report/text.js';
+import { tasksFromGrid, type SheetGrid } from './task-sheet.js';
 
 /**
  * A task list as CSV (one task a row, the headers first): UTF-8 with or without a BOM, or
@@ -45,7 +43,3 @@ export function parseCsv(text: string, file: string): string[][] {
   }
 }
 
-/** The CSV template: the header row, UTF-8 with a BOM (so that Excel reads the Japanese right). */
-export function taskTemplateCsv(data: PackData, lang: Lang): string {
-  return `\ufeff${taskColumns(data).map((c) => csvField(c.header[lang])).join(',')}\r\n`;
-}

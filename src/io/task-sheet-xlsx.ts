@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { UserError } from '../errors.js';
 import type { PackData } from '../pack/model.js';
 import type { Task } from '../schemas/task.js';
-import { loadExcel } from '../report/xlsx/book.js';
+import { loadExcel } from './excel.js';
 import { readInputBytes } from './read.js';
 import { cellPosition, tasksFromGrid, type SheetGrid, type SheetValue } from './task-sheet.js';
 

@@ -18,7 +18,7 @@ export async function tasks(ctx: RunContext): Promise<number> {
   const specs = formatSpecs(ctx, ['xlsx', 'csv'], 'xlsx');
   const data = ctx.pack().data;
   const xlsx = specs.some((s) => s.format === 'xlsx') ? await import('../../report/xlsx/index.js') : null;
-  const { taskTemplateCsv } = await import('../../io/task-sheet-csv.js');
+  const { taskTemplateCsv } = await import('../../report/xlsx/template-csv.js');
   await emitAll(
     ctx,
     specs,
