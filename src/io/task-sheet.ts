@@ -90,7 +90,8 @@ export function taskColumns(data: PackData): ColumnDef[] {
     const col: ColumnDef = {
       target: { kind: 'fact', fact: f.id },
       header: { ja: f.label.ja, en: f.id },
-      aliases: [f.id, kebab, f.label.ja, f.label.en, ...(f.type === 'parties' ? ['parties', '参加団体'] : [])],
+      // The id, the flag, the name and the wizard's question, in both languages.
+      aliases: [f.id, kebab, f.label.ja, f.label.en, f.question.ja, f.question.en, ...(f.type === 'parties' ? ['parties', '参加団体'] : [])],
       explain: { ja: f.question.ja, en: f.question.en },
     };
     if (f.type === 'boolean') col.choices = [YES, NO, UNKNOWN];
