@@ -47,16 +47,25 @@ export function tableSheet(wb: ExcelJS.Workbook, name: string, columns: readonly
   header.alignment = { vertical: 'middle' };
   columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
-    const widest = Math.max(displayWidth(c.header), ...rows.map((r) => shownWidth(r[i], c.numFmt)));
     const cap = c.wrap ?? MAX_WIDTH;
-    col.width = Math.max(MIN_WIDTH, Math.min(widest, cap) + 2);
-    // Styles only where they change something: exceljs serialises each styled cell's style.
-    if (c.numFmt) col.numFmt = c.numFmt;
-    // Wrapped only where the text needs it (a style on every cell of a column costs exceljs time).
+    // One pass over the column: its widest text (measured only up to the cap: a string longer
+    // than the cap in characters is wider than it anyway) and the cells that must wrap.
+    let widest = displayWidth(c.header);
     rows.forEach((r, k) => {
       const v = r[i];
-      if (typeof v === 'string' && (v.includes('\n') || displayWidth(v) > cap)) ws.getCell(k + 2, i + 1).alignment = { wrapText: true, vertical: 'top' };
+      let w: number;
+      let wrap = false;
+      if (typeof v === 'string') {
+        wrap = v.includes('\n') || v.length > cap;
+        w = wrap ? cap : shownWidth(v, c.numFmt);
+        if (w > cap) wrap = true;
+      } else w = shownWidth(v, c.numFmt);
+      if (w > widest) widest = w;
+      // Styles only where they change something: exceljs serialises each styled cell's style.
+      if (wrap) ws.getCell(k + 2, i + 1).alignment = { wrapText: true, vertical: 'top' };
     });
+    col.width = Math.max(MIN_WIDTH, Math.min(widest, cap) + 2);
+    if (c.numFmt) col.numFmt = c.numFmt;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
   return ws;
