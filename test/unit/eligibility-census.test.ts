@@ -8,7 +8,7 @@ import { crit, run } from '../helpers/eligibility.js';
  * silently; a raw (原数値) day/night ratio decides over the imputed (不詳補完値) one, both shown.
  */
 
-const one = (name: string, designation: string, asOf = '2026-11-23', records: Parameters<typeof run>[1]['records'] = []) =>
+const one = (name: string, designation: string, asOf = '2026-11-23', records: NonNullable<Parameters<typeof run>[1]>['records'] = []) =>
   run({ names: [name], designations: [designation] }, { real: true, asOf, records })[0]!.designations[0]!;
 
 describe('census figures in results', () => {
