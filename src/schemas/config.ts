@@ -11,6 +11,9 @@ export interface CheckConfigFile {
   rules?: Record<string, 'off' | 'warn' | 'error'> | undefined;
   options?: Record<string, Record<string, number | string | boolean>> | undefined;
   maxWarnings?: number | undefined;
+  pack?: string | undefined;
+  data?: string | string[] | undefined;
+  ignores?: string[] | undefined;
 }
 
 const cache = new WeakMap<CheckPack, z.ZodType<CheckConfigFile>>();
@@ -36,6 +39,9 @@ export function configSchema(cp: CheckPack): z.ZodType<CheckConfigFile> {
     rules: z.strictObject(rules).optional().describe('severity per rule: off, warn or error'),
     options: z.strictObject(options).optional().describe('options per rule'),
     maxWarnings: z.number().int().min(-1).optional().describe('more warnings than this fail the check (exit 1); -1 = no limit'),
+    pack: z.string().min(1).optional().describe('the rule pack (a directory, relative to this file), as --rules; --rules wins'),
+    data: z.union([z.string().min(1), z.array(z.string().min(1))]).optional().describe('municipality data files (relative to this file), read before any --data'),
+    ignores: z.array(z.string().min(1)).optional().describe('glob patterns (relative to this file) of drafts that kouiki check skips when it searches a directory or a glob'),
   }) as unknown as z.ZodType<CheckConfigFile>;
   cache.set(cp, schema);
   return schema;

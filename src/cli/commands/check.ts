@@ -11,6 +11,7 @@ import { dataIndex, loadDataFile } from '../../io/check-data.js';
 import type { DataLayer } from '../../core/eligibility/index.js';
 import { defaultConfig, findConfig, loadConfig, type CheckConfig } from '../../io/config.js';
 import { discoverDrafts, displayName } from '../../io/discover.js';
+import { repoRoot } from '../../io/repo-root.js';
 import { loadDraft } from '../../io/draft.js';
 import { checkPack, type CheckPack } from '../../pack/checks.js';
 import { packIdentity } from '../../pack/model.js';
@@ -39,7 +40,7 @@ function resolveConfig(ctx: RunContext, cp: CheckPack): CheckConfig {
   return found ? loadConfig(found, cwd, cp, ctx.opts.maxInputSize) : defaultConfig(cp);
 }
 
-function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig): RuleMeta[] {
+function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig, severity: (rule: string) => 'off' | 'warn' | 'error'): RuleMeta[] {
   const lang = ctx.opts.lang;
   const data = ctx.pack().data;
   return cp.rules.map((r) => ({
@@ -49,7 +50,7 @@ function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig): RuleMeta[] 
     help: r.help[lang],
     citation: r.ref ? formatRef(r.ref, data, lang) : (r.citation?.[lang] ?? ''),
     defaultSeverity: r.severity,
-    severity: cfg.severity[r.id] ?? 'off',
+    severity: severity(r.id),
   }));
 }
 
@@ -84,7 +85,7 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   let specs: FormatSpec[] = formatSpecs(ctx, CHECK_FORMATS, 'stylish');
   if (ctx.opts.format.length === 0 && ctx.io.env.GITHUB_ACTIONS === 'true') specs = [...specs, { format: 'github', file: null, shown: null }];
   const cfg = resolveConfig(ctx, cp);
-  const files = discoverDrafts(args, ctx.io.cwd);
+  const files = discoverDrafts(args, ctx.io.cwd, ctx.opts.ignored);
 
   const layers: DataLayer[] = [];
   for (const d of ctx.opts.data) {
@@ -95,7 +96,12 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   const baseData = checkData([]);
   const schemaCitation = cp.byId.get('schema')?.citation?.[lang] ?? 'kouiki schema draft';
   const suppressionCitation = cp.byId.get('suppression')?.citation?.[lang] ?? '';
-  const severity = (rule: string): 'off' | 'warn' | 'error' => cfg.severity[rule] ?? 'off';
+  // --quiet as ESLint's: rules set to warn are not run, so their findings are neither reported
+  // nor counted against --max-warnings.
+  const severity = (rule: string): 'off' | 'warn' | 'error' => {
+    const sev = cfg.severity[rule] ?? 'off';
+    return ctx.opts.quiet && sev === 'warn' ? 'off' : sev;
+  };
 
   const reports: FileReport[] = [];
   const failures: FileFailure[] = [];
@@ -134,7 +140,8 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
     files: reports,
     failures,
     summary,
-    rules: ruleMeta(ctx, cp, cfg),
+    rules: ruleMeta(ctx, cp, cfg, severity),
+    repo: { root: repoRoot(ctx.io.cwd, ctx.io.env), cwd: ctx.io.cwd },
   };
   const stepSummary = ctx.io.env.GITHUB_STEP_SUMMARY;
   const hasGithub = specs.some((s) => s.format === 'github');
