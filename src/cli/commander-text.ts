@@ -162,6 +162,12 @@ function knownFlags(cmd: Command): string[] {
   return flags;
 }
 
+function allOptions(cmd: Command): Option[] {
+  const out: Option[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) out.push(...c.options);
+  return out;
+}
+
 function findOption(cmd: Command, token: string): Option | undefined {
   const flag = token.includes('=') ? token.slice(0, token.indexOf('=')) : token;
   for (let c: Command | null = cmd; c; c = c.parent) {
@@ -177,7 +183,7 @@ function findOption(cmd: Command, token: string): Option | undefined {
  * commander's English text: commander has no API for its messages' language (its issue #1801).
  * Returns null for a code kouiki does not expect (commander's English is shown then).
  */
-export function commanderMessage(cmd: Command, code: string | undefined, argv: readonly string[], lang: Lang): string | null {
+export function commanderMessage(cmd: Command, code: string | undefined, message: string, argv: readonly string[], lang: Lang): string | null {
   const args: readonly string[] = cmd.args;
   switch (code) {
     case 'commander.unknownOption': {
@@ -198,8 +204,9 @@ export function commanderMessage(cmd: Command, code: string | undefined, argv: r
       return say(lang, { ja: `引数 ${name} がありません`, en: `missing required argument '${name}'` });
     }
     case 'commander.optionMissingArgument': {
-      // The value is missing only when the option ends the command line.
-      const option = findOption(cmd, argv[argv.length - 1] ?? '');
+      // Which option: the one whose flags commander's message names (a lookup of kouiki's own
+      // option names, not a reading of the English); else the last word of the command line.
+      const option = allOptions(cmd).find((o) => message.includes(`'${o.flags}'`)) ?? findOption(cmd, argv[argv.length - 1] ?? '');
       const flags = option?.flags ?? argv[argv.length - 1] ?? '';
       return say(lang, { ja: `オプション ${flags} に値がありません`, en: `option '${flags}' argument missing` });
     }
@@ -262,7 +269,7 @@ export class KouikiCommand extends Command {
   }
 
   override error(message: string, options?: ErrorOptions): never {
-    const own = commanderMessage(this, options?.code, rootOf(this).argvSeen, this.lang);
+    const own = commanderMessage(this, options?.code, message, rootOf(this).argvSeen, this.lang);
     return super.error(`kouiki: ${own ?? message.replace(/^error: /, '')}`, options);
   }
 }
