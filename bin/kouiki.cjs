@@ -81,12 +81,15 @@ function cacheFor(fast, buildLine) {
   const { createHash } = require('node:crypto');
   // V8 checks the version and the flags itself (and rejects a cache made under others); keying
   // the directory by them keeps two set-ups from overwriting each other's cache at every run.
-  const key = createHash('sha256')
-    .update([process.version, process.arch, process.execArgv.join(' '), env.NODE_OPTIONS ?? '', buildLine].join('\0'))
+  // The directory is named <build>-<set-up>: a new build retires the caches of the old one.
+  const build = (/build ([0-9a-f]+)/.exec(buildLine) ?? [])[1] ?? 'unknown';
+  const setup = createHash('sha256')
+    .update([process.version, process.arch, process.execArgv.join(' '), env.NODE_OPTIONS ?? ''].join('\0'))
     .digest('hex')
-    .slice(0, 16);
+    .slice(0, 12);
+  const key = `${build}-${setup}`;
   const dir = join(base, 'v8', key);
-  return { base: join(base, 'v8'), dir, key, file: join(dir, `${commandOf(fast)}.cache`) };
+  return { base: join(base, 'v8'), dir, build, file: join(dir, `${commandOf(fast)}.cache`) };
 }
 
 /** Writes the cache after a run; any failure (read-only home, full disk) leaves things as they were. */
@@ -111,9 +114,9 @@ function saveCache(cache, script) {
     }
     return;
   }
-  // Caches of other builds or Node versions are of no more use: remove them (best effort).
+  // Caches of other builds are of no more use: remove them (best effort).
   try {
-    for (const d of readdirSync(cache.base)) if (d !== cache.key) rmSync(join(cache.base, d), { recursive: true, force: true });
+    for (const d of readdirSync(cache.base)) if (!d.startsWith(`${cache.build}-`)) rmSync(join(cache.base, d), { recursive: true, force: true });
   } catch {
     /* another process may be doing the same */
   }
