@@ -9,7 +9,7 @@ import { makeContext, parseAsOf, parseSize, today, type GlobalOptions } from './
 import { outputFailed, streamFailure, watchStreams, type CliIO } from './io.js';
 import { beginRun, declareInputs, DEFAULT_MAX_INPUT_SIZE, noSuchFile } from '../io/read.js';
 import { removePendingOutputs } from './output.js';
-import { findConfig, readProjectSettings } from '../io/config.js';
+import { findConfig } from '../io/config-file.js';
 import { COMMANDS } from './specs/index.js';
 import { helpConfiguration, KouikiCommand, usageHint } from './commander-text.js';
 import type { CommandSpec } from './spec.js';
@@ -165,7 +165,7 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
       const globals = resolveGlobals(opts, lang, io);
       declareInputs([...globals.data, ...(globals.config ? [globals.config] : [])], io.cwd);
       requireInputs(globals, io.cwd);
-      applyProjectSettings(globals, io.cwd);
+      await applyProjectSettings(globals, io.cwd);
       // Commands that read a pack as their input (rules validate|test|…) load it themselves.
       if (spec.loadsPack !== false && (!pack || globals.rules !== rulesArg)) pack = await obtainPack(globals.rules);
       exitCode = await spec.run({ ...makeContext(io, globals, pack), program: () => program }, positional, opts);
@@ -201,9 +201,11 @@ function requireInputs(globals: GlobalOptions, cwd: string): void {
  * rule pack, data files and ignored drafts for every command: `pack:` is used unless --rules is
  * given; `data:` files are read before any --data.
  */
-function applyProjectSettings(globals: GlobalOptions, cwd: string): void {
+async function applyProjectSettings(globals: GlobalOptions, cwd: string): Promise<void> {
   const file = globals.config !== undefined ? resolve(cwd, globals.config) : findConfig(cwd);
   if (!file) return;
+  // The YAML parser loads only when there is a configuration to read.
+  const { readProjectSettings } = await import('../io/config.js');
   const settings = readProjectSettings(file, cwd, globals.maxInputSize);
   if (globals.rules === undefined && settings.pack !== undefined) globals.rules = settings.pack;
   if (settings.data.length > 0) {

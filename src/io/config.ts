@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { UserError, type ProblemDetail } from '../errors.js';
@@ -9,7 +8,7 @@ import { keysAt, unknownKeyMessage } from './schema-keys.js';
 import { describeIssue, ONE_SHOT } from './validate.js';
 import { parseYaml, positionOf } from './yaml.js';
 
-export const CONFIG_FILE_NAMES = ['kouiki.config.yaml', 'kouiki.config.yml'] as const;
+export { CONFIG_FILE_NAMES, findConfig } from './config-file.js';
 
 /** The configuration of `kouiki check`, resolved over the pack's defaults. */
 export interface CheckConfig {
@@ -18,20 +17,6 @@ export interface CheckConfig {
   severity: Record<string, CheckSeverity>;
   options: Record<string, Record<string, unknown>>;
   maxWarnings: number;
-}
-
-/** kouiki.config.yaml in the directory or the nearest one above it; null when there is none. */
-export function findConfig(cwd: string): string | null {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const p = join(dir, name);
-      if (existsSync(p) && statSync(p).isFile()) return p;
-    }
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
 }
 
 export function defaultConfig(cp: CheckPack): CheckConfig {
