@@ -33,17 +33,19 @@ function preScan(argv: string[], name: string): string | undefined {
   return found;
 }
 
+/** The command the command line names (`kouiki help check` names check). */
 function firstCommand(argv: string[]): string | undefined {
   const valued = new Set(['--lang', '--rules', '--data', '--as-of', '-f', '--format', '--config', '--max-input-size']);
-  for (let i = 0; i < argv.length; i++) {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
     const a = argv[i]!;
     if (valued.has(a)) {
       i++;
       continue;
     }
-    if (!a.startsWith('-')) return a;
+    if (!a.startsWith('-')) words.push(a);
   }
-  return undefined;
+  return words[0] === 'help' && words[1] !== undefined ? words[1] : words[0];
 }
 
 function addGlobalOptions(cmd: Command, lang: Lang, spec: CommandSpec | null): void {

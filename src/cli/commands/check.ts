@@ -122,7 +122,9 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
           }),
         );
       }
-      reports.push(fileReport(loaded.path, findings, loaded.directives, { lang, severity, suppressionCitation }));
+      const report = fileReport(loaded.path, findings, loaded.directives, { lang, severity, suppressionCitation });
+      // --quiet: a finding an error rule could only report as a warning ("cannot be decided") goes too.
+      reports.push(ctx.opts.quiet ? { ...report, diagnostics: report.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 } : report);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       failures.push(failureOf(err, file.shown, lang));
