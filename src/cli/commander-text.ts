@@ -1,7 +1,7 @@
 import { Command, CommanderError, Help, type Argument, type ErrorOptions, type HelpConfiguration, type Option } from 'commander';
 import { UserError } from '../errors.js';
 import type { Lang, Localized } from '../i18n/lang.js';
-import { suggest } from '../io/suggest.js';
+import { suggest } from '../util/suggest.js';
 import { CLUSTER, displayWidth } from '../report/width.js';
 
 /**

@@ -1,7 +1,7 @@
 import { UserError } from '../../errors.js';
-import { loadMunicipalities } from '../../io/municipal-base.js';
-import { suggest } from '../../io/suggest.js';
-import { SCHEMA_KINDS } from '../../schemas/registry.js';
+import { loadMunicipalities } from '../../io/load-municipalities.js';
+import { suggest } from '../../util/suggest.js';
+import { SCHEMA_KINDS } from '../schema-registry.js';
 import type { RunContext } from '../context.js';
 import { bashScript } from '../completion/bash.js';
 import { fishScript } from '../completion/fish.js';
