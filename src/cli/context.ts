@@ -21,13 +21,20 @@ export interface GlobalOptions {
   ignored?: (abs: string) => boolean;
 }
 
+/** What a command spec says about its output formats (a CommandSpec, seen from here). */
+export interface SpecFormats {
+  name: string;
+  formats: readonly string[];
+  subcommands?: readonly SpecFormats[];
+}
+
 export interface RunContext {
   io: CliIO;
   opts: GlobalOptions;
   /** The rule pack (`--rules DIR` or the embedded default), loaded before the command runs. */
   pack(): Pack;
-  /** The whole command tree (for `kouiki completion`, whose spec sets allCommands). */
-  program?: () => Command;
+  /** The whole command tree and the specs it was built from (for `kouiki completion`, whose spec sets allCommands). */
+  commandTree?: () => { program: Command; specs: readonly SpecFormats[] };
 }
 
 export function makeContext(io: CliIO, opts: GlobalOptions, pack: Pack | undefined): RunContext {

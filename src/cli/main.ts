@@ -170,7 +170,7 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
       await applyProjectSettings(globals, io.cwd);
       // Commands that read a pack as their input (rules validate|test|…) load it themselves.
       if (spec.loadsPack !== false && (!pack || globals.rules !== rulesArg)) pack = await obtainPack(globals.rules);
-      exitCode = await spec.run({ ...makeContext(io, globals, pack), program: () => program }, positional, opts);
+      exitCode = await spec.run({ ...makeContext(io, globals, pack), commandTree: () => ({ program, specs: COMMANDS }) }, positional, opts);
     });
   };
 
