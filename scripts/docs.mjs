@@ -74,6 +74,8 @@ function commandList() {
     for (const e of entries) {
       const name = [...path, e.term.split(' ')[0]];
       const help = parseHelp(kouiki([...name, '--help']));
+      // `kouiki help CMD` prints CMD's help; its own help lists every command again: no actions.
+      if (name.length === 1 && name[0] === 'help') delete help.sections.Commands;
       commands.push({ name, summary: e.text, help });
       if (help.sections.Commands) collect(name, help.sections.Commands);
     }
