@@ -128,6 +128,7 @@ export function renderRules() {
 function renderFormats() {
   const rows = ['| command | formats (`-f`; the first is the default) |', '|---|---|'];
   for (const c of commandList().commands) {
+    if (c.name[0] === 'help') continue; // its -f is the program's (FMT), not a format of its own
     const f = (c.help.sections.Options ?? []).find((o) => o.term.startsWith('-f, --format'));
     if (!f) continue;
     const list = /\(([\w|-]+); repeatable\)/.exec(f.text);
