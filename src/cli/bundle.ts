@@ -3,3 +3,4 @@
 // modules (module.enableCompileCache is Node 22.1+).
 export { runProcess } from './process.js';
 export { fastFacts } from './fast-facts.js';
+export { useCacheDir } from './lazy-bundle.js';

