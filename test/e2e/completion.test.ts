@@ -53,7 +53,7 @@ describe('bash', () => {
   });
 
   it('completes ids: formats, instruments, categories, designations, schema kinds, shells', () => {
-    expect(complete('kouiki', 'check', '-f', '')).toEqual(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']);
+    expect(complete('kouiki', 'check', '-f', '')).toEqual(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html', 'xlsx']);
     expect(complete('kouiki', '--lang', 'en', 'check', '--format', 'sa')).toEqual(['sarif']);
     expect(complete('kouiki', 'instruments', 'con')).toEqual(['consignment']);
     expect(complete('kouiki', 'recommend', '--category', 'w')).toEqual(['wide-area-issue']);
@@ -117,7 +117,7 @@ describe.runIf(has('zsh'))('zsh', () => {
   it('offers commands, options, ids, names and files', () => {
     expect(offered('kouiki', '')).toEqual(expect.arrayContaining(['check', 'completion', 'help']));
     expect(offered('kouiki', 'rules', '')).toEqual(['validate', 'test', 'outdated', 'doc']);
-    expect(offered('kouiki', '--lang', 'en', 'check', '-f', '')).toEqual(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']);
+    expect(offered('kouiki', '--lang', 'en', 'check', '-f', '')).toEqual(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html', 'xlsx']);
     expect(offered('kouiki', 'check', '--')).toContain('--max-warnings');
     expect(offered('kouiki', 'instruments', '')).toContain('consignment');
     expect(offered('kouiki', 'eligibility', '')).toContain('小田原市');
