@@ -4,7 +4,7 @@
 //
 //   BENCH_SCALE=tiny   small inputs and few runs (the smoke test in npm test uses it)
 //   BENCH_RUNS=N       runs per start-up measurement (default 15)
-//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check, reports
+//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check, reports, limits
 //   BENCH_NODES=22,24  also measure start-up on these Node majors (from the npm registry's node
 //                      package, through npx; default 22,24, none with tiny inputs; '' for none)
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import { generateTasks, municipalitiesYaml, tasksYaml } from './generate.mjs';
 import { draftYaml } from './check.mjs';
 import { buildPeer, peerFacts, peerVerdicts } from './jre.mjs';
 import { reportRows } from './reports.mjs';
+import { limitRows } from './limits.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tiny = process.env.BENCH_SCALE === 'tiny';
@@ -275,6 +276,7 @@ try {
   if (want('eligibility')) await eligibility();
   if (want('check')) checkDraft();
   if (want('reports')) results.push(...reportRows({ runs: tiny ? 1 : RUNS }));
+  if (want('limits')) results.push(...limitRows({ parseYaml: (await inProcessModule(root, 'limits')).parseYaml, runs: tiny ? 1 : 5, scale: tiny ? 0.05 : 1 }));
   print();
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, scale: tiny ? 'tiny' : 'full', results }, null, 2)}\n`);
