@@ -5,7 +5,7 @@ import { CENSUS_RELEASES } from '../core/eligibility/census.js';
 import type { CensusInfo, Figure } from '../core/eligibility/model.js';
 import { normalizeCode } from '../core/eligibility/model.js';
 import { sha256 } from './hash.js';
-import { distDir, packageRoot } from './paths.js';
+import { distDir, packageRoot, trustsDist } from './paths.js';
 
 /**
  * The embedded national census figures: every municipality, special ward and ward of a
@@ -181,7 +181,8 @@ let loaded: CensusLookup | null | undefined;
 
 /**
  * Reads the embedded census: dist/census-2020.txt when it matches data/census/2020.csv (size and
- * mtime, else the content hash), else the CSV itself compiled in memory; null when neither
+ * mtime, else the content hash; an installed package trusts dist/ without checking), else the CSV
+ * itself compiled in memory; null when neither
  * exists (a package built without it: every census figure is then unknown, never guessed).
  */
 function loadCensus(): CensusLookup | null {
@@ -192,8 +193,12 @@ function loadCensus(): CensusLookup | null {
     const nl = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, nl)) as CompiledHeader;
     const src = header.sources[0]!;
-    const st = statSync(csvPath);
-    const fresh = header.format === 1 && st.size === src.size && (st.mtimeMs === src.mtimeMs || sha256(readFileSync(csvPath)) === src.sha256);
+    // An installed package trusts its dist/ (as the rest of the embedded data does).
+    const unchanged = (): boolean => {
+      const st = statSync(csvPath);
+      return st.size === src.size && (st.mtimeMs === src.mtimeMs || sha256(readFileSync(csvPath)) === src.sha256);
+    };
+    const fresh = header.format === 1 && (trustsDist() || unchanged());
     if (fresh) return (loaded = new CompiledCensus(text, nl + 1));
   } catch {
     /* missing or unreadable: compile from the CSV below */
