@@ -254,6 +254,7 @@ export function mergeMunicipalities(members: Municipality[], index: Municipality
     prefecture: prefs.length === 1 ? prefs[0]! : null,
     inCodeList: false,
     kind: null,
+    designation: null,
     population: null,
     daytimePopulation: null,
     dayNightRatio: null,

@@ -1,5 +1,6 @@
 import type { ProblemDetail, SourcePosition } from '../../errors.js';
 import type { FieldKey, MunicipalityRecord } from '../../schemas/municipalities.js';
+import type { MunicipalityKind } from '../../schemas/kinds.js';
 import { suggestMany } from '../../io/suggest.js';
 import {
   emptyMunicipality,
@@ -7,8 +8,11 @@ import {
   normalizeCode,
   type BaseData,
   type CodeListEntry,
+  HELD_KINDS,
   type Figure,
   type FigureSources,
+  type HeldDesignation,
+  type HeldKind,
   type Municipality,
 } from './model.js';
 
@@ -264,6 +268,12 @@ export class MunicipalityIndex {
   }
 }
 
+/** The designation a kind states, when it is one a city holds (its day unknown). */
+export function heldFromKind(kind: Figure<MunicipalityKind> | null): HeldDesignation | null {
+  if (!kind || !(HELD_KINDS as readonly string[]).includes(kind.value)) return null;
+  return { kind: kind.value as HeldKind, since: null, source: kind.source };
+}
+
 /** The source of one figure of a record: its own `sources:` entry, else `source:`, else the file. */
 function sourceOf(rec: MunicipalityRecord, key: FieldKey, file: string): string {
   return rec.sources?.[key] ?? rec.source ?? file;
@@ -281,7 +291,12 @@ function fig<T>(value: T | null | undefined, source: string): Figure<T> | null {
 export function overlay(m: Municipality, rec: MunicipalityRecord, file: string): Municipality {
   const src = (k: FieldKey): string => sourceOf(rec, k, file);
   if (rec.prefecture !== undefined && m.prefecture === null) m.prefecture = rec.prefecture;
-  if (rec.kind !== undefined) m.kind = fig(rec.kind, src('kind'));
+  if (rec.kind !== undefined) {
+    m.kind = fig(rec.kind, src('kind'));
+    // A record that states the kind states the designation too: the list's (with its date) when
+    // it names the same one, else one held since a day the record does not give.
+    if (m.designation?.kind !== m.kind?.value) m.designation = heldFromKind(m.kind);
+  }
   if (rec.population !== undefined) m.population = fig(rec.population, src('population'));
   if (rec.daytimePopulation !== undefined || rec.dayNightRatio !== undefined) {
     m.daytimePopulation = fig(rec.daytimePopulation, src('daytimePopulation'));

@@ -17,6 +17,23 @@ export interface Figure<T> {
   derivation?: string;
 }
 
+/** The designations a city can hold by 政令 (指定都市, 中核市) or by statute (施行時特例市). */
+export type HeldKind = 'designated-city' | 'core-city' | 'transitional-special-city';
+export const HELD_KINDS: readonly HeldKind[] = ['designated-city', 'core-city', 'transitional-special-city'];
+
+/**
+ * A designation the city holds: the day it took effect (null when the data does not say, e.g. a
+ * record that only states `kind: core-city`) and where that comes from. The law has no
+ * de-designation (a falling population does not end it), so a held designation stands whatever
+ * today's figures say. `before` is the kind the city held before `since`, where a source says.
+ */
+export interface HeldDesignation {
+  kind: HeldKind;
+  since: string | null;
+  source: string;
+  before?: { kind: MunicipalityKind; since: string | null; source: string };
+}
+
 export interface FormerMunicipality {
   name: string;
   population: Figure<number> | null;
@@ -33,6 +50,8 @@ export interface Municipality {
   /** Known from the code list (every municipality of Japan), not only from a data file. */
   inCodeList: boolean;
   kind: Figure<MunicipalityKind> | null;
+  /** The designation on the lists (指定都市・中核市・施行時特例市) with its date; null for others. */
+  designation: HeldDesignation | null;
   population: Figure<number> | null;
   daytimePopulation: Figure<number> | null;
   dayNightRatio: Figure<number> | null;
@@ -88,6 +107,7 @@ export function emptyMunicipality(id: string, name: string, code: string | null,
     prefecture,
     inCodeList,
     kind: null,
+    designation: null,
     population: null,
     daytimePopulation: null,
     dayNightRatio: null,
