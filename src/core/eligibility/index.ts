@@ -1,7 +1,7 @@
 import type { ProblemDetail, SourcePosition } from '../../errors.js';
 import type { FieldKey, MunicipalityRecord } from '../../schemas/municipalities.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
-import { suggestMany } from '../../io/suggest.js';
+import { suggestMany } from '../../util/suggest.js';
 import {
   emptyMunicipality,
   kindFromName,

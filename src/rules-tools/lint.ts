@@ -1,12 +1,12 @@
 import type { ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../schemas/common.js';
-import type { PackData } from './model.js';
-import type { Condition, Ref, Rule } from './schema.js';
-import { DERIVED_FACTS, type PackLocator } from './validate.js';
+import type { PackData, PackLocator } from '../pack/model.js';
+import type { Condition, Ref, Rule } from '../pack/schema.js';
+import { DERIVED_FACTS } from './validate.js';
 
 /**
- * The checks of `kouiki rules validate` beyond what loading needs (pack/validate.ts): tables that
+ * The checks of `kouiki rules validate` beyond what loading needs (validate.ts): tables that
  * must be unique and are not, references a reader cannot follow (an S# not in the fact sheet's
  * list, a `{placeholder}` nothing fills), and legal conclusions resting on unconfirmed
  * citations. A pack with these problems still loads; `rules validate` exits 1 on them.
