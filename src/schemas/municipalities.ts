@@ -20,6 +20,7 @@ export const FIELD_KEYS = [
   'population',
   'daytimePopulation',
   'dayNightRatio',
+  'area',
   'metroArea',
   'workersAndStudents',
   'commuting',
@@ -65,6 +66,8 @@ const recordSchemas = once(() => {
     population: Count.nullable().optional(),
     daytimePopulation: Count.nullable().optional(),
     dayNightRatio: Ratio.nullable().optional(),
+    /** km². */
+    area: z.number().min(0).nullable().optional(),
     metroArea: z.enum(METRO_AREAS).nullable().optional(),
     /** Residents who work or study (常住地ベース), the denominator of commuting shares. */
     workersAndStudents: Count.nullable().optional(),

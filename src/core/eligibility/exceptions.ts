@@ -117,7 +117,21 @@ function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception
   const m = s.municipality;
   let applies: RouteApplies = 'open';
   let reason: 'kind' | 'merged' | 'twin' | 'before' | 'after' | undefined;
-  if (e.applies.kinds) {
+  // The window first: a route that is closed that day is closed for everyone, and the date says
+  // why (a city that was a 施行時特例市 is told the route closed on 2020-03-31, not that it is
+  // open only to a 施行時特例市).
+  let windowEntry: { entry: DatedEntry; from: string } | null = null;
+  if (e.window) {
+    windowEntry = valueAt(e.window, ctx.asOf);
+    if (!windowEntry || windowEntry.entry.value !== true) {
+      applies = 'closed';
+      reason = ctx.asOf < firstDate(e.window) ? 'before' : 'after';
+      windowEntry = null;
+    } else {
+      ctx.trace?.({ type: 'parameter', designation: d.id, criterion: e.id, parameter: 'window', value: windowText(ctx, e), effectiveFrom: windowEntry.from, citation: cite(ctx, windowEntry.entry.ref) });
+    }
+  }
+  if (applies !== 'closed' && e.applies.kinds) {
     if (!m.kind) applies = 'unknown';
     else if (!e.applies.kinds.includes(m.kind.value)) {
       applies = 'closed';
@@ -131,16 +145,6 @@ function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception
   if (applies !== 'closed' && e.applies.twin && !s.twin) {
     applies = 'closed';
     reason = 'twin';
-  }
-  let windowEntry: { entry: DatedEntry; from: string } | null = null;
-  if (applies !== 'closed' && e.window) {
-    windowEntry = valueAt(e.window, ctx.asOf);
-    if (!windowEntry || windowEntry.entry.value !== true) {
-      applies = 'closed';
-      reason = ctx.asOf < firstDate(e.window) ? 'before' : 'after';
-    } else {
-      ctx.trace?.({ type: 'parameter', designation: d.id, criterion: e.id, parameter: 'window', value: windowText(ctx, e), effectiveFrom: windowEntry.from, citation: cite(ctx, windowEntry.entry.ref) });
-    }
   }
   const why = reason ? (e.closed?.[reason]?.[lang] ?? reason) : undefined;
   if (applies !== 'open' || e.criteria.length === 0) {

@@ -19,6 +19,8 @@ export interface MunicipalityFigures {
   population: NumberFigure | null;
   dayNightRatio: NumberFigure | null;
   metroCoreCommuteShare: NumberFigure | null;
+  /** 面積 (km²). */
+  area: NumberFigure | null;
   /** The share to the central city of a partner check (null without one). */
   commuteShare: ShareTo | null;
 }
@@ -49,6 +51,7 @@ function municipalityFigures(ctx: EligibilityContext, m: Municipality, central: 
     population: m.population,
     dayNightRatio: dayNightRatioOf(m, ctx.lang),
     metroCoreCommuteShare: metroCoreShareOf(m, ctx.lang),
+    area: m.area,
     commuteShare: central ? shareOf(ctx, m, central) : null,
   };
 }

@@ -1,18 +1,15 @@
 import type { ProblemDetail, SourcePosition } from '../../errors.js';
 import type { FieldKey, MunicipalityRecord } from '../../schemas/municipalities.js';
-import type { MunicipalityKind } from '../../schemas/kinds.js';
 import { suggestMany } from '../../util/suggest.js';
+import { heldFromKind } from './held.js';
 import {
   emptyMunicipality,
   kindFromName,
   normalizeCode,
   type BaseData,
   type CodeListEntry,
-  HELD_KINDS,
   type Figure,
   type FigureSources,
-  type HeldDesignation,
-  type HeldKind,
   type Municipality,
 } from './model.js';
 
@@ -88,6 +85,18 @@ export class MunicipalityIndex {
       }
     }
     for (const r of base.records) this.put(r);
+  }
+
+  /** The first 市 of a prefecture in code order (its capital in most prefectures), for examples in messages. */
+  capitalOf(prefecture: string): string | null {
+    const p = normalizeName(prefecture);
+    for (const e of this.byCode.values()) if (e.prefecture === p && e.name.endsWith('市')) return e.name;
+    return null;
+  }
+
+  /** Whether `query` names a prefecture (都道府県) rather than a municipality. */
+  isPrefecture(query: string): boolean {
+    return this.prefectures.includes(normalizeName(query));
   }
 
   private addName(name: string, id: string): void {
@@ -268,12 +277,6 @@ export class MunicipalityIndex {
   }
 }
 
-/** The designation a kind states, when it is one a city holds (its day unknown). */
-export function heldFromKind(kind: Figure<MunicipalityKind> | null): HeldDesignation | null {
-  if (!kind || !(HELD_KINDS as readonly string[]).includes(kind.value)) return null;
-  return { kind: kind.value as HeldKind, since: null, source: kind.source };
-}
-
 /** The source of one figure of a record: its own `sources:` entry, else `source:`, else the file. */
 function sourceOf(rec: MunicipalityRecord, key: FieldKey, file: string): string {
   return rec.sources?.[key] ?? rec.source ?? file;
@@ -302,6 +305,7 @@ export function overlay(m: Municipality, rec: MunicipalityRecord, file: string):
     m.daytimePopulation = fig(rec.daytimePopulation, src('daytimePopulation'));
     m.dayNightRatio = fig(rec.dayNightRatio, src('dayNightRatio'));
   }
+  if (rec.area !== undefined) m.area = fig(rec.area, src('area'));
   if (rec.metroArea !== undefined) m.metroArea = fig(rec.metroArea, src('metroArea'));
   if (rec.workersAndStudents !== undefined) m.workersAndStudents = fig(rec.workersAndStudents, src('workersAndStudents'));
   if (rec.commuting?.toMetroCores !== undefined || rec.metroCoreCommuteShare !== undefined) {

@@ -61,6 +61,8 @@ export interface Municipality {
   population: Figure<number> | null;
   daytimePopulation: Figure<number> | null;
   dayNightRatio: Figure<number> | null;
+  /** 面積 in km² (the census's 面積（参考）). */
+  area: Figure<number> | null;
   metroArea: Figure<MetroArea> | null;
   workersAndStudents: Figure<number> | null;
   toMetroCores: Figure<number> | null;
@@ -83,6 +85,8 @@ export interface Subject {
   members: Municipality[];
   derived: string[];
   twin: Municipality | null;
+  /** Whether the city and its twin are adjacent (隣接): a fact given by the user or the data; absent when not given. */
+  adjacent?: Figure<boolean>;
 }
 
 export interface RecordOrigin {
@@ -128,6 +132,7 @@ export function emptyMunicipality(id: string, name: string, code: string | null,
     population: null,
     daytimePopulation: null,
     dayNightRatio: null,
+    area: null,
     metroArea: null,
     workersAndStudents: null,
     toMetroCores: null,

@@ -1,3 +1,4 @@
+import { figuresRead } from '../eligibility/reads.js';
 import { fill, type Lang } from '../../i18n/lang.js';
 import type { Criterion, Designation, Exception } from '../../pack/designations-schema.js';
 import type { PackData } from '../../pack/model.js';
@@ -34,20 +35,6 @@ const W = {
   undecided: { ja: '満たさない基準はないが、未決: {ids}', en: 'nothing fails, but undecided: {ids}' },
   given: { ja: '指定された数値', en: 'figures given' },
 } as const;
-
-type FigureId = 'kind' | 'population' | 'dayNightRatio' | 'metroArea' | 'metroCoreCommuteShare' | 'commuteShare';
-
-/** Which figures a criterion reads, for the subject itself and for the other city of a pair. */
-function figuresRead(c: Criterion): { self: FigureId[]; twin: FigureId[]; former: boolean } {
-  const subject = c.subject ?? 'self';
-  let read: FigureId[] = [];
-  if (c.test === 'kind-in') read = ['kind'];
-  else if (c.test === 'outside-metro') read = ['metroArea'];
-  else if (c.test === 'compare' && c.figure) read = c.onlyInMetro ? ['metroArea', c.figure] : [c.figure];
-  if (subject === 'largest-former') return { self: [], twin: [], former: true };
-  if (subject === 'each-of-pair' || subject === 'pair-combined') return { self: read, twin: read, former: false };
-  return { self: read, twin: [], former: false };
-}
 
 interface Located {
   c: Criterion;
