@@ -148,7 +148,7 @@ export const embeddedDataSchema = once(() => {
     /** For every other 市 of the code list: the kind `city`, with this source. */
     otherCities: z.strictObject({ source: z.string().min(1) }),
     codeList: z.strictObject({ source: z.string().min(1) }),
-    figureSources: z.record(z.enum(['population', 'dayNightRatio', 'metroArea', 'commuting', 'metroCoreCommuteShare', 'commuteShare', 'kind']), LocalizedSchema),
+    figureSources: z.partialRecord(z.enum(['population', 'dayNightRatio', 'area', 'metroArea', 'commuting', 'metroCoreCommuteShare', 'commuteShare', 'kind']), LocalizedSchema),
     municipalities: z.array(municipalityRecordSchema()),
   });
 });

@@ -177,7 +177,7 @@ function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCom
 function missingText(ctx: EligibilityContext, c: Criterion): string | null {
   if (c.test === 'confirm' || c.test === 'fact') return null;
   const key = figureKey(c);
-  const w = where(ctx, key as keyof typeof ctx.index.figureSources);
+  const w = where(ctx, key);
   return w ? `${W.figure[key][ctx.lang]}: ${w}` : null;
 }
 

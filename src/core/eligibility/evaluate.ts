@@ -44,6 +44,7 @@ import type { Lang } from '../../i18n/lang.js';
 import type { Designation } from '../../pack/designations-schema.js';
 import type { PackData } from '../../pack/model.js';
 import { commutersByShare } from './commuting.js';
+import { criterionAbsent } from './criteria.js';
 import { createContext, type EligibilityContext } from './context.js';
 import { evaluateDesignation } from './designation.js';
 import { subjectFigures } from './figures.js';
@@ -104,7 +105,7 @@ export function evaluateSubject(ctx: EligibilityContext, s: Subject, designation
   const figs = subjectFigures(ctx, s, central);
   const r = reach ? withinReach(ctx, designations, s) : { checked: designations, notChecked: [] };
   const reads = new Set<string>();
-  for (const d of r.checked) for (const id of designationReads(d)) reads.add(id);
+  for (const d of r.checked) for (const id of designationReads(d, (c) => !criterionAbsent(ctx, c))) reads.add(id);
   const result: EligibilityResult = {
     municipality: municipalityOut(m, merged),
     designations: r.checked.map((d) => evaluateDesignation(ctx, d, s, figs, central)),

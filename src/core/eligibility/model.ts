@@ -104,7 +104,7 @@ export interface CodeListEntry {
 }
 
 /** Where a missing figure can be obtained (data/municipalities.yaml `figureSources:`). */
-export type FigureSources = Partial<Record<'population' | 'dayNightRatio' | 'metroArea' | 'commuting' | 'metroCoreCommuteShare' | 'commuteShare' | 'kind', Localized>>;
+export type FigureSources = Partial<Record<'population' | 'dayNightRatio' | 'area' | 'metroArea' | 'commuting' | 'metroCoreCommuteShare' | 'commuteShare' | 'kind', Localized>>;
 
 /**
  * The embedded default data, ready to index: the code list, the records with sourced figures

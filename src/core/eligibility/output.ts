@@ -172,13 +172,13 @@ export function figuresOut(ctx: EligibilityContext, figs: SubjectFigures, partne
 }
 
 /** One figure of the block: figure, value, source, then derivation (a figure computed) or where (a figure missing). */
-function figureOut(ctx: EligibilityContext, m: Municipality, figure: string, f: NumberFigure | Figure<string> | null, whereKey: keyof typeof ctx.index.figureSources | 'area', round = false): FigureOut {
+function figureOut(ctx: EligibilityContext, m: Municipality, figure: string, f: NumberFigure | Figure<string> | null, whereKey: keyof typeof ctx.index.figureSources, round = false): FigureOut {
   let o: FigureOut;
   if (f) {
     const value = round && typeof f.value === 'number' ? round4(f.value) : f.value;
     o = f.derivation ? { figure, value, source: f.source, derivation: f.derivation } : { figure, value, source: f.source };
   } else {
-    const w = whereKey === 'area' ? undefined : where(ctx, whereKey);
+    const w = where(ctx, whereKey);
     o = w ? { figure, value: null, source: null, where: w } : { figure, value: null, source: null };
   }
   ctx.trace?.({ type: 'figure', municipality: m.name, figure, value: o.value, source: o.source, ...(o.derivation ? { derivation: o.derivation } : {}), ...((f as NumberFigure | null)?.atLeast ? { atLeast: true } : {}) });

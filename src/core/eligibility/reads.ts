@@ -22,10 +22,14 @@ export function figuresRead(c: Criterion): { self: FigureId[]; twin: FigureId[];
   return { self: read, twin: [], former: false };
 }
 
-/** Every figure id a designation reads (its criteria, its special cases' criteria and applicability, its notes). */
-export function designationReads(d: Designation): Set<string> {
+/**
+ * Every figure id a designation reads (its criteria, its special cases' criteria and
+ * applicability, its notes); `present` leaves out criteria not in force that day.
+ */
+export function designationReads(d: Designation, present: (c: Criterion) => boolean = () => true): Set<string> {
   const used = new Set<string>();
   const add = (c: Criterion): void => {
+    if (!present(c)) return;
     const f = figuresRead(c);
     for (const x of f.self) used.add(x);
     for (const x of f.twin) used.add(`twin:${x}`);

@@ -26,6 +26,7 @@ import type { CriterionTrace, EligibilityExplanation, ExceptionTrace, ParameterR
 const W = {
   setting: { ja: 'パックの設定（法令の値ではない）。おおむねの基準を下回っても、その幅の内なら境界（borderline）', en: "the pack's setting (not a legal value): below an おおむね threshold by less than this fraction is borderline" },
   kindsNote: { ja: '比較する団体の種類', en: 'the municipality kinds compared with' },
+  standardNote: { ja: '出典が要件と並べて示す基準: 要件を満たし基準に届かなければ注記する', en: 'the standard the source names beside the requirement: met requirement, standard not reached → a note' },
   floorNote: { ja: '出典自身が示す幅: 基準未満でもこれを満たせば境界（borderline）', en: 'a band the source states itself: below the threshold but meeting this is borderline' },
   window: { ja: '特例の期間: {from} から {last} まで', en: 'the period of the special case: {from} through {last}' },
   windowOpen: { ja: '特例の期間: {from} から', en: 'the period of the special case: from {from}' },
@@ -148,6 +149,8 @@ export function explainEligibility(data: PackData, index: MunicipalityIndex, req
     if (c.kinds && evaluated) parameters.push(undated(`${path}/kinds`, c.kinds, cite(c.ref), W.kindsNote[lang]));
     if (c.threshold && evaluated) parameters.push(readDated(`${path}/threshold`, c.threshold as DatedValue, asOf, data, lang));
     if (c.floor && evaluated) parameters.push(undated(`${path}/floor`, `${c.floor.op} ${c.floor.value}`, cite(c.ref), `${c.floor.words[lang]} — ${W.floorNote[lang]}`));
+    if (c.standard && evaluated) parameters.push(undated(`${path}/standard`, c.standard.value, cite(c.ref), `${c.standard.words[lang]} — ${W.standardNote[lang]}`));
+    if (c.exemptIf && evaluated) parameters.push(readDated(`${path}/exemptIf/threshold`, c.exemptIf.threshold as DatedValue, asOf, data, lang));
     if (c.approx === 'tolerance' && evaluated) readsTolerance = true;
   };
   for (const c of d.criteria) criterionParams(c, `designations/${d.id}/criteria/${c.id}`, true);
