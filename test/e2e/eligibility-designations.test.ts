@@ -84,7 +84,7 @@ describe('定住自立圏: 少なくとも4万人超 is the requirement, 5万人
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('(designated-city):');
     expect(r.stdout.split('\n').filter((l) => l.startsWith('Not checked:')).length).toBe(1);
-    expect(r.stdout).toMatch(/Not checked: designated city \(指定都市\) \(no route below a population of 500,000\)/);
+    expect(r.stdout).toMatch(/Not checked: designated city \(指定都市\) \(needs a population of 500,000\)/);
   });
 });
 

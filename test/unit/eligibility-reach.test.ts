@@ -30,6 +30,11 @@ describe('designations within reach', () => {
     expect(r!).not.toHaveProperty('notChecked');
     expect(r!.figures!.map((f) => f.figure)).toEqual(['kind', 'population']);
   });
+  it('a designation is within reach up to twice the city\'s population: 小田原市 (188,856) is checked for 中核市, not 指定都市', () => {
+    const [r] = run({ names: ['小田原市'] }, { real: true });
+    expect(ids(r!)).toEqual(['core-city', 'cooperation-central-city', 'settlement-central-city']);
+    expect(r!.notChecked?.map((n) => n.designation)).toEqual(['designated-city']);
+  });
   it('a 中核市 is asked its next steps first (連携中枢都市, then 指定都市), the designation it holds last', () => {
     const [r] = run({ names: ['鳥取市'], figures: { population: 188465 } }, { real: true });
     expect(ids(r!)).toEqual(['cooperation-central-city', 'settlement-central-city', 'core-city']);

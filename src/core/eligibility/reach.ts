@@ -19,9 +19,17 @@ import type { NotChecked } from './types.js';
  * that another designation gives (連携中枢都市 needs a 中核市: the 中核市 population). The lowest
  * of the routes decides. A city whose population is unknown is within reach of everything.
  *
+ * "Within reach" is a kouiki heuristic, not law: a designation is left out when the lowest
+ * population it accepts is more than twice the city's (REACH). A city of 188,856 (小田原市) is
+ * still checked for 中核市 (200,000: a merger could reach it), not for 指定都市 (500,000); a city
+ * of 46,000 (倉吉市) for 定住自立圏 only.
+ *
  * The order: the designations that build on a designation the city holds come first (for a
  * 中核市: 連携中枢都市, then 指定都市), then the others, then those it holds.
  */
+
+/** A designation is within reach when the city has at least this share of its lowest population. */
+export const REACH = 0.5;
 
 export interface Reach {
   checked: Designation[];
@@ -53,7 +61,7 @@ export function withinReach(ctx: EligibilityContext, designations: Designation[]
       notChecked.push({ designation: d.id, name: d.name[ctx.lang], reason: 'kind' });
       continue;
     }
-    if (population !== null && lowest.decides > population) {
+    if (population !== null && lowest.decides * REACH > population) {
       notChecked.push({ designation: d.id, name: d.name[ctx.lang], reason: 'population', lowestPopulation: lowest.nominal });
       continue;
     }
