@@ -155,7 +155,7 @@ function heldLines(d: DesignationResult, lang: Lang): string[] {
 }
 
 /** One line naming the designations not checked (out of the city's reach), or none. */
-function notCheckedLine(r: EligibilityResult, lang: Lang): string | null {
+export function notCheckedLine(r: EligibilityResult, lang: Lang): string | null {
   if (!r.notChecked || r.notChecked.length === 0) return null;
   const sep = lang === 'ja' ? '、' : '; ';
   const parts = r.notChecked.map((n) => {
