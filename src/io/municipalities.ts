@@ -26,6 +26,8 @@ export { buildIndex, compiledBase, COMPILED_DATA_FILE } from './municipal-base.j
  */
 
 const WHAT: Localized = { ja: '市町村データ', en: 'municipality data file' };
+/** Said of a city placed in its group by the order of the 政令's list alone. */
+const ORDER_NOTE = '（この政令で加えられたことは一覧の順序による）';
 interface JpLocalGovPrefecture {
   code: string;
   name: string;
@@ -63,22 +65,31 @@ export function compileBaseData(yamlText: string, file: string, codes: CodeListE
   const records: Municipality[] = [];
   for (const kind of kinds) {
     const list = doc.lists[kind];
-    list.names.forEach((name, i) => {
-      const r = index.resolve(name);
-      const at = positionOf(parsed, ['lists', kind, 'names', i]);
-      if (!r.ok) {
-        problems.push({ position: at, message: { ja: `${name} はコード一覧で一意に決まりません`, en: `${name} is not a unique municipality of the code list` } });
-        return;
-      }
-      const prev = listed.get(r.municipality.id);
-      if (prev) {
-        problems.push({ position: at, message: { ja: `${name} は ${prev} の一覧にもあります`, en: `${name} is also on the ${prev} list` } });
-        return;
-      }
-      listed.set(r.municipality.id, kind);
-      const m = structuredClone(r.municipality);
-      m.kind = { value: kind, source: `${list.source}; ${list.asOf}`, layer: 'embedded' };
-      records.push(m);
+    list.groups.forEach((group, g) => {
+      // Where the city's designation comes from: the 政令 and the amending 政令 (its 附則 gives the
+      // day), and how the city was placed in that group when only the list's order places it.
+      const placed = group.assignment === 'order' ? ` ${ORDER_NOTE}` : group.evidence ? ` (${group.evidence})` : '';
+      const source = `${list.source}; ${group.by}${placed}`;
+      group.names.forEach((entry, i) => {
+        const name = typeof entry === 'string' ? entry : entry.name;
+        const at = positionOf(parsed, ['lists', kind, 'groups', g, 'names', i]);
+        const r = index.resolve(name);
+        if (!r.ok) {
+          problems.push({ position: at, message: { ja: `${name} はコード一覧で一意に決まりません`, en: `${name} is not a unique municipality of the code list` } });
+          return;
+        }
+        const prev = listed.get(r.municipality.id);
+        if (prev) {
+          problems.push({ position: at, message: { ja: `${name} は ${prev} の一覧にもあります`, en: `${name} is also on the ${prev} list` } });
+          return;
+        }
+        listed.set(r.municipality.id, kind);
+        const m = structuredClone(r.municipality);
+        m.kind = { value: kind, source, layer: 'embedded' };
+        m.designation = { kind, since: group.since, source };
+        if (typeof entry !== 'string' && entry.before) m.designation.before = { ...entry.before };
+        records.push(m);
+      });
     });
   }
   if (problems.length > 0) throw dataError(file, problems);

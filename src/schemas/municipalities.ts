@@ -142,11 +142,35 @@ export const municipalityFileSchema = once(() =>
  * lists, where each missing figure can be obtained, and the records with sourced figures.
  */
 export const embeddedDataSchema = once(() => {
-  /** The designation lists of the embedded data: names, the date of the list and its source. */
+  const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('日付は YYYY-MM-DD', 'a date is YYYY-MM-DD'));
+  /** A city of a designation list; `before:` is the kind it held before (where a source says). */
+  const ListedCitySchema = z.union([
+    z.string().min(1),
+    z.strictObject({
+      name: z.string().min(1),
+      before: z.strictObject({ kind: MunicipalityKindSchema, since: Day.nullable(), source: z.string().min(1) }).optional(),
+    }),
+  ]);
+  /**
+   * The designation lists of the embedded data: the 政令 (its source and the date of its text)
+   * and its cities in groups, each group with the day its designation took effect (`since`), the
+   * amending 政令 that added it (`by`), and `assignment: order` when only the order of the list
+   * places the group (no source read names it).
+   */
   const DesignationListSchema = z.strictObject({
     asOf: z.string().min(4),
     source: z.string().min(1),
-    names: z.array(z.string().min(1)).min(1),
+    groups: z
+      .array(
+        z.strictObject({
+          since: Day,
+          by: z.string().min(1),
+          evidence: z.string().min(1).optional(),
+          assignment: z.literal('order').optional(),
+          names: z.array(ListedCitySchema).min(1),
+        }),
+      )
+      .min(1),
   });
   return z.strictObject({
     version: VERSION_FIELD,
@@ -158,7 +182,7 @@ export const embeddedDataSchema = once(() => {
     /** For every other 市 of the code list: the kind `city`, with this source. */
     otherCities: z.strictObject({ source: z.string().min(1) }),
     codeList: z.strictObject({ source: z.string().min(1) }),
-    figureSources: z.record(z.enum(['population', 'dayNightRatio', 'metroArea', 'commuting', 'metroCoreCommuteShare', 'commuteShare', 'kind']), LocalizedSchema),
+    figureSources: z.partialRecord(z.enum(['population', 'dayNightRatio', 'area', 'metroArea', 'commuting', 'metroCoreCommuteShare', 'commuteShare', 'kind']), LocalizedSchema),
     municipalities: z.array(municipalityRecordSchema()),
   });
 });

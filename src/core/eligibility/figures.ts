@@ -26,6 +26,8 @@ export interface MunicipalityFigures {
   /** …and the other version, shown beside it (null when there is only one). */
   dayNightOther: NumberFigure | null;
   metroCoreCommuteShare: NumberFigure | null;
+  /** 面積 (km²). */
+  area: NumberFigure | null;
   /** The share to the central city of a partner check (null without one). */
   commuteShare: ShareTo | null;
 }
@@ -60,6 +62,7 @@ function municipalityFigures(ctx: EligibilityContext, m: Municipality, central: 
     dayNightRatio: ratios.decides,
     dayNightOther: ratios.other,
     metroCoreCommuteShare: metroCoreShareOf(m, ctx.lang),
+    area: m.area,
     commuteShare: central ? shareOf(ctx, m, central) : null,
   };
 }

@@ -2,6 +2,7 @@ import type { ProblemDetail, SourcePosition } from '../../errors.js';
 import type { FieldKey, MunicipalityRecord } from '../../schemas/municipalities.js';
 import { suggestMany } from '../../util/suggest.js';
 import { contradictions, type FigureView } from '../../schemas/municipality-plausibility.js';
+import { heldFromKind } from './held.js';
 import {
   emptyMunicipality,
   kindFromName,
@@ -114,6 +115,18 @@ export class MunicipalityIndex {
       if (this.census && r.code) this.withCensusOf.set(r, r);
       this.put(r);
     }
+  }
+
+  /** The first 市 of a prefecture in code order (its capital in most prefectures), for examples in messages. */
+  capitalOf(prefecture: string): string | null {
+    const p = normalizeName(prefecture);
+    for (const e of this.byCode.values()) if (e.prefecture === p && e.name.endsWith('市')) return e.name;
+    return null;
+  }
+
+  /** Whether `query` names a prefecture (都道府県) rather than a municipality. */
+  isPrefecture(query: string): boolean {
+    return this.prefectures.includes(normalizeName(query));
   }
 
   private addName(name: string, id: string): void {
@@ -428,7 +441,12 @@ export function overlay(m: Municipality, rec: MunicipalityRecord, file: string, 
     return fig(value, s, layer, census ? censusOf(rec, s, basis) : undefined);
   };
   if (rec.prefecture !== undefined && m.prefecture === null) m.prefecture = rec.prefecture;
-  if (rec.kind !== undefined) m.kind = put(rec.kind, 'kind');
+  if (rec.kind !== undefined) {
+    m.kind = put(rec.kind, 'kind');
+    // A record that states the kind states the designation too: the list's (with its date) when
+    // it names the same one, else one held since a day the record does not give.
+    if (m.designation?.kind !== m.kind?.value) m.designation = heldFromKind(m.kind);
+  }
   if (rec.population !== undefined) m.population = put(rec.population, 'population', true);
   if (rec.pastCensus !== undefined) {
     m.earlierPopulations = rec.pastCensus

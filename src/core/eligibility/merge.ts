@@ -25,21 +25,38 @@ const M = {
   shares: { ja: '比率で与えられた通勤通学割合（{names}）は合算できない（人数が必要）', en: 'commuting shares given as ratios ({names}) cannot be combined (counts are needed)' },
   metro: { ja: '三大都市圏: {v}（{names}が圏内。合併市は圏内の市として扱う）', en: '三大都市圏: {v} ({names} lies inside; the merged city is treated as inside)' },
   metroConflict: { ja: '三大都市圏: 不明（構成団体が異なる都市圏にある）', en: '三大都市圏: unknown (the members lie in different metro areas)' },
-  kind: { ja: '種類: 市（合併後の新しい市。指定は引き継がない前提。--kind で仮定を置ける）', en: 'kind: city (a new city after the merger; designations are not assumed to carry over; --kind sets an assumption)' },
+  kind: { ja: '種類: 市（新設合併による新しい市。指定は引き継がない。--kind で仮定を置ける）', en: 'kind: city (a new city made by the merger; designations do not carry over; --kind sets an assumption)' },
+  newCity: {
+    ja: '合併の方式: 新設合併（既定。新しい市を置く。構成団体の指定は引き継がれない。{first}が他を編入する場合は --merge-kind incorporation）',
+    en: 'kind of merger: a new city (新設合併, the default: the members\' designations do not carry over; --merge-kind incorporation for {first} absorbing the others)',
+  },
+  incorporation: {
+    ja: '合併の方式: 編入（{first}が{others}を編入する。{first}は存続し、その種類と指定（{kind}）を保つ）',
+    en: 'kind of merger: incorporation (編入: {first} absorbs {others} and continues, keeping its kind and designations: {kind})',
+  },
+  kindKept: { ja: '種類: {kind}（編入する{first}のまま）', en: 'kind: {kind} (that of {first}, which absorbs the others)' },
   kindUnknown: { ja: '種類: 不明（市・町・村のいずれになるかはデータにない）', en: 'kind: unknown (whether it would be a 市, 町 or 村 is not in the data)' },
   whatIf: { ja: '合併の試算', en: 'merger what-if' },
   crossPref: { ja: '都道府県をまたぐ合併', en: 'a merger across prefectures' },
   mixedCensus: { ja: '人口の合算には確定値と速報値が混在する（出典を参照）', en: 'the population sum mixes a final (確定) and a preliminary (速報) census figure (see the sources)' },
   what: {
     population: { ja: '人口', en: 'population' },
+    area: { ja: '面積（km²）', en: 'area (km²)' },
     daytime: { ja: '昼間人口', en: 'daytime population' },
     daytimeImputed: { ja: '昼間人口（不詳補完値）', en: 'daytime population (imputed)' },
-    area: { ja: '面積', en: 'area' },
     workers: { ja: '通勤通学者（常住地）', en: 'residents who work or study' },
     toMetroCores: { ja: '三大都市圏の中心への通勤通学者', en: 'commuters to the metro cores' },
     to: { ja: '{place} への通勤通学者', en: 'commuters to {place}' },
   },
 } as const;
+
+/**
+ * How the municipalities merge (地方自治法第7条): 編入 — one absorbs the others and continues,
+ * keeping its kind and its designations (a 中核市 absorbing a town stays a 中核市); 新設合併 — they
+ * make a new city, which holds no designation (it may apply: for an area that includes the whole
+ * of a 中核市 the filing counts as the 申出, Art. 252-26-2).
+ */
+export type MergeKind = 'incorporation' | 'new';
 
 export interface MergeResult {
   municipality: Municipality;
@@ -69,18 +86,22 @@ function isMetroCore(m: Municipality): boolean {
  * (they leave the flows to other places); a figure missing for any member makes the sum unknown
  * (a lower bound where that decides a test). Ratios are never averaged.
  */
-export function mergeMunicipalities(members: Municipality[], index: MunicipalityIndex, lang: Lang): MergeResult {
+export function mergeMunicipalities(members: Municipality[], index: MunicipalityIndex, lang: Lang, kind: MergeKind = 'new'): MergeResult {
   const derived: string[] = [];
   const list = (names: string[]): string => names.join(lang === 'ja' ? '、' : ', ');
-  const name = members.map((m) => m.name).join('+');
+  const first = members[0]!;
+  // 編入: the absorbing municipality continues under its own name and code.
+  const incorporation = kind === 'incorporation';
+  const name = incorporation ? first.name : members.map((m) => m.name).join('+');
   const prefs = [...new Set(members.map((m) => m.prefecture))];
   const merged: Municipality = {
     id: `merge:${members.map((m) => m.id).join('+')}`,
     name,
-    code: null,
+    code: incorporation ? first.code : null,
     prefecture: prefs.length === 1 ? prefs[0]! : null,
     inCodeList: false,
     kind: null,
+    designation: null,
     population: null,
     earlierPopulations: [],
     daytimePopulation: null,
@@ -129,11 +150,22 @@ export function mergeMunicipalities(members: Municipality[], index: Municipality
     return { value: total, source: joinSources(...known.map((x) => x.f)), derivation: parts };
   };
 
-  // Kind: a merger that includes a 市 makes a 市; no designation is assumed to carry over.
-  if (members.some((m) => m.kind && CITY_KINDS.includes(m.kind.value))) {
-    merged.kind = { value: 'city', source: M.whatIf[lang], derivation: M.kind[lang] };
-    derived.push(M.kind[lang]);
-  } else derived.push(M.kindUnknown[lang]);
+  const kindLabel = (k: string | undefined): string => k ?? (lang === 'ja' ? '不明' : 'unknown');
+  if (incorporation) {
+    const others = list(members.slice(1).map((m) => m.name));
+    derived.push(fill(M.incorporation[lang], { first: first.name, others, kind: kindLabel(first.kind?.value) }));
+    // The absorbing municipality keeps its kind and designation (with their sources and day).
+    merged.kind = first.kind ? { ...first.kind } : null;
+    merged.designation = first.designation ? { ...first.designation } : null;
+    if (first.kind) derived.push(fill(M.kindKept[lang], { kind: first.kind.value, first: first.name }));
+  } else {
+    derived.push(fill(M.newCity[lang], { first: first.name }));
+    // A new city: a merger that includes a 市 makes a 市; no designation carries over.
+    if (members.some((m) => m.kind && CITY_KINDS.includes(m.kind.value))) {
+      merged.kind = { value: 'city', source: M.whatIf[lang], derivation: M.kind[lang] };
+      derived.push(M.kind[lang]);
+    } else derived.push(M.kindUnknown[lang]);
+  }
 
   merged.population = sum(M.what.population[lang], (m) => m.population);
   if (merged.population) {

@@ -47,6 +47,23 @@ export interface Figure<T> {
   census?: CensusInfo;
 }
 
+/** The designations a city can hold by 政令 (指定都市, 中核市) or by statute (施行時特例市). */
+export type HeldKind = 'designated-city' | 'core-city' | 'transitional-special-city';
+export const HELD_KINDS: readonly HeldKind[] = ['designated-city', 'core-city', 'transitional-special-city'];
+
+/**
+ * A designation the city holds: the day it took effect (null when the data does not say, e.g. a
+ * record that only states `kind: core-city`) and where that comes from. The law has no
+ * de-designation (a falling population does not end it), so a held designation stands whatever
+ * today's figures say. `before` is the kind the city held before `since`, where a source says.
+ */
+export interface HeldDesignation {
+  kind: HeldKind;
+  since: string | null;
+  source: string;
+  before?: { kind: MunicipalityKind; since: string | null; source: string };
+}
+
 /** A number the criteria compare; a sum with missing parts is only a lower bound. */
 export interface NumberFigure extends Figure<number> {
   /** Only a lower bound is known (a sum with missing parts). */
@@ -72,6 +89,8 @@ export interface Municipality {
   /** Known from the code list (every municipality of Japan), not only from a data file. */
   inCodeList: boolean;
   kind: Figure<MunicipalityKind> | null;
+  /** The designation on the lists (指定都市・中核市・施行時特例市) with its date; null for others. */
+  designation: HeldDesignation | null;
   population: Figure<number> | null;
   /** Populations of earlier censuses (each with its `census.year`), oldest first: for `--as-of` before `population`'s census was published. */
   earlierPopulations: Figure<number>[];
@@ -105,6 +124,8 @@ export interface Subject {
   members: Municipality[];
   derived: string[];
   twin: Municipality | null;
+  /** Whether the city and its twin are adjacent (隣接): a fact given by the user or the data; absent when not given. */
+  adjacent?: Figure<boolean>;
 }
 
 export interface RecordOrigin {
@@ -122,7 +143,7 @@ export interface CodeListEntry {
 }
 
 /** Where a missing figure can be obtained (data/municipalities.yaml `figureSources:`). */
-export type FigureSources = Partial<Record<'population' | 'dayNightRatio' | 'metroArea' | 'commuting' | 'metroCoreCommuteShare' | 'commuteShare' | 'kind', Localized>>;
+export type FigureSources = Partial<Record<'population' | 'dayNightRatio' | 'area' | 'metroArea' | 'commuting' | 'metroCoreCommuteShare' | 'commuteShare' | 'kind', Localized>>;
 
 /**
  * The embedded default data, ready to index: the code list, the records with sourced figures
@@ -152,6 +173,7 @@ export function emptyMunicipality(id: string, name: string, code: string | null,
     prefecture,
     inCodeList,
     kind: null,
+    designation: null,
     population: null,
     earlierPopulations: [],
     daytimePopulation: null,

@@ -3,7 +3,7 @@ import type { SubjectFigures } from './figures.js';
 import { publishedAfter } from './census.js';
 import type { CensusInfo, Figure, Municipality, NumberFigure } from './model.js';
 import { round4 } from './text.js';
-import type { CensusOut, CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from './types.js';
+import type { CensusOut, CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut, HeldOut } from './types.js';
 
 /**
  * The result's shapes, in the JSON contract's key order (§6 `eligibility`), so the output is
@@ -160,42 +160,44 @@ export class Rows {
 
 /**
  * One designation's result as one literal in the contract's key order (designation, eligible,
- * criteria, name, centralCity?, steps, notes?) rather than keys added one by one: one object per
- * result, no property store.
+ * held?, criteria, name, centralCity?, steps, notes?) rather than keys added one by one: one
+ * object per result, no property store.
  */
 export function designationOut(
   id: string,
   eligible: boolean | null,
+  held: HeldOut | undefined,
   criteria: CriterionResult[],
   name: string,
   centralCity: string | undefined,
   steps: DesignationResult['steps'],
   notes: string[] | undefined,
 ): DesignationResult {
-  const result: DesignationResult = centralCity !== undefined ? { designation: id, eligible, criteria, name, centralCity, steps } : { designation: id, eligible, criteria, name, steps };
+  let result: DesignationResult;
+  if (held) result = centralCity !== undefined ? { designation: id, eligible, held, criteria, name, centralCity, steps } : { designation: id, eligible, held, criteria, name, steps };
+  else result = centralCity !== undefined ? { designation: id, eligible, criteria, name, centralCity, steps } : { designation: id, eligible, criteria, name, steps };
   if (notes) result.notes = notes;
   return result;
 }
 
 /** The figures block: what the checks read, each with its source (a partner check: the share to the central city only). */
-export function figuresOut(ctx: EligibilityContext, figs: SubjectFigures, partner: boolean): FigureOut[] {
+export function figuresOut(ctx: EligibilityContext, figs: SubjectFigures, partner: boolean, reads: Set<string>): FigureOut[] {
   const f = figs.self;
   const m = f.municipality;
   if (partner) return [figureOut(ctx, m, 'commuteShare', f.commuteShare, 'commuteShare', true)];
-  const out: FigureOut[] = [
-    figureOut(ctx, m, 'kind', m.kind, 'kind'),
-    figureOut(ctx, m, 'population', f.population, 'population'),
-    figureOut(ctx, m, 'dayNightRatio', f.dayNightRatio, 'dayNightRatio', true),
-    figureOut(ctx, m, 'metroArea', m.metroArea, 'metroArea'),
-    figureOut(ctx, m, 'metroCoreCommuteShare', f.metroCoreCommuteShare, 'metroCoreCommuteShare', true),
-  ];
+  // Only the figures the designations checked read (a 定住自立圏 check does not list the share to the metro cores).
+  const out: FigureOut[] = [];
+  if (reads.has('kind')) out.push(figureOut(ctx, m, 'kind', m.kind, 'kind'));
+  if (reads.has('population')) out.push(figureOut(ctx, m, 'population', f.population, 'population'));
+  if (reads.has('dayNightRatio')) out.push(figureOut(ctx, m, 'dayNightRatio', f.dayNightRatio, 'dayNightRatio', true));
+  if (reads.has('area')) out.push(figureOut(ctx, m, 'area', f.area, 'area'));
+  if (reads.has('metroArea')) out.push(figureOut(ctx, m, 'metroArea', m.metroArea, 'metroArea'));
+  if (reads.has('metroCoreCommuteShare')) out.push(figureOut(ctx, m, 'metroCoreCommuteShare', f.metroCoreCommuteShare, 'metroCoreCommuteShare', true));
   const t = figs.twin;
   if (t) {
-    out.push(
-      figureOut(ctx, m, `twin:population`, t.population, 'population'),
-      figureOut(ctx, m, `twin:dayNightRatio`, t.dayNightRatio, 'dayNightRatio', true),
-      figureOut(ctx, m, `twin:metroArea`, t.municipality.metroArea, 'metroArea'),
-    );
+    if (reads.has('twin:population')) out.push(figureOut(ctx, m, `twin:population`, t.population, 'population'));
+    if (reads.has('twin:dayNightRatio')) out.push(figureOut(ctx, m, `twin:dayNightRatio`, t.dayNightRatio, 'dayNightRatio', true));
+    if (reads.has('twin:metroArea')) out.push(figureOut(ctx, m, `twin:metroArea`, t.municipality.metroArea, 'metroArea'));
   }
   return out;
 }

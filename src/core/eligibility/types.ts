@@ -59,10 +59,18 @@ export interface StepOut {
   citation: string;
 }
 
+/** A designation the municipality already holds (contract §7): the day it took effect and its source. */
+export interface HeldOut {
+  since: string | null;
+  source: string;
+}
+
 export interface DesignationResult {
   designation: string;
-  /** true: every criterion passes or is not applicable; false: any fails; null otherwise. */
+  /** true: every criterion passes or is not applicable; false: any fails; null otherwise. For a held designation: the figures today. */
   eligible: boolean | null;
+  /** Set when the municipality already holds this designation (contract §7). */
+  held?: HeldOut;
   criteria: CriterionResult[];
   // ── additions ──
   name?: string;
@@ -71,6 +79,18 @@ export interface DesignationResult {
   /** What remains to be done once the figures pass (e.g. Art. 252-24 for a 中核市). */
   steps?: StepOut[];
   notes?: string[];
+}
+
+/**
+ * A designation not checked because it is out of the city's reach (asked without
+ * `--designation`): the lowest population any of its routes accepts, a kind of municipality it
+ * is not for, or (中核市) a city that holds more (a 指定都市, Art. 252-26).
+ */
+export interface NotChecked {
+  designation: string;
+  name: string;
+  reason: 'population' | 'kind' | 'holds-designated-city';
+  lowestPopulation?: number;
 }
 
 export interface FigureOut {
@@ -98,6 +118,8 @@ export interface EligibilityResult {
   // ── additions ──
   /** The figures the checks read, each with its source (or where to get it). */
   figures?: FigureOut[];
+  /** Designations not checked (out of reach; asked without --designation). */
+  notChecked?: NotChecked[];
   /** Merger what-if: how each figure of the merged city was derived. */
   derived?: string[];
   notes?: string[];
