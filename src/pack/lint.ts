@@ -4,6 +4,7 @@ import { MUNICIPALITY_KINDS } from '../schemas/common.js';
 import type { PackData } from './model.js';
 import type { Condition, Ref, Rule } from './schema.js';
 import { DERIVED_FACTS, type PackLocator } from './validate.js';
+import { checkSources } from './sources.js';
 
 /**
  * The checks of `kouiki rules validate` beyond what loading needs (pack/validate.ts): tables that
@@ -274,19 +275,7 @@ function checkPlaceholders(data: PackData, add: Add): void {
 // ───────────────────────────────────────────────────────── citations
 
 function checkCitations(data: PackData, add: Add): void {
-  const refs = data.manifest.references;
-  const verified = data.manifest.verified ?? {};
-  const knownVia = (v: string): boolean => v in verified || (refs ? v in refs : /^S\d+[a-z]?$/.test(v));
-  walkRefs(data, (collection, id, path, ref) => {
-    (ref.via ?? []).forEach((v, i) => {
-      if (!knownVia(v)) {
-        add(collection, id, [...path, 'via', i], {
-          ja: `via の「${v}」は参照資料の出典一覧（pack.yaml の references）にも verified にもありません`,
-          en: `via "${v}" is neither a source of the fact sheet (references: in pack.yaml) nor a verified: entry`,
-        });
-      }
-    });
-  });
+  checkSources(data, add);
 
   // A legal conclusion ("not-allowed") must not rest on an unconfirmed citation (contract §2).
   for (const r of data.rules) {
@@ -321,20 +310,25 @@ function checkCitations(data: PackData, add: Add): void {
   }
 }
 
-type RefVisitor = (collection: string, id: string | null, path: (string | number)[], ref: Ref) => void;
+type RefVisitor = (collection: string, id: string | null, path: (string | number)[], ref: Ref, unconfirmed: boolean) => void;
 
 function isRef(x: unknown): x is Ref {
   return x !== null && typeof x === 'object' && !Array.isArray(x) && typeof (x as { source?: unknown }).source === 'string' && Object.keys(x).every((k) => REF_KEYS.has(k));
 }
 const REF_KEYS = new Set(['source', 'article', 'paragraph', 'item', 'proviso', 'section', 'via', 'status', 'note']);
 
-function walk(value: unknown, path: (string | number)[], visit: (path: (string | number)[], ref: Ref) => void): void {
+/**
+ * Visits every reference under `value`. `unconfirmed`: the reference, or a value it belongs to (a
+ * property, a step, a dated entry), carries `status: unconfirmed`.
+ */
+function walk(value: unknown, path: (string | number)[], visit: (path: (string | number)[], ref: Ref, unconfirmed: boolean) => void, unconfirmed = false): void {
   if (isRef(value)) {
-    visit(path, value);
+    visit(path, value, unconfirmed || value.status === 'unconfirmed');
     return;
   }
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k], visit);
+  const here = unconfirmed || (value !== null && typeof value === 'object' && !Array.isArray(value) && (value as { status?: unknown }).status === 'unconfirmed');
+  if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit, here));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k], visit, here);
 }
 
 /** Every citation of the pack, with where it sits (collection, item id, path inside it). */
@@ -346,17 +340,17 @@ export function walkRefs(data: PackData, visit: RefVisitor): void {
     ['measures', data.prefecture?.measures ?? []],
     ['roles', data.prefecture?.roles ?? []],
   ];
-  for (const [collection, items] of lists) for (const item of items) walk(item, [], (path, ref) => visit(collection, item.id, path, ref));
-  if (data.prefecture?.principle) walk(data.prefecture.principle, [], (path, ref) => visit('principle', null, path, ref));
+  for (const [collection, items] of lists) for (const item of items) walk(item, [], (path, ref, u) => visit(collection, item.id, path, ref, u));
+  if (data.prefecture?.principle) walk(data.prefecture.principle, [], (path, ref, u) => visit('principle', null, path, ref, u));
   const ranking = data.manifest.ranking;
-  if (ranking) walk(ranking, [], (path, ref) => visit('ranking', null, path, ref));
+  if (ranking) walk(ranking, [], (path, ref, u) => visit('ranking', null, path, ref, u));
   for (const [key, value] of Object.entries(data.extra)) {
     if (Array.isArray(value)) {
       value.forEach((item: unknown, i) => {
         const id = (item as { id?: unknown } | null)?.id;
-        walk(item, [], (path, ref) => (typeof id === 'string' ? visit(key, id, path, ref) : visit(key, null, [i, ...path], ref)));
+        walk(item, [], (path, ref, u) => (typeof id === 'string' ? visit(key, id, path, ref, u) : visit(key, null, [i, ...path], ref, u)));
       });
-    } else walk(value, [], (path, ref) => visit(key, null, path, ref));
+    } else walk(value, [], (path, ref, u) => visit(key, null, path, ref, u));
   }
 }
 

@@ -143,6 +143,10 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
   for (const c of data.categories) {
     c.instruments.forEach((id, i) => unknownInstrument('categories', c.id, ['instruments', i], id));
     checkRef('categories', c.id, ['ref'], c.ref);
+    (c.views ?? []).forEach((v, vi) => {
+      v.instruments.forEach((id, i) => unknownInstrument('categories', c.id, ['views', vi, 'instruments', i], id));
+      checkRef('categories', c.id, ['views', vi, 'ref'], v.ref);
+    });
   }
 
   // ── facts
@@ -193,7 +197,7 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
       for (const key of BUILTIN_MESSAGES[r.builtin] ?? []) {
         if (!r.messages?.[key]) add('rules', r.id, ['messages'], { ja: `組み込みルールのメッセージ「${key}」がありません`, en: `built-in rule needs messages.${key}` });
       }
-      if (r.builtin === 'category-fit' && r.weight === undefined) add('rules', r.id, [], { ja: 'weight がありません', en: 'category-fit needs a weight' });
+      if (r.builtin === 'category-fit' && r.weight === undefined && r.weights === undefined) add('rules', r.id, [], { ja: 'weight（又は weights）がありません', en: 'category-fit needs a weight (or weights by standing)' });
       continue;
     }
     if (!r.cases && !r.match) add('rules', r.id, [], { ja: 'cases か match が必要です', en: 'a rule needs cases: or match:' });

@@ -20,6 +20,7 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
     head: { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf },
     width: outputWidth(ctx.io.stdoutIsTTY, out.columns, ctx.io.env),
     chalk: chalkFor(ctx),
+    data: pack.data,
     ...(request.partners
       ? {
           partnersOf: names.map((n) => subjectFor(index, n, { ...request, names: [n] }, lang).municipality.name),

@@ -106,6 +106,7 @@ async function render(ctx: RunContext, explanation: Explanation, inputs: string[
     lang: ctx.opts.lang,
     head: { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf },
     width: outputWidth(ctx.io.stdoutIsTTY, out.columns, ctx.io.env),
+    data: pack.data,
   };
   await emitAll(ctx, specs, (spec) => explainRenderer(spec.format, env), [explanation], inputs);
   return 0;

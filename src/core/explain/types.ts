@@ -93,7 +93,7 @@ export interface RuleTrace {
 export type BuiltinCheck =
   | { instrument: string; from: string; certainFrom: string; state: 'not-yet' | 'in-doubt' | 'in-force'; citation: string }
   | { instrument: string; party: string; kind: string; status: 'allowed' | 'unconfirmed' | 'excluded'; citation: string }
-  | { category: string; instruments: string[]; weight: number; citation: string };
+  | { category: string; standing?: string; instruments: string[]; weight: number; citation: string };
 
 export interface ContributionTrace {
   rule: string;
