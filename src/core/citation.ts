@@ -41,10 +41,12 @@ export function formatRef(ref: Ref, data: Pick<PackData, 'manifest'>, lang: Lang
   const name = source ? source.name[lang] : ref.source;
   let out: string;
   if (ref.article !== undefined) {
+    const ja = (a: { article: string; paragraph?: number | undefined; item?: number | undefined }): string => `${articleJa(a.article)}${a.paragraph ? `第${a.paragraph}項` : ''}${a.item ? `第${a.item}号` : ''}`;
+    const en = (a: { article: string; paragraph?: number | undefined; item?: number | undefined }): string => `${articleEn(a.article)}${a.paragraph ? `(${a.paragraph})` : ''}${a.item ? ` item ${a.item}` : ''}`;
     if (lang === 'ja') {
-      out = `${name}${articleJa(ref.article)}${ref.paragraph ? `第${ref.paragraph}項` : ''}${ref.item ? `第${ref.item}号` : ''}${ref.proviso ? 'ただし書' : ''}`;
+      out = `${name}${ja({ ...ref, article: ref.article })}${ref.proviso ? 'ただし書' : ''}${(ref.also ?? []).map((a) => `、${ja(a)}`).join('')}`;
     } else {
-      out = `${name} ${articleEn(ref.article)}${ref.paragraph ? `(${ref.paragraph})` : ''}${ref.item ? ` item ${ref.item}` : ''}${ref.proviso ? ' proviso' : ''}`;
+      out = `${name} ${en({ ...ref, article: ref.article })}${ref.proviso ? ' proviso' : ''}${(ref.also ?? []).map((a) => `, ${en(a)}`).join('')}`;
     }
   } else if (ref.section !== undefined) {
     out = `${name} ${ref.section}`;
@@ -123,7 +125,7 @@ export function collectPackRefs(data: PackData, visit: (ref: Ref) => void): void
   walk([data.instruments, data.categories, data.rules, data.prefecture, data.manifest.ranking ?? null, data.extra]);
 }
 
-const REF_KEYS = new Set(['source', 'article', 'paragraph', 'item', 'proviso', 'section', 'via', 'status', 'note']);
+const REF_KEYS = new Set(['source', 'article', 'paragraph', 'item', 'proviso', 'section', 'also', 'via', 'status', 'note']);
 
 const INDEX = new WeakMap<PackData, Partial<Record<Lang, Map<string, Ref>>>>();
 

@@ -315,7 +315,7 @@ type RefVisitor = (collection: string, id: string | null, path: (string | number
 function isRef(x: unknown): x is Ref {
   return x !== null && typeof x === 'object' && !Array.isArray(x) && typeof (x as { source?: unknown }).source === 'string' && Object.keys(x).every((k) => REF_KEYS.has(k));
 }
-const REF_KEYS = new Set(['source', 'article', 'paragraph', 'item', 'proviso', 'section', 'via', 'status', 'note']);
+const REF_KEYS = new Set(['source', 'article', 'paragraph', 'item', 'proviso', 'section', 'also', 'via', 'status', 'note']);
 
 /**
  * Visits every reference under `value`. `unconfirmed`: the reference, or a value it belongs to (a

@@ -16,6 +16,9 @@ export const RefSchema = z.strictObject({
   item: z.number().int().positive().optional(),
   proviso: z.boolean().optional(),
   section: z.string().min(1).optional(),
+  /** Further articles of the same source the value rests on (地方自治法第252条の2第1項、第283条第1項). */
+  also: z.array(z.strictObject({ article: z.string().min(1), paragraph: z.number().int().positive().optional(), item: z.number().int().positive().optional() })).min(1).optional(),
+  /** Other sources (ids of `sources:`) that support the same value, e.g. an official example beside the statute. */
   via: z.array(z.string().min(1)).optional(),
   status: z.enum(['confirmed', 'unconfirmed']).optional(),
   note: LocalizedSchema.optional(),
@@ -86,6 +89,11 @@ export const PackManifestSchema = z.strictObject({
       ref: RefSchema.optional(),
       subsidiarity: LocalizedSchema,
       subsidiarityRef: RefSchema.optional(),
+      /**
+       * When the subsidiarity order (municipal instruments before the prefecture's) does not
+       * apply; default: municipal effort cannot solve the task ({ fact: beyondMunicipalEffort, is: true }).
+       */
+      subsidiarityUnless: z.lazy(() => ConditionSchema).optional(),
     })
     .optional(),
   partyGroups: z.record(z.string(), z.array(MunicipalityKindSchema)).optional(),
@@ -276,7 +284,7 @@ export const EffectSchema = z.strictObject({
   message: LocalizedSchema,
   ref: RefSchema.optional(),
   /** Cite each target instrument's own property (e.g. `authority`) instead of one reference. */
-  refFrom: z.enum(['legalPersonality', 'authority', 'governingRules', 'parties', 'approval', 'councilResolution', 'exit']).optional(),
+  refFrom: z.enum(['basis', 'legalPersonality', 'authority', 'governingRules', 'parties', 'approval', 'councilResolution', 'exit']).optional(),
 });
 export type Effect = z.infer<typeof EffectSchema>;
 
@@ -284,6 +292,8 @@ const MatchEffectSchema = z.strictObject({
   effect: z.enum(['+', '-']),
   weight: z.number().min(-1).max(1),
   message: LocalizedSchema,
+  /** Cite each instrument's own article (its first basis) instead of the rule's reference. */
+  refFrom: z.literal('basis').optional(),
 });
 
 export const RuleSchema = z.strictObject({

@@ -331,7 +331,7 @@ export function explainRecommendation(cp: CompiledPack, task: Task): { explanati
 
   // ── ranking: which key decided each adjacent pair
   const ranking = data.manifest.ranking;
-  const subsidiarity = col.facts_.beyondMunicipalEffort !== true;
+  const subsidiarity = cp.subsidiarityLifted({ facts: col.facts_, text: '', matched: [] }) !== 1;
   const subReason = ranking?.subsidiarity[lang] ?? '';
   const pairs: RankingPairTrace[] = [];
   for (let k = 0; k + 1 < result.recommendations.length; k++) {

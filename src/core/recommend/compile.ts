@@ -87,6 +87,8 @@ export interface CompiledPack {
   dormant: { rule: Rule; effective: string }[];
   partyKinds: { rule: Rule; unconfirmed: string; excluded: string } | null;
   settings: { recommendedAt: number; unsuitableBelow: number };
+  /** True when the subsidiarity order is lifted for the task (ranking.subsidiarityUnless). */
+  subsidiarityLifted: CondFn;
   kindLabels: Map<string, string>;
 }
 
@@ -158,7 +160,8 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
     const dynamic = /\{matched\}/.test(template);
     const refFrom = 'refFrom' in e ? e.refFrom : undefined;
     const citationFor = (t: number): string => {
-      const own = refFrom ? instruments[t]!.def.properties[refFrom]?.ref : undefined;
+      const def = instruments[t]!.def;
+      const own = refFrom === 'basis' ? def.basis[0] : refFrom ? def.properties[refFrom]?.ref : undefined;
       return own ? cite(own) : citation;
     };
     if (!dynamic) {
@@ -296,6 +299,7 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
     dormant,
     partyKinds,
     settings: { recommendedAt: pct(settings.recommendedAt ?? 0.7), unsuitableBelow: pct(settings.unsuitableBelow ?? 0.35) },
+    subsidiarityLifted: compileCondition(data.manifest.ranking?.subsidiarityUnless ?? { fact: 'beyondMunicipalEffort', is: true }),
     kindLabels,
   };
   markReasons(cp);

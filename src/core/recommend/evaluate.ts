@@ -252,7 +252,8 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
       }
     }
   }
-  const subsidiarity = facts.beyondMunicipalEffort !== true;
+  // 市町村優先の原則 orders municipal instruments first unless the pack lifts it for the task.
+  const subsidiarity = cp.subsidiarityLifted(ctx) !== TRUE;
   // Insertion sort (stable, as Array#sort is, so the same order): a task ranks about ten.
   for (let k = 1; k < order.length; k++) {
     const x = order[k]!;
