@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { sha256 } from '../src/io/hash.js';
 import { join } from 'node:path';
 import { formatUserError, UserError } from '../src/errors.js';
-import { COMPILED_PACK_FILE, listPackFiles, loadPackDir, type CompiledPackFile } from '../src/pack/load.js';
+import { COMPILED_PACK_FILE, listPackFiles, loadPackDir, type CompiledPackFile } from '../src/rules-tools/load.js';
 import { COMPILED_DATA_FILE, compileDataFile } from '../src/io/municipalities.js';
 
 /**

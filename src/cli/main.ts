@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitSignal, formatUserError, UserError } from '../errors.js';
 import { defaultLang, type Lang } from '../i18n/lang.js';
-import { obtainPack } from '../pack/default.js';
+import { obtainPack } from '../rules-tools/obtain.js';
 import type { Pack } from '../pack/model.js';
 import { makeContext, parseAsOf, parseSize, today, type GlobalOptions } from './context.js';
 import { outputFailed, streamFailure, watchStreams, type CliIO } from './io.js';

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { UserError, type ProblemDetail } from '../errors.js';
-import { CHECK_SEVERITIES, type CheckPack, type CheckSeverity } from '../pack/checks.js';
-import { configSchema } from '../schemas/config.js';
+import type { CheckPack } from '../pack/checks.js';
+import { CHECK_SEVERITIES, configSchema, type CheckSeverity } from '../schemas/config.js';
 import { readInputFile } from './read.js';
 import { keysAt, unknownKeyMessage } from './schema-keys.js';
 import { describeIssue, ONE_SHOT } from './validate.js';

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { UserError, type SourcePosition } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
+import { checkPack } from '../pack/checks.js';
 import type { PackData } from '../pack/model.js';
 import { draftSchemas, type Draft, type DraftProject } from '../schemas/draft.js';
 import type { CheckedDraft, DraftPath } from '../core/check/run.js';
@@ -141,7 +142,7 @@ export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOp
     );
   }
 
-  const schemas = draftSchemas(opts.pack, municipalityRecordSchema());
+  const schemas = draftSchemas(opts.pack, checkPack(opts.pack)?.schemes ?? [], municipalityRecordSchema());
   const findings: Finding[] = [];
   const report = (issue: Issue): void => {
     if (issue.code === 'unrecognized_keys') {

@@ -13,7 +13,8 @@ import { distDir, packageRoot } from './paths.js';
  * data/municipalities.yaml), and the index over it. Reading `--data` files, a stale build and
  * the compilation itself live in ./municipalities.ts, imported only when needed.
  *
- *   loadMunicipalities(files, { maxBytes })  → MunicipalityIndex (embedded + files, in order)
+ *   loadMunicipalities(files, { maxBytes })  → MunicipalityIndex (embedded + files, in order;
+ *                                              in ./load-municipalities.ts)
  *   buildIndex(base, layers)                 → MunicipalityIndex, throwing positioned errors
  *   compiledBase()                           → BaseData from dist/, or null when stale/missing
  */
@@ -99,19 +100,4 @@ export function buildIndex(base: BaseData, layers: readonly DataLayer[]): Munici
     if (problems.length > 0) throw dataError(layer.file, problems);
   }
   return index;
-}
-
-/**
- * The embedded data with `--data` files laid over it, in the order given. The YAML parser and
- * the schemas load only when there are files to read or the build is stale.
- */
-export async function loadMunicipalities(files: readonly string[], opts: { maxBytes: number; base?: BaseData }): Promise<MunicipalityIndex> {
-  let base = opts.base ?? compiledBase();
-  const layers: DataLayer[] = [];
-  if (!base || files.length > 0) {
-    const heavy = await import('./municipalities.js');
-    base ??= heavy.embeddedBase();
-    for (const f of files) layers.push(await heavy.readDataFile(f, opts.maxBytes));
-  }
-  return buildIndex(base!, layers);
 }

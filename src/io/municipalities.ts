@@ -10,7 +10,7 @@ import { readInput } from './read.js';
 import { issuesToProblems, validateDocument } from './validate.js';
 import { parseYaml, positionOf, type ParsedYaml } from './yaml.js';
 
-export { buildIndex, loadMunicipalities, compiledBase, COMPILED_DATA_FILE } from './municipal-base.js';
+export { buildIndex, compiledBase, COMPILED_DATA_FILE } from './municipal-base.js';
 
 /**
  * Municipality data, the parsing part: compiling the embedded data from its sources (at build

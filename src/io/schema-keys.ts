@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { Localized } from '../i18n/lang.js';
-import { suggestMany } from './suggest.js';
+import { suggestMany } from '../util/suggest.js';
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; in?: z.ZodType };
 

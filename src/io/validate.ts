@@ -74,11 +74,6 @@ export function describeIssue(issue: Issue): Localized {
   }
 }
 
-/** Custom refinement message in both languages (read back by describeIssue). */
-export function bilingual(ja: string, en: string): { message: string; params: { ja: string; en: string } } {
-  return { message: en, params: { ja, en } };
-}
-
 /** Issues as positioned problems; an unknown key points at the key itself, anything else at its value. */
 export function issuesToProblems(parsed: ParsedYaml, issues: readonly Issue[], max = 50): ProblemDetail[] {
   const out: ProblemDetail[] = [];

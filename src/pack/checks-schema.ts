@@ -1,9 +1,12 @@
 import * as z from 'zod';
 import { LocalizedSchema } from '../schemas/common.js';
-import { CHECK_SEVERITIES, STATUTORY_FIELDS } from './checks.js';
+import { CHECK_SEVERITIES } from '../schemas/config.js';
 import { RefSchema } from './schema.js';
 
 /** The schema of `rules/checks.yaml` (see checks.ts for what it holds). */
+
+/** The keys of a draft's project that carry what a charter (規約) must state. */
+export const STATUTORY_FIELDS = ['costSharing', 'provider', 'parties'] as const;
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id');
 

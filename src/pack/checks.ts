@@ -12,11 +12,6 @@ import type { CheckRuleDef, Scheme, StatutoryContent } from './checks-schema.js'
 // The zod schemas of checks.yaml are in checks-schema.ts: only loading a pack from YAML needs
 // them, and building them took a check run several milliseconds.
 
-export const CHECK_SEVERITIES = ['off', 'warn', 'error'] as const;
-export type CheckSeverity = (typeof CHECK_SEVERITIES)[number];
-
-export const STATUTORY_FIELDS = ['costSharing', 'provider', 'parties'] as const;
-
 export type { CheckRuleDef, Scheme, StatutoryContent } from './checks-schema.js';
 
 /** The check part of a pack, typed. */

@@ -1,5 +1,6 @@
 import type { SourcePosition } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
+import type { Designation } from './designations-schema.js';
 import type { Category, Fact, Instrument, PackManifest, PrefectureFile, Rule } from './schema.js';
 
 /**
@@ -46,4 +47,16 @@ export function packIdentity(pack: Pack): { name: string; version: string; base?
     out.overrides = [...pack.origin.overrides];
   }
   return out;
+}
+
+/** The designations of the pack (`designations.yaml`), or an empty list when it has none. */
+export function packDesignations(data: Pick<PackData, 'extra'>): Designation[] {
+  const d = data.extra.designations;
+  return Array.isArray(d) ? (d as Designation[]) : [];
+}
+
+/** Where a pack item sits in its YAML (for positioned problems); the loader makes one from the parsed files. */
+export interface PackLocator {
+  /** Position of `path` inside the item `id` of the top-level list `collection` (id null: a top-level key). */
+  at(collection: string, id: string | null, path: (string | number)[]): SourcePosition | undefined;
 }

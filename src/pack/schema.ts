@@ -3,7 +3,7 @@ import { IsoDateSchema, LocalizedSchema, MunicipalityKindSchema, notReservedKey 
 
 /**
  * The rule pack's file formats. One schema per file; the loader validates each with positions
- * and then checks cross-references (an unknown instrument, fact or source) in pack/validate.ts.
+ * and then checks cross-references (an unknown instrument, fact or source) in rules-tools/validate.ts.
  */
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id').refine(...notReservedKey);
@@ -242,7 +242,7 @@ export const FactSchema = z.strictObject({
 export type Fact = z.infer<typeof FactSchema>;
 export const FactsFileSchema = z.strictObject({ version: z.literal(1).optional(), facts: z.array(FactSchema) });
 
-/** A condition over the task's facts (recursive; checked structurally in pack/validate.ts). */
+/** A condition over the task's facts (recursive; checked structurally in rules-tools/validate.ts). */
 export type Condition =
   | { fact: string; is: string | boolean }
   | { fact: string; in: (string | boolean)[] }

@@ -33,6 +33,11 @@ export const INSTRUMENT_IDS = [
   'voluntary-council',
 ] as const;
 
+/** Custom refinement message in both languages (read back by describeIssue in io/validate.ts). */
+export function bilingual(ja: string, en: string): { message: string; params: { ja: string; en: string } } {
+  return { message: en, params: { ja, en } };
+}
+
 export const VERSION_FIELD = z.literal(1).optional();
 
 /**

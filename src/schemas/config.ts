@@ -1,11 +1,13 @@
 import * as z from 'zod';
-import { CHECK_SEVERITIES, type CheckPack } from '../pack/checks.js';
 
 /**
  * `kouiki.config.yaml` (contract §3): per-rule severity, per-rule options, maxWarnings. Built from
  * the pack's check rules, so an unknown rule id or option is an unknown key with its position, and
  * editors complete the ids from `kouiki schema config`.
  */
+export const CHECK_SEVERITIES = ['off', 'warn', 'error'] as const;
+export type CheckSeverity = (typeof CHECK_SEVERITIES)[number];
+
 export interface CheckConfigFile {
   version?: 1 | undefined;
   rules?: Record<string, 'off' | 'warn' | 'error'> | undefined;
@@ -13,9 +15,20 @@ export interface CheckConfigFile {
   maxWarnings?: number | undefined;
 }
 
-const cache = new WeakMap<CheckPack, z.ZodType<CheckConfigFile>>();
+/** What the config schema needs of the rule pack's check rules (its CheckPack has them). */
+export interface ConfigurableRules {
+  rules: readonly {
+    id: string;
+    severity: CheckSeverity;
+    name: { en: string };
+    description: { en: string };
+    options?: Readonly<Record<string, number | string | boolean>> | undefined;
+  }[];
+}
 
-export function configSchema(cp: CheckPack): z.ZodType<CheckConfigFile> {
+const cache = new WeakMap<ConfigurableRules, z.ZodType<CheckConfigFile>>();
+
+export function configSchema(cp: ConfigurableRules): z.ZodType<CheckConfigFile> {
   const hit = cache.get(cp);
   if (hit) return hit;
   const rules: Record<string, z.ZodType> = {};

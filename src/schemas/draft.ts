@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import type { PackData } from '../pack/model.js';
-import { checkPack } from '../pack/checks.js';
 import { bilingualIssue } from './issues.js';
 import { IsoDateSchema } from './common.js';
+import type { TaskVocabulary } from './task.js';
 
 /**
  * A policy draft (`kouiki check`, contract §3). Built from the pack, like the task list: the
@@ -48,12 +47,23 @@ export interface DraftSchemas {
   head: z.ZodType<Omit<Draft, 'projects'> & { projects: unknown[] }>;
 }
 
-const cache = new WeakMap<PackData, Map<z.ZodType, DraftSchemas>>();
+/** What the draft schema needs of the rule pack: the task vocabulary, its instruments and its schemes (from checks.yaml). */
+export interface DraftVocabulary extends TaskVocabulary {
+  instruments: readonly { id: string }[];
+}
+
+/** A scheme a draft may build (checks.yaml `schemes:`): its id and the agreement type of its partners. */
+export interface DraftScheme {
+  id: string;
+  agreement: string;
+}
+
+const cache = new WeakMap<DraftVocabulary, Map<z.ZodType, DraftSchemas>>();
 
 const Name = z.string().min(1);
 
 /** The `kouiki schema draft` JSON Schema and the loader both come from here. */
-export function draftSchemas(data: PackData, municipalityRecord: z.ZodType): DraftSchemas {
+export function draftSchemas(data: DraftVocabulary, schemes: readonly DraftScheme[], municipalityRecord: z.ZodType): DraftSchemas {
   let byRecord = cache.get(data);
   if (!byRecord) cache.set(data, (byRecord = new Map()));
   const hit = byRecord.get(municipalityRecord);
@@ -67,7 +77,6 @@ export function draftSchemas(data: PackData, municipalityRecord: z.ZodType): Dra
   }
   const categories = data.categories.map((c) => c.id) as [string, ...string[]];
   const instruments = data.instruments.map((i) => i.id) as [string, ...string[]];
-  const schemes = checkPack(data)?.schemes ?? [];
   const schemeIds = ['none', ...schemes.map((s) => s.id)] as [string, ...string[]];
   const agreementTypes = [...new Set(schemes.map((s) => s.agreement))];
 

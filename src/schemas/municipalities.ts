@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { LocalizedSchema, MunicipalityKindSchema, VERSION_FIELD } from './common.js';
-import { bilingual } from '../io/validate.js';
+import { bilingual, LocalizedSchema, MunicipalityKindSchema, VERSION_FIELD } from './common.js';
 
 /**
  * Municipality data (contract §3): the figures the eligibility checks read. Counts and ratios

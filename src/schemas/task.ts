@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import type { PackData } from '../pack/model.js';
 import { MunicipalityKindSchema, type MunicipalityKind } from './common.js';
 
 export interface Party {
@@ -20,13 +19,28 @@ export interface Task {
 
 export const PartySchema = z.strictObject({ name: z.string().min(1), kind: MunicipalityKindSchema });
 
-const schemaCache = new WeakMap<PackData, z.ZodType>();
+/**
+ * What the task and draft schemas need of the rule pack: its facts and categories (the pack's
+ * PackData has them; a schema never reads the pack itself, which sits a layer above).
+ */
+export interface TaskVocabulary {
+  facts: readonly {
+    id: string;
+    type: 'boolean' | 'enum' | 'parties';
+    values?: readonly { id: string }[] | undefined;
+    label: { en: string };
+    question: { en: string };
+  }[];
+  categories: readonly { id: string }[];
+}
+
+const schemaCache = new WeakMap<TaskVocabulary, z.ZodType>();
 
 /**
  * The task-list schema, generated from the pack's facts and categories so that a custom pack's
  * new fact is at once a YAML key, a flag and a question. `null` is accepted as "unknown".
  */
-export function taskListSchema(data: PackData): z.ZodType<{ version?: 1; tasks: RawTask[] }> {
+export function taskListSchema(data: TaskVocabulary): z.ZodType<{ version?: 1; tasks: RawTask[] }> {
   const cached = schemaCache.get(data);
   if (cached) return cached as z.ZodType<{ version?: 1; tasks: RawTask[] }>;
   const factShape: Record<string, z.ZodType> = {};

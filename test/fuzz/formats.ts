@@ -17,7 +17,7 @@ import { analyzeDraft } from '../../src/io/draft.js';
 import { parseDataText } from '../../src/io/municipalities.js';
 import { checkPack } from '../../src/pack/checks.js';
 import { PACK_FILES } from '../../src/pack/files.js';
-import { readRuleTests } from '../../src/pack/tests/load.js';
+import { readRuleTests } from '../../src/rules-tools/tests/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { defaultPack } from '../helpers/engine.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/specs/index.js';
 import { PACK_FILES } from '../../src/pack/files.js';
-import { SCHEMA_KINDS } from '../../src/schemas/registry.js';
+import { SCHEMA_KINDS } from '../../src/cli/schema-registry.js';
 import { COMMAND_FUZZ } from './commands.js';
 import { FORMATS } from './formats.js';
 

@@ -2,7 +2,7 @@ import { compilePack } from '../../src/core/recommend/compile.js';
 import { evaluateTask } from '../../src/core/recommend/evaluate.js';
 import type { TaskResult } from '../../src/core/recommend/types.js';
 import type { Lang } from '../../src/i18n/lang.js';
-import { loadPackDir } from '../../src/pack/load.js';
+import { loadPackDir } from '../../src/rules-tools/load.js';
 import type { Pack } from '../../src/pack/model.js';
 import type { Task } from '../../src/schemas/task.js';
 import { defaultRulesDir } from '../../src/io/paths.js';

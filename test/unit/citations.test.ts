@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { citationIndex, citedSources, collectCitations, formatRef, refUrl, sourceReference } from '../../src/core/citation.js';
 import type { PackData } from '../../src/pack/model.js';
 import type { Source } from '../../src/pack/schema.js';
-import { secondaryOnly } from '../../src/pack/sources.js';
+import { secondaryOnly } from '../../src/rules-tools/sources.js';
 
 const LAC: Source = {
   kind: 'law',

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPosition } from '../../src/errors.js';
 import { defaultRulesDir } from '../../src/io/paths.js';
-import { loadPackDir } from '../../src/pack/load.js';
-import { packDesignations } from '../../src/pack/validate-designations.js';
+import { loadPackDir } from '../../src/rules-tools/load.js';
+import { packDesignations } from '../../src/pack/model.js';
 import { defaultPack } from '../helpers/engine.js';
 
 function problemsAfter(edit: (text: string) => string): string[] {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayNightRatioOf, mergeMunicipalities, metroCoreShareOf, shareTo } from '../../src/core/eligibility/figures.js';
+import { shareTo } from '../../src/core/eligibility/commuting.js';
+import { dayNightRatioOf, metroCoreShareOf } from '../../src/core/eligibility/figures.js';
+import { mergeMunicipalities } from '../../src/core/eligibility/merge.js';
 import type { MunicipalityRecord } from '../../src/schemas/municipalities.js';
 import { crit, run, tinyIndex } from '../helpers/eligibility.js';
 

@@ -24,7 +24,7 @@ const DOC = join(ROOT, 'docs', 'errors.md');
 /** Functions that throw a UserError with the message their caller gives: each call is a site. */
 const MESSAGE_FACTORIES: Record<string, string[]> = {
   'src/cli/commands/eligibility-input.ts': ['bad'],
-  'src/core/eligibility/evaluate.ts': ['err'],
+  'src/core/eligibility/resolve.ts': ['err'],
   'src/cli/wizard/target.ts': ['fail'],
 };
 
@@ -443,8 +443,8 @@ describe('error audit', () => {
 /** Files whose messages are lines under an error (problems), by family. */
 const DETAIL_FAMILIES: [string, string[]][] = [
   ['Shape (every input format: zod issues)', ['src/io/validate.ts']],
-  ['Rule packs (`--rules DIR`, `kouiki rules validate`)', ['src/pack/load.ts', 'src/pack/validate.ts', 'src/pack/validate-designations.ts', 'src/pack/lint.ts']],
-  ['Rule pack tests (`tests/*.yaml`)', ['src/pack/tests/load.ts']],
+  ['Rule packs (`--rules DIR`, `kouiki rules validate`)', ['src/rules-tools/load.ts', 'src/rules-tools/validate.ts', 'src/rules-tools/validate-designations.ts', 'src/rules-tools/lint.ts']],
+  ['Rule pack tests (`tests/*.yaml`)', ['src/rules-tools/tests/load.ts']],
   ['Municipality data (`--data FILE`)', ['src/io/municipalities.ts', 'src/core/eligibility/index.ts']],
 ];
 

@@ -9,7 +9,7 @@ import { formatUserError, UserError } from '../../src/errors.js';
 import { DEFAULT_MAX_INPUT_SIZE, readInputFile, readStdin } from '../../src/io/read.js';
 import { parseTaskList } from '../../src/io/tasks.js';
 import { MAX_ALIAS_COUNT, MAX_ALIAS_EXPANSION, MAX_DEPTH, parseYaml } from '../../src/io/yaml.js';
-import { loadPackDir } from '../../src/pack/load.js';
+import { loadPackDir } from '../../src/rules-tools/load.js';
 import { defaultPack } from '../helpers/engine.js';
 import { runInProcess } from '../helpers/inproc.js';
 

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { traceCondition } from '../../src/core/explain/conditions.js';
 import { compileCondition, TRUE } from '../../src/core/recommend/conditions.js';
 import { UserError } from '../../src/errors.js';
-import { witness } from '../../src/pack/lint.js';
-import { addMonths } from '../../src/pack/outdated.js';
+import { witness } from '../../src/rules-tools/lint.js';
+import { addMonths } from '../../src/rules-tools/outdated.js';
 import type { Condition } from '../../src/pack/schema.js';
-import { loadRuleTests } from '../../src/pack/tests/load.js';
+import { loadRuleTests } from '../../src/rules-tools/tests/load.js';
 import { defaultPack } from '../helpers/engine.js';
 
 const data = defaultPack().data;

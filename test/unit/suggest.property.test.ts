@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundedDistance, distance, suggestMany } from '../../src/io/suggest.js';
+import { boundedDistance, distance, suggestMany } from '../../src/util/suggest.js';
 
 function reference(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

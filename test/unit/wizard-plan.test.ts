@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileCondition, FALSE, TRUE } from '../../src/core/recommend/conditions.js';
 import { askOrder, emptyAnswers, makePlan, missingRequired, nextQuestion, resolveSkips, taskOf, type Answers } from '../../src/core/wizard/plan.js';
-import { loadPackDir } from '../../src/pack/load.js';
+import { loadPackDir } from '../../src/rules-tools/load.js';
 import { defaultPack } from '../helpers/engine.js';
 
 const plan = makePlan(defaultPack().data);

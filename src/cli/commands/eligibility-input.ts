@@ -3,7 +3,7 @@ import type { MunicipalityIndex } from '../../core/eligibility/index.js';
 import type { MetroArea } from '../../core/eligibility/model.js';
 import { UserError } from '../../errors.js';
 import type { Localized } from '../../i18n/lang.js';
-import { loadMunicipalities } from '../../io/municipal-base.js';
+import { loadMunicipalities } from '../../io/load-municipalities.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
 import type { RunContext } from '../context.js';
 

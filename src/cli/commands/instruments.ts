@@ -3,7 +3,7 @@ import { describeInstrument } from '../../core/instruments.js';
 import { packIdentity } from '../../pack/model.js';
 import { renderDetail, renderMatrix } from '../../report/instruments.js';
 import { outputWidth } from '../../report/text.js';
-import { suggest } from '../../io/suggest.js';
+import { suggest } from '../../util/suggest.js';
 import type { RunContext } from '../context.js';
 import { chalkFor, emitAll, formatSpecs } from '../emit.js';
 

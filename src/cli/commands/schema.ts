@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.js';
-import { suggest } from '../../io/suggest.js';
-import { jsonSchemaFor, SCHEMA_KINDS } from '../../schemas/registry.js';
+import { suggest } from '../../util/suggest.js';
+import { jsonSchemaFor, SCHEMA_KINDS } from '../schema-registry.js';
 import type { RunContext } from '../context.js';
 import { emitAll, formatSpecs } from '../emit.js';
 

@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/lang.js';
-import type { CheckSeverity } from '../../pack/checks.js';
+import type { CheckSeverity } from '../../schemas/config.js';
 import { CHECK_RULE_IDS } from './ids.js';
 import type { Directive } from './suppress.js';
 import type { CheckSummary, Diagnostic, FileReport, Finding, Severity, SuppressedDiagnostic } from './types.js';

@@ -1,6 +1,6 @@
 import type { ProblemDetail, SourcePosition } from '../../errors.js';
 import type { FieldKey, MunicipalityRecord } from '../../schemas/municipalities.js';
-import { suggestMany } from '../../io/suggest.js';
+import { suggestMany } from '../../util/suggest.js';
 import {
   emptyMunicipality,
   kindFromName,

@@ -17,6 +17,12 @@ export interface Figure<T> {
   derivation?: string;
 }
 
+/** A number the criteria compare; a sum with missing parts is only a lower bound. */
+export interface NumberFigure extends Figure<number> {
+  /** Only a lower bound is known (a sum with missing parts). */
+  atLeast?: boolean;
+}
+
 export interface FormerMunicipality {
   name: string;
   population: Figure<number> | null;
@@ -47,6 +53,17 @@ export interface Municipality {
   notes: string[];
   /** The data files (and positions) the record's figures came from, for diagnostics. */
   origins: RecordOrigin[];
+}
+
+/**
+ * What one check is about: a municipality, or the city a merger of `members` would make (with
+ * how its figures were derived), and the other city of a two-city centre (複眼型) when asked.
+ */
+export interface Subject {
+  municipality: Municipality;
+  members: Municipality[];
+  derived: string[];
+  twin: Municipality | null;
 }
 
 export interface RecordOrigin {

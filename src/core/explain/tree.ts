@@ -1,5 +1,5 @@
 import { fill, type Lang } from '../../i18n/lang.js';
-import { fmtNumber } from '../eligibility/figures.js';
+import { fmtNumber } from '../eligibility/text.js';
 import type { ConditionTrace, EffectTrace, EligibilityExplanation, Explanation, ParameterRead, RecommendationExplanation, RuleTrace, TraceNode, TriText } from './types.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { Localized } from '../i18n/lang.js';
 import { formatRef, isStatute, sourceOf, sourceQuality } from '../core/citation.js';
-import type { PackData } from './model.js';
-import type { Ref } from './schema.js';
-import { walkRefs } from './lint.js';
+import type { PackData } from '../pack/model.js';
+import type { Ref } from '../pack/schema.js';
+import { walkRefs } from './refs.js';
 
 /**
  * The quality of the pack's citations (`kouiki rules validate`, `kouiki rules outdated`):

@@ -1,18 +1,13 @@
-import type { ProblemDetail, SourcePosition } from '../errors.js';
+import type { ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../schemas/common.js';
-import type { PackData } from './model.js';
-import { validateChecks } from './checks.js';
+import type { PackData, PackLocator } from '../pack/model.js';
+import { validateChecks } from '../pack/checks.js';
 import { CHECK_RULE_IDS } from '../core/check/ids.js';
-import type { Condition, Ref, Target } from './schema.js';
+import type { Condition, Ref, Target } from '../pack/schema.js';
 import { conditionFacts } from '../core/recommend/conditions.js';
 import { askOrder } from '../core/wizard/plan.js';
 import { validateDesignations } from './validate-designations.js';
-
-export interface PackLocator {
-  /** Position of `path` inside the item `id` of the top-level list `collection` (id null: a top-level key). */
-  at(collection: string, id: string | null, path: (string | number)[]): SourcePosition | undefined;
-}
 
 /** Facts the engine derives from the task, usable in conditions beside the declared ones. */
 export const DERIVED_FACTS: Record<string, 'boolean' | 'category'> = {

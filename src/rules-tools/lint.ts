@@ -1,13 +1,13 @@
 import type { ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../schemas/common.js';
-import type { PackData } from './model.js';
-import type { Condition, Ref, Rule } from './schema.js';
-import { DERIVED_FACTS, type PackLocator } from './validate.js';
+import type { PackData, PackLocator } from '../pack/model.js';
+import type { Condition, Ref, Rule } from '../pack/schema.js';
+import { DERIVED_FACTS } from './validate.js';
 import { checkSources } from './sources.js';
 
 /**
- * The checks of `kouiki rules validate` beyond what loading needs (pack/validate.ts): tables that
+ * The checks of `kouiki rules validate` beyond what loading needs (validate.ts): tables that
  * must be unique and are not, references a reader cannot follow (an S# not in the fact sheet's
  * list, a `{placeholder}` nothing fills), and legal conclusions resting on unconfirmed
  * citations. A pack with these problems still loads; `rules validate` exits 1 on them.
@@ -307,50 +307,6 @@ function checkCitations(data: PackData, add: Add): void {
         en: 'the in-force dates (not-allowed before them) rest on an unconfirmed citation',
       });
     }
-  }
-}
-
-type RefVisitor = (collection: string, id: string | null, path: (string | number)[], ref: Ref, unconfirmed: boolean) => void;
-
-function isRef(x: unknown): x is Ref {
-  return x !== null && typeof x === 'object' && !Array.isArray(x) && typeof (x as { source?: unknown }).source === 'string' && Object.keys(x).every((k) => REF_KEYS.has(k));
-}
-const REF_KEYS = new Set(['source', 'article', 'paragraph', 'item', 'proviso', 'section', 'also', 'via', 'status', 'note']);
-
-/**
- * Visits every reference under `value`. `unconfirmed`: the reference, or a value it belongs to (a
- * property, a step, a dated entry), carries `status: unconfirmed`.
- */
-function walk(value: unknown, path: (string | number)[], visit: (path: (string | number)[], ref: Ref, unconfirmed: boolean) => void, unconfirmed = false): void {
-  if (isRef(value)) {
-    visit(path, value, unconfirmed || value.status === 'unconfirmed');
-    return;
-  }
-  const here = unconfirmed || (value !== null && typeof value === 'object' && !Array.isArray(value) && (value as { status?: unknown }).status === 'unconfirmed');
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit, here));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k], visit, here);
-}
-
-/** Every citation of the pack, with where it sits (collection, item id, path inside it). */
-export function walkRefs(data: PackData, visit: RefVisitor): void {
-  const lists: [string, { id: string }[]][] = [
-    ['instruments', data.instruments],
-    ['categories', data.categories],
-    ['rules', data.rules],
-    ['measures', data.prefecture?.measures ?? []],
-    ['roles', data.prefecture?.roles ?? []],
-  ];
-  for (const [collection, items] of lists) for (const item of items) walk(item, [], (path, ref, u) => visit(collection, item.id, path, ref, u));
-  if (data.prefecture?.principle) walk(data.prefecture.principle, [], (path, ref, u) => visit('principle', null, path, ref, u));
-  const ranking = data.manifest.ranking;
-  if (ranking) walk(ranking, [], (path, ref, u) => visit('ranking', null, path, ref, u));
-  for (const [key, value] of Object.entries(data.extra)) {
-    if (Array.isArray(value)) {
-      value.forEach((item: unknown, i) => {
-        const id = (item as { id?: unknown } | null)?.id;
-        walk(item, [], (path, ref, u) => (typeof id === 'string' ? visit(key, id, path, ref, u) : visit(key, null, [i, ...path], ref, u)));
-      });
-    } else walk(value, [], (path, ref, u) => visit(key, null, path, ref, u));
   }
 }
 

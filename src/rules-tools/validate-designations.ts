@@ -1,15 +1,8 @@
 import type { ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
-import type { Criterion, Designation } from './designations-schema.js';
-import type { PackData } from './model.js';
-import type { DatedValue, Ref } from './schema.js';
-import type { PackLocator } from './validate.js';
-
-/** The designations of the pack (`designations.yaml`), or an empty list when it has none. */
-export function packDesignations(data: Pick<PackData, 'extra'>): Designation[] {
-  const d = data.extra.designations;
-  return Array.isArray(d) ? (d as Designation[]) : [];
-}
+import type { Criterion } from '../pack/designations-schema.js';
+import { packDesignations, type PackData, type PackLocator } from '../pack/model.js';
+import type { DatedValue, Ref } from '../pack/schema.js';
 
 /**
  * Cross-reference checks of designations.yaml that its schema cannot express: unique ids, each

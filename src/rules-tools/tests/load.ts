@@ -8,7 +8,7 @@ import { issuesToProblems, validateDocument } from '../../io/validate.js';
 import { parseYaml, positionOf, type ParsedYaml } from '../../io/yaml.js';
 import { normalizeTasks, type RawTask, type Task } from '../../schemas/task.js';
 import { displayPath } from '../load.js';
-import type { PackData } from '../model.js';
+import type { PackData } from '../../pack/model.js';
 import { CASE_KINDS, EXPECT_SCHEMAS, ruleTestsSchema, type CaseKind, type RuleTestCase, type TaskExpect } from './schema.js';
 
 export const TESTS_DIR = 'tests';

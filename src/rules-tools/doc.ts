@@ -1,8 +1,8 @@
 import { formatRef } from '../core/citation.js';
 import { conditionFacts } from '../core/recommend/conditions.js';
 import type { Lang } from '../i18n/lang.js';
-import type { Pack, PackData } from './model.js';
-import type { Condition, Effect, Ref, Rule, Target } from './schema.js';
+import type { Pack, PackData } from '../pack/model.js';
+import type { Condition, Effect, Ref, Rule, Target } from '../pack/schema.js';
 
 /**
  * The pack as a Markdown document for legal review: every instrument, property, procedure step,

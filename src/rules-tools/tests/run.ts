@@ -6,8 +6,8 @@ import { selectProcedure, type ProcedureContext } from '../../core/recommend/pro
 import type { Reason } from '../../core/recommend/types.js';
 import { UserError } from '../../errors.js';
 import type { Lang } from '../../i18n/lang.js';
-import type { Pack, PackData } from '../model.js';
-import type { DatedValue } from '../schema.js';
+import type { Pack, PackData } from '../../pack/model.js';
+import type { DatedValue } from '../../pack/schema.js';
 import type { LoadedCase } from './load.js';
 import type { CategoryExpect, EligibilityExpect, EligibilityInput, InstrumentExpect, ParameterExpect, ProcedureExpect, TaskExpect } from './schema.js';
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { IsoDateSchema } from '../../schemas/common.js';
 import { municipalityRecordSchema } from '../../schemas/municipalities.js';
 import { taskListSchema } from '../../schemas/task.js';
-import type { PackData } from '../model.js';
+import type { PackData } from '../../pack/model.js';
 
 /**
  * The YAML test cases kept with a rule pack (`<pack>/tests/*.yaml`, run by `kouiki rules test`).

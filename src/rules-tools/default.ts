@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../io/hash.js';
 import { defaultRulesDir, distDir } from '../io/paths.js';
-import type { Pack, PackData } from './model.js';
+import type { Pack, PackData } from '../pack/model.js';
 
 /** What the build writes to dist/: the default pack as data, with the sources it came from. */
 export interface CompiledPackFile {
@@ -59,14 +59,4 @@ export function compiledDefaultPack(): Pack | null {
   }
   cached = { data: compiled.data, origin: { dir: null, base: null, overrides: [] }, positions: new Map() };
   return cached;
-}
-
-/** The pack a command runs on: `--rules DIR`, or the default (precompiled when possible). */
-export async function obtainPack(rulesDir?: string): Promise<Pack> {
-  if (!rulesDir) {
-    const fast = compiledDefaultPack();
-    if (fast) return fast;
-  }
-  const { loadPack } = await import('./load.js');
-  return loadPack(rulesDir);
 }

@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import type { PackData } from '../pack/model.js';
 import { PACK_FILES } from '../pack/files.js';
-import { ruleTestsSchema } from '../pack/tests/schema.js';
-import { taskListSchema } from './task.js';
-import { draftSchemas } from './draft.js';
-import { configSchema } from './config.js';
+import { ruleTestsSchema } from '../rules-tools/tests/schema.js';
+import { taskListSchema } from '../schemas/task.js';
+import { draftSchemas } from '../schemas/draft.js';
+import { configSchema } from '../schemas/config.js';
 import { checkPack } from '../pack/checks.js';
 import { municipalityRecordSchema } from '../io/check-data.js';
-import { municipalityFileSchema } from './municipalities.js';
+import { municipalityFileSchema } from '../schemas/municipalities.js';
 
 /**
  * The input formats `kouiki schema KIND` can describe. Each entry builds the zod schema the
@@ -16,7 +16,7 @@ import { municipalityFileSchema } from './municipalities.js';
  */
 export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackData) => z.ZodType }> = {
   tasks: { title: 'kouiki task list', build: (data) => taskListSchema(data) },
-  draft: { title: 'kouiki policy draft', build: (data) => draftSchemas(data, municipalityRecordSchema()).draft },
+  draft: { title: 'kouiki policy draft', build: (data) => draftSchemas(data, checkPack(data)?.schemes ?? [], municipalityRecordSchema()).draft },
   config: {
     title: 'kouiki configuration (kouiki.config.yaml)',
     build: (data) => {

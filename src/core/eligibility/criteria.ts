@@ -1,0 +1,343 @@
+import type { Criterion, Designation } from '../../pack/designations-schema.js';
+import type { DatedValue } from '../../pack/schema.js';
+import { changedOn, valueAt, type ResolvedValue } from '../dated.js';
+import { cite, where, type EligibilityContext } from './context.js';
+import type { MunicipalityFigures, SubjectFigures } from './figures.js';
+import type { NumberFigure, Subject } from './model.js';
+import { criterionOut, type Outcome, type RowWords } from './output.js';
+import { fmtNumber, round4, t2 } from './text.js';
+import type { CriterionResult, CriterionStatus } from './types.js';
+
+/**
+ * One criterion against a subject's figures: what it says that day (the dated threshold, its
+ * citation and effective date, the requirement in words), the comparison with the tolerance
+ * and floor bands, lower bounds and guidelines, for the city, both cities of a pair or a merged
+ * city's most populous former municipality. Reads figures.ts's results; computes none.
+ */
+
+const W = {
+  noThreshold: { ja: 'この日（{d}）の値がルールパックにない', en: 'the rule pack has no value for this date ({d})' },
+  outsideMetro: { ja: '三大都市圏の区域外の市には適用しない', en: 'not applied to a city outside the 三大都市圏' },
+  metroUnknown: { ja: '三大都市圏の区域内か不明', en: 'unknown whether the city lies in the 三大都市圏' },
+  atLeast: { ja: '一部の通勤通学の値がなく、{v} は下限', en: 'some commuting figures are missing; {v} is a lower bound' },
+  largestUnknown: { ja: '旧市町村の人口が不明で、人口最大の旧市を決められない', en: 'the former municipalities\' populations are unknown, so the most populous cannot be chosen' },
+  noTwin: { ja: '相手の市がない', en: 'no second city' },
+  confirm: { ja: 'データでは判定できない（確認が必要）', en: 'not decided by the data (to be confirmed)' },
+  unconfirmedValue: { ja: '値の日付は未確認: {note}', en: 'the date of this value is unconfirmed: {note}' },
+  figure: {
+    kind: { ja: '種類', en: 'kind' },
+    population: { ja: '人口', en: 'population' },
+    dayNightRatio: { ja: '昼夜間人口比率', en: 'day/night ratio' },
+    metroArea: { ja: '三大都市圏', en: '三大都市圏 (metro area)' },
+    metroCoreCommuteShare: { ja: '三大都市圏の中心への通勤通学割合', en: 'commuting share to the metro cores' },
+    commuteShare: { ja: '中心市への通勤通学割合', en: 'commuting share to the central city' },
+    workersAndStudents: { ja: '通勤通学者（常住地）', en: 'residents who work or study' },
+  },
+} as const;
+
+// ───────────────────────────────────────────────────────────────── statuses
+
+export const STATUS_ORDER: Record<CriterionStatus, number> = { pass: 0, 'not-applicable': 0, borderline: 1, unknown: 2, fail: 3 };
+
+/** The status of several results together: any fail fails; then unknown, borderline, pass. */
+export function combine(statuses: CriterionStatus[]): CriterionStatus {
+  if (statuses.length === 0) return 'not-applicable';
+  if (statuses.includes('fail')) return 'fail';
+  if (statuses.includes('unknown')) return 'unknown';
+  if (statuses.includes('borderline')) return 'borderline';
+  if (statuses.every((x) => x === 'not-applicable')) return 'not-applicable';
+  return 'pass';
+}
+
+/** The contract's rule: true when every criterion passes or is not applicable, false when any fails, else null. */
+export function eligibleOf(criteria: CriterionResult[]): boolean | null {
+  if (criteria.some((c) => c.status === 'fail')) return false;
+  if (criteria.every((c) => c.status === 'pass' || c.status === 'not-applicable')) return true;
+  return null;
+}
+
+// ───────────────────────────────────────────────────────────────── what a criterion says that day
+
+/**
+ * What a criterion says on the context's day, in its language: the same for every municipality,
+ * so resolved once per context (the dated threshold, its citation and effective date, the
+ * requirement in words) instead of once per municipality.
+ */
+interface CriterionPlan extends RowWords {
+  entry: ResolvedValue | null;
+  threshold: number | null;
+  /** A dated test kouiki does not evaluate and that is not in force that day: no row at all. */
+  absent: boolean;
+  /** Citation of the threshold's entry (for the trace). */
+  thresholdCitation: string;
+  /** "the date of this value is unconfirmed: ..." when the entry says so. */
+  unconfirmedNote: string | undefined;
+  /** The reference deciding the criterion is unconfirmed (its note is then always shown). */
+  unconfirmed: boolean;
+  /** "figure: where to get it" for the row left unknown. */
+  missing: string | null;
+}
+
+/** The plans of one context (they depend on its day, language and index), per criterion. */
+const plansMemo = new WeakMap<EligibilityContext, Map<Criterion, CriterionPlan>>();
+
+function criterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPlan {
+  let memo = plansMemo.get(ctx);
+  if (!memo) plansMemo.set(ctx, (memo = new Map()));
+  let p = memo.get(c);
+  if (p === undefined) memo.set(c, (p = buildCriterionPlan(ctx, c)));
+  return p;
+}
+
+/** Whether a criterion has no row at all that day (a dated test kouiki does not evaluate, not in force). */
+export function criterionAbsent(ctx: EligibilityContext, c: Criterion): boolean {
+  return criterionPlan(ctx, c).absent;
+}
+
+function buildCriterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPlan {
+  const { lang } = ctx;
+  const entry = c.threshold ? valueAt(c.threshold as DatedValue, ctx.asOf) : null;
+  const threshold = entry && typeof entry.entry.value === 'number' ? entry.entry.value : null;
+  const confirmDated = c.test === 'confirm' && !!c.threshold;
+  let required = confirmDated && entry ? (entry.entry.note?.[lang] ?? c.required?.[lang] ?? '') : '';
+  if (!required) required = requiredText(ctx, c, threshold);
+  let effectiveFrom: string | null = null;
+  // The day the threshold took this value, not the day an unchanged value was last checked.
+  if (entry && entry.from && c.threshold) effectiveFrom = changedOn(c.threshold as DatedValue, entry.from) || null;
+  const e = entry?.entry;
+  return {
+    entry,
+    threshold,
+    absent: confirmDated && (!entry || entry.entry.value === null || entry.entry.value === undefined),
+    citation: cite(ctx, entry?.entry.ref ?? c.ref),
+    thresholdCitation: entry ? cite(ctx, entry.entry.ref) : '',
+    name: c.name[lang],
+    required,
+    effectiveFrom,
+    unconfirmedNote: e && e.status === 'unconfirmed' && e.note ? t2(lang, W.unconfirmedValue, { note: e.note[lang] }) : undefined,
+    unconfirmed: (entry?.entry.ref.status ?? c.ref.status) === 'unconfirmed',
+    missing: missingText(ctx, c),
+  };
+}
+
+const requiredMemo = new WeakMap<object, { ja: Map<number | null, string>; en: Map<number | null, string> }>();
+
+/** The requirement in words, once per criterion, threshold and language (keyed by the number itself: no key string per call). */
+function requiredText(ctx: EligibilityContext, c: Criterion, threshold: number | null): string {
+  let m = requiredMemo.get(c);
+  if (!m) requiredMemo.set(c, (m = { ja: new Map(), en: new Map() }));
+  const byThreshold = m[ctx.lang];
+  let v = byThreshold.get(threshold);
+  if (v === undefined) {
+    v = buildRequiredText(ctx, c, threshold);
+    byThreshold.set(threshold, v);
+  }
+  return v;
+}
+
+function buildRequiredText(ctx: EligibilityContext, c: Criterion, threshold: number | null): string {
+  const { lang } = ctx;
+  if (c.required) return c.required[lang];
+  const qual: string[] = [];
+  if (c.qualifier) qual.push(c.qualifier[lang]);
+  if (c.floor) qual.push(`${c.floor.words[lang]}`);
+  const t = threshold === null ? '?' : fmtNumber(threshold);
+  return `${c.op ?? ''} ${t}${qual.length > 0 ? ` (${qual.join('; ')})` : ''}`;
+}
+
+/** Which figure source (where to get it) decides a criterion. */
+function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCommuteShare' | 'commuteShare' | 'metroArea' | 'kind' {
+  if (c.test === 'kind-in') return 'kind';
+  if (c.test === 'outside-metro') return 'metroArea';
+  return c.figure ?? 'population';
+}
+
+/** "figure: where to get it" for a criterion left unknown. */
+function missingText(ctx: EligibilityContext, c: Criterion): string | null {
+  const key = figureKey(c);
+  const w = where(ctx, key);
+  return w && c.test !== 'confirm' ? `${W.figure[key][ctx.lang]}: ${w}` : null;
+}
+
+// ───────────────────────────────────────────────────────────────── one criterion
+
+/** Two notes of one criterion, in the order they are found ("a; b"). */
+function addNote(notes: string | undefined, note: string): string {
+  return notes === undefined ? note : `${notes}; ${note}`;
+}
+
+/**
+ * One criterion's row for a subject, or null when the criterion does not exist that day.
+ * `central`: whether the figures' commuting share (to the central city) may be read — the
+ * designation's own criteria in a partner check, not a special case's.
+ */
+export function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Criterion, s: Subject, figs: SubjectFigures, central: boolean): CriterionResult | null {
+  const { lang } = ctx;
+  const m = s.municipality;
+  const plan = criterionPlan(ctx, c);
+  const { entry, threshold } = plan;
+  // The notes joined as they are found (one string, not an array joined at the end: most
+  // criteria have at most one note, which is then shared as it is).
+  let notes: string | undefined;
+  if (entry) {
+    ctx.trace?.({
+      type: 'parameter',
+      designation: d.id,
+      criterion: c.id,
+      parameter: 'threshold',
+      value: entry.entry.value,
+      effectiveFrom: entry.from,
+      citation: plan.thresholdCitation,
+      ...(entry.entry.status === 'unconfirmed' ? { unconfirmed: true } : {}),
+    });
+    notes = plan.unconfirmedNote;
+  }
+  if (c.approx === 'tolerance') {
+    ctx.trace?.({ type: 'parameter', designation: d.id, criterion: c.id, parameter: 'tolerance', value: ctx.tolerance, effectiveFrom: null, citation: 'pack.yaml settings.tolerance' });
+  }
+  if (plan.absent) return null;
+
+  let single: Outcome;
+  const subject = c.subject ?? 'self';
+  if (c.test === 'confirm' && c.threshold) {
+    // A dated test kouiki does not evaluate (e.g. the 中核市 area test before 2006), in force
+    // that day (else it is `absent`: no criterion at all, no row).
+    single = { status: 'unknown', actual: null, note: W.confirm[lang] };
+  } else if (subject === 'largest-former') {
+    const largest = figs.largestFormer;
+    if (largest === null || largest === 'unknown') single = { status: 'unknown', actual: null, note: W.largestUnknown[lang] };
+    else {
+      const f = largest.dayNightRatio;
+      if (threshold === null) single = { status: 'unknown', actual: null, note: t2(lang, W.noThreshold, { d: ctx.asOf }) };
+      else if (!f) single = { status: 'unknown', actual: null };
+      else single = compareFigure(ctx, c, f, threshold);
+      single.actual = single.actual === null ? null : `${largest.name} ${single.actual}`;
+    }
+  } else if (subject === 'each-of-pair') {
+    if (!s.twin || !figs.twin) single = { status: 'unknown', actual: null, note: W.noTwin[lang] };
+    else {
+      const a = evaluateOne(ctx, d, c, figs.self, threshold, plan.citation, central);
+      const b = evaluateOne(ctx, d, c, figs.twin, threshold, plan.citation, central);
+      const show = (x: Outcome): string => (x.actual === null ? '?' : typeof x.actual === 'number' ? fmtNumber(x.actual) : x.actual);
+      single = { status: combine([a.status, b.status]), actual: `${m.name} ${show(a)} / ${s.twin.name} ${show(b)}` };
+    }
+  } else if (subject === 'pair-combined') {
+    if (!s.twin) single = { status: 'unknown', actual: null, note: W.noTwin[lang] };
+    else {
+      const pa = m.population;
+      const pb = s.twin.population;
+      if (!pa || !pb || threshold === null) single = { status: 'unknown', actual: pa && pb ? pa.value + pb.value : null };
+      else single = compareFigure(ctx, c, { value: pa.value + pb.value, source: '', derivation: `${fmtNumber(pa.value)} + ${fmtNumber(pb.value)}` }, threshold);
+    }
+  } else single = evaluateOne(ctx, d, c, figs.self, threshold, plan.citation, central);
+
+  if (single.note) notes = addNote(notes, single.note);
+  if (single.status === 'not-applicable' && c.guideline && single.actual !== null && !single.note) notes = addNote(notes, c.belowNote![lang]);
+  const missing = single.status === 'unknown' && !single.note?.startsWith(W.confirm[lang]) ? plan.missing : null;
+  if (c.note && (single.status !== 'pass' || c.test === 'confirm' || plan.unconfirmed)) notes = addNote(notes, c.note[lang]);
+  const out = criterionOut(c.id, single, plan, !!c.guideline, notes, missing);
+  ctx.trace?.({
+    type: 'criterion',
+    designation: d.id,
+    criterion: c.id,
+    left: out.actual,
+    op: c.op ?? c.test,
+    right: threshold ?? (c.kinds ? c.kinds.join('|') : c.test === 'outside-metro' ? 'none' : null),
+    status: out.status,
+    how: c.test,
+  });
+  return out;
+}
+
+/** The figure a `compare` criterion reads of one municipality. */
+function figureOf(c: Criterion, f: MunicipalityFigures, central: boolean): NumberFigure | null {
+  switch (c.figure) {
+    case 'population':
+      return f.population;
+    case 'dayNightRatio':
+      return f.dayNightRatio;
+    case 'metroCoreCommuteShare':
+      return f.metroCoreCommuteShare;
+    case 'commuteShare':
+      return central ? f.commuteShare : null;
+    default:
+      return null;
+  }
+}
+
+/** One municipality against a criterion's test (the twin's too, for `each-of-pair`). */
+function evaluateOne(ctx: EligibilityContext, d: Designation, c: Criterion, target: MunicipalityFigures, threshold: number | null, citation: string, central: boolean): Outcome {
+  const { lang } = ctx;
+  const m = target.municipality;
+  switch (c.test) {
+    case 'kind-in': {
+      if (!m.kind) return { status: 'unknown', actual: null };
+      ctx.trace?.({ type: 'parameter', designation: d.id, criterion: c.id, parameter: 'kinds', value: c.kinds, effectiveFrom: null, citation });
+      return { status: c.kinds!.includes(m.kind.value) ? 'pass' : 'fail', actual: m.kind.value };
+    }
+    case 'outside-metro': {
+      if (!m.metroArea) return { status: 'unknown', actual: null };
+      return { status: m.metroArea.value === 'none' ? 'pass' : 'fail', actual: m.metroArea.value };
+    }
+    case 'confirm':
+      return { status: 'unknown', actual: null, note: W.confirm[lang] };
+    default: {
+      if (c.onlyInMetro) {
+        if (!m.metroArea) return { status: 'unknown', actual: null, note: W.metroUnknown[lang] };
+        if (m.metroArea.value === 'none') return { status: 'not-applicable', actual: null, note: W.outsideMetro[lang] };
+      }
+      const f = figureOf(c, target, central);
+      if (threshold === null) return { status: 'unknown', actual: f ? round4(f.value) : null, note: t2(lang, W.noThreshold, { d: ctx.asOf }) };
+      if (!f) return { status: 'unknown', actual: null };
+      return compareFigure(ctx, c, f, threshold);
+    }
+  }
+}
+
+// ───────────────────────────────────────────────────────────────── the comparison
+
+function cmp(v: number, op: string, t: number): boolean {
+  switch (op) {
+    case '>=':
+      return v >= t;
+    case '>':
+      return v > t;
+    case '<':
+      return v < t;
+    default:
+      return v <= t;
+  }
+}
+
+/**
+ * A ratio rounded for display (4 decimals), with more decimals when rounding would cross the
+ * threshold (0.09999 is shown so, not as 0.1, when "< 0.1" passes).
+ */
+export function roundKeeping(v: number, op: string, threshold: number, ok: boolean): number {
+  for (let d = 4; d <= 10; d++) {
+    const f = 10 ** d;
+    const r = Math.round(v * f) / f;
+    if (cmp(r, op, threshold) === ok) return r;
+  }
+  return v;
+}
+
+/** Compares one figure with a threshold: tolerance and floor bands, lower bounds, guidelines. */
+function compareFigure(ctx: EligibilityContext, c: Criterion, f: NumberFigure, threshold: number): Outcome {
+  const op = c.op!;
+  const v = f.value;
+  const ok = cmp(v, op, threshold);
+  const actual = c.figure === 'population' ? v : roundKeeping(v, op, threshold, ok);
+  if (f.atLeast) {
+    // Only a lower bound is known: it decides ">=" when it already passes, "<" when it already fails.
+    const upward = op === '>=' || op === '>';
+    if (upward && ok) return { status: 'pass', actual, atLeast: true };
+    if (!upward && !ok) return { status: 'fail', actual, atLeast: true };
+    return { status: 'unknown', actual, atLeast: true, note: t2(ctx.lang, W.atLeast, { v: String(actual) }) };
+  }
+  if (ok) return { status: 'pass', actual };
+  if (c.approx === 'tolerance' && (op === '>=' || op === '>') && v > threshold * (1 - ctx.tolerance)) return { status: 'borderline', actual };
+  if (c.floor && cmp(v, c.floor.op, c.floor.value)) return { status: 'borderline', actual };
+  if (c.guideline) return { status: 'not-applicable', actual, note: c.belowNote![ctx.lang] };
+  return { status: 'fail', actual };
+}

@@ -1,0 +1,20 @@
+import type { MunicipalityIndex, DataLayer } from '../core/eligibility/index.js';
+import type { BaseData } from '../core/eligibility/model.js';
+import { buildIndex, compiledBase } from './municipal-base.js';
+
+/**
+ * The embedded data with `--data` files laid over it, in the order given. The YAML parser and
+ * the schemas (./municipalities.ts) load only when there are files to read or the build is
+ * stale. Its own file so that municipal-base.ts (the light part) and municipalities.ts do not
+ * import each other.
+ */
+export async function loadMunicipalities(files: readonly string[], opts: { maxBytes: number; base?: BaseData }): Promise<MunicipalityIndex> {
+  let base = opts.base ?? compiledBase();
+  const layers: DataLayer[] = [];
+  if (!base || files.length > 0) {
+    const heavy = await import('./municipalities.js');
+    base ??= heavy.embeddedBase();
+    for (const f of files) layers.push(await heavy.readDataFile(f, opts.maxBytes));
+  }
+  return buildIndex(base!, layers);
+}
