@@ -76,10 +76,10 @@ describe('examples/drafts', () => {
 });
 
 describe('docs come from rules/checks.yaml', () => {
-  it("the README's rules table lists every rule with its default severity and description", async () => {
+  it("the CI guide's rules table lists every rule with its default severity and description", async () => {
     const { parse } = await import('yaml');
     const checks = parse(readFileSync('rules/checks.yaml', 'utf8')).checks as { id: string; severity: string; description: { en: string } }[];
-    const readme = readFileSync('README.md', 'utf8');
+    const readme = readFileSync('docs/guide/ci.md', 'utf8');
     for (const r of checks) expect(readme).toContain(`| \`${r.id}\` | ${r.severity} | ${r.description.en} |`);
   });
 

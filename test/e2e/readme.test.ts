@@ -1,49 +1,56 @@
+// Every ```console example of README.md and docs/guide/*.md runs as shown: the built binary,
+// from the repository root, prints what the example says (scripts/docs-examples.mjs defines an
+// example and its excerpts). `npm run docs` (or `npm run docs:examples`) refreshes them all.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kouiki, ROOT } from '../helpers/cli.js';
+import { allExamples, exampleFiles, mismatch, parseExamples, refreshed, ROOT, runCommand } from '../../scripts/docs-examples.mjs';
 
-/** Splits a README command line like a shell would for the simple quoting the README uses. */
-function words(line: string): string[] {
-  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-}
+const FIX = 'the example no longer shows what kouiki prints: if the new output is right, run `npm run docs:examples` (or `npm run docs`) and review the diff';
 
-interface Example {
-  command: string;
-  expected: string[];
-  partial: boolean;
-  /** From a trailing `# exit N` on the command line (kouiki check exits 1 on findings). */
-  exit?: number;
-}
-
-/** Every ```console block of the README: `$ kouiki ...` then its output; a last line "…" means an excerpt. */
-function examples(): Example[] {
-  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const out: Example[] = [];
-  for (const m of text.matchAll(/```console\n([\s\S]*?)```/g)) {
-    const lines = m[1]!.replace(/\n$/, '').split('\n');
-    let command = lines[0]!.replace(/^\$ /, '');
-    const exit = /\s+# exit (\d+)$/.exec(command);
-    if (exit) command = command.slice(0, exit.index);
-    let expected = lines.slice(1);
-    const partial = expected[expected.length - 1] === '…';
-    if (partial) expected = expected.slice(0, -1);
-    out.push(exit ? { command, expected, partial, exit: Number(exit[1]) } : { command, expected, partial });
-  }
-  return out;
-}
-
-describe('README examples run as shown', () => {
-  for (const ex of examples()) {
-    it(ex.command, () => {
-      const argv = words(ex.command);
-      expect(argv[0]).toBe('kouiki');
-      const r = kouiki(argv.slice(1));
-      const isError = ex.expected[0]?.startsWith('kouiki:') ?? false;
-      expect(r.code).toBe(ex.exit ?? (isError ? 2 : 0));
-      const actual = (isError ? r.stderr : r.stdout).replace(/\n$/, '').split('\n');
-      if (ex.partial) expect(actual.slice(0, ex.expected.length)).toEqual(ex.expected);
-      else if (ex.expected.length > 0) expect(actual).toEqual(ex.expected);
+describe('the console examples of the README and the guide run as shown', () => {
+  for (const ex of allExamples()) {
+    it(`${ex.file}:${ex.line}: $ ${ex.command}`, () => {
+      const problem = mismatch(ex, runCommand(ex.command));
+      expect(problem, `${ex.file}:${ex.line}: ${FIX}`).toBeNull();
     });
   }
+});
+
+describe('the examples tooling', () => {
+  it('covers the README and every guide page, and each of them has examples', () => {
+    const files = exampleFiles();
+    expect(files[0]).toBe('README.md');
+    expect(files.filter((f) => f.startsWith('docs/guide/')).length).toBeGreaterThanOrEqual(5);
+    for (const f of files) expect(parseExamples(readFileSync(join(ROOT, f), 'utf8')).length, f).toBeGreaterThan(0);
+  });
+
+  it('the README stays a front door: under 15 KB (the long material belongs in docs/guide/)', () => {
+    expect(readFileSync(join(ROOT, 'README.md')).length).toBeLessThan(15 * 1024);
+  });
+
+  it('reads exit codes, cuts and excerpts, and refreshes a changed output in place', () => {
+    const text = ['```console', '$ kouiki rules validate --lang en', 'stale line', '```', '', '```console', '$ kouiki instruments consignmnet --lang en   # exit 2', 'kouiki: old message', '…', '```', ''].join('\n');
+    const [full, head] = parseExamples(text);
+    expect(full).toMatchObject({ command: 'kouiki rules validate --lang en', exit: 0, mode: 'full', expected: ['stale line'] });
+    expect(head).toMatchObject({ command: 'kouiki instruments consignmnet --lang en', exit: 2, mode: 'head', expected: ['kouiki: old message'] });
+    const run = runCommand(full!.command);
+    expect(mismatch(full!, run)).toMatch(/output line 1 differs/);
+    const body = refreshed(full!, run)!;
+    expect(mismatch(parseExamples(`\`\`\`console\n${body}\`\`\`\n`)[0]!, run)).toBeNull();
+    const err = runCommand(head!.command);
+    expect(err.code).toBe(2);
+    expect(refreshed(head!, err)).toBe(`$ kouiki instruments consignmnet --lang en   # exit 2\n${err.lines[0]}\n…\n`);
+  });
+
+  it('finds an excerpt from further down, and says when its first line is gone', () => {
+    const run = { code: 0, lines: ['a', 'b', 'c', 'd'] };
+    const [ex] = parseExamples('```console\n$ kouiki x\n…\nb\nc\n…\n```\n');
+    expect(ex!.mode).toBe('excerpt');
+    expect(mismatch(ex!, run)).toBeNull();
+    expect(mismatch(ex!, { code: 0, lines: ['a', 'c', 'b'] })).toMatch(/does not appear/);
+    expect(refreshed(ex!, { code: 0, lines: ['b', 'x'] })).toBe('$ kouiki x\n…\nb\nx\n…\n');
+    expect(refreshed(ex!, { code: 0, lines: ['z'] })).toBeNull();
+    expect(mismatch(ex!, { code: 1, lines: ['b', 'c'] })).toMatch(/exits 1/);
+  });
 });
