@@ -96,7 +96,13 @@ export function sourceReference(source: Source, lang: Lang): string {
   // English readers get the English name beside a Japanese title.
   parts.push(!ja && source.name.en !== title && !/^[\x20-\x7e]+$/.test(title) ? `${source.name.en}: ${lead}` : lead);
   if (source.publisher) parts.push(source.publisher[lang]);
-  if (source.date) parts.push(isStatute(source) ? (ja ? `${source.date} 時点` : `In force on ${source.date}`) : source.date);
+  // A statute read as consolidated text (`version:`) is dated by the day that text is in force;
+  // an amending act or order by the day it was promulgated.
+  if (source.date) {
+    if (!isStatute(source)) parts.push(source.date);
+    else if (source.version) parts.push(ja ? `${source.date} 施行時点の本文` : `Text in force on ${source.date}`);
+    else parts.push(ja ? `${source.date} 公布` : `Promulgated ${source.date}`);
+  }
   if (sourceQuality(source) === 'secondary') parts.push(QUALITY_LABEL.secondary[lang]);
   if (source.status === 'unconfirmed') parts.push(ja ? `未確認${source.note ? `: ${source.note.ja}` : ''}` : `unconfirmed${source.note ? `: ${source.note.en}` : ''}`);
   if (source.url) parts.push(source.url);

@@ -68,9 +68,6 @@ export const PackManifestSchema = z.strictObject({
   /** Ids of items of the base pack this pack replaces; replacing without naming is an error. */
   overrides: z.array(z.string().min(1)).optional(),
   sources: z.record(z.string(), SourceSchema).optional(),
-  verified: z.record(z.string(), z.strictObject({ ja: z.string(), en: z.string(), url: z.string().optional() })).optional(),
-  /** The fact sheet's sources (S1, S2, ...) that `via:` names, with their URLs (`kouiki rules doc`). */
-  references: z.record(z.string(), z.strictObject({ url: z.string().min(1), note: z.string().optional() })).optional(),
   /** How often each value must be re-checked against its source: `kouiki rules outdated`. */
   review: z.strictObject({ everyMonths: z.number().int().positive().max(120) }).optional(),
   settings: z
@@ -194,7 +191,7 @@ export const CategorySchema = z.strictObject({
   message: LocalizedSchema.optional(),
   /** Other sources that name instruments for the category (national or prefectural guidance). */
   views: z.array(CategoryViewSchema).optional(),
-  /** When the source took effect; 003 is an undated draft, so its categories have none. */
+  /** When the source took effect; the 県西地域 draft is undated, so its categories have none. */
   effective: IsoDateSchema.optional(),
   reviewed: IsoDateSchema,
   impliesPrefectureParty: z.boolean().optional(),

@@ -11,6 +11,7 @@ const LAC: Source = {
   number: '昭和22年法律第67号',
   publisher: { ja: 'e-Gov 法令検索', en: 'e-Gov Law Search' },
   date: '2025-06-01',
+  version: '322AC0000000067_20250601_504AC0000000068',
   url: 'https://laws.e-gov.go.jp/law/322AC0000000067',
   anchors: { '252-2': 'Pa_2-Ch_12-Se_3-Ss_1', '291-2': 'Pa_3-Ch_3-Se_3' },
 };
@@ -68,9 +69,14 @@ describe('a citation names a public source, and resolves to its full reference',
     expect(refUrl({ source: 'lac', article: '999' }, pack())).toBe('https://laws.e-gov.go.jp/law/322AC0000000067');
   });
   it('the full reference: title, law number, publisher, version, URL', () => {
-    expect(sourceReference(LAC, 'ja')).toBe('地方自治法（昭和22年法律第67号）。e-Gov 法令検索。2025-06-01 時点。https://laws.e-gov.go.jp/law/322AC0000000067');
-    expect(sourceReference(LAC, 'en')).toBe('Local Autonomy Act: 地方自治法 (昭和22年法律第67号). e-Gov Law Search. In force on 2025-06-01. https://laws.e-gov.go.jp/law/322AC0000000067');
+    expect(sourceReference(LAC, 'ja')).toBe('地方自治法（昭和22年法律第67号）。e-Gov 法令検索。2025-06-01 施行時点の本文。https://laws.e-gov.go.jp/law/322AC0000000067');
+    expect(sourceReference(LAC, 'en')).toBe('Local Autonomy Act: 地方自治法 (昭和22年法律第67号). e-Gov Law Search. Text in force on 2025-06-01. https://laws.e-gov.go.jp/law/322AC0000000067');
     expect(sourceReference(DRAFT, 'ja')).toBe('『中心市と周辺自治体との新たな広域連携体制について（案）概要』。小田原市・南足柄市「中心市のあり方」に関する任意協議会。2017。http://www.city.odawara.kanagawa.jp/municipality/kyougi/news/keikaku.html');
+  });
+  it('an amending order is dated by its promulgation, a consolidated text by the day it is in force', () => {
+    const order: Source = { kind: 'cabinet-order', name: { ja: '平成26年政令第345号', en: 'Cabinet Order No. 345 of 2014' }, title: '平成26年10月29日政令第345号', number: '平成26年政令第345号', date: '2014-10-29', url: 'https://laws.e-gov.go.jp/law/322CO0000000016' };
+    expect(sourceReference(order, 'en')).toContain('Promulgated 2014-10-29');
+    expect(sourceReference(order, 'ja')).toContain('2014-10-29 公布');
   });
   it('a secondary source says so in its reference', () => {
     expect(sourceReference(BLOG, 'en')).toContain('secondary source');

@@ -21,7 +21,7 @@ const L = {
   derived: { ja: '{from} から導出', en: 'derived from {from}' },
   evidence: { ja: '根拠の語', en: 'evidence' },
   tied: { ja: '同数で並んだ分類（パックの順で選択）', en: 'tied with (chosen by pack order)' },
-  named: { ja: '003 が挙げる制度', en: 'instruments 003 names' },
+  named: { ja: '分類に挙げられた制度', en: 'instruments named for the category' },
   facts: { ja: '事実', en: 'Facts' },
   parameters: { ja: '参照したパラメータ（{asOf} 時点の値と施行日）', en: 'Parameters read (the value in force on {asOf} and its effective date)' },
   fromUntil: { ja: '{from} から', en: 'since {from}' },

@@ -86,7 +86,7 @@ export interface RuleTrace {
   match?: { fact: string; actual: unknown; effects: EffectTrace[] };
   /** When the rule could not be decided: the instruments that got a "?" reason, and why. */
   unknown?: { instruments: string[]; message: string };
-  /** The built-in rules' checks (in force; who may be a party; what 003 names). */
+  /** The built-in rules' checks (in force; who may be a party; what the sources name for the category). */
   checks?: BuiltinCheck[];
 }
 
