@@ -138,7 +138,7 @@ describe('連携中枢都市 (連携中枢都市圏構想推進要綱 第3; 003 
     expect(status(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.0999 }), 'metro-core-commute-share')).toBe('pass');
     expect(status(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.1 }), 'metro-core-commute-share')).toBe('fail');
     expect(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.0999 }).eligible).toBe(true);
-    expect(crit(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.1 }), 'metro-core-commute-share').citation).toBe('003 3(1)');
+    expect(crit(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.1 }), 'metro-core-commute-share').citation).toBe('the 県西地域 draft (小田原市・南足柄市) 3(1)');
   });
   it('C from counts: 10,000 of 100,000 fails, 9,999 passes (counts win over a given share)', () => {
     const rec = (n: number) => ({ name: '甲市', kind: 'core-city' as const, dayNightRatio: 1, metroArea: 'osaka' as const, workersAndStudents: 100000, commuting: { toMetroCores: n }, metroCoreCommuteShare: 0.5 });
@@ -189,9 +189,9 @@ describe('定住自立圏の中心市 (定住自立圏構想推進要綱; legal-
   });
   it('lists the steps: 中心市宣言, 形成協定 with 議決 (Art. 96(2)), 共生ビジョン', () => {
     expect(check('settlement-central-city', { ...base, population: 60000 }).steps!.map((s) => s.citation)).toEqual([
-      'legal-facts.md §11',
+      "MIC, 'Self-sustaining settlement areas across Japan' 定住自立圏構想推進要綱の概要",
       'Local Autonomy Act Art. 96(2)',
-      'legal-facts.md §11',
+      "MIC, 'Self-sustaining settlement areas across Japan' 定住自立圏構想推進要綱の概要",
     ]);
   });
 });
@@ -218,7 +218,7 @@ describe('partner checks: a commuting share of 0.1 is a guideline, never a bar (
     });
   }
   it('the 定住自立圏 version of the 10% test is marked unconfirmed', () => {
-    expect(crit(partner('settlement-partner', 1000), 'commute-share').citation).toBe('legal-facts.md §11 (unconfirmed)');
+    expect(crit(partner('settlement-partner', 1000), 'commute-share').citation).toBe("MIC, 'Self-sustaining settlement areas across Japan' 定住自立圏構想推進要綱の概要 (unconfirmed)");
     expect(crit(partner('settlement-partner', 1000), 'commute-share').note).toMatch(/not found verbatim/);
   });
 });

@@ -27,12 +27,12 @@ const WINDOW = 'designations/core-city/exceptions/transitional-special-city/wind
 const TSC = { kind: 'transitional-special-city' as const, population: 190000 };
 
 describe('explain an eligibility result: the 中核市 threshold on both sides of 2015-04-01 (Art. 252-22(1); 平成26年法律第42号 附則第1条第2号)', () => {
-  it('2015-03-31: 300,000 read, its effective day unconfirmed (1995, the year only: legal-facts §9), next change 2015-04-01', () => {
+  it('2015-03-31: 300,000 read, its effective day unconfirmed (1995, the year only: 茅ヶ崎市 page), next change 2015-04-01', () => {
     const x = explain('core-city', { figures: { kind: 'city', population: 250000 } }, { asOf: '2015-03-31' });
     expect(param(x, THRESHOLD)).toMatchObject({ value: 300000, from: null, recordedFrom: '1996-01-01', until: '2015-04-01', kind: 'law' });
     expect(param(x, THRESHOLD).history).toEqual([
-      { from: '1995-01-01', value: 300000, citation: 'legal-facts.md §9 (unconfirmed)', unconfirmed: true },
-      { from: '1996-01-01', value: 300000, citation: 'legal-facts.md §9' },
+      { from: '1995-01-01', value: 300000, citation: "Chigasaki City, 'Requirements for core-city designation' 中核市の指定要件 (unconfirmed)", unconfirmed: true },
+      { from: '1996-01-01', value: 300000, citation: "Chigasaki City, 'Requirements for core-city designation' 中核市の指定要件" },
       { from: '2015-04-01', value: 200000, citation: 'Local Autonomy Act Art. 252-22(1)' },
     ]);
     expect(crit(x, 'population')).toMatchObject({ status: 'fail', actual: 250000, comparison: { op: '>=', threshold: 300000, parameter: THRESHOLD } });

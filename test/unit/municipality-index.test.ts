@@ -91,7 +91,7 @@ describe('the embedded data (data/municipalities.yaml; data-sources.md, legal-fa
     expect(o.population).toMatchObject({ value: 188856 });
     expect(o.population!.source).toMatch(/確定/);
     expect(o.metroArea!.value).toBe('tokyo');
-    expect(o.metroArea!.source).toMatch(/003/);
+    expect(o.metroArea!.source).toMatch(/県西地域の案/);
     expect(o.daytimePopulation).toBe(null);
     expect(o.toMetroCores).toBe(null);
     const m = get('南足柄市');
