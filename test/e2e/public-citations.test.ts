@@ -67,7 +67,13 @@ describe('no output cites the working notes, their S-numbers or a bare 003/000',
     ['explain', '--name', 'ごみ処理施設の広域化'],
     ['explain', '--category', 'regional-vitality', '-f', 'json'],
     ['check', 'examples/drafts/kensei-failing.yaml', '-f', 'stylish'],
+    ['check', 'examples/drafts/kensei-failing.yaml', '-f', 'sarif'],
+    ['eligibility', '小田原市'],
+    ['eligibility', '小田原市', '--merge', '南足柄市', '-f', 'json'],
+    ['explain', '小田原市', '--designation', 'cooperation-central-city'],
     ['rules', 'doc'],
+    ['rules', 'test'],
+    ['rules', 'validate', '-f', 'json'],
   ];
   for (const lang of ['ja', 'en'] as const) {
     for (const args of runs) {

@@ -34,11 +34,12 @@ describe('the four scenarios of issue 2', () => {
   });
 });
 
-describe('category → instruments of 003 §5 (no other fact given)', () => {
+describe('category → the instruments the sources name (the 県西地域 draft §5; national guidance beside it), no other fact given', () => {
   const named: Record<string, string[]> = {
     'wide-area-issue': ['cooperation-agreement', 'council', 'consignment'],
     'regional-vitality': ['cooperation-agreement'],
-    'essential-service': ['joint-body', 'consignment', 'proxy-execution'],
+    // the draft's three, and the 一部事務組合 of 総務省's white paper (sanitation, fire)
+    'essential-service': ['joint-body', 'consignment', 'proxy-execution', 'partial-affairs-union'],
     'core-city-service': ['consignment', 'proxy-execution'],
     'administrative-efficiency': ['joint-body', 'consignment'],
   };

@@ -8,7 +8,7 @@ function steps(id: string, ctx: { prefectureParty: boolean | null; crossPrefectu
   return renderProcedure(cp, cp.byId.get(id)!, { crossPrefecture: null, councilKind: null, ...ctx });
 }
 
-describe('procedures differ by instrument (legal-facts §1–7)', () => {
+describe('procedures differ by instrument (Local Autonomy Act Arts. 252-2 to 252-16-4, 284–291-13)', () => {
   it('連携協約 has no 規約: its steps are 協議, 議決 (252-2③), 告示 and 届出 (252-2②)', () => {
     const s = steps('cooperation-agreement', { prefectureParty: false });
     expect(s.map((x) => x.citation)).toEqual([

@@ -181,6 +181,9 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
       { q: '独自の法人格', a: DONT_KNOW },
       { q: '事務を頼む側が', a: DONT_KNOW },
       { q: '国又は都道府県の権限に属する事務', a: DONT_KNOW },
+      // "don't know" leaves whose affairs and under which law open: both are still asked
+      { q: '引き受けるのは国の事務ですか、都道府県の事務ですか？', a: DONT_KNOW },
+      { q: '国の事務を広域連合などに処理させることを定めた法律', a: DONT_KNOW },
       { q: '施設整備などの財政負担', a: DONT_KNOW },
       { q: 'その事務はどのくらいの頻度', a: DONT_KNOW },
       { q: '専門職員の不足', a: DONT_KNOW },
