@@ -7,7 +7,7 @@ import type { PackData } from '../pack/model.js';
 import { withSources } from './sources.js';
 import { displayWidth, wrapText } from './text.js';
 
-export const EXPLAIN_FORMATS = ['text', 'json', 'markdown'] as const;
+export { EXPLAIN_FORMATS } from './formats.js';
 
 export interface ExplainRenderEnv {
   lang: Lang;

@@ -57,14 +57,15 @@ describe('kouiki wizard without a terminal (built binary)', () => {
     expect(readFileSync(own, 'utf8')).toBe(evaluated.stdout);
     const again = kouiki(['evaluate', saved, ...AS_OF, '--lang', 'ja', '-f', 'json']);
     expect(again.stdout).toBe(evaluated.stdout);
-    // The saved file: the schema line, then a task list the shipped JSON Schema accepts.
+    // The saved file: the schema line (the schema's stable $id, as `kouiki schema --list` gives
+    // it), then a task list the schema with that $id accepts.
     const text = readFileSync(saved, 'utf8');
     const first = text.split('\n')[0]!;
     const ref = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
-    expect(ref).toBeDefined();
-    const schemaFile = resolve(dirname(saved), ref!);
-    expect(schemaFile).toBe(join(ROOT, 'schemas', 'tasks.schema.json'));
-    const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'tasks.schema.json'), 'utf8'));
+    expect(ref).toBe(schema.$id);
+    expect(kouiki(['schema', '--list']).stdout).toContain(`tasks\t${ref}\t`);
+    const validate = new Ajv({ strict: false }).compile(schema);
     expect(validate(parse(text))).toBe(true);
     expect(text).toContain('id: board');
     // --answers - reads the task list from stdin.
@@ -144,6 +145,21 @@ describe('start-up cost', () => {
       expect(line, args.join(' ')).toBeDefined();
       const loaded = JSON.parse(line!.slice('LOADED '.length)) as string[];
       expect(loaded.some((f) => f.endsWith('prompts.cjs')), args.join(' ')).toBe(false);
+      // The HTML report and the workbook (exceljs) are bundles of their own, read only for their format.
+      expect(loaded.filter((f) => /report-(html|xlsx)\.cjs$/.test(f)), args.join(' ')).toEqual([]);
+    }
+    const out = mkdtempSync(join(tmpdir(), 'kouiki-loaded-'));
+    try {
+      for (const [format, bundle] of [
+        ['html', 'report-html.cjs'],
+        ['xlsx', 'report-xlsx.cjs'],
+      ] as const) {
+        const r = kouiki(['evaluate', 'examples/kensei-tasks.yaml', '-f', `${format}:${join(out, `r.${format}`)}`], { env: { NODE_OPTIONS: `--require ${hook}` } });
+        const loaded = JSON.parse(r.stderr.split('\n').find((l) => l.startsWith('LOADED '))!.slice('LOADED '.length)) as string[];
+        expect(loaded.filter((f) => /(prompts|report-html|report-xlsx)\.cjs$/.test(f)).map((f) => f.split('/').pop())).toEqual([bundle]);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });

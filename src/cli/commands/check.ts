@@ -2,7 +2,6 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatUserError, UserError } from '../../errors.js';
 import { buildCheckData } from '../../core/check/eligibility.js';
-import { CHECK_FORMATS } from '../../core/check/ids.js';
 import { exitCode, fileReport, summarize } from '../../core/check/report.js';
 import { checkDraft } from '../../core/check/run.js';
 import type { FileFailure, FileReport } from '../../core/check/types.js';
@@ -11,12 +10,15 @@ import { dataIndex, loadDataFile } from '../../io/check-data.js';
 import type { DataLayer } from '../../core/eligibility/index.js';
 import { defaultConfig, findConfig, loadConfig, type CheckConfig } from '../../io/config.js';
 import { discoverDrafts, displayName } from '../../io/discover.js';
+import { repoRoot } from '../../io/repo-root.js';
 import { loadDraft } from '../../io/draft.js';
 import { checkPack, type CheckPack } from '../../pack/checks.js';
 import { packIdentity } from '../../pack/model.js';
 import { renderCheck, type CheckRun, type RuleMeta } from '../../report/check/index.js';
 import { markdown } from '../../report/check/markdown.js';
 import { VERSION } from '../../version.js';
+import { CHECK_REPORT_FORMATS } from '../../report/formats.js';
+import { readFileSync } from 'node:fs';
 import type { RunContext } from '../context.js';
 import { chalkFor, emitAll, formatSpecs } from '../emit.js';
 import type { FormatSpec } from '../output.js';
@@ -39,7 +41,7 @@ function resolveConfig(ctx: RunContext, cp: CheckPack): CheckConfig {
   return found ? loadConfig(found, cwd, cp, ctx.opts.maxInputSize) : defaultConfig(cp);
 }
 
-function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig): RuleMeta[] {
+function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig, severity: (rule: string) => 'off' | 'warn' | 'error'): RuleMeta[] {
   const lang = ctx.opts.lang;
   const data = ctx.pack().data;
   return cp.rules.map((r) => ({
@@ -49,7 +51,7 @@ function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig): RuleMeta[] 
     help: r.help[lang],
     citation: r.ref ? formatRef(r.ref, data, lang) : (r.citation?.[lang] ?? ''),
     defaultSeverity: r.severity,
-    severity: cfg.severity[r.id] ?? 'off',
+    severity: severity(r.id),
   }));
 }
 
@@ -81,10 +83,10 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   }
   const cliMax = parseMaxWarnings(opts.maxWarnings);
   const failOnWarn = opts.failOnWarn === true;
-  let specs: FormatSpec[] = formatSpecs(ctx, CHECK_FORMATS, 'stylish');
+  let specs: FormatSpec[] = formatSpecs(ctx, CHECK_REPORT_FORMATS, 'stylish');
   if (ctx.opts.format.length === 0 && ctx.io.env.GITHUB_ACTIONS === 'true') specs = [...specs, { format: 'github', file: null, shown: null }];
   const cfg = resolveConfig(ctx, cp);
-  const files = discoverDrafts(args, ctx.io.cwd);
+  const files = discoverDrafts(args, ctx.io.cwd, ctx.opts.ignored);
 
   const layers: DataLayer[] = [];
   for (const d of ctx.opts.data) {
@@ -95,10 +97,17 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   const baseData = checkData([]);
   const schemaCitation = cp.byId.get('schema')?.citation?.[lang] ?? 'kouiki schema draft';
   const suppressionCitation = cp.byId.get('suppression')?.citation?.[lang] ?? '';
-  const severity = (rule: string): 'off' | 'warn' | 'error' => cfg.severity[rule] ?? 'off';
+  // --quiet as ESLint's: rules set to warn are not run, so their findings are neither reported
+  // nor counted against --max-warnings.
+  const severity = (rule: string): 'off' | 'warn' | 'error' => {
+    const sev = cfg.severity[rule] ?? 'off';
+    return ctx.opts.quiet && sev === 'warn' ? 'off' : sev;
+  };
 
   const reports: FileReport[] = [];
   const failures: FileFailure[] = [];
+  /** The file behind each path a report shows (the HTML report quotes the offending lines). */
+  const fileOf = new Map<string, string>();
   for (const file of files) {
     try {
       const loaded = await loadDraft(file.path, { pack: pack.data, lang, cwd: ctx.io.cwd, maxBytes: ctx.opts.maxInputSize, schemaCitation });
@@ -116,7 +125,10 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
           }),
         );
       }
-      reports.push(fileReport(loaded.path, findings, loaded.directives, { lang, severity, suppressionCitation }));
+      const report = fileReport(loaded.path, findings, loaded.directives, { lang, severity, suppressionCitation });
+      // --quiet: a finding an error rule could only report as a warning ("cannot be decided") goes too.
+      reports.push(ctx.opts.quiet ? { ...report, diagnostics: report.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 } : report);
+      fileOf.set(loaded.path, file.path);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       failures.push(failureOf(err, file.shown, lang));
@@ -134,7 +146,8 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
     files: reports,
     failures,
     summary,
-    rules: ruleMeta(ctx, cp, cfg),
+    rules: ruleMeta(ctx, cp, cfg, severity),
+    repo: { root: repoRoot(ctx.io.cwd, ctx.io.env), cwd: ctx.io.cwd },
   };
   // The sources the diagnostics cite, in full; each rule's own citation as the SARIF help link.
   checkRun.sources = citedSources(collectCitations(reports), pack.data, lang);
@@ -149,11 +162,29 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   const chalk = chalkFor(ctx);
   const plain = chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } });
   const inputs = files.map((f) => f.path);
+  // The report and the workbook load only when asked for.
+  const htmlReport = specs.some((s) => s.format === 'html') ? await import('../../report/html/index.js') : null;
+  const xlsxReport = specs.some((s) => s.format === 'xlsx') ? await import('../../report/xlsx/index.js') : null;
+  const reportEnv = {
+    lang,
+    head: checkRun.head,
+    asked: [lang === 'ja' ? `政策案のチェック: ${args.join(' ')}` : `check the policy drafts ${args.join(' ')}`],
+    sourceLines: (path: string): string[] | null => {
+      const abs = fileOf.get(path);
+      if (abs === undefined) return null;
+      try {
+        return readFileSync(abs, 'utf8').split(/\r?\n/);
+      } catch {
+        return null;
+      }
+    },
+  };
   await emitAll(
     ctx,
     specs,
     (spec) => {
-      const text = renderCheck(spec.format, checkRun, { chalk: spec.file ? plain : chalk, stepSummary: Boolean(stepSummary) });
+      if (spec.format === 'xlsx') return xlsxReport!.checkXlsxRenderer(checkRun, reportEnv);
+      const text = spec.format === 'html' ? htmlReport!.checkDocument(checkRun, reportEnv) : renderCheck(spec.format, checkRun, { chalk: spec.file ? plain : chalk, stepSummary: Boolean(stepSummary) });
       return { begin: () => text, item: () => '', end: () => '' };
     },
     [],
