@@ -240,3 +240,25 @@ export function collectCitations(value: unknown, into: Set<string> = new Set()):
 export function formatVia(ref: Ref, data: Pick<PackData, 'manifest'>, lang: Lang): string {
   return (ref.via ?? []).map((v) => sourceOf(data, v)?.name[lang] ?? v).join(lang === 'ja' ? '、' : ', ');
 }
+
+/** What a report can say about a citation string beyond itself: where it opens, and its source in full. */
+export interface CitationDetail {
+  /** The article (or the document) a reader opens: e-Gov's anchor for a statute article. */
+  url: string | null;
+  /** The full reference of the source (title, number, publisher, date, URL). */
+  reference: string | null;
+}
+
+/**
+ * Looks up the citations a report prints (strings, as in the JSON) in the pack they came from.
+ * A string the pack does not produce (a figure's source, a user's note) has no detail.
+ */
+export function citationResolver(data: PackData, lang: Lang): (citation: string) => CitationDetail | null {
+  const index = citationIndex(data, lang);
+  return (citation) => {
+    const ref = index.get(citation);
+    if (!ref) return null;
+    const source = sourceOf(data, ref.source);
+    return { url: refUrl(ref, data) ?? null, reference: source ? sourceReference(source, lang) : null };
+  };
+}

@@ -168,6 +168,7 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   const reportEnv = {
     lang,
     head: checkRun.head,
+    data: ctx.pack().data,
     asked: [lang === 'ja' ? `政策案のチェック: ${args.join(' ')}` : `check the policy drafts ${args.join(' ')}`],
     sourceLines: (path: string): string[] | null => {
       const abs = fileOf.get(path);

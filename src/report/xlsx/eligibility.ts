@@ -1,3 +1,4 @@
+import { citationResolver } from '../../core/citation.js';
 import type { EligibilityResult } from '../../core/eligibility/types.js';
 import { idLabel } from '../../i18n/kind-labels.js';
 import type { StreamRenderer } from '../stream.js';
@@ -38,7 +39,7 @@ export async function eligibilityWorkbook(results: readonly EligibilityResult[],
   const { lang } = env;
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
-  const sources = new Sources();
+  const sources = new Sources(env.data ? citationResolver(env.data, lang) : undefined);
   const kind = (k: string | null | undefined): string => (k ? (idLabel(k)?.[lang] ?? k) : '');
   const summary = results.flatMap((r) =>
     r.designations.map((d) => [r.municipality.name, r.municipality.prefecture ?? '', kind(r.municipality.kind), d.designation, d.name ?? d.designation, ELIGIBLE[String(d.eligible) as 'true' | 'false' | 'null'][lang], d.centralCity ?? '']),
@@ -113,7 +114,7 @@ export async function eligibilityWorkbook(results: readonly EligibilityResult[],
       frow++;
     }
   }
-  sources.sheet(wb, SHEET.sources[lang], [T.sourceNo[lang], T.source[lang]]);
+  sources.sheet(wb, SHEET.sources[lang], [T.sourceNo[lang], T.source[lang], T.reference[lang]]);
   aboutSheet(wb, SHEET.about[lang], [T.item[lang], T.value[lang]], aboutRows(env));
   return workbookBytes(wb, env.head.asOf);
 }
