@@ -11,6 +11,7 @@ function condition(c, caseCondition, fact) {
     if ('any' in x) return { any: x.any.map(conv) };
     if ('not' in x) return { not: conv(x.not) };
     if ('text' in x) return { fact: 'text', operator: 'containsAnyText', value: x.text.map((w) => w.toLowerCase()) };
+    if ('known' in x) return { fact: x.known, operator: 'isKnown', value: true };
     if ('is' in x) return { fact: x.fact, operator: 'equal', value: x.is };
     return { fact: x.fact, operator: 'in', value: x.in };
   };
@@ -21,6 +22,7 @@ function condition(c, caseCondition, fact) {
 export function buildPeer(compiled, caseCondition) {
   const engine = new Engine([], { allowUndefinedFacts: true });
   engine.addOperator('containsAnyText', (text, words) => typeof text === 'string' && words.some((w) => text.includes(w)));
+  engine.addOperator('isKnown', (v, want) => (v !== undefined && v !== null) === want);
   engine.addOperator('partyKindIn', (parties, kinds) => Array.isArray(parties) && parties.some((p) => kinds.includes(p.kind)));
   const inst = compiled.instruments;
   let n = 0;
@@ -41,7 +43,7 @@ export function buildPeer(compiled, caseCondition) {
   }
   if (compiled.categoryFit) {
     for (const [cat, list] of compiled.categoryFit.byCategory) {
-      for (const { index } of list) add({ all: [{ fact: 'category', operator: 'equal', value: cat }] }, { i: index, w: compiled.categoryFit.weight, cap: 0 });
+      for (const { index, weight } of list) add({ all: [{ fact: 'category', operator: 'equal', value: cat }] }, { i: index, w: weight ?? compiled.categoryFit.weight, cap: 0 });
     }
   }
   for (const i of inst) {
@@ -62,6 +64,12 @@ export function peerFacts(task, data) {
   if (prefectureParty !== undefined) f.prefectureParty = prefectureParty;
   if (task.category) f.category = task.category;
   f.text = `${task.name}\n${task.description ?? ''}`.toLowerCase();
+  // A fact the task's words state (施設 → a high facility burden), as kouiki infers it.
+  for (const fact of data.facts) {
+    if (!fact.infer || (f[fact.id] !== undefined && f[fact.id] !== null)) continue;
+    const words = [...fact.infer.keywords.ja, ...fact.infer.keywords.en.map((w) => w.toLowerCase())];
+    if (words.some((w) => f.text.includes(w))) f[fact.id] = fact.infer.value;
+  }
   f.always = true;
   return f;
 }

@@ -7,7 +7,7 @@ import { renderProcedure } from './recommend/procedure.js';
 import type { ProcedureStepOut } from './recommend/types.js';
 import type { Pack } from '../pack/model.js';
 
-export const PROPERTY_ORDER = ['legalPersonality', 'authority', 'parties', 'charter', 'councilResolution', 'approval', 'exit', 'disputes', 'limits', 'typicalUses'] as const;
+export const PROPERTY_ORDER = ['legalPersonality', 'authority', 'governingRules', 'parties', 'charter', 'councilResolution', 'approval', 'exit', 'disputes', 'limits', 'typicalUses'] as const;
 export type PropertyKey = (typeof PROPERTY_ORDER)[number];
 
 export const PROPERTY_LABEL: Record<PropertyKey | 'basis' | 'inForce', { ja: string; en: string }> = {
@@ -15,6 +15,7 @@ export const PROPERTY_LABEL: Record<PropertyKey | 'basis' | 'inForce', { ja: str
   inForce: { ja: '施行', en: 'In force' },
   legalPersonality: { ja: '法人格', en: 'Legal personality' },
   authority: { ja: '権限の所在', en: 'Where authority sits' },
+  governingRules: { ja: '適用される条例・規則', en: 'Whose ordinances apply' },
   parties: { ja: '参加できる団体', en: 'Who may take part' },
   charter: { ja: '規約', en: 'Rules (規約)' },
   councilResolution: { ja: '議会の議決', en: 'Council resolution' },
@@ -57,7 +58,7 @@ export function describeInstrument(pack: Pack, inst: Instrument, lang: Lang, asO
     const out: PropertyOut = { text: p.text[lang], citation: p.ref ? formatRef(p.ref, data, lang) : '' };
     if (p.value !== undefined) out.value = p.value;
     if (p.short) out.short = p.short[lang];
-    const via = p.ref ? formatVia(p.ref) : '';
+    const via = p.ref ? formatVia(p.ref, data, lang) : '';
     if (via) out.via = via;
     if (p.status === 'unconfirmed' || p.ref?.status === 'unconfirmed') out.status = 'unconfirmed';
     properties[key] = out;

@@ -35,7 +35,7 @@ export interface PackKind {
 }
 
 export const PACK_KINDS: PackKind[] = [
-  { file: 'pack.yaml', dir: 'sources', schema: PackManifestSchema, partKeys: ['sources', 'verified', 'references'], required: true, what: { ja: 'ルールパックの定義', en: 'rule pack manifest' } },
+  { file: 'pack.yaml', dir: 'sources', schema: PackManifestSchema, partKeys: ['sources'], required: true, what: { ja: 'ルールパックの定義', en: 'rule pack manifest' } },
   { file: 'instruments.yaml', dir: 'instruments', schema: InstrumentsFileSchema, list: 'instruments', required: true, what: { ja: '制度の定義', en: 'instrument definitions' } },
   { file: 'categories.yaml', dir: 'categories', schema: CategoriesFileSchema, list: 'categories', required: true, what: { ja: '分類の定義', en: 'category definitions' } },
   { file: 'facts.yaml', dir: 'facts', schema: FactsFileSchema, list: 'facts', required: true, what: { ja: '事実（質問）の定義', en: 'fact definitions' } },

@@ -16,18 +16,46 @@ export const RefSchema = z.strictObject({
   item: z.number().int().positive().optional(),
   proviso: z.boolean().optional(),
   section: z.string().min(1).optional(),
+  /** Further articles of the same source the value rests on (地方自治法第252条の2第1項、第283条第1項). */
+  also: z.array(z.strictObject({ article: z.string().min(1), paragraph: z.number().int().positive().optional(), item: z.number().int().positive().optional() })).min(1).optional(),
+  /** Other sources (ids of `sources:`) that support the same value, e.g. an official example beside the statute. */
   via: z.array(z.string().min(1)).optional(),
   status: z.enum(['confirmed', 'unconfirmed']).optional(),
   note: LocalizedSchema.optional(),
 });
 export type Ref = z.infer<typeof RefSchema>;
 
-const SourceSchema = z.strictObject({
-  kind: z.enum(['law', 'document', 'guideline']),
+/**
+ * A public source a citation names (rules/sources/*.yaml): a statute or cabinet order, a
+ * ministry's guideline, notice or survey, a prefecture's or municipality's document, a census
+ * table, or a secondary page. `name` is how a citation names it in a sentence (地方自治法第252条の2,
+ * 中心市と…（案）概要 5(2)イ(ア)); the rest is the full reference `kouiki instruments ID`, `explain`
+ * and the reports print (title, number, publisher, date, URL). `kouiki rules validate` requires a
+ * title, and a URL for anything but a statute or cabinet order (core/citation.ts, pack/sources.ts).
+ */
+export const SourceSchema = z.strictObject({
+  kind: z.enum(['law', 'cabinet-order', 'guideline', 'notice', 'survey', 'document', 'table', 'web']),
+  /** official: the statute, a cabinet order, a ministry's or a local government's own publication; secondary: commentary, news, blogs, study sites. */
+  quality: z.enum(['official', 'secondary']).optional(),
   name: LocalizedSchema,
-  title: z.string().optional(),
-  url: z.string().optional(),
+  title: z.string().min(1).optional(),
+  /** The law number (昭和22年法律第67号) or a notice's number (総行市第200号). */
+  number: z.string().min(1).optional(),
+  publisher: LocalizedSchema.optional(),
+  /** Published, or (a statute) the day of the version read: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+  url: z.string().min(1).optional(),
+  /** A statute's e-Gov article anchors: article (252-2) → its place in the structure (Pa_2-Ch_12-Se_3-Ss_1). */
+  anchors: z.record(z.string(), z.string().regex(/^[A-Za-z]{2}_[0-9_]+(-[A-Za-z]{2}_[0-9_]+)*$/, 'an e-Gov path such as Pa_2-Ch_12-Se_3-Ss_1')).optional(),
+  /** The revision read (e-Gov's revision id), for a statute. */
+  version: z.string().min(1).optional(),
+  /** A third-party copy the text was read from, when the publisher's own address is not known. */
+  copy: z.string().min(1).optional(),
+  status: z.enum(['confirmed', 'unconfirmed']).optional(),
+  /** Why the source (or its attribution) is unconfirmed, or what else a reader should know. */
+  note: LocalizedSchema.optional(),
 });
+export type Source = z.infer<typeof SourceSchema>;
 
 export const PackManifestSchema = z.strictObject({
   version: z.literal(1).optional(),
@@ -40,9 +68,6 @@ export const PackManifestSchema = z.strictObject({
   /** Ids of items of the base pack this pack replaces; replacing without naming is an error. */
   overrides: z.array(z.string().min(1)).optional(),
   sources: z.record(z.string(), SourceSchema).optional(),
-  verified: z.record(z.string(), z.strictObject({ ja: z.string(), en: z.string(), url: z.string().optional() })).optional(),
-  /** The fact sheet's sources (S1, S2, ...) that `via:` names, with their URLs (`kouiki rules doc`). */
-  references: z.record(z.string(), z.strictObject({ url: z.string().min(1), note: z.string().optional() })).optional(),
   /** How often each value must be re-checked against its source: `kouiki rules outdated`. */
   review: z.strictObject({ everyMonths: z.number().int().positive().max(120) }).optional(),
   settings: z
@@ -61,6 +86,11 @@ export const PackManifestSchema = z.strictObject({
       ref: RefSchema.optional(),
       subsidiarity: LocalizedSchema,
       subsidiarityRef: RefSchema.optional(),
+      /**
+       * When the subsidiarity order (municipal instruments before the prefecture's) does not
+       * apply; default: municipal effort cannot solve the task ({ fact: beyondMunicipalEffort, is: true }).
+       */
+      subsidiarityUnless: z.lazy(() => ConditionSchema).optional(),
     })
     .optional(),
   partyGroups: z.record(z.string(), z.array(MunicipalityKindSchema)).optional(),
@@ -109,6 +139,8 @@ export const InstrumentSchema = z.strictObject({
   properties: z.strictObject({
     legalPersonality: PropertySchema.extend({ value: z.boolean() }),
     authority: PropertySchema.extend({ value: z.string(), retained: z.boolean() }),
+    /** Whose ordinances and rules govern the affair, and who answers for it (252-16, 252-16-4, 252-5, 252-12). */
+    governingRules: PropertySchema.optional(),
     parties: PartiesPropertySchema,
     charter: PropertySchema,
     councilResolution: PropertySchema,
@@ -128,13 +160,38 @@ export const InstrumentsFileSchema = z.strictObject({
   instruments: z.array(InstrumentSchema),
 });
 
+/**
+ * Who names an instrument for a category, and with what authority: national guidance (総務省's
+ * guidelines, notices, surveys), a prefecture's own guidance, or a regional precedent (one
+ * region's document, e.g. the 県西地域 draft). The category-fit rule weighs each standing on its
+ * own and says whose view each reason is.
+ */
+export const StandingSchema = z.enum(['national', 'prefectural', 'regional']);
+export type Standing = z.infer<typeof StandingSchema>;
+
+export const CategoryViewSchema = z.strictObject({
+  standing: StandingSchema,
+  instruments: z.array(Id).min(1),
+  ref: RefSchema,
+  /** The reason's words ({category}, {instrument}); default: the category-fit rule's message for the standing. */
+  message: LocalizedSchema.optional(),
+});
+export type CategoryView = z.infer<typeof CategoryViewSchema>;
+
 export const CategorySchema = z.strictObject({
   id: Id,
   name: LocalizedSchema,
   description: LocalizedSchema,
+  /** The instruments the document that defines the category names for it (`ref`), with that document's standing. */
   instruments: z.array(Id).min(1),
   ref: RefSchema,
-  /** When the source took effect; 003 is an undated draft, so its categories have none. */
+  /** The standing of the defining document (default: regional, a region's precedent). */
+  standing: StandingSchema.optional(),
+  /** How the defining document's naming reads as a reason (default: the rule's message for its standing). */
+  message: LocalizedSchema.optional(),
+  /** Other sources that name instruments for the category (national or prefectural guidance). */
+  views: z.array(CategoryViewSchema).optional(),
+  /** When the source took effect; the 県西地域 draft is undated, so its categories have none. */
   effective: IsoDateSchema.optional(),
   reviewed: IsoDateSchema,
   impliesPrefectureParty: z.boolean().optional(),
@@ -167,6 +224,17 @@ export const FactSchema = z.strictObject({
    * unknown. A condition may read only facts asked earlier and `category`.
    */
   skipIf: z.array(SkipSchema).min(1).optional(),
+  /**
+   * Inferred from the task's words when not stated: a word of the list in the name or the
+   * description gives `value`, shown as inferred with the word (a note), never silently.
+   */
+  infer: z
+    .strictObject({
+      value: z.union([z.string(), z.boolean()]),
+      keywords: z.strictObject({ ja: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)) }),
+      message: LocalizedSchema,
+    })
+    .optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;
 export const FactsFileSchema = z.strictObject({ version: z.literal(1).optional(), facts: z.array(FactSchema) });
@@ -215,7 +283,7 @@ export const EffectSchema = z.strictObject({
   message: LocalizedSchema,
   ref: RefSchema.optional(),
   /** Cite each target instrument's own property (e.g. `authority`) instead of one reference. */
-  refFrom: z.enum(['legalPersonality', 'authority', 'parties', 'approval', 'councilResolution']).optional(),
+  refFrom: z.enum(['basis', 'legalPersonality', 'authority', 'governingRules', 'parties', 'approval', 'councilResolution', 'exit']).optional(),
 });
 export type Effect = z.infer<typeof EffectSchema>;
 
@@ -223,6 +291,8 @@ const MatchEffectSchema = z.strictObject({
   effect: z.enum(['+', '-']),
   weight: z.number().min(-1).max(1),
   message: LocalizedSchema,
+  /** Cite each instrument's own article (its first basis) instead of the rule's reference. */
+  refFrom: z.literal('basis').optional(),
 });
 
 export const RuleSchema = z.strictObject({
@@ -240,6 +310,8 @@ export const RuleSchema = z.strictObject({
    */
   hit: z.enum(['unique', 'collect']).optional(),
   weight: z.number().min(-1).max(1).optional(),
+  /** category-fit: the weight of a view by its standing (national, prefectural, regional); `weight` is the default. */
+  weights: z.partialRecord(StandingSchema, z.number().min(0).max(1)).optional(),
   messages: z.record(z.string(), LocalizedSchema).optional(),
   cases: z
     .array(

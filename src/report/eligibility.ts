@@ -5,6 +5,8 @@ import type { Lang } from '../i18n/lang.js';
 import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from '../core/eligibility/types.js';
 import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
 import { mdCell, wrapText } from './text.js';
+import type { PackData } from '../pack/model.js';
+import { jsonWithSources, withSources } from './sources.js';
 
 export { ELIGIBILITY_FORMATS } from './formats.js';
 
@@ -17,6 +19,8 @@ export interface EligibilityRenderEnv {
   partnersOf?: string[];
   /** Where commuting figures can be obtained (said when no partner is in the data). */
   commuteWhere?: string;
+  /** The pack, to list the sources the results cite (report/sources.ts). */
+  data?: PackData;
 }
 
 const WORDS = {
@@ -361,8 +365,8 @@ function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamR
 }
 
 export function eligibilityRenderer(format: string, env: EligibilityRenderEnv): StreamRenderer<EligibilityResult> {
-  if (format === 'json') return jsonArrayRenderer<EligibilityResult>(env.head, 'results');
-  if (env.partnersOf) return partnersRenderer(env, format === 'markdown');
-  if (format === 'markdown') return markdownRenderer(env);
-  return tableRenderer(env);
+  const data = env.data;
+  if (format === 'json') return data ? jsonWithSources(data, env.lang, (tail) => jsonArrayRenderer<EligibilityResult>(env.head, 'results', tail)) : jsonArrayRenderer<EligibilityResult>(env.head, 'results');
+  const inner = env.partnersOf ? partnersRenderer(env, format === 'markdown') : format === 'markdown' ? markdownRenderer(env) : tableRenderer(env);
+  return data ? withSources(inner, format === 'markdown' ? 'markdown' : 'text', data, env.lang) : inner;
 }

@@ -2,6 +2,9 @@ import type { Lang } from '../i18n/lang.js';
 import { explanationTree } from '../core/explain/tree.js';
 import type { Explanation, TraceNode } from '../core/explain/types.js';
 import type { JsonHead, StreamRenderer } from './stream.js';
+import { citedSources, collectCitations } from '../core/citation.js';
+import type { PackData } from '../pack/model.js';
+import { withSources } from './sources.js';
 import { displayWidth, wrapText } from './text.js';
 
 export { EXPLAIN_FORMATS } from './formats.js';
@@ -10,6 +13,8 @@ export interface ExplainRenderEnv {
   lang: Lang;
   head: JsonHead;
   width: number;
+  /** The pack, to list the sources the explanation cites, each citation with its URL. */
+  data?: PackData;
 }
 
 /** The document `--format json` prints: the contract's head, then the explanation. */
@@ -21,11 +26,19 @@ export function explainRenderer(format: string, env: ExplainRenderEnv): StreamRe
   const treeHead = { asOf: env.head.asOf, pack: `${env.head.rulePack.name} ${env.head.rulePack.version}` };
   switch (format) {
     case 'json':
-      return { begin: () => '', item: (x) => `${JSON.stringify(explainDocument(env.head, x), null, 2)}\n`, end: () => '' };
-    case 'markdown':
-      return { begin: () => '', item: (x) => renderMarkdown(explanationTree(x, env.lang, treeHead)), end: () => '' };
-    default:
-      return { begin: () => '', item: (x) => renderTextTree(explanationTree(x, env.lang, treeHead), env.width), end: () => '' };
+      return {
+        begin: () => '',
+        item: (x) => `${JSON.stringify(env.data ? { ...explainDocument(env.head, x), sources: citedSources(collectCitations(x), env.data, env.lang) } : explainDocument(env.head, x), null, 2)}\n`,
+        end: () => '',
+      };
+    case 'markdown': {
+      const r: StreamRenderer<Explanation> = { begin: () => '', item: (x) => renderMarkdown(explanationTree(x, env.lang, treeHead)), end: () => '' };
+      return env.data ? withSources(r, 'markdown', env.data, env.lang, { citations: true }) : r;
+    }
+    default: {
+      const r: StreamRenderer<Explanation> = { begin: () => '', item: (x) => renderTextTree(explanationTree(x, env.lang, treeHead), env.width), end: () => '' };
+      return env.data ? withSources(r, 'text', env.data, env.lang, { citations: true }) : r;
+    }
   }
 }
 

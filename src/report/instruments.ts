@@ -3,6 +3,9 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import { PROPERTY_LABEL, PROPERTY_ORDER, type InstrumentOut } from '../core/instruments.js';
 import type { JsonHead } from './stream.js';
+import { citedSources, collectCitations } from '../core/citation.js';
+import type { PackData } from '../pack/model.js';
+import { sourcesMarkdown, sourcesText } from './sources.js';
 import { mdCell, wrapText } from './text.js';
 
 const MATRIX: (keyof typeof PROPERTY_LABEL)[] = ['basis', 'legalPersonality', 'authority', 'parties', 'councilResolution', 'approval', 'exit', 'typicalUses'];
@@ -17,12 +20,13 @@ function cell(inst: InstrumentOut, key: keyof typeof PROPERTY_LABEL): string {
 }
 
 /** The comparison matrix: one row per instrument, one column per property. */
-export function renderMatrix(list: InstrumentOut[], format: string, lang: Lang, head: JsonHead, width: number, chalk: ChalkInstance): string {
-  if (format === 'json') return `${JSON.stringify({ ...head, instruments: list }, null, 2)}\n`;
+export function renderMatrix(list: InstrumentOut[], format: string, lang: Lang, head: JsonHead, width: number, chalk: ChalkInstance, data: PackData): string {
+  const sources = citedSources(collectCitations(list.map((i) => ({ basis: i.basis.map((citation) => ({ citation })) }))), data, lang);
+  if (format === 'json') return `${JSON.stringify({ ...head, instruments: list, sources: citedSources(collectCitations(list), data, lang) }, null, 2)}\n`;
   const headers = [lang === 'ja' ? '制度' : 'Instrument', ...MATRIX.map((k) => PROPERTY_LABEL[k][lang])];
   if (format === 'markdown') {
     const rows = list.map((i) => `| ${mdCell(`${i.name} (\`${i.id}\`)`)} | ${MATRIX.map((k) => mdCell(cell(i, k))).join(' | ')} |`);
-    return `${[`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows].join('\n')}\n\n${legend(lang)}\n`;
+    return `${[`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows].join('\n')}\n\n${legend(lang)}\n${sources.length > 0 ? `\n${sourcesMarkdown(sources, lang).join('\n')}\n` : ''}`;
   }
   const first = 20;
   const rest = Math.max(10, Math.floor((width - first - 2 - MATRIX.length * 3) / MATRIX.length));
@@ -32,7 +36,7 @@ export function renderMatrix(list: InstrumentOut[], format: string, lang: Lang, 
     rows.push([head, ...MATRIX.map((k) => wrapText(cell(i, k), rest - 2))]);
   }
   const table = drawTable({ head: headers.map((h, i) => wrapText(h, (i === 0 ? first : rest) - 2)), colWidths: [first, ...MATRIX.map(() => rest)], rows, chalk });
-  return `${table}\n${legend(lang)}\n`;
+  return `${table}\n${legend(lang)}\n${sources.length > 0 ? `\n${sourcesText(sources, lang).join('\n')}\n` : ''}`;
 }
 
 function legend(lang: Lang): string {
@@ -42,8 +46,8 @@ function legend(lang: Lang): string {
 }
 
 /** One instrument in full: every property with its citation, and its procedure. */
-export function renderDetail(inst: InstrumentOut, format: string, lang: Lang, head: JsonHead, chalk: ChalkInstance): string {
-  if (format === 'json') return `${JSON.stringify({ ...head, instrument: inst }, null, 2)}\n`;
+export function renderDetail(inst: InstrumentOut, format: string, lang: Lang, head: JsonHead, chalk: ChalkInstance, data: PackData): string {
+  if (format === 'json') return `${JSON.stringify({ ...head, instrument: inst, sources: citedSources(collectCitations({ ...inst, basis: inst.basis.map((citation) => ({ citation })) }), data, lang) }, null, 2)}\n`;
   const md = format === 'markdown';
   const out: string[] = [];
   out.push(md ? `# ${inst.name} (\`${inst.id}\`)` : chalk.bold(`${inst.name} (${inst.id})`));
@@ -58,10 +62,12 @@ export function renderDetail(inst: InstrumentOut, format: string, lang: Lang, he
   for (const key of PROPERTY_ORDER) {
     const p = inst.properties[key];
     if (!p) continue;
-    line(PROPERTY_LABEL[key][lang], p.text + (p.status === 'unconfirmed' ? (lang === 'ja' ? '（未確認）' : ' (unconfirmed)') : ''), p.citation, p.via ? `${lang === 'ja' ? '資料' : 'via'} ${p.via}` : undefined);
+    line(PROPERTY_LABEL[key][lang], p.text + (p.status === 'unconfirmed' ? (lang === 'ja' ? '（未確認）' : ' (unconfirmed)') : ''), p.citation, p.via ? `${lang === 'ja' ? '参照' : 'see also'} ${p.via}` : undefined);
   }
   out.push('', md ? `## ${lang === 'ja' ? '手続' : 'Procedure'}` : chalk.bold(lang === 'ja' ? '手続:' : 'Procedure:'));
   if (md) out.push('');
   inst.procedure.forEach((s, k) => out.push(`${md ? '' : '  '}${k + 1}. ${s.step} [${s.citation}]`));
+  const sources = citedSources(collectCitations({ ...inst, basis: inst.basis.map((citation) => ({ citation })) }), data, lang);
+  if (sources.length > 0) out.push('', ...(md ? sourcesMarkdown(sources, lang, { citations: true }) : sourcesText(sources, lang, { citations: true })));
   return `${out.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import type { PackData } from '../pack/model.js';
 import { VERDICT_LABEL, word } from './labels.js';
 import { taskResultJson, writeTaskResultJson } from './json-result.js';
 import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
+import { jsonWithSources, withSources } from './sources.js';
 import { csvField, fixed2, mdCell } from './text.js';
 
 export { RECOMMEND_FORMATS } from './formats.js';
@@ -25,9 +26,9 @@ export interface RecommendRenderEnv {
 export function recommendRenderer(format: string, env: RecommendRenderEnv): StreamRenderer<TaskResult> {
   switch (format) {
     case 'json':
-      return jsonArrayRenderer<TaskResult>(env.head, 'results', undefined, env.compactJson === true, taskResultJson, writeTaskResultJson);
+      return jsonWithSources(env.data, env.lang, (tail) => jsonArrayRenderer<TaskResult>(env.head, 'results', tail, env.compactJson === true, taskResultJson, writeTaskResultJson));
     case 'markdown':
-      return markdownRenderer(env);
+      return withSources(markdownRenderer(env), 'markdown', env.data, env.lang);
     case 'csv':
       return csvRenderer(env);
     default:

@@ -1,4 +1,4 @@
-import { formatRef } from '../core/citation.js';
+import { formatRef, refUrl, sourceOf, sourceQuality, sourceReference } from '../core/citation.js';
 import { conditionFacts } from '../core/recommend/conditions.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Pack, PackData } from '../pack/model.js';
@@ -6,8 +6,8 @@ import type { Condition, Effect, Ref, Rule, Target } from '../pack/schema.js';
 
 /**
  * The pack as a Markdown document for legal review: every instrument, property, procedure step,
- * category and rule beside the article or guideline paragraph it encodes — the citation, the
- * source's URL, and the fact sheet's sources (S#) it was read from, with their URLs.
+ * category and rule beside the article, guideline or document section it encodes — the citation,
+ * linked to where it opens, and the other sources behind the same value.
  */
 export function packMarkdown(pack: Pack, lang: Lang): string {
   const data = pack.data;
@@ -29,16 +29,15 @@ export function packMarkdown(pack: Pack, lang: Lang): string {
   out.push(
     '',
     t(
-      '各項目の右に、それが表す条文・指針の箇所（出典の URL）と、参照資料で確認した出典（S#、legal-facts.md）を示す。「（未確認）」は参照資料で確認できなかったもの。',
-      'Beside each item: the article or guideline paragraph it encodes (with the source URL), and the sources of the reference fact sheet (S#, legal-facts.md) it was read from. "(unconfirmed)" marks what the reference could not confirm.',
+      '各項目の右に、それが表す条文・指針・文書の箇所を、開ける URL（法令は e-Gov の条）とともに示す。「参照」は同じ値を支える他の出典。「（未確認）」は出典で確かめられなかったもの。',
+      'Beside each item: the article, guideline or document section it encodes, linked to where it can be opened (a statute: the article on e-Gov). "See also" names other sources behind the same value. "(unconfirmed)" marks what the sources could not settle.',
     ),
     '',
   );
 
   // ── sources
-  out.push(`## ${t('出典', 'Sources')}`, '', `| id | ${t('種類', 'kind')} | ${t('名称', 'name')} | URL |`, '|---|---|---|---|');
-  for (const [id, s] of Object.entries(m.sources ?? {})) out.push(`| \`${id}\` | ${s.kind} | ${esc(s.title ?? s.name[lang])} | ${s.url ? `<${s.url}>` : ''} |`);
-  for (const [id, v] of Object.entries(m.verified ?? {})) out.push(`| \`${id}\` | ${t('確認済みの条文', 'verified text')} | ${esc(v[lang])} | ${v.url ? `<${v.url}>` : ''} |`);
+  out.push(`## ${t('出典', 'Sources')}`, '', `| id | ${t('種類', 'kind')} | ${t('出典', 'reference')} |`, '|---|---|---|');
+  for (const [id, s] of Object.entries(m.sources ?? {})) out.push(`| \`${id}\` | ${s.kind}, ${sourceQuality(s)} | ${esc(sourceReference(s, lang))} |`);
   out.push('');
 
   // ── instruments
@@ -71,10 +70,11 @@ export function packMarkdown(pack: Pack, lang: Lang): string {
   }
 
   // ── categories
-  out.push(`## ${t('課題の分類（003 の５）', 'Task categories (003 §5)')}`, '');
+  out.push(`## ${t('課題の分類（県西地域の案 第5章）', 'Task categories (the 県西地域 draft, §5)')}`, '');
   for (const c of data.categories) {
     out.push(`### ${esc(c.name[lang])} (\`${c.id}\`)${where(`categories/${c.id}`)}`, '', esc(c.description[lang]), '');
-    out.push(`- ${t('挙げる制度', 'Instruments named')}: ${c.instruments.map(inst).join(', ')} — ${cite(c.ref)}`);
+    out.push(`- ${t('挙げる制度', 'Instruments named')} (${c.standing ?? 'regional'}): ${c.instruments.map(inst).join(', ')} — ${cite(c.ref)}`);
+    for (const v of c.views ?? []) out.push(`- ${t('挙げる制度', 'Instruments named')} (${v.standing}): ${v.instruments.map(inst).join(', ')} — ${cite(v.ref)}`);
     if (c.impliesPrefectureParty) out.push(`- ${t('県が当事者とみなす', 'The prefecture is taken to be a party')} — ${cite(c.impliesPrefectureRef)}`);
     out.push(`- ${t('キーワード', 'Keywords')}: ${[...c.keywords.ja, ...c.keywords.en].map(esc).join(', ')}`);
     out.push(`- ${t('確認日', 'Reviewed')}: ${c.reviewed}`, '');
@@ -97,7 +97,7 @@ export function packMarkdown(pack: Pack, lang: Lang): string {
   // ── prefecture
   const pref = data.prefecture;
   if (pref) {
-    out.push(`## ${t('県の役割と支援策（000）', "The prefecture's roles and measures (000)")}`, '');
+    out.push(`## ${t('県の役割と支援策（県の研究報告）', "The prefecture's roles and measures (the prefectural study)")}`, '');
     out.push(`- **${esc(pref.principle.name[lang])}**: ${esc(pref.principle.text[lang])} — ${cite(pref.principle.ref)}`);
     for (const r of pref.roles) out.push(`- ${esc(r.name[lang])}: ${esc(r.text[lang])} — ${cite(r.ref)}`);
     for (const x of pref.measures) out.push(`- ${esc(x.name[lang])}${x.instrument ? ` → ${inst(x.instrument)}` : ''}${x.when ? ` (${t('条件', 'when')}: ${conditionText(x.when)})` : ''}: ${esc(x.text[lang])} — ${cite(x.ref)}`);
@@ -120,38 +120,25 @@ export function packMarkdown(pack: Pack, lang: Lang): string {
     if (refs.length > 0) out.push(...refs, '');
   }
 
-  // ── fact sheet sources cited
-  const used = new Set<string>();
-  collectRefs({ i: data.instruments, c: data.categories, r: data.rules, p: data.prefecture, k: m.ranking, x: data.extra }, [], (_, ref) => (ref.via ?? []).forEach((v) => used.add(v)), false);
-  const listed = [...used].filter((v) => m.references?.[v]).sort((a, b) => sNum(a) - sNum(b) || a.localeCompare(b));
-  if (listed.length > 0) {
-    out.push(`## ${t('参照資料の出典（S#）', 'Fact sheet sources (S#)')}`, '');
-    for (const v of listed) out.push(`- ${v}: <${m.references![v]!.url}>${m.references![v]!.note ? ` ${esc(m.references![v]!.note!)}` : ''}`);
-    out.push('');
-  }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
-
-const sNum = (v: string): number => {
-  const m = /^S(\d+)/.exec(v);
-  return m ? Number(m[1]) : 1e9;
-};
 
 function esc(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** A citation as Markdown: the text linked to its source's URL, then the S# it was read from. */
+/** A citation as Markdown: the text linked to where it opens (an e-Gov article anchor for a statute), then the other sources beside it. */
 function citeMd(ref: Ref, data: PackData, lang: Lang): string {
   const text = esc(formatRef(ref, data, lang));
-  const url = data.manifest.sources?.[ref.source]?.url;
+  const url = refUrl(ref, data);
   const head = url ? `[${text}](${url})` : text;
   const via = (ref.via ?? []).map((v) => {
-    const u = data.manifest.references?.[v]?.url ?? data.manifest.verified?.[v]?.url;
-    return u ? `[${v}](${u})` : v;
+    const s = sourceOf(data, v);
+    const u = s?.url ?? s?.copy;
+    const name = esc(s ? s.name[lang] : v);
+    return u ? `[${name}](${u})` : name;
   });
-  // "資料" as the instruments report says it: the S# the citation was read from.
-  return via.length > 0 ? (lang === 'ja' ? `${head}（資料 ${via.join(', ')}）` : `${head} (via ${via.join(', ')})`) : head;
+  return via.length > 0 ? (lang === 'ja' ? `${head}（参照: ${via.join('、')}）` : `${head} (see also ${via.join(', ')})`) : head;
 }
 
 function partyLists(p: { allowed: string[]; unconfirmed?: string[]; excluded?: string[] }, lang: Lang): string {
@@ -188,10 +175,11 @@ function ruleMarkdown(r: Rule, lang: Lang, cite: (ref: Ref | undefined) => strin
     const what: Record<string, [string, string]> = {
       'in-force': ['各制度の施行日（instruments の inForce）で判定する。施行前は不可、施行日が未確認の期間は「?」', "each instrument's in-force dates (inForce): not-allowed before, a \"?\" reason while the day is unconfirmed"],
       'party-kinds': ['各制度の参加できる団体（parties）で判定する。excluded は不可、unconfirmed は「?」', "each instrument's parties: excluded → not-allowed, unconfirmed → a \"?\" reason"],
-      'category-fit': ['課題の分類に 003 が挙げる制度を加点する（categories を参照）', 'adds to the instruments 003 names for the task\'s category (see the categories)'],
+      'category-fit': ['課題の分類に出典が挙げる制度を、出典の立場（国の指針・県の指針・地域の先例）ごとの重みで加点する（categories を参照）', 'adds to the instruments the sources name for the task\'s category, weighted by the standing of each source (national guidance, a prefecture\'s guidance, a regional precedent; see the categories)'],
     };
     out.push(`- ${t('組み込み', 'Built-in')}: ${t(...(what[r.builtin] ?? ['', '']))}`);
     if (r.weight !== undefined) out.push(`- weight: ${r.weight}`);
+    for (const [k, w] of Object.entries(r.weights ?? {})) out.push(`- weight (${k}): ${w}`);
     for (const [k, msg] of Object.entries(r.messages ?? {})) out.push(`- ${k}: ${esc(msg[lang])}`);
     out.push('');
     return out;

@@ -4,6 +4,7 @@ import { MUNICIPALITY_KINDS } from '../schemas/common.js';
 import type { PackData, PackLocator } from '../pack/model.js';
 import type { Condition, Ref, Rule } from '../pack/schema.js';
 import { DERIVED_FACTS } from './validate.js';
+import { checkSources } from './sources.js';
 
 /**
  * The checks of `kouiki rules validate` beyond what loading needs (validate.ts): tables that
@@ -274,19 +275,7 @@ function checkPlaceholders(data: PackData, add: Add): void {
 // ───────────────────────────────────────────────────────── citations
 
 function checkCitations(data: PackData, add: Add): void {
-  const refs = data.manifest.references;
-  const verified = data.manifest.verified ?? {};
-  const knownVia = (v: string): boolean => v in verified || (refs ? v in refs : /^S\d+[a-z]?$/.test(v));
-  walkRefs(data, (collection, id, path, ref) => {
-    (ref.via ?? []).forEach((v, i) => {
-      if (!knownVia(v)) {
-        add(collection, id, [...path, 'via', i], {
-          ja: `via の「${v}」は参照資料の出典一覧（references）にも verified にもありません`,
-          en: `via "${v}" is neither a source of the fact sheet (references:) nor a verified: entry`,
-        });
-      }
-    });
-  });
+  checkSources(data, add);
 
   // A legal conclusion ("not-allowed") must not rest on an unconfirmed citation (contract §2).
   for (const r of data.rules) {
@@ -318,45 +307,6 @@ function checkCitations(data: PackData, add: Add): void {
         en: 'the in-force dates (not-allowed before them) rest on an unconfirmed citation',
       });
     }
-  }
-}
-
-type RefVisitor = (collection: string, id: string | null, path: (string | number)[], ref: Ref) => void;
-
-function isRef(x: unknown): x is Ref {
-  return x !== null && typeof x === 'object' && !Array.isArray(x) && typeof (x as { source?: unknown }).source === 'string' && Object.keys(x).every((k) => REF_KEYS.has(k));
-}
-const REF_KEYS = new Set(['source', 'article', 'paragraph', 'item', 'proviso', 'section', 'via', 'status', 'note']);
-
-function walk(value: unknown, path: (string | number)[], visit: (path: (string | number)[], ref: Ref) => void): void {
-  if (isRef(value)) {
-    visit(path, value);
-    return;
-  }
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k], visit);
-}
-
-/** Every citation of the pack, with where it sits (collection, item id, path inside it). */
-export function walkRefs(data: PackData, visit: RefVisitor): void {
-  const lists: [string, { id: string }[]][] = [
-    ['instruments', data.instruments],
-    ['categories', data.categories],
-    ['rules', data.rules],
-    ['measures', data.prefecture?.measures ?? []],
-    ['roles', data.prefecture?.roles ?? []],
-  ];
-  for (const [collection, items] of lists) for (const item of items) walk(item, [], (path, ref) => visit(collection, item.id, path, ref));
-  if (data.prefecture?.principle) walk(data.prefecture.principle, [], (path, ref) => visit('principle', null, path, ref));
-  const ranking = data.manifest.ranking;
-  if (ranking) walk(ranking, [], (path, ref) => visit('ranking', null, path, ref));
-  for (const [key, value] of Object.entries(data.extra)) {
-    if (Array.isArray(value)) {
-      value.forEach((item: unknown, i) => {
-        const id = (item as { id?: unknown } | null)?.id;
-        walk(item, [], (path, ref) => (typeof id === 'string' ? visit(key, id, path, ref) : visit(key, null, [i, ...path], ref)));
-      });
-    } else walk(value, [], (path, ref) => visit(key, null, path, ref));
   }
 }
 

@@ -272,18 +272,24 @@ function indexPositions(p: ParsedYaml, file: string, positions: Map<string, Sour
 export function makeLocator(parsed: Map<string, ParsedYaml>, dir: string): PackLocator {
   return {
     at(collection, id, path) {
+      // A record spread over several files (sources/*.yaml): the file that holds the key.
+      let first: ParsedYaml | undefined;
       for (const p of parsed.values()) {
         const root = p.value as Record<string, unknown> | null;
         if (!root || typeof root !== 'object') continue;
         const list = root[collection];
         if (id === null) {
-          if (list !== undefined) return positionAt(p, [collection, ...path]);
+          if (list === undefined) continue;
+          const key = path[0];
+          if (key === undefined || (list !== null && typeof list === 'object' && !Array.isArray(list) && String(key) in list)) return positionAt(p, [collection, ...path]);
+          first ??= p;
           continue;
         }
         if (!Array.isArray(list)) continue;
         const index = list.findIndex((x: { id?: unknown } | null) => x?.id === id);
         if (index >= 0) return positionAt(p, [collection, index, ...path]);
       }
+      if (first) return positionAt(first, [collection, ...path]);
       return { file: displayPath(dir) };
     },
   };

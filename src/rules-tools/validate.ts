@@ -138,6 +138,10 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
   for (const c of data.categories) {
     c.instruments.forEach((id, i) => unknownInstrument('categories', c.id, ['instruments', i], id));
     checkRef('categories', c.id, ['ref'], c.ref);
+    (c.views ?? []).forEach((v, vi) => {
+      v.instruments.forEach((id, i) => unknownInstrument('categories', c.id, ['views', vi, 'instruments', i], id));
+      checkRef('categories', c.id, ['views', vi, 'ref'], v.ref);
+    });
   }
 
   // ── facts
@@ -149,7 +153,7 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
   }
 
   // ── conditions and targets
-  const checkValue = (collection: string, id: string, path: (string | number)[], fact: string, value: unknown): void => {
+  const checkValue = (collection: string, id: string | null, path: (string | number)[], fact: string, value: unknown): void => {
     if (fact === 'category') {
       if (typeof value !== 'string' || !categoryIds.has(value)) add(collection, id, path, { ja: `不明な分類「${String(value)}」`, en: `unknown category "${String(value)}"` });
       return;
@@ -161,12 +165,12 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
       if (!values.includes(String(value))) add(collection, id, path, { ja: `「${fact}」に値「${String(value)}」はありません（${values.join(', ')}）`, en: `"${fact}" has no value "${String(value)}" (${values.join(', ')})` });
     }
   };
-  const checkFact = (collection: string, id: string, path: (string | number)[], fact: string): boolean => {
+  const checkFact = (collection: string, id: string | null, path: (string | number)[], fact: string): boolean => {
     if (factById.has(fact) || Object.hasOwn(DERIVED_FACTS, fact)) return true;
     add(collection, id, path, { ja: `不明な事実「${fact}」`, en: `unknown fact "${fact}" (known: ${[...factById.keys(), ...Object.keys(DERIVED_FACTS)].join(', ')})` });
     return false;
   };
-  const checkCondition = (collection: string, id: string, path: (string | number)[], c: Condition): void => {
+  const checkCondition = (collection: string, id: string | null, path: (string | number)[], c: Condition): void => {
     if ('all' in c) c.all.forEach((x, i) => checkCondition(collection, id, [...path, 'all', i], x));
     else if ('any' in c) c.any.forEach((x, i) => checkCondition(collection, id, [...path, 'any', i], x));
     else if ('not' in c) checkCondition(collection, id, [...path, 'not'], c.not);
@@ -183,12 +187,14 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     if (t.mode !== undefined && !modeValues.has(t.mode)) add(collection, id, [...path, 'mode'], { ja: `不明な連携の形「${t.mode}」`, en: `unknown mode "${t.mode}"` });
   };
 
+  if (data.manifest.ranking?.subsidiarityUnless) checkCondition('ranking', null, ['subsidiarityUnless'], data.manifest.ranking.subsidiarityUnless);
+
   for (const r of data.rules) {
     if (r.builtin) {
       for (const key of BUILTIN_MESSAGES[r.builtin] ?? []) {
         if (!r.messages?.[key]) add('rules', r.id, ['messages'], { ja: `組み込みルールのメッセージ「${key}」がありません`, en: `built-in rule needs messages.${key}` });
       }
-      if (r.builtin === 'category-fit' && r.weight === undefined) add('rules', r.id, [], { ja: 'weight がありません', en: 'category-fit needs a weight' });
+      if (r.builtin === 'category-fit' && r.weight === undefined && r.weights === undefined) add('rules', r.id, [], { ja: 'weight（又は weights）がありません', en: 'category-fit needs a weight (or weights by standing)' });
       continue;
     }
     if (!r.cases && !r.match) add('rules', r.id, [], { ja: 'cases か match が必要です', en: 'a rule needs cases: or match:' });

@@ -29,7 +29,9 @@ describe('kouiki eligibility (built binary)', () => {
 
   it('the JSON has the contract\'s shape', () => {
     const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'golden', 'eligibility', 'odawara.ja.json'), 'utf8'));
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'rulePack', 'asOf', 'results']);
+    // The contract's keys, then (an addition) every cited source in full: title, publisher, URL.
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'rulePack', 'asOf', 'results', 'sources']);
+    for (const s of doc.sources) expect(s).toMatchObject({ id: expect.any(String), title: expect.any(String) });
     expect(doc.schemaVersion).toBe(1);
     expect(doc.asOf).toBe('2026-11-23');
     const r = doc.results[0];

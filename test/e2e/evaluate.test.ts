@@ -35,7 +35,10 @@ describe('kouiki evaluate (built binary)', () => {
     const en = kouiki(['evaluate', EXAMPLE, '--lang', 'en', '-f', 'markdown', ...AS_OF]);
     expect(en.stdout).toContain('| Council (liaison council) |');
     expect(en.stdout).toContain('### Procedure (Cooperation agreement)');
-    expect(en.stdout).not.toMatch(/[（）]/);
+    // The Sources list quotes Japanese titles as they are published (（案）); the rest is English.
+    const [body, sources] = en.stdout.split('\n## Sources\n');
+    expect(body).not.toMatch(/[（）]/);
+    expect(sources).toContain('中心市と周辺自治体との新たな広域連携体制について（案）概要');
     const json = JSON.parse(kouiki(['evaluate', EXAMPLE, '-f', 'json', '--lang', 'ja', ...AS_OF]).stdout);
     const nature = json.results.find((r: { task: { id: string } }) => r.task.id === 'nature');
     const council = nature.recommendations.find((r: { instrument: string }) => r.instrument === 'council');

@@ -42,36 +42,35 @@ describe('kouiki explain: --as-of on both sides of each dated change', () => {
   const param = (x: { parameters: { id: string }[] }, id: string) => x.parameters.find((p) => p.id === id);
   const inst = (x: { instruments: { instrument: string }[] }, id: string) => x.instruments.find((i) => i.instrument === id) as unknown as { verdict: string; contributions: { rule: string; effect: string; message: string }[] };
 
-  it('2014-01-01: 連携協約 (the only instrument 003 names for regional vitality) is not yet in force — 平成26年法律第42号', () => {
-    const x = explainJson('2014-01-01');
-    expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'not-yet', from: null, until: '2014-05-30' });
+  it('2014-10-31: 連携協約 (the only instrument the 県西地域 draft names for regional vitality) is not yet in force — 施行令附則（平成26年政令第345号）第1条', () => {
+    const x = explainJson('2014-10-31');
+    expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'not-yet', from: null, until: '2014-11-01' });
     expect(inst(x, 'cooperation-agreement').verdict).toBe('not-allowed');
-    expect(inst(x, 'cooperation-agreement').contributions).toContainEqual(expect.objectContaining({ rule: 'in-force', effect: '-', message: 'not yet in force on 2014-01-01 (it took effect on or after 2014-05-30)' }));
+    expect(inst(x, 'cooperation-agreement').contributions).toContainEqual(expect.objectContaining({ rule: 'in-force', effect: '-', message: 'not yet in force on 2014-10-31 (it took effect on 2014-11-01)' }));
     // the pair that crosses into the not-allowed ones is decided by the verdict
     const firstBarred = x.instruments.find((i: { verdict: string }) => i.verdict === 'not-allowed').instrument;
     expect(x.ranking.pairs.find((p: { below: string }) => p.below === firstBarred).by).toBe('verdict');
   });
-  it('2014-05-30 and 2014-11-29: the in-force day is unconfirmed — a "?" reason, not a guess (附則第1条第1号)', () => {
-    for (const asOf of ['2014-05-30', '2014-11-29']) {
+  it('the days once in doubt (2014-05-30 … 2014-11-29) are settled by the cabinet order: not yet in force, no "?" reason', () => {
+    for (const asOf of ['2014-05-30', '2014-10-31']) {
       const x = explainJson(asOf);
-      expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'in-doubt', from: '2014-05-30', until: '2014-11-30' });
-      expect(inst(x, 'cooperation-agreement').verdict).not.toBe('not-allowed');
-      expect(inst(x, 'cooperation-agreement').contributions).toContainEqual(expect.objectContaining({ rule: 'in-force', effect: '?' }));
+      expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'not-yet', until: '2014-11-01' });
+      expect(inst(x, 'cooperation-agreement').contributions).not.toContainEqual(expect.objectContaining({ rule: 'in-force', effect: '?' }));
     }
   });
-  it('2014-11-30: certainly in force; the trace says since when', () => {
-    const x = explainJson('2014-11-30');
-    expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'in-force', from: '2014-11-30', until: null });
+  it('2014-11-01: in force; the trace says since when', () => {
+    const x = explainJson('2014-11-01');
+    expect(param(x, 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'in-force', from: '2014-11-01', until: null });
     expect(inst(x, 'cooperation-agreement').contributions.some((c) => c.rule === 'in-force')).toBe(false);
   });
-  it('1995-06-14 / 1995-06-15: 広域連合 and the rule of Art. 291-2 (legal-facts §7)', () => {
+  it('1995-06-14 / 1995-06-15: 広域連合 and the rule of Art. 291-2 (平成7年政令第237号)', () => {
     const before = explainJson('1995-06-14', ['--state-delegation']);
     expect(inst(before, 'regional-federation').verdict).toBe('not-allowed');
-    expect(before.rules.find((r: { rule: string }) => r.rule === 'state-delegation')).toMatchObject({ outcome: 'not-yet-effective', effective: '1995-06-15' });
+    expect(before.rules.find((r: { rule: string }) => r.rule === 'federation-powers')).toMatchObject({ outcome: 'not-yet-effective', effective: '1995-06-15' });
     const after = explainJson('1995-06-15', ['--state-delegation']);
     expect(inst(after, 'regional-federation').verdict).not.toBe('not-allowed');
-    expect(after.rules.find((r: { rule: string }) => r.rule === 'state-delegation').outcome).toBe('applied');
-    expect(param(after, 'rules/state-delegation/effective')).toMatchObject({ value: 'in-force', from: '1995-06-15' });
+    expect(after.rules.find((r: { rule: string }) => r.rule === 'federation-powers').outcome).not.toBe('not-yet-effective');
+    expect(param(after, 'rules/federation-powers/effective')).toMatchObject({ value: 'in-force', from: '1995-06-15' });
   });
 });
 
@@ -79,9 +78,9 @@ describe('kouiki explain: input and errors', () => {
   it('explains a task given by flags, with the same flags as recommend', () => {
     const r = kouiki(['explain', '--category', 'essential-service', '--retain-authority', '--capacity-gap', '--lang', 'en', '--as-of', '2026-11-23']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('Explanation: Essential services (1) — the law in force on 2026-11-23, rule pack kouiki-default 2026.11.1');
+    expect(r.stdout.split('\n')[0]).toBe('Explanation: Essential services (1) — the law in force on 2026-11-23, rule pack kouiki-default 2026.12.1');
     expect(r.stdout).toContain('├─ Ranking (PRIORITY; compared by verdict > subsidiarity > score > priority)');
-    expect(r.stdout).toContain('1. Proxy execution of affairs (proxy-execution): recommended 1.00');
+    expect(r.stdout).toContain('1. Proxy execution of affairs (proxy-execution): recommended 0.95');
   });
 
   it('a task list of several tasks needs --id; an unknown --id is named with the ids there are (exit 2)', () => {
@@ -111,9 +110,9 @@ describe('kouiki explain: input and errors', () => {
     const r = kouiki(['explain', '--rules', 'examples/rule-packs/kanagawa', '--kensei-area', '--capacity-gap', '-f', 'json', '--lang', 'en', '--as-of', '2026-11-23']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.rulePack).toEqual({ name: 'kanagawa-kensei', version: '2026.11.1-kensei.1', base: { name: 'kouiki-default', version: '2026.11.1' }, overrides: ['rules/capacity-gap', 'categories/wide-area-issue'] });
+    expect(doc.rulePack).toEqual({ name: 'kanagawa-kensei', version: '2026.12.1-kensei.1', base: { name: 'kouiki-default', version: '2026.12.1' }, overrides: ['rules/capacity-gap', 'categories/wide-area-issue'] });
     const forum = doc.explanation.rules.find((x: { rule: string }) => x.rule === 'kensei-forum');
-    expect(forum).toMatchObject({ outcome: 'applied', citation: '003 5(4)イ' });
+    expect(forum).toMatchObject({ outcome: 'applied', citation: 'the 県西地域 draft (小田原市・南足柄市) 5(4)イ' });
     expect(forum.cases[0].when).toEqual({ op: 'is', fact: 'kenseiArea', actual: true, expected: true, result: 'true' });
   });
 });

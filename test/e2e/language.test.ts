@@ -55,12 +55,13 @@ describe('rules doc', () => {
     expect(ja).not.toMatch(/\(via \[/);
     expect(ja).not.toMatch(/\b(allowed|unconfirmed|excluded): [a-z]/);
     expect(ja).not.toMatch(/; except /);
-    expect(ja).toMatch(/（資料 \[S2\]\(https:/);
-    expect(ja).toContain('| parties | 可: ordinary<br>未確認: special-ward, unions |');
+    // A further source is named in the run's language, with its link (参照 / see also).
+    expect(ja).toMatch(/（参照: \[長野県町村公平委員会共同設置規約\]\(https:/);
+    expect(ja).toContain('| parties | 可: prefecture, municipal, special-ward<br>未確認: unions |');
     expect(ja).toContain('authorityRetained = true; 除外 事務の代替執行 (`proxy-execution`)');
     const en = kouiki(['rules', 'doc', '--lang', 'en']).stdout;
-    expect(en).toMatch(/ \(via \[S2\]\(https:/);
-    expect(en).toContain('| parties | allowed: ordinary<br>unconfirmed: special-ward, unions |');
+    expect(en).toMatch(/ \(see also \[Charter of the joint fair-treatment commission of the towns and villages of Nagano\]\(https:/);
+    expect(en).toContain('| parties | allowed: prefecture, municipal, special-ward<br>unconfirmed: unions |');
     expect(en).toContain('authorityRetained = true; except Proxy execution of affairs (`proxy-execution`)');
   });
 });

@@ -27,6 +27,29 @@ describe('kouiki recommend (built binary)', () => {
     expect(doc.results[0].recommendations[0].instrument).toBe('regional-federation');
   });
 
+  // Issue 13 item 1. Art. 291-2② lets a prefecture ask a federation to take on its affairs
+  // 「都道府県の加入しない広域連合」 only: with the prefecture a party, its affairs reach a
+  // federation by 291-2① (a statute) or not at all, while Art. 252-17-2 (条例による事務処理の特例)
+  // hands them to the city by ordinance. Before, the federation ranked first on stateDelegation alone.
+  it('ranks ordinance-transfer above regional-federation for a prefecture and a city taking on prefectural affairs', () => {
+    const doc = json(['--party', '神奈川県:prefecture', '--party', '小田原市:city', '--state-delegation']);
+    const recs = doc.results[0].recommendations;
+    const rank = (id: string) => recs.find((x: { instrument: string }) => x.instrument === id).rank;
+    expect(recs[0].instrument).toBe('ordinance-transfer');
+    expect(rank('ordinance-transfer')).toBeLessThan(rank('regional-federation'));
+    const fed = recs.find((x: { instrument: string }) => x.instrument === 'regional-federation');
+    expect(JSON.stringify(fed.reasons)).toContain('291-2');
+    // The route is a fact asked, not guessed: its source and statute are unknown until given.
+    expect(doc.results[0].unknownFacts).toEqual(expect.arrayContaining(['delegationSource']));
+  });
+
+  it('a federation without the prefecture may take on prefectural affairs it asks of it (291-2②)', () => {
+    const doc = json(['--needs-legal-entity', '--state-delegation', '--delegation-source', 'prefecture', '--party', 'A市:city', '--party', 'B町:town']);
+    const fed = doc.results[0].recommendations.find((x: { instrument: string }) => x.instrument === 'regional-federation');
+    expect(fed.verdict).not.toBe('not-allowed');
+    expect(doc.results[0].recommendations[0].instrument).toBe('regional-federation');
+  });
+
   it('ranks partial-affairs-union first for a joint waste plant of towns only', () => {
     const doc = json(['--name', 'ごみ処理施設の共同運営', '--category', 'essential-service', '--facility-burden', 'high', '--mode', 'joint-operation', '--party', 'A町:town', '--party', 'B町:town']);
     expect(doc.results[0].recommendations[0].instrument).toBe('partial-affairs-union');
@@ -84,6 +107,22 @@ describe('kouiki instruments', () => {
     const j = JSON.parse(kouiki(['instruments', 'proxy-execution', '-f', 'json', ...AS_OF]).stdout);
     expect(j.instrument.properties.authority.value).toBe('requester');
     expect(j.instrument.properties.charter.citation).toContain('252-16-3');
+  });
+
+  // Issue 14 item 1: every citation names a public source a reader can open.
+  it('prints the full reference of every source it cites, with e-Gov article addresses', () => {
+    const d = kouiki(['instruments', 'regional-federation', '--lang', 'en', ...AS_OF]);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/Sources/);
+    expect(d.stdout).toContain('Local Autonomy Act');
+    expect(d.stdout).toContain('昭和22年法律第67号');
+    expect(d.stdout).toContain('https://laws.e-gov.go.jp/law/322AC0000000067#Mp-Pa_3-Ch_3-Se_3-At_291_2');
+    const j = JSON.parse(kouiki(['instruments', 'regional-federation', '-f', 'json', ...AS_OF]).stdout);
+    expect(j.sources.map((s: { id: string }) => s.id)).toContain('lac');
+    for (const s of j.sources) {
+      expect(s.title).toBeTruthy();
+      expect(s.url ?? s.copy).toMatch(/^https?:\/\//);
+    }
   });
 
   it('suggests the closest id for an unknown one', () => {

@@ -101,7 +101,9 @@ describe('-f xlsx, read back cell by cell', () => {
       for (const n of String(row[8] ?? '').split(', ').filter(Boolean)) expect(Number(n)).toBeLessThanOrEqual(wb.getWorksheet('出典')!.rowCount - 1);
     });
     const sources = wb.getWorksheet('出典')!;
-    expectTableSheet(sources, ['出典番号', '出典']);
+    expectTableSheet(sources, ['出典番号', '出典', '出典の詳細（題名・発行者・日付・URL）']);
+    // The third column gives the source in full: a reader can open it (issue 14).
+    expect(String(sources.getCell(2, 3).value)).toMatch(/https?:\/\//);
     const cited = new Set<string>();
     for (let i = 2; i <= sources.rowCount; i++) {
       const v = sources.getCell(i, 2).value;

@@ -13,7 +13,7 @@ describe('kouiki rules test', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(lastLine(r.stdout)).toMatch(/^\d+ passed, 0 failed$/);
-    expect(r.stdout).toContain('✓ 連携協約 has no 規約 — it is an agreement itself (legal-facts §1; S16, S17)');
+    expect(r.stdout).toContain('✓ no 規約 — the agreement itself is published (Art. 252-2(2) 「その旨及び当該連携協約を告示する」)');
   });
 
   it('fails (exit 1) on a copy of the pack whose legal fact and thresholds were changed, naming each failed case with file:line', () => {
@@ -27,9 +27,9 @@ describe('kouiki rules test', () => {
     const r = kouiki(['rules', 'test', dir, '--lang', 'en', '-q']);
     expect(r.code).toBe(1);
     const m = /^(\d+) passed, (\d+) failed$/.exec(lastLine(r.stdout))!;
-    expect(Number(m[2])).toBe(6);
+    expect(Number(m[2])).toBe(5);
     const file = join(dir, 'tests', 'instruments', 'cooperation-agreement.yaml');
-    expect(r.stdout).toContain(`✗ 連携協約 has no 規約 — it is an agreement itself (legal-facts §1; S16, S17) (${file}:${lineOf(file, '連携協約 has no 規約')})\n    charter.value: expected false, got true`);
+    expect(r.stdout).toContain(`✗ no 規約 — the agreement itself is published (Art. 252-2(2) 「その旨及び当該連携協約を告示する」) (${file}:${lineOf(file, 'no 規約 — the agreement itself is published')})\n    charter.value: expected false, got true`);
     const elig = join(dir, 'tests', 'designations', 'core-city.yaml');
     expect(r.stdout).toContain(
       `✗ 中核市 — from 2015-04-01 a city of exactly 200,000 passes (以上; Art. 252-22(1) as amended by 平成26年法律第42号, 附則第1条第2号) (${elig}:${lineOf(elig, 'from 2015-04-01 a city of exactly 200,000 passes')})\n` +
@@ -65,10 +65,12 @@ describe('kouiki rules validate', () => {
   it('the default pack and the example pack are clean (exit 0)', () => {
     const r = kouiki(['rules', 'validate', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('✓ rules: no problems (kouiki-default 2026.11.1)\n');
+    expect(r.stdout).toBe('✓ rules: no problems (kouiki-default 2026.12.1)\n');
     const k = kouiki(['rules', 'validate', KANAGAWA, '--lang', 'ja']);
     expect(k.code).toBe(0);
-    expect(k.stdout).toBe('✓ examples/rule-packs/kanagawa: 問題はありません（kanagawa-kensei 2026.11.1-kensei.1）\n');
+    expect(k.stdout).toBe('✓ examples/rule-packs/kanagawa: 問題はありません（kanagawa-kensei 2026.12.1-kensei.1）\n');
+    const n = kouiki(['rules', 'validate', 'examples/rule-packs/nara', '--lang', 'en']);
+    expect(n.code).toBe(0);
   });
 
   it('lists every problem as file:line:col and exits 1', () => {
@@ -90,7 +92,7 @@ describe('kouiki rules validate', () => {
   });
 
   it('checks the test files too', () => {
-    const dir = copyPack({ 'tests/categories.yaml': [['    expect: { instruments: [cooperation-agreement, council, consignment], source: "003", section: "5(2)イ(ア)" }\n', '']] });
+    const dir = copyPack({ 'tests/categories.yaml': [['    expect: { instruments: [cooperation-agreement, council, consignment], source: kensei-draft, section: "5(2)イ(ア)" }\n', '']] });
     const r = kouiki(['rules', 'validate', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('has no expectations (expect:)');
@@ -107,14 +109,14 @@ describe('kouiki rules validate', () => {
 
 describe('kouiki rules outdated', () => {
   it('nothing is due on the day the pack was reviewed; a year later every value is, as file:line', () => {
-    const now = kouiki(['rules', 'outdated', '--as-of', '2026-11-23', '--lang', 'en']);
+    const now = kouiki(['rules', 'outdated', '--as-of', '2026-12-04', '--lang', 'en']);
     expect(now.code).toBe(0);
-    expect(now.stdout).toBe('✓ rules: nothing due for review on 2026-11-23 (every 12 months)\n');
+    expect(now.stdout).toBe('✓ rules: nothing due for review on 2026-12-04 (every 12 months)\n');
     const later = kouiki(['rules', 'outdated', '--as-of', '2027-12-04', '--lang', 'en']);
     expect(later.code).toBe(0);
     const lines = later.stdout.trimEnd().split('\n');
     const instrument = 'rules/instruments/cooperation-agreement.yaml';
-    expect(lines).toContain(`${instrument}:${lineOf(instrument, 'reviewed: 2026-11-23')}: instruments/cooperation-agreement — reviewed 2026-11-23, due 2027-11-23`);
+    expect(lines).toContain(`${instrument}:${lineOf(instrument, 'reviewed: 2026-12-04')}: instruments/cooperation-agreement — reviewed 2026-12-04, due 2027-12-04`);
     // A value that inherits its review date from the file's defaults: the line of the default.
     const designation = 'rules/designations/core-city.yaml';
     const defaults = lineOf(designation, 'defaults: { reviewed: 2026-12-04 }');
@@ -126,23 +128,25 @@ describe('kouiki rules outdated', () => {
 });
 
 describe('kouiki rules doc', () => {
-  it('prints the pack beside the law: citations linked to their source, S# to the fact sheet’s URLs', () => {
+  it('prints the pack beside the law: each citation links to the public source, a statute to its article on e-Gov', () => {
     const r = kouiki(['rules', 'doc', '--lang', 'en']);
     expect(r.code).toBe(0);
     const md = r.stdout;
     expect(md.startsWith('# kouiki default rule pack (Local Autonomy Act cooperation instruments)\n')).toBe(true);
     expect(md).toContain('### Cooperation agreement (`cooperation-agreement`)');
-    expect(md).toContain('| charter | `false` | no 規約; the agreement itself | legal-facts.md §1 (via [S16](https://www-pref-yamaguchi-lg-jp.cache.yimg.jp/soshiki/31/15053.html), [S17](');
-    expect(md).toContain('[Local Autonomy Act Art. 252-2(3)](https://laws.e-gov.go.jp/law/322AC0000000067) (via [S2](https://iuris.jp/');
+    expect(md).toContain('| charter | `false` | no 規約; the agreement itself is published | [Local Autonomy Act Art. 252-2(2)](https://laws.e-gov.go.jp/law/322AC0000000067#Mp-Pa_2-Ch_12-Se_3-Ss_1-At_252_2-Pr_2) |');
+    expect(md).toContain('[Local Autonomy Act Art. 252-2(3)](https://laws.e-gov.go.jp/law/322AC0000000067#Mp-Pa_2-Ch_12-Se_3-Ss_1-At_252_2-Pr_3)');
     expect(md).toContain('### `authority` — Where authority sits');
     expect(md).toContain('- Hit policy: unique');
     expect(md).toContain('| 1 | all(multipleAffairs = true; prefectureParty = true) | Partial-affairs union (`partial-affairs-union`) | -, cap not-allowed |');
-    expect(md).toMatch(/\n- S2: <https:\/\/iuris\.jp\//);
+    // The sources, in full: title, number, publisher, date, URL.
+    expect(md).toContain('| `lac` | law, official | Local Autonomy Act: 地方自治法 (昭和22年法律第67号). e-Gov Law Search (Digital Agency). Text in force on 2025-06-01. https://laws.e-gov.go.jp/law/322AC0000000067 |');
+    expect(md).not.toMatch(/legal-facts|\bS\d{1,2}[ab]?\b/);
   });
   it('merges a custom pack with its base and says what it overrides', () => {
     const r = kouiki(['rules', 'doc', KANAGAWA, '--lang', 'ja']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('- 拡張元: `kouiki-default` 2026.11.1; 置き換え: `rules/capacity-gap`, `categories/wide-area-issue`');
+    expect(r.stdout).toContain('- 拡張元: `kouiki-default` 2026.12.1; 置き換え: `rules/capacity-gap`, `categories/wide-area-issue`');
     expect(r.stdout).toContain('### `kensei-forum` — 神奈川県西部広域行政協議会');
   });
 });
@@ -178,7 +182,7 @@ describe('custom rule packs (--rules DIR) on every command', () => {
   it('its facts are flags, and the JSON names the pack used', () => {
     const r = kouiki(['evaluate', 'examples/kensei-tasks.yaml', '--rules', KANAGAWA, '-f', 'json', '--lang', 'en', '--as-of', '2026-11-23']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).rulePack).toMatchObject({ name: 'kanagawa-kensei', version: '2026.11.1-kensei.1', base: { name: 'kouiki-default' } });
+    expect(JSON.parse(r.stdout).rulePack).toMatchObject({ name: 'kanagawa-kensei', version: '2026.12.1-kensei.1', base: { name: 'kouiki-default' } });
     const flag = kouiki(['recommend', '--rules', KANAGAWA, '--kensei-area', '--name', '連携の検討', '-f', 'json', '--lang', 'en']);
     const vc = JSON.parse(flag.stdout).results[0].recommendations.find((x: { instrument: string }) => x.instrument === 'voluntary-council');
     expect(vc.reasons.some((x: { rule: string }) => x.rule === 'kensei-forum')).toBe(true);

@@ -79,7 +79,7 @@ describe('kouiki wizard without a terminal (built binary)', () => {
     const w = kouiki(['wizard', '--name', '鳥獣被害対策', '--mode', 'coordination', '--party', '小田原市:transitional-special-city', '--party', '箱根町:town', '--save', saved, ...AS_OF, '--lang', 'en', '-f', 'json']);
     expect(w.code).toBe(0);
     expect(w.stderr).toContain('kouiki wizard: Needs its own legal entity (needsLegalEntity) = no (coordination alone needs no body');
-    expect(w.stderr).toContain('kouiki wizard: Takes powers from the state or prefecture (stateDelegation) = no');
+    expect(w.stderr).toContain("kouiki wizard: Takes on the state's or a prefecture's affairs (stateDelegation) = no");
     const text = readFileSync(saved, 'utf8');
     expect(text).toContain('needsLegalEntity: false # implied: coordination alone needs no body with its own budget, assembly and staff');
     expect(text).toContain('- { name: 小田原市, kind: transitional-special-city }');

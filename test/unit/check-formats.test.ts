@@ -17,8 +17,8 @@ const AjvDraft04 = createRequire(import.meta.url)('ajv-draft-04') as typeof impo
 const rules: RuleMeta[] = [
   { id: 'schema', name: 'Draft format', description: 'the draft does not have the shape of a policy draft', help: 'fix the key shown', citation: 'kouiki schema draft', defaultSeverity: 'error', severity: 'error' },
   { id: 'statutory-content', name: 'Required content of the charter', description: 'the draft lacks what the charter must state', help: 'add costSharing', citation: 'Local Autonomy Act Art. 252-16-3', defaultSeverity: 'error', severity: 'error' },
-  { id: 'reciprocity', name: 'Central city burden', description: 'the central city provides with no cost sharing', help: 'agree cost sharing', citation: '003 5(1)', defaultSeverity: 'warn', severity: 'warn' },
-  { id: 'instrument-fit', name: 'Instrument fit', description: 'the instrument is unsuitable', help: 'consider another', citation: '003 5(2)イ', defaultSeverity: 'warn', severity: 'off' },
+  { id: 'reciprocity', name: 'Central city burden', description: 'the central city provides with no cost sharing', help: 'agree cost sharing', citation: '県西地域の案 5(1)', defaultSeverity: 'warn', severity: 'warn' },
+  { id: 'instrument-fit', name: 'Instrument fit', description: 'the instrument is unsuitable', help: 'consider another', citation: '県西地域の案 5(2)イ', defaultSeverity: 'warn', severity: 'off' },
 ];
 
 const d = (rule: string, severity: 'error' | 'warning', line: number, column: number, message: string, citation: string, endColumn = column + 4): Diagnostic => ({
@@ -62,9 +62,9 @@ const sample = runOf(
       [
         d('schema', 'error', 3, 3, 'unknown key "costShare" (did you mean "costSharing"?)', 'kouiki schema draft', 12),
         d('statutory-content', 'error', 12, 5, 'the charter of 事務の代替執行 must state how costs are paid, which this project lacks; add costSharing:', 'Local Autonomy Act Art. 252-16-3 item 3'),
-        d('reciprocity', 'warning', 14, 15, 'share: 80% of 5 projects, above 75%, "quoted" & <tagged>\nsecond line', '003 5(1)', 19),
+        d('reciprocity', 'warning', 14, 15, 'share: 80% of 5 projects, above 75%, "quoted" & <tagged>\nsecond line', '県西地域の案 5(1)', 19),
       ],
-      [{ ...d('reciprocity', 'warning', 20, 15, 'the central city provides this service with no cost sharing', '003 5(4)ア(ア)'), reason: 'agreed in 西部協 2026-04' }],
+      [{ ...d('reciprocity', 'warning', 20, 15, 'the central city provides this service with no cost sharing', '県西地域の案 5(4)ア(ア)'), reason: 'agreed in 西部協 2026-04' }],
     ),
     fileOf('drafts/clean.yaml', []),
   ],
@@ -127,7 +127,7 @@ describe('github annotations', () => {
     expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
     const out = renderCheck('github', sample, { chalk: plain });
     expect(out).toContain('::warning file=drafts/県西 案.yaml,line=14,col=15,endLine=14,endColumn=19,title=kouiki reciprocity::share%3A'.replace('share%3A', 'share: 80% of'.replace('%', '%25')));
-    expect(out).toContain('"quoted" & <tagged>%0Asecond line [003 5(1)]');
+    expect(out).toContain('"quoted" & <tagged>%0Asecond line [県西地域の案 5(1)]');
     expect(out).toContain('::error file=drafts/broken.yaml,line=4,col=7,title=kouiki%3A could not check::');
     for (const line of out.trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning|notice)( [^:]*)?::/);
   });

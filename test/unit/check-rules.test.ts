@@ -25,11 +25,11 @@ describe('statutory-content: what the article requires the 規約 to state', () 
     expect(missing('proxy-execution')).toHaveLength(1);
     expect(checkText(draft('', project('instrument: proxy-execution\nparties: [甲市, 乙町]\nprovider: 甲市'))).diagnostics.find((d) => d.rule === 'statutory-content')!.citation).toBe('Local Autonomy Act Art. 252-16-3 item 3');
   });
-  it('協議会 without cost sharing: Art. 252-4(1) item 5; 一部事務組合 Art. 287(1); 広域連合 Art. 291-4(1)', () => {
+  it('協議会 without cost sharing: Art. 252-4(1) item 5; 一部事務組合 Art. 287(1) item 7; 広域連合 Art. 291-4(1) item 9', () => {
     const cite = (instrument: string) => checkText(draft('', project(`instrument: ${instrument}\nparties: [甲市, 乙町]`))).diagnostics.filter((d) => d.rule === 'statutory-content').map((d) => d.citation);
     expect(cite('council')).toEqual(['Local Autonomy Act Art. 252-4(1) item 5']);
-    expect(cite('partial-affairs-union')).toEqual(['Local Autonomy Act Art. 287(1)']);
-    expect(cite('regional-federation')).toEqual(['Local Autonomy Act Art. 291-4(1)']);
+    expect(cite('partial-affairs-union')).toEqual(['Local Autonomy Act Art. 287(1) item 7']);
+    expect(cite('regional-federation')).toEqual(['Local Autonomy Act Art. 291-4(1) item 9']);
   });
   it('nothing is required where the reference confirms no such content (連携協約 has no 規約; 共同設置: cost item not verified)', () => {
     expect(missing('cooperation-agreement')).toEqual([]);
@@ -111,7 +111,7 @@ describe('scheme-structure (one agreement per partner: 連携協約 / 定住自�
   });
 });
 
-describe('reciprocity (003 5(1), 5(4)ア)', () => {
+describe('reciprocity (the 県西地域 draft, 5(1), 5(4)ア)', () => {
   const provided = (n: number, central: number): string =>
     Array.from({ length: n }, (_, i) => project(`instrument: cooperation-agreement\nparties: [甲市, 乙町]\nprovider: ${i < central ? '甲市' : '乙町'}\ncostSharing: 均等割`)).join('');
   it('the central city providing more than 75% of the projects with a provider is warned at projects:', () => {
@@ -125,7 +125,7 @@ describe('reciprocity (003 5(1), 5(4)ア)', () => {
   it('the central city providing a service with no cost sharing', () => {
     const r = checkText(draft('centralCity: 甲市', project('instrument: cooperation-agreement\nparties: [甲市, 乙町]\nprovider: 甲市')));
     expect(ofRule(r, 'reciprocity')).toEqual([['warning', 15, 15, expect.stringContaining('no cost sharing is agreed')]]);
-    expect(r.diagnostics.find((d) => d.rule === 'reciprocity')!.citation).toBe('003 5(4)ア(ア)');
+    expect(r.diagnostics.find((d) => d.rule === 'reciprocity')!.citation).toBe('the 県西地域 draft (小田原市・南足柄市) 5(4)ア(ア)');
   });
 });
 

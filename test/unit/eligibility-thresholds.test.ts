@@ -143,7 +143,7 @@ describe('連携中枢都市 (連携中枢都市圏構想推進要綱 第3; 003 
     expect(status(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.1 }), 'metro-core-commute-share')).toBe('fail');
     expect(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.0999 }).eligible).toBe(true);
     // The 要綱's own words were not read: the test as 山県市's page states the 要綱 (a municipality's public page, not the 県西 draft).
-    expect(crit(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.1 }), 'metro-core-commute-share').citation).toBe('山県市, 連携中枢都市圏とは 連携中枢都市');
+    expect(crit(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.1 }), 'metro-core-commute-share').citation).toBe("Yamagata City (Gifu), 'What is a cooperative central city area' 連携中枢都市");
   });
   it('C from counts: 10,000 of 100,000 fails, 9,999 passes (counts win over a given share)', () => {
     const rec = (n: number) => ({ name: '甲市', kind: 'core-city' as const, dayNightRatio: 1, metroArea: 'osaka' as const, workersAndStudents: 100000, commuting: { toMetroCores: n }, metroCoreCommuteShare: 0.5 });
@@ -196,9 +196,9 @@ describe('定住自立圏の中心市 (定住自立圏構想推進要綱 as 総�
   });
   it('lists the steps: 中心市宣言, 形成協定 with 議決 (Art. 96(2)), 共生ビジョン', () => {
     expect(check('settlement-central-city', { ...base, population: 60000 }).steps!.map((s) => s.citation)).toEqual([
-      '総務省, 全国の定住自立圏の取組状況について 中心市',
+      "MIC, 'Self-sustaining settlement areas across Japan' 中心市",
       'Local Autonomy Act Art. 96(2)',
-      '総務省, 全国の定住自立圏の取組状況について 中心市',
+      "MIC, 'Self-sustaining settlement areas across Japan' 中心市",
     ]);
   });
 });
@@ -225,7 +225,7 @@ describe('partner checks: a commuting share of 0.1 is a guideline, never a bar (
     });
   }
   it('the 定住自立圏 version of the 10% test is a factor the municipalities weigh (総務省\'s summary of the 要綱)', () => {
-    expect(crit(partner('settlement-partner', 1000), 'commute-share').citation).toBe('総務省, 全国の定住自立圏の取組状況について 近隣市町村');
+    expect(crit(partner('settlement-partner', 1000), 'commute-share').citation).toBe("MIC, 'Self-sustaining settlement areas across Japan' 近隣市町村");
     expect(crit(partner('settlement-partner', 999), 'commute-share').note).toMatch(/the municipalities concerned decide/);
   });
 });

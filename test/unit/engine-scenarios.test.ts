@@ -4,10 +4,10 @@ import { rankOf, recommend, verdictOf } from '../helpers/engine.js';
 const CORE = ['cooperation-agreement', 'council', 'joint-body', 'consignment', 'proxy-execution', 'partial-affairs-union', 'regional-federation'];
 
 describe('the four scenarios of issue 2', () => {
-  it('legal entity + prefecture + powers from the state → regional-federation first (Art. 291-2)', () => {
+  it('legal entity + prefecture + the state\'s affairs under a law → regional-federation first (Art. 291-2(1), (4))', () => {
     const r = recommend({
       name: '広域観光・防災の広域連合',
-      facts: { needsLegalEntity: true, stateDelegation: true, parties: [{ name: '甲県', kind: 'prefecture' }, { name: '甲市', kind: 'city' }, { name: '乙町', kind: 'town' }] },
+      facts: { needsLegalEntity: true, stateDelegation: true, delegationSource: 'state', delegationStatute: true, parties: [{ name: '甲県', kind: 'prefecture' }, { name: '甲市', kind: 'city' }, { name: '乙町', kind: 'town' }] },
     });
     expect(r.recommendations[0]!.instrument).toBe('regional-federation');
     expect(verdictOf(r, 'partial-affairs-union')).toBe('unsuitable');
@@ -34,11 +34,12 @@ describe('the four scenarios of issue 2', () => {
   });
 });
 
-describe('category → instruments of 003 §5 (no other fact given)', () => {
+describe('category → the instruments the sources name (the 県西地域 draft §5; national guidance beside it), no other fact given', () => {
   const named: Record<string, string[]> = {
     'wide-area-issue': ['cooperation-agreement', 'council', 'consignment'],
     'regional-vitality': ['cooperation-agreement'],
-    'essential-service': ['joint-body', 'consignment', 'proxy-execution'],
+    // the draft's three, and the 一部事務組合 of 総務省's white paper (sanitation, fire)
+    'essential-service': ['joint-body', 'consignment', 'proxy-execution', 'partial-affairs-union'],
     'core-city-service': ['consignment', 'proxy-execution'],
     'administrative-efficiency': ['joint-body', 'consignment'],
   };

@@ -65,8 +65,8 @@ describe('explain: the trace is what the engine did', () => {
     const { explanation } = explain({ name: 'x' });
     expect(explanation.ranking.pairs).toHaveLength(explanation.instruments.length - 1);
     const tie = explanation.ranking.pairs.find((p) => p.by === 'priority')!;
-    expect(tie.message).toMatch(/^PRIORITY: .+ above .+ because on a tie, the order in which the Act and 003 §2 list the instruments/);
-    expect(tie.citation).toBe('003 2');
+    expect(tie.message).toMatch(/^PRIORITY: .+ above .+ because on a tie, the lighter instrument to set up first/);
+    expect(tie.citation).toBe('Local Autonomy Act Art. 252-6-2(1), Art. 252-7-2(1), Art. 252-14(2), Art. 286-2(1), Art. 291-3(1)');
     const ja = explain({ name: 'x' }, '2026-11-23', 'ja').explanation.ranking.pairs.find((p) => p.by === 'priority')!;
     expect(ja.message).toMatch(/^PRIORITY: .+ が .+ より上/);
   });
@@ -98,31 +98,27 @@ describe('explain: the prefecture’s support measures (000 第2章3) and their 
   });
 });
 
-describe('explain: parameters read for --as-of, with the effective date chosen (平成26年法律第42号 附則第1条第1号)', () => {
+describe('explain: parameters read for --as-of, with the effective date chosen (施行令附則（平成26年政令第345号）第1条)', () => {
   const param = (asOf: string, id: string) => explain({ name: 'x' }, asOf).explanation.parameters.find((p) => p.id === id)!;
 
-  it('before 2014-05-30 連携協約 is not yet in force, until the promulgation day', () => {
-    expect(param('2014-01-01', 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'not-yet', from: null, until: '2014-05-30', kind: 'law' });
+  it('before 2014-11-01 連携協約 is not yet in force, until the day the cabinet order named', () => {
+    expect(param('2014-10-31', 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'not-yet', from: null, until: '2014-11-01', kind: 'law' });
   });
-  it('between 2014-05-30 and 2014-11-29 the day is in doubt', () => {
-    expect(param('2014-05-30', 'instruments/cooperation-agreement/inForce')).toMatchObject({ value: 'in-doubt', from: '2014-05-30', until: '2014-11-30' });
-    expect(param('2014-11-29', 'instruments/proxy-execution/inForce')).toMatchObject({ value: 'in-doubt', from: '2014-05-30' });
-  });
-  it('from 2014-11-30 it is in force, and the history shows each period', () => {
-    const p = param('2014-11-30', 'instruments/cooperation-agreement/inForce');
-    expect(p).toMatchObject({ value: 'in-force', from: '2014-11-30', until: null });
+  it('from 2014-11-01 it is in force, and the history shows each period (no period in doubt any more)', () => {
+    const p = param('2014-11-01', 'instruments/cooperation-agreement/inForce');
+    expect(p).toMatchObject({ value: 'in-force', from: '2014-11-01', until: null });
     expect(p.history!.map((h) => [h.from, h.value])).toEqual([
       [null, 'not-yet'],
-      ['2014-05-30', 'in-doubt'],
-      ['2014-11-30', 'in-force'],
+      ['2014-11-01', 'in-force'],
     ]);
+    expect(p.citation).toContain('Cabinet Order No. 345 of 2014 Suppl. Provisions Art. 1');
   });
-  it('広域連合 and Art. 291-2 from 1995-06-15 (legal-facts §7): the rule is listed as not yet effective before', () => {
+  it('広域連合 and Art. 291-2 from 1995-06-15 (施行令附則（平成7年政令第237号）1): the federation route is listed as not yet effective before', () => {
     expect(param('1995-06-14', 'instruments/regional-federation/inForce').value).toBe('not-yet');
     expect(param('1995-06-15', 'instruments/regional-federation/inForce')).toMatchObject({ value: 'in-force', from: '1995-06-15' });
     const before = explain({ name: 'x', facts: { stateDelegation: true } }, '1995-06-14').explanation;
-    expect(before.rules.find((r) => r.rule === 'state-delegation')).toMatchObject({ outcome: 'not-yet-effective', effective: '1995-06-15' });
-    expect(param('1995-06-14', 'rules/state-delegation/effective')).toMatchObject({ value: 'not-yet', until: '1995-06-15' });
+    expect(before.rules.find((r) => r.rule === 'federation-powers')).toMatchObject({ outcome: 'not-yet-effective', effective: '1995-06-15' });
+    expect(param('1995-06-14', 'rules/federation-powers/effective')).toMatchObject({ value: 'not-yet', until: '1995-06-15' });
   });
   it('scoring settings are shown as the pack’s settings, not as law', () => {
     expect(param('2026-11-23', 'settings/recommendedAt')).toMatchObject({ value: 0.7, kind: 'setting' });

@@ -8,7 +8,7 @@ function steps(id: string, ctx: { prefectureParty: boolean | null; crossPrefectu
   return renderProcedure(cp, cp.byId.get(id)!, { crossPrefecture: null, councilKind: null, ...ctx });
 }
 
-describe('procedures differ by instrument (legal-facts §1–7)', () => {
+describe('procedures differ by instrument (Local Autonomy Act Arts. 252-2 to 252-16-4, 284–291-13)', () => {
   it('連携協約 has no 規約: its steps are 協議, 議決 (252-2③), 告示 and 届出 (252-2②)', () => {
     const s = steps('cooperation-agreement', { prefectureParty: false });
     expect(s.map((x) => x.citation)).toEqual([
@@ -41,19 +41,25 @@ describe('procedures differ by instrument (legal-facts §1–7)', () => {
     expect(steps('partial-affairs-union', { prefectureParty: false }).some((x) => x.step === '都道府県知事の許可を得る' && x.citation === '地方自治法第284条第2項')).toBe(true);
     expect(steps('partial-affairs-union', { prefectureParty: true }).some((x) => x.step === '総務大臣の許可を得る')).toBe(true);
     expect(steps('partial-affairs-union', { prefectureParty: false, crossPrefecture: true }).some((x) => x.step.includes('第293条'))).toBe(true);
-    expect(steps('regional-federation', { prefectureParty: true }).some((x) => x.step.startsWith('総務大臣の許可を得る') && x.citation === '地方自治法第284条第3項')).toBe(true);
+    expect(steps('regional-federation', { prefectureParty: true }).some((x) => x.step.startsWith('総務大臣の許可を得る') && x.citation === '地方自治法第284条第3項、第284条第4項')).toBe(true);
   });
 
-  it('steps the reference leaves unconfirmed are marked so, not shown as certain', () => {
+  it('the council resolutions the statute settles are plain steps, no longer unconfirmed (第290条, 第291条の11)', () => {
     const s = steps('partial-affairs-union', { prefectureParty: false });
     const resolution = s.find((x) => x.citation.startsWith('地方自治法第290条'))!;
-    expect(resolution.status).toBe('unconfirmed');
-    expect(resolution.step).toContain('未確認');
-    const en = steps('partial-affairs-union', { prefectureParty: false }, 'en').find((x) => x.citation.includes('290'))!;
-    expect(en.step).toContain('unconfirmed');
+    expect(resolution.status).toBeUndefined();
+    expect(resolution.step).not.toContain('未確認');
+    const fed = steps('regional-federation', { prefectureParty: false }).find((x) => x.citation.startsWith('地方自治法第291条の11'))!;
+    expect(fed.status).toBeUndefined();
   });
 
-  it('administrative-efficiency: the prefecture consigns its 中核市 affairs, so the 届出 goes to the 総務大臣 (003 5(3)イ(イ))', () => {
+  it('a 広域連合 draws up its 広域計画 promptly by its assembly\'s resolution (第291条の7第1項)', () => {
+    const plan = steps('regional-federation', { prefectureParty: false }).at(-1)!;
+    expect(plan.citation).toBe('地方自治法第291条の7第1項、第284条第3項、第291条の7第4項');
+    expect(plan.step).toContain('速やかに');
+  });
+
+  it('administrative-efficiency: the prefecture consigns its 中核市 affairs, so the 届出 goes to the 総務大臣 (the 県西地域 draft, 5(3)イ(イ))', () => {
     const r = recommend({ name: 'x', category: 'administrative-efficiency' }, { lang: 'ja' });
     const top = r.recommendations[0]!;
     expect(['joint-body', 'consignment']).toContain(top.instrument);

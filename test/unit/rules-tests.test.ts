@@ -32,27 +32,27 @@ describe('the default pack passes its own test cases (rules/tests/*.yaml)', () =
 });
 
 describe('the cases catch a change to a copy of the pack', () => {
-  it('a legal fact: 連携協約 given a 規約 (legal-facts §1)', () => {
+  it('a legal fact: 連携協約 given a 規約 (Art. 252-2(2): the agreement itself is published)', () => {
     const dir = copyPack({ 'instruments/cooperation-agreement.yaml': [['    short: { ja: "規約なし", en: "no 規約" }\n    value: false\n', '    short: { ja: "規約なし", en: "no 規約" }\n    value: true\n']] });
-    expect(failedNames(dir)).toEqual(['連携協約 has no 規約 — it is an agreement itself (legal-facts §1; S16, S17)']);
+    expect(failedNames(dir)).toEqual(['no 規約 — the agreement itself is published (Art. 252-2(2) 「その旨及び当該連携協約を告示する」)']);
   });
-  it('a dated value: 連携協約 in force from 2014-04-01 instead of the promulgation day', () => {
-    const dir = copyPack({ 'instruments/cooperation-agreement.yaml': [['  from: 2014-05-30          # 平成26年法律第42号の公布日', '  from: 2014-04-01          # 平成26年法律第42号の公布日']] });
+  it('a dated value: 連携協約 in force from the promulgation day instead of 2014-11-01', () => {
+    const dir = copyPack({ 'instruments/cooperation-agreement.yaml': [['  from: 2014-11-01\n', '  from: 2014-05-30\n']] });
     const failed = failedNames(dir);
-    expect(failed).toContain('連携協約 came with 平成26年法律第42号 — promulgated 2014-05-30, in force within six months (附則第1条第1号)');
-    expect(failed).toContain('on 2014-01-01 連携協約 and 代替執行 are not-allowed, "not yet in force" with the date (平成26年法律第42号)');
+    expect(failed).toContain('連携協約 took effect on 2014-11-01 — 施行令附則（平成26年政令第345号）第1条「…附則第一条第一号に掲げる規定の施行の日（平成二十六年十一月一日）」');
+    expect(failed).toContain('on 2014-10-31 連携協約 and 代替執行 are not yet in force (施行令附則（平成26年政令第345号）第1条「…施行の日（平成二十六年十一月一日）」)');
   });
   it('a threshold: the score a recommendation needs (recommendedAt 0.7 → 0.95)', () => {
     const dir = copyPack({ 'pack.yaml': [['  recommendedAt: 0.7\n', '  recommendedAt: 0.95\n']] });
     const failed = failedNames(dir);
-    expect(failed).toContain('広域的課題 alone puts the three instruments 003 names first (003 5(2)イ(ア))');
-    expect(failed).toContain('a small town that keeps authority and lacks specialists → 代替執行 above 委託 (legal-facts §5)');
+    expect(failed).toContain('活力ある社会経済 — national guidance (総務省, 連携中枢都市圏構想) and the draft both name 連携協約; 0.45 + 0.20 + 0.15');
+    expect(failed).toContain('a small town that keeps authority and lacks specialists → 代替執行 above 委託 (Art. 252-16-4)');
   });
-  it('a weight: 003 naming an instrument no longer counts (category-fit 0.25 → 0)', () => {
-    const dir = copyPack({ 'recommend/named-by-sources.yaml': [['    weight: 0.25\n    messages:\n      named:', '    weight: 0\n    messages:\n      named:']] });
+  it("a weight: the 県西地域 draft's naming no longer counts (category-fit regional 0.15 → 0)", () => {
+    const dir = copyPack({ 'recommend/named-by-sources.yaml': [['regional: 0.15 }', 'regional: 0 }']] });
     const failed = failedNames(dir);
-    expect(failed).toContain('活力ある社会経済 alone puts 連携協約 first (003 5(2)イ(イ)); base 0.45 + 0.25 reaches the recommended band (0.70) exactly');
-    expect(failed).toContain('生活に必須の事務 alone ranks 共同設置, 委託 and 代替執行 above 連携協約 (003 5(2)イ(ウ))');
+    expect(failed).toContain('活力ある社会経済 — national guidance (総務省, 連携中枢都市圏構想) and the draft both name 連携協約; 0.45 + 0.20 + 0.15');
+    expect(failed).toContain("生活に必須の事務 alone ranks 共同設置, 委託 and 代替執行 above 連携協約 (the draft's 5(2)イ(ウ))");
   });
   it('a threshold of the law: the 中核市 population (Art. 252-22(1)) 200,000 → 199,999 and → 250,000', () => {
     const at = '        2015-04-01:\n          value: 200000\n';
@@ -79,9 +79,9 @@ describe('the cases catch a change to a copy of the pack', () => {
     const dir = copyPack({ 'designations/core-city.yaml': [['      until: 2020-04-01\n', '      until: 2020-04-02\n']] });
     expect(failedNames(dir)).toEqual(['施行時特例市 route — on 2020-04-01 the route is closed and 190,000 fails; the reason is the date it closed']);
   });
-  it('the category mapping of 003 §5', () => {
+  it("the category mapping of the 県西地域 draft (§5)", () => {
     const dir = copyPack({ 'categories/core-city-service.yaml': [['instruments: [consignment, proxy-execution]', 'instruments: [consignment]']] });
-    expect(failedNames(dir)).toContain('003 5(3)イ(ア) 中核市レベルのサービス names 事務の委託 and 事務の代替執行');
+    expect(failedNames(dir)).toContain("the draft's 5(3)イ(ア) 中核市レベルのサービス names 事務の委託 and 事務の代替執行");
   });
 });
 

@@ -28,7 +28,12 @@ describe('the wizard plan (questions, order and skips from rules/facts.yaml)', (
       'crossPrefecture',
       'needsLegalEntity',
       'retainAuthority',
+      'commissionAffair',
+      'receiverHasCommission',
+      'keepOwnOrdinances',
       'stateDelegation',
+      'delegationSource',
+      'delegationStatute',
       'facilityBurden',
       'frequency',
       'capacityGap',
@@ -44,7 +49,17 @@ describe('the wizard plan (questions, order and skips from rules/facts.yaml)', (
   it('coordination alone implies no legal entity and no delegated powers, and then a multi-purpose union cannot arise', () => {
     const a = answers({ name: 'x', category: 'wide-area-issue', given: { mode: 'coordination' } });
     const changes = resolveSkips(plan, a);
-    expect(changes.map((c) => `${c.kind}:${c.fact}`)).toEqual(['implied:needsLegalEntity', 'implied:stateDelegation', 'skipped:centralCityStatus', 'skipped:multipleAffairs']);
+    expect(changes.map((c) => `${c.kind}:${c.fact}`)).toEqual([
+      'implied:needsLegalEntity',
+      'skipped:commissionAffair',
+      'skipped:receiverHasCommission',
+      'skipped:keepOwnOrdinances',
+      'implied:stateDelegation',
+      'skipped:delegationSource',
+      'skipped:delegationStatute',
+      'skipped:centralCityStatus',
+      'skipped:multipleAffairs',
+    ]);
     expect(a.facts).toMatchObject({ needsLegalEntity: false, stateDelegation: false });
     expect(a.origin.needsLegalEntity).toBe('implied');
     expect(nextQuestion(plan, a)?.id).toBe('parties');

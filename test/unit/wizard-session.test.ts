@@ -48,7 +48,8 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
     const notes = p.printed.join('\n');
     expect(notes).toContain('→ not asking "Central city status" (the central city\'s status only bears on');
     expect(notes).toContain('→ Needs its own legal entity: no (coordination alone needs no body with its own budget, assembly and staff)');
-    expect(notes).toContain('→ Takes powers from the state or prefecture: no');
+    expect(notes).toContain("→ Takes on the state's or a prefecture's affairs: no");
+    expect(notes).toContain('→ not asking "A commission\'s affair"');
     expect(notes).toContain('→ not asking "Bundles several affairs"');
     expect(notes).toContain('First choice: ');
     expect(notes).toContain(`saved ${save}`);
@@ -135,7 +136,11 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
       { q: 'Which answer?', a: { pick: 'Mode of cooperation: coordination only' } },
       { q: 'What form does the cooperation take?', a: 'joint-operation' },
       { q: 'Does the work need its own legal entity', a: true },
-      { q: 'Should the body receive powers', a: true },
+      { q: 'Does the affair belong to a commission', a: false },
+      { q: "Must the affair stay under the requesting body's own ordinances", a: DONT_KNOW },
+      { q: 'Will the body take on affairs that belong to the state', a: true },
+      { q: "Are the affairs the state's or a prefecture's?", a: 'state' },
+      { q: 'Does a law, or a cabinet order under it, provide', a: true },
       { q: 'Does it bundle several related affairs', a: true },
       { q: 'What next?', a: 'change' },
       { q: 'Which answer?', a: { pick: 'Parties: ' } },
@@ -156,8 +161,8 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
     const union = first.recommendations.find((r) => r.instrument === 'partial-affairs-union')!;
     for (const r of union.reasons) expect(why).toContain(`${r.effect} ${r.message}${r.citation ? ` [${r.citation}]` : ''}`);
     expect(printed).toContain('"Needs its own legal entity" no longer follows from your answers');
-    expect(printed).toContain('"Takes powers from the state or prefecture" no longer follows');
-    // The last answer shown: regional federation first (legal entity + powers from the state, Art. 291-2).
+    expect(printed).toContain('"Takes on the state\'s or a prefecture\'s affairs" no longer follows');
+    // The last answer shown: regional federation first (legal entity + the state's affairs under a law, Art. 291-2(1)).
     expect(printed.slice(printed.lastIndexOf('First choice:'))).toMatch(/^First choice: Regional federation/);
   });
 
@@ -175,7 +180,10 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
       { q: '参加団体が複数の都道府県', a: DONT_KNOW },
       { q: '独自の法人格', a: DONT_KNOW },
       { q: '事務を頼む側が', a: DONT_KNOW },
-      { q: '国や都道府県から権限の移譲', a: DONT_KNOW },
+      { q: '国又は都道府県の権限に属する事務', a: DONT_KNOW },
+      // "don't know" leaves whose affairs and under which law open: both are still asked
+      { q: '引き受けるのは国の事務ですか、都道府県の事務ですか？', a: DONT_KNOW },
+      { q: '国の事務を広域連合などに処理させることを定めた法律', a: DONT_KNOW },
       { q: '施設整備などの財政負担', a: DONT_KNOW },
       { q: 'その事務はどのくらいの頻度', a: DONT_KNOW },
       { q: '専門職員の不足', a: DONT_KNOW },
@@ -188,7 +196,7 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
     expect(await run(h.ctx, {}, { prompter: p, interactive: true })).toBe(0);
     p.done();
     expect(p.printed.join('\n')).toContain('名称と説明からは分類を推定できませんでした');
-    const pick = p.choices.get('課題の分類を選んでください（003 第5章）')!;
+    const pick = p.choices.get('課題の分類を選んでください（県西地域の案 第5章）')!;
     expect(pick.map((c) => c.value)).toEqual(['wide-area-issue', 'regional-vitality', 'essential-service', 'core-city-service', 'administrative-efficiency', '\u0000describe']);
     expect(p.printed.join('\n')).toContain('回答は保存していません');
   });

@@ -5,7 +5,7 @@ import { buildCheckData } from '../../core/check/eligibility.js';
 import { exitCode, fileReport, summarize } from '../../core/check/report.js';
 import { checkDraft } from '../../core/check/run.js';
 import type { FileFailure, FileReport } from '../../core/check/types.js';
-import { formatRef } from '../../core/citation.js';
+import { citedSources, collectCitations, formatRef } from '../../core/citation.js';
 import { dataIndex, loadDataFile } from '../../io/check-data.js';
 import type { DataLayer } from '../../core/eligibility/index.js';
 import { defaultConfig, findConfig, loadConfig, type CheckConfig } from '../../io/config.js';
@@ -149,6 +149,14 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
     rules: ruleMeta(ctx, cp, cfg, severity),
     repo: { root: repoRoot(ctx.io.cwd, ctx.io.env), cwd: ctx.io.cwd },
   };
+  // The sources the diagnostics cite, in full; each rule's own citation as the SARIF help link.
+  checkRun.sources = citedSources(collectCitations(reports), pack.data, lang);
+  checkRun.ruleUrls = Object.fromEntries(
+    checkRun.rules.flatMap((r) => {
+      const url = citedSources([r.citation], pack.data, lang)[0]?.citations[0]?.url;
+      return url ? [[r.id, url]] : [];
+    }),
+  );
   const stepSummary = ctx.io.env.GITHUB_STEP_SUMMARY;
   const hasGithub = specs.some((s) => s.format === 'github');
   const chalk = chalkFor(ctx);
@@ -160,6 +168,7 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   const reportEnv = {
     lang,
     head: checkRun.head,
+    data: ctx.pack().data,
     asked: [lang === 'ja' ? `政策案のチェック: ${args.join(' ')}` : `check the policy drafts ${args.join(' ')}`],
     sourceLines: (path: string): string[] | null => {
       const abs = fileOf.get(path);

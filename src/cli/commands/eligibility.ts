@@ -35,13 +35,14 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
   const htmlReport = specs.some((s) => s.format === 'html') ? await import('../../report/html/index.js') : null;
   const xlsxReport = specs.some((s) => s.format === 'xlsx') ? await import('../../report/xlsx/index.js') : null;
   const partnersOf = request.partners ? names.map((n) => subjectFor(index, n, { ...request, names: [n] }, lang).municipality.name) : undefined;
-  const reportEnv = { lang, head: { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf }, asked: [askedOf(names, opts, lang)], comparisons, ...(partnersOf ? { partnersOf } : {}) };
+  const reportEnv = { lang, head: { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf }, asked: [askedOf(names, opts, lang)], data: pack.data, comparisons, ...(partnersOf ? { partnersOf } : {}) };
   const out = ctx.io.stdout as NodeJS.WriteStream;
   const env = {
     lang,
     head: { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf },
     width: outputWidth(ctx.io.stdoutIsTTY, out.columns, ctx.io.env),
     chalk: chalkFor(ctx),
+    data: pack.data,
     ...(request.partners
       ? {
           partnersOf: partnersOf!,

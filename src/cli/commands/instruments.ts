@@ -26,10 +26,10 @@ export async function run(ctx: RunContext, args: string[]): Promise<number> {
       );
     }
     const out = describeInstrument(pack, inst, lang, asOf);
-    text = (format, color) => renderDetail(out, format, lang, head, chalkFor({ ...ctx, opts: { ...ctx.opts, color } }));
+    text = (format, color) => renderDetail(out, format, lang, head, chalkFor({ ...ctx, opts: { ...ctx.opts, color } }), pack.data);
   } else {
     const list = pack.data.instruments.map((i) => describeInstrument(pack, i, lang, asOf));
-    text = (format, color) => renderMatrix(list, format, lang, head, width, chalkFor({ ...ctx, opts: { ...ctx.opts, color } }));
+    text = (format, color) => renderMatrix(list, format, lang, head, width, chalkFor({ ...ctx, opts: { ...ctx.opts, color } }), pack.data);
   }
   await emitAll(ctx, specs, (spec) => ({ begin: () => text(spec.format, spec.file === null && ctx.opts.color), item: () => '', end: () => '' }), [], []);
   return 0;

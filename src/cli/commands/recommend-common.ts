@@ -4,6 +4,7 @@ import { evaluateTask } from '../../core/recommend/evaluate.js';
 import { packIdentity } from '../../pack/model.js';
 import { recommendRenderer } from '../../report/recommend.js';
 import { RECOMMEND_FORMATS } from '../../report/formats.js';
+import { withSources } from '../../report/sources.js';
 import type { StreamRenderer } from '../../report/stream.js';
 import { outputWidth } from '../../report/text.js';
 import type { Task } from '../../schemas/task.js';
@@ -52,7 +53,7 @@ export async function renderRecommendations(
       specs,
       (spec) => {
         const e = spec.file ? plain : env;
-        return special(spec.format) ?? (spec.format === 'table' ? table!.tableRenderer(e) : recommendRenderer(spec.format, e));
+        return special(spec.format) ?? (spec.format === 'table' ? withSources(table!.tableRenderer(e), 'text', e.data, e.lang) : recommendRenderer(spec.format, e));
       },
       evaluateAll(cp, tasks, procedure),
       inputs,

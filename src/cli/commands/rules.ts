@@ -5,7 +5,8 @@ import { defaultRulesDir } from '../../io/paths.js';
 import { packMarkdown } from '../../rules-tools/doc.js';
 import { lintPack } from '../../rules-tools/lint.js';
 import { displayPath, inspectPackDir, loadDefaultPack, loadPackDir, makeLocator } from '../../rules-tools/load.js';
-import { packIdentity, type Pack } from '../../pack/model.js';
+import { secondaryOnly } from '../../rules-tools/sources.js';
+import { packIdentity, type Pack, type PackLocator } from '../../pack/model.js';
 import { DEFAULT_REVIEW_MONTHS, reviewItems } from '../../rules-tools/outdated.js';
 import { listTestFiles, readRuleTests, loadRuleTests } from '../../rules-tools/tests/load.js';
 import { runCase, type CaseOutcome, type EligibilityEvaluator } from '../../rules-tools/tests/run.js';
@@ -46,14 +47,49 @@ function byPosition(a: ProblemDetail, b: ProblemDetail): number {
   return (pa.line ?? 0) - (pb.line ?? 0) || (pa.column ?? 0) - (pb.column ?? 0);
 }
 
+/** A value resting on secondary sources alone (pack/sources.ts), with where it sits. */
+interface SecondaryLine {
+  file: string;
+  line: number;
+  label: string;
+  citation: string;
+  sources: string[];
+  reason: { ja: string; en: string };
+}
+
+function secondaryLines(data: Pack['data'], loc: PackLocator): SecondaryLine[] {
+  return secondaryOnly(data)
+    .filter((x) => x.reason !== null)
+    .map((x) => {
+      const pos = loc.at(x.collection, x.id, x.path);
+      return { file: pos?.file ?? '', line: pos?.line ?? 1, label: x.label, citation: x.citation, sources: x.sources, reason: x.reason! };
+    });
+}
+
+function secondaryJson(x: SecondaryLine, lang: 'ja' | 'en'): object {
+  return { file: x.file, line: x.line, value: x.label, citation: x.citation, sources: x.sources, reason: x.reason[lang] };
+}
+
+/** The values left on secondary sources, each with the reason no official source was found. */
+function secondaryText(list: SecondaryLine[], ctx: RunContext): string[] {
+  if (list.length === 0) return [];
+  return [
+    say(ctx, `ℹ 二次資料だけに基づく値（未確認）: ${list.length} 件`, `ℹ ${list.length} value${list.length === 1 ? '' : 's'} resting on secondary sources only (unconfirmed):`),
+    ...list.map((x) => `  ${x.file}:${x.line}: ${x.label} — ${x.reason[ctx.opts.lang]}`),
+  ];
+}
+
 /** `kouiki rules validate [DIR]`: exit 1 on problems, 2 when the pack cannot be read. */
 export async function validate(ctx: RunContext, args: string[]): Promise<number> {
   const { dir, isDefault } = packDir(ctx, args);
   const insp = inspectPackDir(dir, { isDefault });
   const problems: ProblemDetail[] = [...insp.problems];
+  const loc = makeLocator(insp.parsed, dir);
+  let secondary: SecondaryLine[] = [];
   if (insp.pack) {
-    problems.push(...lintPack(insp.pack.data, makeLocator(insp.parsed, dir)));
+    problems.push(...lintPack(insp.pack.data, loc));
     problems.push(...readRuleTests(listTestFiles(dir), insp.pack.data).problems);
+    secondary = secondaryLines(insp.pack.data, loc);
   }
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
@@ -74,11 +110,13 @@ export async function validate(ctx: RunContext, args: string[]): Promise<number>
         asOf: ctx.opts.asOf,
         dir: shown,
         problems: unique.map((p) => ({ ...(p.position ?? { file: shown }), message: p.message[lang] })),
-        summary: { problems: unique.length },
+        secondaryOnly: secondary.map((x) => secondaryJson(x, lang)),
+        summary: { problems: unique.length, secondaryOnly: secondary.length },
       };
       return `${JSON.stringify(doc, null, 2)}\n`;
     }
     const lines = unique.map((p) => `${p.position ? `${formatPosition(p.position)}: ` : `${shown}: `}${p.message[lang]}`);
+    if (!ctx.opts.quiet) lines.push(...secondaryText(secondary, ctx));
     if (unique.length > 0) lines.push(say(ctx, `✖ ${shown}: ${unique.length} 件の問題`, `✖ ${unique.length} problem${unique.length === 1 ? '' : 's'} in ${shown}`));
     else if (!ctx.opts.quiet) lines.push(say(ctx, `✓ ${shown}: 問題はありません（${identity!.name} ${identity!.version}）`, `✓ ${shown}: no problems (${identity!.name} ${identity!.version})`));
     return lines.length > 0 ? `${lines.join('\n')}\n` : '';
@@ -182,10 +220,19 @@ export async function outdated(ctx: RunContext, args: string[]): Promise<number>
   const every = typeof raw === 'number' ? raw : (insp.pack?.data.manifest.review?.everyMonths ?? DEFAULT_REVIEW_MONTHS);
   const asOf = ctx.opts.asOf;
   const items = reviewItems(insp.parsed, every, asOf);
+  const secondary = insp.pack ? secondaryLines(insp.pack.data, makeLocator(insp.parsed, dir)) : [];
   const shown = displayPath(dir);
   await print(ctx, ['text', 'json'], 'text', (format) => {
     if (format === 'json') {
-      const doc = { schemaVersion: 1, rulePack: insp.pack ? packIdentity(insp.pack) : null, asOf, reviewEveryMonths: every, outdated: items, summary: { outdated: items.length } };
+      const doc = {
+        schemaVersion: 1,
+        rulePack: insp.pack ? packIdentity(insp.pack) : null,
+        asOf,
+        reviewEveryMonths: every,
+        outdated: items,
+        secondaryOnly: secondary.map((x) => secondaryJson(x, ctx.opts.lang)),
+        summary: { outdated: items.length, secondaryOnly: secondary.length },
+      };
       return `${JSON.stringify(doc, null, 2)}\n`;
     }
     const lines = items.map((i) =>
@@ -200,6 +247,7 @@ export async function outdated(ctx: RunContext, args: string[]): Promise<number>
           : say(ctx, `✓ ${shown}: ${asOf} 時点で再確認の期限を過ぎた値はありません（${every} か月ごと）`, `✓ ${shown}: nothing due for review on ${asOf} (every ${every} months)`),
       );
     }
+    lines.push(...secondaryText(secondary, ctx));
     return lines.length > 0 ? `${lines.join('\n')}\n` : '';
   });
   return 0;

@@ -61,8 +61,8 @@ const docSpec: CommandSpec = {
   loadsPack: false,
   args: dirArg,
   summary: {
-    ja: 'ルールパックを Markdown で出力する: 各制度・分類・ルールを、それが表す条文・指針の箇所（出典 URL、S#）と並べて（法令の確認用）',
-    en: 'print the pack as Markdown, each instrument, category and rule beside the article or guideline paragraph it encodes (source URL, S#), for legal review',
+    ja: 'ルールパックを Markdown で出力する: 各制度・分類・ルールを、それが表す条文・指針の箇所（出典の題名と URL）と並べて（法令の確認用）',
+    en: 'print the pack as Markdown, each instrument, category and rule beside the article or guideline paragraph it encodes (the source’s title and URL), for legal review',
   },
   formats: ['markdown'],
   examples: [

@@ -20,7 +20,7 @@ const M = {
   categoryProposed: { ja: '分類は「{name}」でよいですか？（根拠の語: {evidence}）', en: 'Is the category "{name}"? (words it rests on: {evidence})' },
   categoryTied: { ja: '同じくらい当てはまる分類: {list}', en: 'equally good fits: {list}' },
   categoryYes: { ja: 'はい — {name}', en: 'yes — {name}' },
-  categoryPick: { ja: '課題の分類を選んでください（003 第5章）', en: 'Choose the category of the task (003 §5)' },
+  categoryPick: { ja: '課題の分類を選んでください（県西地域の案 第5章）', en: 'Choose the category of the task (the 県西地域 draft, §5)' },
   categoryNone: { ja: '名称と説明からは分類を推定できませんでした', en: 'kouiki could not infer a category from the name and description' },
   describeAgain: { ja: '説明を書き直して推定し直す', en: 'describe the task again and let kouiki propose one' },
   yes: { ja: 'はい', en: 'yes' },

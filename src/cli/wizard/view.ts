@@ -4,6 +4,8 @@ import { VERDICT_LABEL, word } from '../../report/labels.js';
 import { kindLabel, mainReasons, reasonLine, trailerLines, type RecommendRenderEnv } from '../../report/recommend.js';
 import { tableRenderer } from '../../report/recommend-table.js';
 import { fixed2 } from '../../report/text.js';
+import { sourcesText } from '../../report/sources.js';
+import { citedSources, collectCitations } from '../../core/citation.js';
 import { msg } from './messages.js';
 
 /**
@@ -26,6 +28,10 @@ export function renderAnswer(r: TaskResult, env: RecommendRenderEnv): string {
     }
   }
   out.push(...trailerLines(r, env, { roles: true }));
+  // The sources of what the answer cites, in full (the wizard's answer is often pasted into a paper).
+  const shown = collectCitations({ top: top ?? null, notes: r.notes ?? [], prefecture: r.prefecture ?? null });
+  const sources = sourcesText(citedSources(shown, env.data, lang), lang);
+  if (sources.length > 0) out.push('', ...sources);
   return `${out.join('\n')}\n`;
 }
 

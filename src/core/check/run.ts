@@ -523,8 +523,8 @@ function reciprocity(ctx: RuleContext): void {
       'reciprocity',
       ['projects'],
       ctx.t(
-        `提供者を定めた ${withProvider} 事業のうち ${byCentral} 事業（${pct(byCentral / withProvider)}）を中心市${q(ctx, central)}が担い、上限 ${pct(maxShare)} を超えます。各町が担う事業も検討してください（003 4(1) は現状を約75% としています）`,
-        `the central city ${q(ctx, central)} provides ${byCentral} of the ${withProvider} projects that name a provider (${pct(byCentral / withProvider)}), above the limit of ${pct(maxShare)}; look for projects the towns can carry (003 4(1) puts today's share at about 75%)`,
+        `提供者を定めた ${withProvider} 事業のうち ${byCentral} 事業（${pct(byCentral / withProvider)}）を中心市${q(ctx, central)}が担い、上限 ${pct(maxShare)} を超えます。各町が担う事業も検討してください（県西地域の案 4(1) は現状を約75% としています）`,
+        `the central city ${q(ctx, central)} provides ${byCentral} of the ${withProvider} projects that name a provider (${pct(byCentral / withProvider)}), above the limit of ${pct(maxShare)}; look for projects the towns can carry (the 県西地域 draft, 4(1), puts today's share at about 75%)`,
       ),
       ctx.ruleCitation('reciprocity'),
       { key: true },

@@ -192,7 +192,7 @@ export function mergeMunicipalities(members: Municipality[], index: Municipality
     derived.push(fill(M.ratio[lang], { v: String(round4(mergedDaytime.value / merged.population.value)) }));
   }
 
-  // Metro area: inside when any member is inside one metro area (003 3(1) treats the merged
+  // Metro area: inside when any member is inside one metro area (the 県西地域 draft, 3(1), treats the merged
   // 小田原市・南足柄市 as subject to requirement C); unknown when they differ.
   const metros = members.map((m) => m.metroArea);
   const inside = [...new Set(metros.filter((f) => f && f.value !== 'none').map((f) => f!.value))];

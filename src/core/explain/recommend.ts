@@ -144,7 +144,10 @@ export function explainRecommendation(cp: CompiledPack, task: Task): { explanati
   for (const f of data.facts) {
     const v = task.facts[f.id];
     const known = v !== undefined && v !== null;
-    facts.push({ id: f.id, label: f.label[lang], value: known ? v : null, status: known ? 'given' : 'unknown' });
+    // A fact the engine read from the task's words (infer:), e.g. 施設 → facilityBurden: high.
+    const inferred = !known && f.infer && col.facts_[f.id] !== null && col.facts_[f.id] !== undefined;
+    if (inferred) facts.push({ id: f.id, label: f.label[lang], value: col.facts_[f.id], status: 'derived', from: 'name/description' });
+    else facts.push({ id: f.id, label: f.label[lang], value: known ? v : null, status: known ? 'given' : 'unknown' });
   }
   const parties = task.facts.parties;
   const hasParties = Array.isArray(parties) && parties.length > 0;
@@ -204,7 +207,11 @@ export function explainRecommendation(cp: CompiledPack, task: Task): { explanati
   const setting = (id: string, value: unknown): ParameterRead => ({ id, value, from: null, until: null, citation: '', kind: 'setting', note: W.setting[lang] });
   parameters.push(setting('settings/baseScore/core', base.core), setting('settings/baseScore/supplementary', base.supplementary));
   parameters.push(setting('settings/recommendedAt', dec(cp.settings.recommendedAt)), setting('settings/unsuitableBelow', dec(cp.settings.unsuitableBelow)));
-  if (cp.categoryFit) parameters.push(setting('rules/category-fit/weight', dec(cp.categoryFit.weight)));
+  if (cp.categoryFit) {
+    const fit = data.rules.find((r) => r.builtin === 'category-fit');
+    if (fit?.weights) for (const [standing, w] of Object.entries(fit.weights)) parameters.push(setting(`rules/category-fit/weights/${standing}`, w));
+    else parameters.push(setting('rules/category-fit/weight', dec(cp.categoryFit.weight)));
+  }
 
   // ── rules, in the order the engine applies them
   const rules: RuleTrace[] = [];
@@ -239,7 +246,16 @@ export function explainRecommendation(cp: CompiledPack, task: Task): { explanati
   const fitRule = ruleDef('category-fit');
   if (fitRule && cp.categoryFit) {
     const checks: BuiltinCheck[] = [];
-    if (cat.id) checks.push({ category: cat.id, instruments: (cp.categoryFit.byCategory.get(cat.id) ?? []).map((x) => idOf(x.index)), weight: dec(cp.categoryFit.weight), citation: cite(catDef?.ref) });
+    if (cat.id) {
+      // One check per source that names instruments for the category, with its standing's weight.
+      const groups = new Map<string, { instruments: string[]; weight: number; standing: string }>();
+      for (const x of cp.categoryFit.byCategory.get(cat.id) ?? []) {
+        let g = groups.get(x.reason.citation);
+        if (!g) groups.set(x.reason.citation, (g = { instruments: [], weight: dec(x.weight), standing: x.standing }));
+        g.instruments.push(idOf(x.index));
+      }
+      for (const [citation, g] of groups) checks.push({ category: cat.id, standing: g.standing, instruments: g.instruments, weight: g.weight, citation });
+    }
     rules.push({ rule: fitRule.id, title: fitRule.title[lang], kind: 'category-fit', fact: 'category', outcome: cat.id ? 'applied' : 'unknown', citation: cite(catDef?.ref), checks });
   }
   for (const rule of cp.rules) {
@@ -315,7 +331,7 @@ export function explainRecommendation(cp: CompiledPack, task: Task): { explanati
 
   // ── ranking: which key decided each adjacent pair
   const ranking = data.manifest.ranking;
-  const subsidiarity = col.facts_.beyondMunicipalEffort !== true;
+  const subsidiarity = cp.subsidiarityLifted({ facts: col.facts_, text: '', matched: [] }) !== 1;
   const subReason = ranking?.subsidiarity[lang] ?? '';
   const pairs: RankingPairTrace[] = [];
   for (let k = 0; k + 1 < result.recommendations.length; k++) {

@@ -21,7 +21,7 @@ const L = {
   derived: { ja: '{from} から導出', en: 'derived from {from}' },
   evidence: { ja: '根拠の語', en: 'evidence' },
   tied: { ja: '同数で並んだ分類（パックの順で選択）', en: 'tied with (chosen by pack order)' },
-  named: { ja: '003 が挙げる制度', en: 'instruments 003 names' },
+  named: { ja: '分類に挙げられた制度', en: 'instruments named for the category' },
   facts: { ja: '事実', en: 'Facts' },
   parameters: { ja: '参照したパラメータ（{asOf} 時点の値と施行日）', en: 'Parameters read (the value in force on {asOf} and its effective date)' },
   fromUntil: { ja: '{from} から', en: 'since {from}' },
@@ -166,6 +166,13 @@ function parameterNode(p: ParameterRead, lang: Lang, num: (v: unknown) => string
   return node(`${p.id} = ${shown(p.value)}${lang === 'ja' ? `（${from}${until}）` : ` (${from}${until})`}`, p.citation, children);
 }
 
+/** Whose view names an instrument for a category (category-fit). */
+const STANDING: Record<string, { ja: string; en: string }> = {
+  national: { ja: '国の指針', en: 'national guidance' },
+  prefectural: { ja: '県の指針', en: "a prefecture's guidance" },
+  regional: { ja: '地域の先例', en: 'a regional precedent' },
+};
+
 function ruleNode(r: RuleTrace, lang: Lang, names: (id: string) => string): TraceNode {
   const head = `${r.rule} — ${r.title}${r.fact ? ` (${r.fact})` : ''}: ${OUTCOME[r.outcome][lang]}${r.outcome === 'not-yet-effective' && r.effective ? ` (${r.effective})` : ''}`;
   const children: TraceNode[] = [];
@@ -173,7 +180,7 @@ function ruleNode(r: RuleTrace, lang: Lang, names: (id: string) => string): Trac
     if ('state' in c) children.push(node(`${names(c.instrument)}: ${c.from === c.certainFrom ? c.from : `${c.from}〜${c.certainFrom}`} → ${STATE[c.state]![lang]}`, c.citation));
     else if ('party' in c) {
       if (c.status !== 'allowed') children.push(node(`${names(c.instrument)}: ${c.party} (${c.kind}) → ${STATE[c.status]![lang]}`, c.citation));
-    } else children.push(node(`${c.category} → ${c.instruments.map(names).join(', ')} ${w(c.weight)}`, c.citation));
+    } else children.push(node(`${c.category} → ${c.instruments.map(names).join(', ')} ${w(c.weight)}${c.standing && STANDING[c.standing] ? (lang === 'ja' ? `（${STANDING[c.standing]!.ja}）` : ` (${STANDING[c.standing]!.en})`) : ''}`, c.citation));
   }
   if (r.kind === 'party-kinds') children.push(node(r.outcome === 'unknown' ? L.partiesUnknown[lang] : L.partyAllowed[lang]));
   for (const c of r.cases ?? []) {

@@ -86,14 +86,14 @@ export interface RuleTrace {
   match?: { fact: string; actual: unknown; effects: EffectTrace[] };
   /** When the rule could not be decided: the instruments that got a "?" reason, and why. */
   unknown?: { instruments: string[]; message: string };
-  /** The built-in rules' checks (in force; who may be a party; what 003 names). */
+  /** The built-in rules' checks (in force; who may be a party; what the sources name for the category). */
   checks?: BuiltinCheck[];
 }
 
 export type BuiltinCheck =
   | { instrument: string; from: string; certainFrom: string; state: 'not-yet' | 'in-doubt' | 'in-force'; citation: string }
   | { instrument: string; party: string; kind: string; status: 'allowed' | 'unconfirmed' | 'excluded'; citation: string }
-  | { category: string; instruments: string[]; weight: number; citation: string };
+  | { category: string; standing?: string; instruments: string[]; weight: number; citation: string };
 
 export interface ContributionTrace {
   rule: string;

@@ -1,6 +1,6 @@
 import { fill, type Lang } from '../../i18n/lang.js';
 import type { Pack } from '../../pack/model.js';
-import type { Effect as EffectDef, Fact, Instrument, Rule, Target } from '../../pack/schema.js';
+import type { CategoryView, Effect as EffectDef, Fact, Instrument, Rule, Standing, Target } from '../../pack/schema.js';
 import { formatRef } from '../citation.js';
 import { caseCondition, compileCondition, type CondFn } from './conditions.js';
 import { markShared } from './shared.js';
@@ -65,6 +65,14 @@ export interface CRule {
   facts: string[];
 }
 
+/** One instrument named for a category by one source: its weight follows the source's standing. */
+export interface CategoryFitEntry {
+  index: number;
+  standing: Standing;
+  weight: number;
+  reason: Reason;
+}
+
 export interface CompiledPack {
   pack: Pack;
   lang: Lang;
@@ -73,12 +81,14 @@ export interface CompiledPack {
   byId: Map<string, CInstrument>;
   facts: Fact[];
   rules: CRule[];
-  categoryFit: { weight: number; byCategory: Map<string, { index: number; reason: Reason }[]> } | null;
+  categoryFit: { weight: number; byCategory: Map<string, CategoryFitEntry[]> } | null;
   inForce: { reasons: (Reason | null)[]; caps: number[]; state: (InForceState | null)[] };
   /** Rules whose `effective` date is after `asOf`: not applied (the trace lists them). */
   dormant: { rule: Rule; effective: string }[];
   partyKinds: { rule: Rule; unconfirmed: string; excluded: string } | null;
   settings: { recommendedAt: number; unsuitableBelow: number };
+  /** True when the subsidiarity order is lifted for the task (ranking.subsidiarityUnless). */
+  subsidiarityLifted: CondFn;
   kindLabels: Map<string, string>;
 }
 
@@ -150,7 +160,8 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
     const dynamic = /\{matched\}/.test(template);
     const refFrom = 'refFrom' in e ? e.refFrom : undefined;
     const citationFor = (t: number): string => {
-      const own = refFrom ? instruments[t]!.def.properties[refFrom]?.ref : undefined;
+      const def = instruments[t]!.def;
+      const own = refFrom === 'basis' ? def.basis[0] : refFrom ? def.properties[refFrom]?.ref : undefined;
       return own ? cite(own) : citation;
     };
     if (!dynamic) {
@@ -188,17 +199,25 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
       continue;
     }
     if (rule.builtin === 'category-fit') {
-      const byCategory = new Map<string, { index: number; reason: Reason }[]>();
+      // Each source that names instruments for a category is a reason of its own, weighed by its
+      // standing: national guidance above a prefecture's guidance above one region's precedent.
+      const byCategory = new Map<string, CategoryFitEntry[]>();
+      const weightOf = (standing: Standing): number => pct(rule.weights?.[standing] ?? rule.weight ?? 0);
+      const messageOf = (standing: Standing, own: { ja: string; en: string } | undefined): string =>
+        (own ?? rule.messages?.[standing] ?? rule.messages?.named ?? { ja: '{category}', en: '{category}' })[lang];
       for (const c of data.categories) {
-        const citation = cite(c.ref);
-        byCategory.set(
-          c.id,
-          c.instruments.flatMap((id) => {
+        const views: CategoryView[] = [{ standing: c.standing ?? 'regional', instruments: c.instruments, ref: c.ref, ...(c.message ? { message: c.message } : {}) }, ...(c.views ?? [])];
+        const entries: CategoryFitEntry[] = [];
+        for (const v of views) {
+          const citation = cite(v.ref);
+          const template = messageOf(v.standing, v.message);
+          for (const id of v.instruments) {
             const inst = byId.get(id);
-            if (!inst) return [];
-            return [{ index: inst.index, reason: { rule: rule.id, effect: '+' as Effect, message: fill(rule.messages!.named![lang], { category: c.name[lang], instrument: inst.name }), citation } }];
-          }),
-        );
+            if (!inst) continue;
+            entries.push({ index: inst.index, standing: v.standing, weight: weightOf(v.standing), reason: { rule: rule.id, effect: '+' as Effect, message: fill(template, { category: c.name[lang], instrument: inst.name }), citation } });
+          }
+        }
+        byCategory.set(c.id, entries);
       }
       categoryFit = { weight: pct(rule.weight ?? 0), byCategory };
       continue;
@@ -280,6 +299,7 @@ function doCompile(pack: Pack, lang: Lang, asOf: string): CompiledPack {
     dormant,
     partyKinds,
     settings: { recommendedAt: pct(settings.recommendedAt ?? 0.7), unsuitableBelow: pct(settings.unsuitableBelow ?? 0.35) },
+    subsidiarityLifted: compileCondition(data.manifest.ranking?.subsidiarityUnless ?? { fact: 'beyondMunicipalEffort', is: true }),
     kindLabels,
   };
   markReasons(cp);

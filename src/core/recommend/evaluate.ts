@@ -4,7 +4,7 @@ import type { Party, Task } from '../../schemas/task.js';
 import { formatRef } from '../citation.js';
 import { CAP_NONE, CAP_NOT_ALLOWED, CAP_UNSUITABLE, type CEffect, type CompiledPack, type CInstrument, type CRule } from './compile.js';
 import { TRUE, UNKNOWN, type CondContext, type Tri } from './conditions.js';
-import { inferCategory } from './infer.js';
+import { inferCategory, inferFact } from './infer.js';
 import { advisePrefecture } from './prefecture.js';
 import { renderProcedure, type ProcedureContext } from './procedure.js';
 import type { CategoryOut, ProcedureScope, Reason, Recommendation, TaskResult, Verdict } from './types.js';
@@ -108,6 +108,13 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   for (const f of cp.facts) {
     const v = hasOwn.call(given, f.id) ? given[f.id] : undefined;
     if (v === undefined || v === null) {
+      // A word of the task that states the fact (施設 → a facility burden): inferred, and said so.
+      const word = f.infer ? inferFact(f.infer.keywords, task.name, task.description) : null;
+      if (word !== null) {
+        facts[f.id] = f.infer!.value;
+        notes.push({ rule: 'fact-inference', effect: '?', message: fill(f.infer!.message[lang], { matched: word }), citation: '' });
+        continue;
+      }
       // A parties list answers whether a prefecture takes part; that is not unknown then.
       if (!(f.id === 'includesPrefecture' && partiesGiven)) unknownFacts.push(f.id);
       facts[f.id] = null;
@@ -189,10 +196,10 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   }
   // ── category fit
   if (cp.categoryFit && categoryId) {
-    for (const { index, reason } of cp.categoryFit.byCategory.get(categoryId) ?? []) {
-      work.score[index]! += cp.categoryFit.weight;
+    for (const { index, reason, weight } of cp.categoryFit.byCategory.get(categoryId) ?? []) {
+      work.score[index]! += weight;
       work.reasons[index]!.push(reason);
-      trace?.reason(index, reason, cp.categoryFit.weight, CAP_NONE);
+      trace?.reason(index, reason, weight, CAP_NONE);
     }
   }
   // ── every other rule, in pack order
@@ -245,7 +252,8 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
       }
     }
   }
-  const subsidiarity = facts.beyondMunicipalEffort !== true;
+  // 市町村優先の原則 orders municipal instruments first unless the pack lifts it for the task.
+  const subsidiarity = cp.subsidiarityLifted(ctx) !== TRUE;
   // Insertion sort (stable, as Array#sort is, so the same order): a task ranks about ten.
   for (let k = 1; k < order.length; k++) {
     const x = order[k]!;

@@ -57,3 +57,16 @@ export function inferCategory(data: PackData, name: string, description: string 
   }
   return best ? { id: best.id, evidence: best.evidence, tied } : null;
 }
+
+/**
+ * A fact stated by the task's words: the first keyword of the fact's `infer:` list found in the
+ * name (else the description). Null when none is there.
+ */
+export function inferFact(keywords: { ja: string[]; en: string[] }, name: string, description: string | undefined): string | null {
+  const inName = name.toLowerCase();
+  const inDescription = description ? description.toLowerCase() : '';
+  const words = [...keywords.ja, ...keywords.en.map((w) => w.toLowerCase())];
+  for (const w of words) if (inName.includes(w)) return w;
+  for (const w of words) if (inDescription.includes(w)) return w;
+  return null;
+}

@@ -10,8 +10,8 @@ const measureConds = new WeakMap<CompiledPack, (CondFn | null)[]>();
 const memo = new WeakMap<CompiledPack, Map<string, PrefectureAdvice>>();
 
 /**
- * The prefecture's part (000): shown when the task says municipal effort cannot solve it, and
- * for 003's administrative-efficiency category, where the prefecture's own affairs are at stake.
+ * The prefecture's part (the prefectural study's roles and measures): shown when the task says
+ * municipal effort cannot solve it, and for the 県西地域 draft's administrative-efficiency category, where the prefecture's own affairs are at stake.
  * Lists the subsidiarity principle, the roles, and the support measures whose condition holds.
  */
 export function advisePrefecture(cp: CompiledPack, facts: Record<string, unknown>, category: Category | undefined): PrefectureAdvice | undefined {

@@ -18,5 +18,6 @@ export function json(run: CheckRun): string {
     summary: run.summary,
   };
   if (run.failures.length > 0) doc.failures = run.failures;
+  if (run.sources) doc.sources = run.sources;
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

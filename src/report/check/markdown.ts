@@ -1,3 +1,4 @@
+import { sourcesMarkdown } from '../sources.js';
 import { mdCell } from '../text.js';
 import { cleanLine, problemsLine, severityLabel, suppressedLine, t, type CheckRun } from './model.js';
 
@@ -32,5 +33,7 @@ export function markdown(run: CheckRun): string {
   if (clean.length > 0) {
     out += `\n${t(lang, '問題のないファイル', 'Files without problems')}: ${clean.map((p) => `\`${p}\``).join(', ')}\n`;
   }
+  const sources = sourcesMarkdown(run.sources ?? [], lang, { level: 3 });
+  if (sources.length > 0) out += `\n${sources.join('\n')}\n`;
   return out;
 }

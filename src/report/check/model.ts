@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CheckSummary, FileFailure, FileReport } from '../../core/check/types.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { JsonHead } from '../stream.js';
+import type { CitedSource } from '../../core/citation.js';
 
 /** A rule as the reports describe it (SARIF driver rules, JUnit test cases, docs). */
 export interface RuleMeta {
@@ -25,6 +26,10 @@ export interface CheckRun {
   failures: FileFailure[];
   summary: CheckSummary;
   rules: RuleMeta[];
+  /** The public sources the diagnostics cite (report/sources.ts), in full. */
+  sources?: CitedSource[];
+  /** Where each rule's own citation opens (SARIF helpUri), when it resolves to a URL. */
+  ruleUrls?: Record<string, string>;
   /**
    * Where the CI formats (SARIF, JUnit, github) root their paths: the repository root, and the
    * working directory the other paths are relative to. Absent: paths as shown.

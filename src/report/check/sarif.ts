@@ -24,7 +24,7 @@ const pascal = (id: string): string => id.replace(/(^|-)([a-z0-9])/g, (_, __, c:
 
 const level = (sev: 'off' | 'warn' | 'error'): 'none' | 'warning' | 'error' => (sev === 'off' ? 'none' : sev === 'warn' ? 'warning' : 'error');
 
-function ruleDescriptor(r: RuleMeta, lang: 'ja' | 'en'): object {
+function ruleDescriptor(r: RuleMeta, lang: 'ja' | 'en', helpUri?: string): object {
   const citeWord = lang === 'ja' ? '根拠' : 'Citation';
   return {
     id: r.id,
@@ -35,6 +35,7 @@ function ruleDescriptor(r: RuleMeta, lang: 'ja' | 'en'): object {
       text: `${r.help}\n${citeWord}: ${r.citation}`,
       markdown: `**${r.name}** (\`${r.id}\`)\n\n${r.description}\n\n${r.help}\n\n${citeWord}: ${r.citation}`,
     },
+    ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: level(r.defaultSeverity), enabled: r.defaultSeverity !== 'off' },
     properties: { tags: ['kouiki', 'policy-draft'], citation: r.citation },
   };
@@ -91,7 +92,7 @@ export function sarif(run: CheckRun): string {
             name: 'kouiki',
             version: run.version,
             semanticVersion: run.version,
-            rules: run.rules.map((r) => ruleDescriptor(r, run.lang)),
+            rules: run.rules.map((r) => ruleDescriptor(r, run.lang, run.ruleUrls?.[r.id])),
             properties: { rulePack: run.head.rulePack },
           },
         },

@@ -1,3 +1,4 @@
+import { sourcesText } from '../sources.js';
 import { displayWidth } from '../width.js';
 import { cleanLine, problemsLine, severityLabel, suppressedLine, type CheckRun, type RenderEnv } from './model.js';
 
@@ -39,5 +40,7 @@ export function stylish(run: CheckRun, env: RenderEnv): string {
     out += `${chalk.green(cleanLine(s, lang))}\n`;
   }
   if (s.suppressed > 0) out += `  ${chalk.dim(suppressedLine(s, lang))}\n`;
+  const sources = sourcesText(run.sources ?? [], lang);
+  if (sources.length > 0) out += `\n${sources.join('\n')}\n`;
   return out;
 }

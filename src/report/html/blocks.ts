@@ -1,3 +1,4 @@
+import type { CitationDetail } from '../../core/citation.js';
 import type { Lang } from '../../i18n/lang.js';
 import { esc, html, raw, render, type Content, type Safe } from './html.js';
 import { STYLE } from './style.js';
@@ -13,7 +14,11 @@ export class Notes {
   private readonly texts: string[] = [];
   private readonly numbers = new Map<string, number>();
 
-  constructor(readonly title: string) {}
+  /** `detail` resolves a citation of the rule pack to its article's address and its source in full. */
+  constructor(
+    readonly title: string,
+    private readonly detail: (citation: string) => CitationDetail | null = () => null,
+  ) {}
 
   /** The note number of a citation (added on first use). */
   number(citation: string): number {
@@ -45,7 +50,15 @@ export class Notes {
   /** The notes at the end of the document. */
   section(): Safe {
     if (this.texts.length === 0) return raw('');
-    return html`<section class="notes"><h2>${this.title}</h2><ol>${this.texts.map((t, i) => html`<li id="note-${i + 1}">${linked(t)}</li>`)}</ol></section>`;
+    return html`<section class="notes"><h2>${this.title}</h2><ol>${this.texts.map((t, i) => html`<li id="note-${i + 1}">${this.note(t)}</li>`)}</ol></section>`;
+  }
+
+  /** A note: the citation, linked to the article where it has an address, then its source in full. */
+  private note(text: string): Safe {
+    const d = this.detail(text);
+    if (!d) return linked(text);
+    const cited = d.url ? html`<a href="${d.url}">${text}</a>` : linked(text);
+    return d.reference ? html`${cited}<br><span class="source">${linked(d.reference)}</span>` : cited;
   }
 }
 

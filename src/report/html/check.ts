@@ -55,7 +55,7 @@ function fileSection(path: string, diagnostics: readonly Diagnostic[], env: Chec
 
 export function checkDocument(run: CheckRun, env: CheckHtmlEnv): string {
   const { lang } = env;
-  const notes = newNotes(lang);
+  const notes = newNotes(lang, env.data);
   const s = run.summary;
   const totals = `${s.errors + s.warnings > 0 ? problemsLine(s, lang) : cleanLine(s, lang)}${s.suppressed > 0 ? ` · ${suppressedLine(s, lang)}` : ''}`;
   const body: Content[] = [cover(W.title[lang], coverRows(env), totals)];

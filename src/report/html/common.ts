@@ -1,4 +1,6 @@
+import { citationResolver } from '../../core/citation.js';
 import type { Lang, Localized } from '../../i18n/lang.js';
+import type { PackData } from '../../pack/model.js';
 import type { JsonHead } from '../stream.js';
 import { longDate, Notes } from './blocks.js';
 import { html, type Content } from './html.js';
@@ -9,6 +11,8 @@ export interface HtmlEnv {
   head: JsonHead;
   /** What was asked, in words, one line each (the cover's first row). */
   asked: string[];
+  /** The rule pack the citations come from: each note then gives its source in full. */
+  data?: PackData;
 }
 
 export const COMMON = {
@@ -27,8 +31,8 @@ export function say(text: Localized, lang: Lang, vars: Record<string, string | n
   return text[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
-export function newNotes(lang: Lang): Notes {
-  return new Notes(COMMON.notes[lang]);
+export function newNotes(lang: Lang, data?: PackData): Notes {
+  return new Notes(COMMON.notes[lang], data ? citationResolver(data, lang) : undefined);
 }
 
 /** The cover's rows every report has: what was asked, the date, the rule pack (and the data, when given). */

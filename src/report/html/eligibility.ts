@@ -238,7 +238,7 @@ function partnerTables(results: readonly EligibilityResult[], env: EligibilityHt
 
 export function eligibilityDocument(results: readonly EligibilityResult[], env: EligibilityHtmlEnv): string {
   const { lang } = env;
-  const notes = newNotes(lang);
+  const notes = newNotes(lang, env.data);
   let charts = 0;
   const chartId = (): string => `c${++charts}`;
   const names = env.partnersOf ? env.partnersOf.join(lang === 'ja' ? '、' : ', ') : results.map((r) => r.municipality.name).join(lang === 'ja' ? '、' : ', ');

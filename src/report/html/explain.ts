@@ -71,7 +71,7 @@ function eligibilityPart(x: EligibilityExplanation, lang: Lang, notes: Notes): C
 
 export function explainDocument(x: Explanation, env: HtmlEnv): string {
   const { lang, head } = env;
-  const notes = newNotes(lang);
+  const notes = newNotes(lang, env.data);
   const title = x.kind === 'recommendation' ? say(W.titleRec, lang, { name: x.task.name }) : say(W.titleElig, lang, { name: x.municipality.name, designation: x.designation.name });
   let data: Content | undefined;
   if (x.kind === 'eligibility') {

@@ -132,7 +132,7 @@ export function taskSection(r: TaskResult, i: number, env: TasksHtmlEnv, notes: 
 
 export function tasksDocument(results: readonly TaskResult[], env: TasksHtmlEnv): string {
   const { lang } = env;
-  const notes = newNotes(lang);
+  const notes = newNotes(lang, env.data);
   const title = env.single && results.length === 1 ? say(W.titleOne, lang, { name: results[0]!.task.name }) : say(W.titleMany, lang, { n: results.length });
   const body: Content[] = [cover(title, coverRows(env), W.lead[lang])];
   body.push(section(W.summary[lang], [summaryTable(results, env), html`<p class="muted">${W.legend[lang]}</p>`]));

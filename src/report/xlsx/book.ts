@@ -1,3 +1,4 @@
+import type { CitationDetail } from '../../core/citation.js';
 import type ExcelJS from 'exceljs';
 import { displayWidth } from '../width.js';
 
@@ -76,6 +77,9 @@ export class Sources {
   private readonly list: string[] = [];
   private readonly index = new Map<string, number>();
 
+  /** `detail` resolves a citation of the rule pack to its article's address and its source in full. */
+  constructor(private readonly detail: (citation: string) => CitationDetail | null = () => null) {}
+
   number(citation: string | null | undefined): number | null {
     if (!citation) return null;
     let n = this.index.get(citation);
@@ -92,11 +96,14 @@ export class Sources {
     return [...new Set(citations.map((c) => this.number(c)).filter((n): n is number => n !== null))].join(', ');
   }
 
-  sheet(wb: ExcelJS.Workbook, name: string, headers: [string, string]): void {
-    const ws = tableSheet(wb, name, [{ header: headers[0] }, { header: headers[1], wrap: 100 }], this.list.map((c, i) => [i + 1, c]));
-    // A public address in a citation is a link (e-Gov, e-Stat): the first one of the text.
+  sheet(wb: ExcelJS.Workbook, name: string, headers: [string, string, string?]): void {
+    const details = this.list.map((c) => this.detail(c));
+    const withReference = headers[2] !== undefined && details.some((d) => d?.reference);
+    const columns = [{ header: headers[0] }, { header: headers[1], wrap: 100 }, ...(withReference ? [{ header: headers[2]!, wrap: 100 }] : [])];
+    const ws = tableSheet(wb, name, columns, this.list.map((c, i) => (withReference ? [i + 1, c, details[i]?.reference ?? ''] : [i + 1, c])));
+    // The article's address on e-Gov, else a public address in the citation (e-Stat): a link.
     this.list.forEach((c, i) => {
-      const url = /https:\/\/[^\s)）」、，,]+/.exec(c)?.[0]?.replace(/[.。]+$/, '');
+      const url = details[i]?.url ?? /https:\/\/[^\s)）」、，,]+/.exec(c)?.[0]?.replace(/[.。]+$/, '');
       if (url) ws.getCell(i + 2, 2).value = { text: c, hyperlink: url };
     });
   }

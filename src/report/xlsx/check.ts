@@ -1,3 +1,4 @@
+import { citationResolver } from '../../core/citation.js';
 import { severityLabel, type CheckRun } from '../check/model.js';
 import type { StreamRenderer } from '../stream.js';
 import { aboutSheet, loadExcel, Sources, tableSheet, workbookBytes } from './book.js';
@@ -17,7 +18,7 @@ export async function checkWorkbook(run: CheckRun, env: CheckXlsxEnv): Promise<U
   const { lang } = env;
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
-  const sources = new Sources();
+  const sources = new Sources(env.data ? citationResolver(env.data, lang) : undefined);
   tableSheet(
     wb,
     SHEET.summary[lang],
@@ -36,7 +37,7 @@ export async function checkWorkbook(run: CheckRun, env: CheckXlsxEnv): Promise<U
       ...run.failures.map((x) => [x.path, x.line ?? null, x.column ?? null, severityLabel('error', lang), '', x.message, '', '']),
     ],
   );
-  sources.sheet(wb, SHEET.sources[lang], [T.sourceNo[lang], T.source[lang]]);
+  sources.sheet(wb, SHEET.sources[lang], [T.sourceNo[lang], T.source[lang], T.reference[lang]]);
   aboutSheet(wb, SHEET.about[lang], [T.item[lang], T.value[lang]], aboutRows(env));
   return workbookBytes(wb, env.head.asOf);
 }

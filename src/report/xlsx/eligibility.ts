@@ -1,3 +1,4 @@
+import { citationResolver } from '../../core/citation.js';
 import type { EligibilityResult } from '../../core/eligibility/types.js';
 import { idLabel } from '../../i18n/kind-labels.js';
 import type { StreamRenderer } from '../stream.js';
@@ -38,7 +39,7 @@ export async function eligibilityWorkbook(results: readonly EligibilityResult[],
   const { lang } = env;
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
-  const sources = new Sources();
+  const sources = new Sources(env.data ? citationResolver(env.data, lang) : undefined);
   const kind = (k: string | null | undefined): string => (k ? (idLabel(k)?.[lang] ?? k) : '');
   // A designation already held is said to be held (the law has no de-designation), never "does not meet".
   const verdict = (d: EligibilityResult['designations'][number]): string =>
@@ -116,7 +117,7 @@ export async function eligibilityWorkbook(results: readonly EligibilityResult[],
       frow++;
     }
   }
-  sources.sheet(wb, SHEET.sources[lang], [T.sourceNo[lang], T.source[lang]]);
+  sources.sheet(wb, SHEET.sources[lang], [T.sourceNo[lang], T.source[lang], T.reference[lang]]);
   aboutSheet(wb, SHEET.about[lang], [T.item[lang], T.value[lang]], aboutRows(env));
   return workbookBytes(wb, env.head.asOf);
 }

@@ -1,3 +1,4 @@
+import { citationResolver } from '../../core/citation.js';
 import type { TaskResult } from '../../core/recommend/types.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { PackData } from '../../pack/model.js';
@@ -11,6 +12,8 @@ export interface XlsxEnv {
   lang: Lang;
   head: JsonHead;
   asked: string[];
+  /** The rule pack the citations come from: the sources sheet then gives each source in full. */
+  data?: PackData;
 }
 
 export interface TasksXlsxEnv extends XlsxEnv {
@@ -38,7 +41,7 @@ export async function tasksWorkbook(results: readonly TaskResult[], env: TasksXl
   const { lang, data } = env;
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
-  const sources = new Sources();
+  const sources = new Sources(env.data ? citationResolver(env.data, lang) : undefined);
   const summary = results.map((r, i) => {
     const first = r.recommendations.filter((x) => x.rank === 1);
     return [
@@ -115,7 +118,7 @@ export async function tasksWorkbook(results: readonly TaskResult[], env: TasksXl
     [{ header: T.taskId[lang] }, { header: word(lang, 'task'), wrap: 24 }, { header: word(lang, 'instrument'), wrap: 24 }, { header: T.step[lang] }, { header: word(lang, 'procedure'), wrap: 60 }, { header: T.article[lang], wrap: 40 }, { header: T.sourceNo[lang] }],
     steps,
   );
-  sources.sheet(wb, SHEET.sources[lang], [T.sourceNo[lang], T.source[lang]]);
+  sources.sheet(wb, SHEET.sources[lang], [T.sourceNo[lang], T.source[lang], T.reference[lang]]);
   aboutSheet(wb, SHEET.about[lang], [T.item[lang], T.value[lang]], [...aboutRows(env), [T.tasks[lang], String(results.length)]]);
   return workbookBytes(wb, env.head.asOf);
 }

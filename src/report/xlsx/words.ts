@@ -19,6 +19,7 @@ export const T = {
   reasons: { ja: '主な理由', en: 'Main reasons' },
   sourceNo: { ja: '出典番号', en: 'Source no.' },
   source: { ja: '出典', en: 'Source' },
+  reference: { ja: '出典の詳細（題名・発行者・日付・URL）', en: 'The source in full (title, publisher, date, URL)' },
   step: { ja: '手順', en: 'Step' },
   article: { ja: '根拠', en: 'Article' },
   asked: { ja: '依頼内容', en: 'What was asked' },

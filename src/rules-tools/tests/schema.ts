@@ -64,7 +64,7 @@ export const TaskExpectSchema = z.strictObject({
   procedure: z.record(Id, ProcedureExpectSchema).optional(),
   /** Rule ids of the notes that must be present. */
   notes: z.array(z.string().min(1)).optional(),
-  /** Whether the prefecture's role (000) is shown. */
+  /** Whether the prefecture's role (the prefectural study's roles and measures) is shown. */
   prefecture: z.boolean().optional(),
 });
 
