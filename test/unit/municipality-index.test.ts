@@ -109,7 +109,7 @@ describe('the embedded data (data/municipalities.yaml; data-sources.md, legal-fa
     expect(o.population).toMatchObject({ value: 188856, layer: 'embedded', census: { year: 2020, kind: '確定', published: '2021-11-30' } });
     expect(o.population!.source).toMatch(/確定/);
     expect(o.metroArea!.value).toBe('tokyo');
-    expect(o.metroArea!.source).toMatch(/県西地域の案/);
+    expect(o.metroArea!.source).toMatch(/中心市と周辺自治体との新たな広域連携体制について（案）概要/);
     expect(o.daytimePopulation).toBe(null);
     expect(o.imputedDaytimePopulation).toMatchObject({ value: 181681, census: { basis: 'imputed' } });
     expect(o.earlierPopulations).toMatchObject([{ value: 194086, census: { year: 2015, kind: '確定', published: '2016-10-26' } }]);
