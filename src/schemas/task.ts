@@ -1,9 +1,15 @@
 import * as z from 'zod';
 import { MunicipalityKindSchema, type MunicipalityKind } from './common.js';
 
+/**
+ * A party of a task. `kind` may be left out in YAML and flags (`--party 鳥取市`): the CLI takes it
+ * from the municipality data before evaluating (src/cli/parties.ts); `prefecture` is filled in
+ * there too, or written to tell apart two municipalities of one name (府中市).
+ */
 export interface Party {
   name: string;
-  kind: MunicipalityKind;
+  kind?: MunicipalityKind;
+  prefecture?: string;
 }
 
 /** A fact's value; `null` and absence both mean "unknown". */
@@ -15,9 +21,15 @@ export interface Task {
   description?: string;
   category?: string;
   facts: Record<string, FactValue | undefined>;
+  /** What reading the input decided (a ward taken as its city, a kind taken from the data), shown with the result. */
+  notes?: { ja: string; en: string }[];
 }
 
-export const PartySchema = z.strictObject({ name: z.string().min(1), kind: MunicipalityKindSchema });
+export const PartySchema = z.strictObject({
+  name: z.string().min(1),
+  kind: MunicipalityKindSchema.optional().describe('taken from the municipality data when left out'),
+  prefecture: z.string().min(1).optional().describe('the prefecture, to tell apart municipalities of one name'),
+});
 
 /**
  * What the task and draft schemas need of the rule pack: its facts and categories (the pack's

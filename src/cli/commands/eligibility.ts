@@ -9,7 +9,7 @@ import { loadIndex, requestFromOptions } from './eligibility-input.js';
 /** `kouiki eligibility [NAME...]`: designation checks, merger what-ifs and partner lists. */
 export async function run(ctx: RunContext, names: string[], opts: Record<string, unknown>): Promise<number> {
   const { lang } = ctx.opts;
-  const request = requestFromOptions(names, opts);
+  const request = requestFromOptions(names, opts, 'eligibility', ctx.pack().data);
   const specs = formatSpecs(ctx, ELIGIBILITY_FORMATS, 'table');
   const pack = ctx.pack();
   const index = await loadIndex(ctx);

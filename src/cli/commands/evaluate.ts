@@ -2,6 +2,7 @@ import { loadTaskList } from '../../io/tasks.js';
 import type { Task } from '../../schemas/task.js';
 import type { RunContext } from '../context.js';
 import { renderRecommendations } from './recommend-common.js';
+import { resolveTaskParties, type PartySource } from '../parties.js';
 
 /**
  * `kouiki evaluate FILE...`: every file is read and validated before anything is printed (a
@@ -10,7 +11,14 @@ import { renderRecommendations } from './recommend-common.js';
 export async function run(ctx: RunContext, files: string[]): Promise<number> {
   const data = ctx.pack().data;
   const lists: Task[][] = [];
-  for (const file of files) lists.push((await loadTaskList(file, data, ctx.opts.maxInputSize)).tasks);
-  const all = lists.length === 1 ? lists[0]! : lists.flat();
+  const where: PartySource[] = [];
+  for (const file of files) {
+    const list = await loadTaskList(file, data, ctx.opts.maxInputSize);
+    lists.push(list.tasks);
+    list.tasks.forEach((_t, i) => where.push({ kind: 'file', at: (_k, path) => list.at(['tasks', i, ...path]) }));
+  }
+  const read = lists.length === 1 ? lists[0]! : lists.flat();
+  // Every party is checked against the data before anything is printed (exit 2 on a problem).
+  const all = await resolveTaskParties(ctx, read, (i) => where[i]!);
   return renderRecommendations(ctx, all, 'top', files);
 }

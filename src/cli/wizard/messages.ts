@@ -90,7 +90,7 @@ export function msg(lang: Lang, key: MessageKey, vars: Readonly<Record<string, s
 import { KIND_LABEL } from '../../i18n/kind-labels.js';
 
 export function partyLabel(x: Party, lang: Lang): string {
-  return `${x.name}（${KIND_LABEL[x.kind][lang]}）`;
+  return x.kind ? `${x.name}（${KIND_LABEL[x.kind][lang]}）` : x.name;
 }
 
 /** An answer in words: はい/いいえ, the value's label, the parties, or "don't know". */

@@ -8,6 +8,7 @@ import { formatRef } from '../citation.js';
 import type { CriterionResult, DesignationResult } from '../eligibility/types.js';
 import { compilePack, type CompiledPack } from '../recommend/compile.js';
 import { evaluateTask } from '../recommend/evaluate.js';
+import { centralStatusOfKind } from '../recommend/derive.js';
 import type { Reason, Recommendation, TaskResult } from '../recommend/types.js';
 import type { CheckData } from './eligibility.js';
 import type { Finding, Range } from './types.js';
@@ -217,16 +218,15 @@ export function projectTask(project: DraftProject, index: number, draft: Omit<Dr
   const facts: Task['facts'] = {};
   for (const [k, v] of Object.entries(project.facts ?? {})) facts[k] = v as Task['facts'][string];
   const refs = project.parties.map((name) => data.lookup(name));
+  // The parties with their kinds and prefectures: evaluateTask derives from them what they answer
+  // (prefectureParty, crossPrefecture, ...), the one derivation recommend and evaluate use too.
   if (factIds.has('parties') && refs.every((r) => r?.kind)) {
-    facts.parties = refs.map((r) => ({ name: r!.name, kind: r!.kind! }) satisfies Party);
+    facts.parties = refs.map((r) => (r!.prefecture ? { name: r!.name, kind: r!.kind!, prefecture: r!.prefecture } : { name: r!.name, kind: r!.kind! }) satisfies Party);
   }
-  if (factIds.has('crossPrefecture') && (facts.crossPrefecture === undefined || facts.crossPrefecture === null)) {
-    const prefs = refs.map((r) => (r?.kind === 'prefecture' ? r.name : (r?.prefecture ?? null)));
-    if (prefs.length > 0 && prefs.every((p) => p !== null)) facts.crossPrefecture = new Set(prefs).size > 1;
-  }
+  // The draft names its central city, which need not be a party: its kind gives the status.
   if (factIds.has('centralCityStatus') && (facts.centralCityStatus === undefined || facts.centralCityStatus === null) && draft.centralCity) {
     const kind = data.lookup(draft.centralCity)?.kind;
-    if (kind) facts.centralCityStatus = kind === 'core-city' ? 'core-city' : kind === 'designated-city' ? 'designated-city' : 'none';
+    if (kind) facts.centralCityStatus = centralStatusOfKind(kind);
   }
   const task: Task = { id: project.id === undefined ? String(index + 1) : String(project.id), name: project.name, facts };
   if (project.description !== undefined) task.description = project.description;

@@ -4,6 +4,7 @@ import type { Party, Task } from '../../schemas/task.js';
 import { formatRef } from '../citation.js';
 import { CAP_NONE, CAP_NOT_ALLOWED, CAP_UNSUITABLE, type CEffect, type CompiledPack, type CInstrument, type CRule } from './compile.js';
 import { TRUE, UNKNOWN, type CondContext, type Tri } from './conditions.js';
+import { applyDerived, deriveFromParties, type Derived } from './derive.js';
 import { inferCategory } from './infer.js';
 import { advisePrefecture } from './prefecture.js';
 import { renderProcedure, type ProcedureContext } from './procedure.js';
@@ -100,37 +101,35 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   }
   const categoryDef = categoryId ? look.categories.get(categoryId) : undefined;
 
-  // ── facts, with the derived ones (parties win over includesPrefecture)
+  // ── facts, with the derived ones (parties win over includesPrefecture and crossPrefecture)
   const facts: Record<string, unknown> = {};
-  const unknownFacts: string[] = [];
   const given = task.facts;
-  const partiesGiven = Array.isArray(given.parties) && given.parties.length > 0;
   for (const f of cp.facts) {
     const v = hasOwn.call(given, f.id) ? given[f.id] : undefined;
-    if (v === undefined || v === null) {
-      // A parties list answers whether a prefecture takes part; that is not unknown then.
-      if (!(f.id === 'includesPrefecture' && partiesGiven)) unknownFacts.push(f.id);
-      facts[f.id] = null;
-    } else facts[f.id] = v;
+    facts[f.id] = v === undefined ? null : v;
   }
-  if (!categoryId) unknownFacts.push('category');
+  if (task.notes) for (const n of task.notes) notes.push({ rule: 'parties', effect: '?', message: n[lang], citation: '' });
   facts.category = categoryId;
-  const parties = (facts.parties as Party[] | null) ?? null;
+  const parties = Array.isArray(facts.parties) && facts.parties.length > 0 ? (facts.parties as Party[]) : null;
   let prefectureParty: boolean | null = null;
-  if (parties && parties.length > 0) {
-    prefectureParty = parties.some((p) => p.kind === 'prefecture');
+  let derived: Derived | null = null;
+  if (parties) {
+    derived = deriveFromParties(parties);
+    prefectureParty = derived.prefectureParty;
     const stated = facts.includesPrefecture;
-    if (typeof stated === 'boolean' && stated !== prefectureParty) {
+    if (typeof stated === 'boolean' && prefectureParty !== null && stated !== prefectureParty) {
       notes.push({
         rule: 'parties',
         effect: '?',
         message:
           lang === 'ja'
-            ? `参加団体の一覧${prefectureParty ? 'に都道府県が含まれる' : 'に都道府県が含まれない'}ため、includesPrefecture: ${stated} より一覧を優先した`
+            ? `参加団体の一覧${prefectureParty ? 'に都道府県が含まれる' : 'に都道府県が含まれない'}ため、「都道府県が参加」の回答（${stated ? 'はい' : 'いいえ'}）より一覧を優先しました`
             : `the parties list ${prefectureParty ? 'includes' : 'has no'} prefecture, so it wins over includesPrefecture: ${stated}`,
         citation: '',
       });
     }
+    if (prefectureParty === null && typeof stated === 'boolean') prefectureParty = stated;
+    notes.push(...applyDerived(facts, derived, (id) => look.factIds.has(id), lang, (id, v) => factValueLabel(cp, id, v)));
   } else if (typeof facts.includesPrefecture === 'boolean') {
     prefectureParty = facts.includesPrefecture;
   } else if (categoryDef?.impliesPrefectureParty) {
@@ -140,14 +139,20 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
       effect: '?',
       message:
         lang === 'ja'
-          ? '各町の区域の中核市事務は県の事務なので、県を委託する側の当事者とみなした（届出は総務大臣へ）'
+          ? '各町の区域の中核市事務は県の事務なので、県を委託する側の当事者とみなしました（届出は総務大臣へ）'
           : "the 中核市 affairs in the towns' areas are the prefecture's own, so the prefecture is taken to be the consigning party (the filing goes to the Minister)",
       citation: categoryDef.impliesPrefectureRef ? formatRef(categoryDef.impliesPrefectureRef, data, lang) : '',
     });
   }
   facts.prefectureParty = prefectureParty;
-  facts.specialWardParty = parties ? parties.some((p) => p.kind === 'special-ward') : null;
-  facts.unionParty = parties ? parties.some((p) => p.kind === 'partial-affairs-union' || p.kind === 'regional-federation') : null;
+  facts.specialWardParty = derived ? derived.specialWardParty : null;
+  facts.unionParty = derived ? derived.unionParty : null;
+  const unknownFacts: string[] = [];
+  for (const f of cp.facts) {
+    // A parties list answers whether a prefecture takes part; that is not unknown then.
+    if (facts[f.id] === null && !(f.id === 'includesPrefecture' && prefectureParty !== null && parties)) unknownFacts.push(f.id);
+  }
+  if (!categoryId) unknownFacts.push('category');
 
   const ctx: CondContext = { facts, text: `${task.name}\n${task.description ?? ''}`.toLowerCase(), matched: [] };
   const trace = opts.trace;
@@ -171,7 +176,8 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     const rule = pk.rule;
     for (const inst of cp.instruments) {
       for (const p of parties) {
-        if (inst.allowed.has(p.kind)) continue;
+        // A party of unknown kind (a library caller that did not resolve it) constrains nothing.
+        if (p.kind === undefined || inst.allowed.has(p.kind)) continue;
         const excluded = inst.excluded.has(p.kind);
         const reason: Reason = {
           rule: rule.id,
@@ -302,6 +308,8 @@ interface Lookups {
   councilKinds: Map<string, string | null>;
   /** By instrument: the citation of its parties property, for the party-kind reasons. */
   partyCitations: string[];
+  /** The pack's fact ids (a derived fact is set only where the pack has it). */
+  factIds: Set<string>;
 }
 
 const lookups = new WeakMap<CompiledPack, Lookups>();
@@ -313,10 +321,17 @@ function lookupsOf(cp: CompiledPack): Lookups {
     const categories = new Map<string, Category>();
     for (const c of data.categories) if (!categories.has(c.id)) categories.set(c.id, c);
     const partyCitations = cp.instruments.map((inst) => (inst.def.properties.parties.ref ? formatRef(inst.def.properties.parties.ref, data, cp.lang) : ''));
-    l = { categories, councilKinds: new Map(), partyCitations };
+    l = { categories, councilKinds: new Map(), partyCitations, factIds: new Set(cp.facts.map((f) => f.id)) };
     lookups.set(cp, l);
   }
   return l;
+}
+
+/** A fact's value in words for a note: the value's label, はい/いいえ, or the value itself. */
+function factValueLabel(cp: CompiledPack, id: string, v: unknown): string {
+  if (typeof v === 'boolean') return cp.lang === 'ja' ? (v ? 'はい' : 'いいえ') : v ? 'yes' : 'no';
+  const f = cp.pack.data.facts.find((x) => x.id === id);
+  return f?.values?.find((x) => x.id === v)?.label[cp.lang] ?? String(v);
 }
 
 function apply(work: Work, e: CEffect, ctx: CondContext, trace: TraceSink | undefined): void {
