@@ -15,8 +15,8 @@ export function readId(vocab: Vocabulary, domain: Domain, value: string, flag: s
     { ja: `${flag} の値「${value}」は使えません`, en: `${flag}: "${value}" is not one of the accepted values` },
     {
       hint: {
-        ja: `${close ? `${close} ` : ''}使えるのは ${known.ja}（名称でも書けます）`,
-        en: `${close ? `${close} ` : ''}use one of ${known.en} (or its name)`,
+        ja: `${close ? `${close.ja} ` : ''}使えるのは ${known.ja}（名称でも書けます）`,
+        en: `${close ? `${close.en} ` : ''}use one of ${known.en} (or its name)`,
       },
     },
   );

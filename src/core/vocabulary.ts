@@ -67,7 +67,9 @@ class Table {
     const key = fold(text);
     const id = this.exact.get(key);
     if (id !== undefined) return { ok: true, id, exact: fold(id) === key };
-    if ([...key].length >= 2) {
+    // A word of a name (委託, 広域的課題) is enough only in Japanese: a shortened id (wide-area) is a
+    // misspelling to point out, not to guess.
+    if ([...key].length >= 2 && /[^\x00-\x7f]/.test(key)) {
       const ids = new Set(this.names.filter((n) => n.key.includes(key)).map((n) => n.id));
       if (ids.size === 1) return { ok: true, id: [...ids][0]!, exact: false };
     }
@@ -98,8 +100,9 @@ function staticTables(): Map<Domain, Table> {
   }
   tables.set('metro', metro);
   const bool = new Table();
-  bool.add('true', { ja: 'はい', en: 'yes' }, ['true']);
-  bool.add('false', { ja: 'いいえ', en: 'no' }, ['false']);
+  // はい/いいえ only: YAML 1.2 reads `yes` as a string, and a quoted "yes" stays a type error.
+  bool.add('true', { ja: 'はい', en: 'true' });
+  bool.add('false', { ja: 'いいえ', en: 'false' });
   tables.set('boolean', bool);
   return tables;
 }

@@ -159,7 +159,8 @@ export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOp
       for (const e of best) report({ ...e, path: [...issue.path, ...e.path] } as Issue);
       return;
     }
-    findings.push(schemaFinding(t(hints.get(pathKey(issue.path)) ?? describeIssue(issue)), at(issue.path as DraftPath), cite));
+    const hint = hints.get(pathKey(issue.path));
+    findings.push(schemaFinding(t(describeIssue(issue)) + (hint ? t(hint) : ''), at(issue.path as DraftPath), cite));
   };
 
   const full = schemas.draft.safeParse(v, ONE_SHOT);

@@ -37,7 +37,7 @@ class Normalizer {
       return;
     }
     const close = suggestionText(r.suggestions);
-    if (close) this.hints.set(pathKey([...path, key]), { ja: `「${v}」は使えません。${close.ja}`, en: `"${v}" is not accepted; ${close.en}` });
+    if (close) this.hints.set(pathKey([...path, key]), { ja: `（${close.ja}）`, en: ` (${close.en})` });
   }
 
   bool(o: Obj, key: string): void {
@@ -66,11 +66,11 @@ class Normalizer {
     if (r.why === 'ambiguous') {
       const shown = typeof v === 'number' ? String(v) : asciiNumber(v);
       this.hints.set(pathKey([...path, key]), {
-        ja: `割合は 0〜1 の比で書きます。${shown} が百分率なら「${shown}%」、比なら ${Number((Number(shown) / 100).toPrecision(12))} と書いてください（人数なら commuting に書きます）`,
-        en: `a share is a fraction from 0 to 1: write "${shown}%" for a percentage, or ${Number((Number(shown) / 100).toPrecision(12))} as a fraction (a count of people goes under commuting)`,
+        ja: `。割合は0〜1の比で書きます。${shown}が百分率なら「${shown}%」、比なら ${Number((Number(shown) / 100).toPrecision(12))} と書いてください（人数なら commuting に書きます）`,
+        en: `; a share is a fraction from 0 to 1: write "${shown}%" for a percentage, or ${Number((Number(shown) / 100).toPrecision(12))} as a fraction (a count of people goes under commuting)`,
       });
     } else if (r.why === 'range') {
-      this.hints.set(pathKey([...path, key]), { ja: `「${String(v)}」は範囲外です（0〜${max * 100}%）`, en: `"${String(v)}" is out of range (0 to ${max * 100}%)` });
+      this.hints.set(pathKey([...path, key]), { ja: `（0〜${max * 100}%の範囲で書いてください）`, en: ` (write it from 0 to ${max * 100}%)` });
     }
   }
 }

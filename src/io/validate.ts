@@ -96,7 +96,8 @@ export function issuesToProblems(parsed: ParsedYaml, issues: readonly Issue[], m
       continue;
     }
     const hint = context.hints?.get(pathKey(issue.path));
-    out.push({ position: positionOf(parsed, issue.path), message: hint ?? (isMissing(parsed.value, issue) ? missingKey(issue) : describeIssue(issue)) });
+    const base = isMissing(parsed.value, issue) ? missingKey(issue) : describeIssue(issue);
+    out.push({ position: positionOf(parsed, issue.path), message: hint ? { ja: `${base.ja}${hint.ja}`, en: `${base.en}${hint.en}` } : base });
   }
   out.sort((a, b) => (a.position!.line ?? 0) - (b.position!.line ?? 0) || (a.position!.column ?? 0) - (b.position!.column ?? 0));
   return out;

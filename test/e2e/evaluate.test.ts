@@ -85,8 +85,8 @@ describe('bad input: file:line:col, what is expected, exit 2, nothing on stdout'
     return p;
   };
   const cases: [string, string | Buffer, RegExp][] = [
-    ['unknown-category.yaml', 'tasks:\n  - name: x\n    category: wide-area\n', /unknown-category\.yaml:3:15: "category": expected one of "wide-area-issue"/],
-    ['unknown-fact.yaml', 'tasks:\n  - name: x\n    facts:\n      legalEntity: true\n', /unknown-fact\.yaml:4:7: unknown key: legalEntity/],
+    ['unknown-category.yaml', 'tasks:\n  - name: x\n    category: wide-area\n', /unknown-category\.yaml:3:15: "category": expected one of "wide-area-issue".* \(did you mean wide-area-issue \(Wide-area issues\)\?\)/],
+    ['unknown-fact.yaml', 'tasks:\n  - name: x\n    facts:\n      legalEntity: true\n', /unknown-fact\.yaml:4:7: unknown key "legalEntity" \(expected one of parties, .*needsLegalEntity/],
     ['wrong-type.yaml', 'tasks:\n  - name: x\n    facts:\n      needsLegalEntity: "yes"\n', /wrong-type\.yaml:4:25: "needsLegalEntity": expected boolean, got string/],
     ['duplicate-key.yaml', 'tasks:\n  - name: x\n    name: y\n', /duplicate-key\.yaml:3:5: invalid YAML: Map keys must be unique/],
     ['not-a-list.yaml', 'tasks:\n  name: x\n', /not-a-list\.yaml:2:3: "tasks": expected array, got object/],

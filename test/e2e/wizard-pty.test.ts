@@ -32,20 +32,19 @@ describe.skipIf(!hasScript())('kouiki wizard in a real pseudo-terminal', () => {
     await s.waitFor('Which bodies take part?');
     s.send(enter);
     await s.waitFor('Name of party 1');
-    s.send(`Odawara${enter}`);
-    await s.waitFor('What kind of body is Odawara?');
-    s.send(enter); // city
+    s.send(`小田原${enter}`); // without its 市: read as 小田原市
+    await s.waitFor('What kind of body is 小田原市?');
+    s.send(enter); // the kind of the data: 施行時特例市
     await s.waitFor('Add another party?');
     s.send(enter); // yes: fewer than two so far
     await s.waitFor('Name of party 2');
-    s.send(`Hakone${enter}`);
-    await s.waitFor('What kind of body is Hakone?');
-    s.send(`${down}${enter}`); // town
+    s.send(`箱根町${enter}`);
+    await s.waitFor('What kind of body is 箱根町?');
+    s.send(enter); // town, from the data
     await s.waitFor('Add another party?');
     s.send(enter); // no
     await s.waitFor('→ not asking "Prefecture takes part" (the list of parties already answers it');
-    await s.waitFor('Are the parties in more than one prefecture?');
-    s.send(`${up}${enter}`); // no
+    await s.waitFor('→ not asking "Crosses prefectural borders" (the parties\' prefectures already answer it');
     for (const q of ['Must the requesting body keep', 'Is the capital cost of facilities high?', 'How often does the affair arise?', 'Does a party lack the specialist staff', 'How urgently must it be set up?', 'Is it something municipalities cannot solve']) {
       await s.waitFor(q);
       s.send(enter); // don't know
@@ -78,7 +77,7 @@ describe.skipIf(!hasScript())('kouiki wizard in a real pseudo-terminal', () => {
     const text = readFileSync(saved, 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+schemas\/tasks\.schema\.json$/);
     expect(text).toContain('mode: planning');
-    expect(text).toContain('- { name: Odawara, kind: city }');
+    expect(text).toContain('- { name: 小田原市, kind: transitional-special-city, prefecture: 神奈川県 }');
     expect(text).toContain('retainAuthority: null');
     const wizardJson = readFileSync(json, 'utf8');
     expect(JSON.parse(wizardJson).results[0].task.name).toBe('Wildlife damage control');

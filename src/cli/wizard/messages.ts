@@ -32,6 +32,7 @@ const M = {
   partyNameRequired: { ja: '名前を入力してください', en: 'please enter a name' },
   partyDuplicate: { ja: '「{name}」はもう入力されています', en: '"{name}" is already on the list' },
   partyKind: { ja: '「{name}」の種類は？', en: 'What kind of body is {name}?' },
+  kindFromData: { ja: '（データによる）', en: ' (from the data)' },
   partyMore: { ja: 'ほかにも参加団体を追加しますか？', en: 'Add another party?' },
   implied: { ja: '→ {label}: {value}（{reason}）', en: '→ {label}: {value} ({reason})' },
   skipped: { ja: '→ 「{label}」は聞きません（{reason}）', en: '→ not asking "{label}" ({reason})' },

@@ -182,9 +182,12 @@ export class NameResolver {
 
   private byVariant(rest: string, within: readonly string[] | null, query: string): NameResolution | null {
     const key = nameKey(rest);
+    // A name without its 市/町/村 finds the body by its stem; one with another suffix (箱根村 for
+    // 箱根町) is a different name, only suggested.
+    const bare = stemKey(key) === key;
     for (const [found, via] of [
       [this.pick(this.byKey.get(key), within), 'variant'],
-      [this.pick(this.byStem.get(stemKey(key)), within), 'stem'],
+      [bare ? this.pick(this.byStem.get(key), within) : [], 'stem'],
     ] as const) {
       if (found.length === 1) return this.toBody(found[0]!, via, query);
       if (found.length > 1) return { ok: false, reason: 'ambiguous', query, candidates: found.map((k) => this.labelOf(k)) };
