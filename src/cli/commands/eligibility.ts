@@ -5,6 +5,7 @@ import { outputWidth } from '../../report/text.js';
 import type { RunContext } from '../context.js';
 import { chalkFor, emitAll, formatSpecs } from '../emit.js';
 import { loadIndex, requestFromOptions } from './eligibility-input.js';
+import { nameResolver } from '../../io/names.js';
 
 /** `kouiki eligibility [NAME...]`: designation checks, merger what-ifs and partner lists. */
 export async function run(ctx: RunContext, names: string[], opts: Record<string, unknown>): Promise<number> {
@@ -13,6 +14,19 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
   const specs = formatSpecs(ctx, ELIGIBILITY_FORMATS, 'table');
   const pack = ctx.pack();
   const index = await loadIndex(ctx);
+  // Names as planners write them (鶴ケ島市, 小田原, 浜松市中央区): the engine is given the
+  // municipality each one means; a name that does not resolve goes as written, for the engine's message.
+  const resolver = await nameResolver(index);
+  const canonical = (n: string): string => {
+    const r = resolver.resolve(n);
+    if (!r.ok || !r.body.municipality) return n;
+    if (r.body.note && !ctx.opts.quiet) ctx.io.stderr.write(`kouiki: ${r.body.note[lang]}\n`);
+    return r.body.municipality.code ?? r.body.label;
+  };
+  request.names = request.names.map(canonical);
+  if (request.merge) request.merge = request.merge.map(canonical);
+  if (request.twin !== undefined) request.twin = canonical(request.twin);
+  if (request.partnerOf !== undefined) request.partnerOf = canonical(request.partnerOf);
   const results = evaluateEligibility(pack.data, index, request, ctx.opts.asOf, lang);
   const out = ctx.io.stdout as NodeJS.WriteStream;
   const env = {
@@ -22,7 +36,7 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
     chalk: chalkFor(ctx),
     ...(request.partners
       ? {
-          partnersOf: names.map((n) => subjectFor(index, n, { ...request, names: [n] }, lang).municipality.name),
+          partnersOf: request.names.map((n) => subjectFor(index, n, { ...request, names: [n] }, lang).municipality.name),
           ...(index.figureSources.commuteShare ? { commuteWhere: index.figureSources.commuteShare[lang] } : {}),
         }
       : {}),
