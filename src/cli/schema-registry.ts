@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { PackData } from '../pack/model.js';
-import { PACK_FILES } from '../pack/files.js';
+import { packFileSchema } from '../pack/files.js';
 import { ruleTestsSchema } from '../rules-tools/tests/schema.js';
 import { taskListSchema } from '../schemas/task.js';
 import { draftSchemas } from '../schemas/draft.js';
@@ -28,7 +28,7 @@ export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackDat
   municipalities: { title: 'kouiki municipality data', build: () => municipalityFileSchema() },
   rules: {
     title: 'kouiki rule pack file',
-    build: () => z.union(PACK_FILES.map((f) => f.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]),
+    build: () => packFileSchema(),
   },
   'rule-tests': { title: 'kouiki rule pack test cases (<pack>/tests/*.yaml)', build: (data) => ruleTestsSchema(data) },
 };

@@ -3,7 +3,7 @@ import { LocalizedSchema } from '../schemas/common.js';
 import { CHECK_SEVERITIES } from '../schemas/config.js';
 import { RefSchema } from './schema.js';
 
-/** The schema of `rules/checks.yaml` (see checks.ts for what it holds). */
+/** The schema of the checks (`rules/checks/`, or a pack's checks.yaml; see checks.ts for what it holds). */
 
 /** The keys of a draft's project that carry what a charter (規約) must state. */
 export const STATUTORY_FIELDS = ['costSharing', 'provider', 'parties'] as const;

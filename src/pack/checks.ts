@@ -4,12 +4,12 @@ import type { Ref } from './schema.js';
 import type { CheckRuleDef, Scheme, StatutoryContent } from './checks-schema.js';
 
 /**
- * `rules/checks.yaml`: the rules of `kouiki check` as data (id, default severity, description,
+ * `rules/checks/` (or a pack's checks.yaml): the rules of `kouiki check` as data (id, default severity, description,
  * help, citation, options), what the statute requires a charter (規約) to state, and what each
  * scheme of a draft needs. One place for the SARIF rule metadata, the docs and the messages.
  */
 
-// The zod schemas of checks.yaml are in checks-schema.ts: only loading a pack from YAML needs
+// The zod schemas of the checks are in checks-schema.ts: only loading a pack from YAML needs
 // them, and building them took a check run several milliseconds.
 
 export type { CheckRuleDef, Scheme, StatutoryContent } from './checks-schema.js';
@@ -24,7 +24,7 @@ export interface CheckPack {
 
 const cache = new WeakMap<PackData, CheckPack | null>();
 
-/** The checks section of a pack, or null when the pack has none (a custom pack without checks.yaml). */
+/** The checks section of a pack, or null when the pack has none (a custom pack without checks). */
 export function checkPack(data: PackData): CheckPack | null {
   const hit = cache.get(data);
   if (hit !== undefined) return hit;
@@ -42,7 +42,7 @@ export function checkPack(data: PackData): CheckPack | null {
 }
 
 /**
- * Cross-references of checks.yaml (called from validatePack): every source is declared, every
+ * Cross-references of the checks (called from validatePack): every source is declared, every
  * instrument exists, and the rules kouiki's code implements are all there.
  */
 export function validateChecks(
@@ -56,7 +56,7 @@ export function validateChecks(
   const instruments = new Set(data.instruments.map((i) => i.id));
   const checkRef = (collection: string, id: string, path: (string | number)[], ref: Ref | undefined): void => {
     if (ref && !sources.has(ref.source)) {
-      add(collection, id, [...path, 'source'], { ja: `出典「${ref.source}」が pack.yaml の sources にありません`, en: `source "${ref.source}" is not declared under sources: in pack.yaml` });
+      add(collection, id, [...path, 'source'], { ja: `出典「${ref.source}」が sources（pack.yaml 又は sources/*.yaml）にありません`, en: `source "${ref.source}" is not declared under sources: (pack.yaml or sources/*.yaml)` });
     }
   };
   const seen = new Set<string>();

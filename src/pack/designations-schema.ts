@@ -3,7 +3,7 @@ import { IsoDateSchema, LocalizedSchema, MunicipalityKindSchema } from '../schem
 import { DatedValueSchema, RefSchema } from './schema.js';
 
 /**
- * `rules/designations.yaml`: the designations a city can be checked for (指定都市, 中核市,
+ * `rules/designations/` (one file per designation; or a pack's designations.yaml): the designations a city can be checked for (指定都市, 中核市,
  * 連携中枢都市, 定住自立圏の中心市) and the partner checks, as dated, cited criteria.
  *
  * A criterion is one test of one figure. The tests are few and generic (compare a figure with

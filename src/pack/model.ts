@@ -14,7 +14,7 @@ export interface PackData {
   facts: Fact[];
   rules: Rule[];
   prefecture: PrefectureFile | null;
-  /** Words filled into procedure steps ({filingTo}, ...), from instruments.yaml `procedureTerms:`. */
+  /** Words filled into procedure steps ({filingTo}, ...), from `procedureTerms:` (rules/instruments/procedure-terms.yaml). */
   terms: Record<string, Localized>;
   /** Other sections, keyed by their top-level YAML key (e.g. `designations`), merged by id. */
   extra: Record<string, unknown>;

@@ -14,17 +14,33 @@ export interface CompiledPackFile {
 
 export const COMPILED_PACK_FILE = 'default-pack.json';
 
-/** The YAML files of a pack directory (not its tests/), sorted. */
+/**
+ * The YAML files of a pack directory and of its directories (not tests/, the pack's own test
+ * cases, nor hidden ones), as `/`-separated paths relative to it, sorted. Three levels deep, so a
+ * file put one level too deep (`instruments/core/x.yaml`) is listed and the loader can say so,
+ * without walking a large directory given by mistake.
+ */
 export function listPackFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-    .sort();
+  const out: string[] = [];
+  const walk = (rel: string, depth: number): void => {
+    for (const e of readdirSync(rel ? join(dir, rel) : dir, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (depth < 3 && path !== TESTS && e.name !== 'node_modules') walk(path, depth + 1);
+      } else if (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) out.push(path);
+    }
+  };
+  walk('', 1);
+  return out.sort();
 }
+
+const TESTS = 'tests';
 
 let cached: Pack | null | undefined;
 
 /**
- * The default pack from the build's precompiled JSON, when it is up to date with rules/*.yaml
+ * The default pack from the build's precompiled JSON, when it is up to date with the YAML of rules/
  * (one stat per file; a content hash when an mtime differs); null when it is missing or stale,
  * and the YAML must be read instead.
  * Deliberately free of the YAML parser and zod, so commands that only need the default pack

@@ -281,8 +281,8 @@ function checkCitations(data: PackData, add: Add): void {
     (ref.via ?? []).forEach((v, i) => {
       if (!knownVia(v)) {
         add(collection, id, [...path, 'via', i], {
-          ja: `via の「${v}」は参照資料の出典一覧（pack.yaml の references）にも verified にもありません`,
-          en: `via "${v}" is neither a source of the fact sheet (references: in pack.yaml) nor a verified: entry`,
+          ja: `via の「${v}」は参照資料の出典一覧（references）にも verified にもありません`,
+          en: `via "${v}" is neither a source of the fact sheet (references:) nor a verified: entry`,
         });
       }
     });

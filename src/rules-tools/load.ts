@@ -1,15 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
-import { readInputFile } from '../io/read.js';
 import { defaultRulesDir } from '../io/paths.js';
-import { compiledDefaultPack, listPackFiles } from './default.js';
-import { validateDocument } from '../io/validate.js';
-import { locate, nodePosition, parseYaml, type ParsedYaml } from '../io/yaml.js';
-import { PACK_FILES, packFileSpec } from '../pack/files.js';
+import { compiledDefaultPack } from './default.js';
+import type { ParsedYaml } from '../io/yaml.js';
+import { positionAt, readPackTree, type ComposedDoc, type PackTree } from './compose.js';
 import type { Pack, PackData, PackLocator } from '../pack/model.js';
 
 export { COMPILED_PACK_FILE, listPackFiles, type CompiledPackFile } from './default.js';
+export { positionAt } from './compose.js';
 import type { PackManifest } from '../pack/schema.js';
 import { validatePack } from './validate.js';
 
@@ -66,91 +65,37 @@ export function inspectPackDir(dir: string, opts: { isDefault?: boolean } = {}):
   return { pack: r.pack, parsed: r.parsed, problems: r.problems };
 }
 
-interface PackFiles {
-  parsed: Map<string, ParsedYaml>;
-  docs: Map<string, unknown>;
-  schemaProblems: ProblemDetail[];
-}
-
-function readPackFiles(dir: string): PackFiles {
+function readPackFiles(dir: string): PackTree {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(
       { ja: `ルールパックのディレクトリが見つかりません: ${displayPath(dir)}`, en: `no rule pack directory at ${displayPath(dir)}` },
       { hint: { ja: 'pack.yaml を含むディレクトリを指定してください（--rules DIR、kouiki rules … DIR）', en: 'give a directory that holds a pack.yaml (--rules DIR, kouiki rules … DIR)' } },
     );
   }
-  const files = listPackFiles(dir);
-  const parsed = new Map<string, ParsedYaml>();
-  const docs = new Map<string, unknown>();
-  const schemaProblems: ProblemDetail[] = [];
-  for (const file of files) {
-    const path = join(dir, file);
-    const shown = displayPath(path);
-    const spec = packFileSpec(file);
-    if (!spec) {
-      schemaProblems.push({
-        position: { file: shown, line: 1, column: 1 },
-        message: {
-          ja: `ルールパックに不明なファイルがあります（使えるのは ${PACK_FILES.map((f) => f.file).join(', ')}）`,
-          en: `unknown rule pack file (expected one of ${PACK_FILES.map((f) => f.file).join(', ')})`,
-        },
-      });
-      continue;
-    }
-    const input = readInputFile(path);
-    const p = parseYaml(input.text, shown);
-    parsed.set(file, p);
-    try {
-      docs.set(file, validateDocument(spec.schema, p, spec.what, 'rules'));
-    } catch (err) {
-      if (err instanceof UserError) schemaProblems.push(...err.details);
-      else throw err;
-    }
-  }
-  // Whether the pack extends another, read from the raw YAML so a schema error elsewhere in
-  // pack.yaml does not also report every file an extending pack may leave out.
-  const rawManifest = parsed.get('pack.yaml')?.value as { extends?: unknown } | null | undefined;
-  if (!parsed.has('pack.yaml')) {
-    schemaProblems.push({ position: { file: displayPath(join(dir, 'pack.yaml')) }, message: { ja: 'pack.yaml がありません', en: 'pack.yaml is missing' } });
-  }
-  const extending = rawManifest !== null && typeof rawManifest === 'object' && rawManifest.extends !== undefined;
-  if (!extending && parsed.has('pack.yaml')) {
-    for (const spec of PACK_FILES) {
-      if (spec.required && !parsed.has(spec.file) && spec.file !== 'pack.yaml') {
-        schemaProblems.push({
-          position: { file: displayPath(join(dir, spec.file)) },
-          message: {
-            ja: `${spec.file} がありません（他のパックを拡張しない場合は必須。拡張するなら pack.yaml に extends: default）`,
-            en: `${spec.file} is missing (required unless pack.yaml says extends: default)`,
-          },
-        });
-      }
-    }
-  }
-  return { parsed, docs, schemaProblems };
+  return readPackTree(dir, displayPath);
 }
 
-function buildPack(dir: string, files: PackFiles, opts: { isDefault?: boolean; collectProblems?: boolean }): LoadResult {
+function buildPack(dir: string, files: PackTree, opts: { isDefault?: boolean; collectProblems?: boolean }): LoadResult {
   const { parsed, docs } = files;
-  const manifest = docs.get('pack.yaml') as PackManifest;
+  const manifest = docs.get('pack.yaml')!.value as PackManifest;
   const extending = manifest.extends !== undefined;
   const positions = new Map<string, SourcePosition>();
   for (const [file, p] of parsed) indexPositions(p, file, positions);
 
   let data: PackData;
   let base: Pack | null = null;
-  const mergeProblems: ProblemDetail[] = [];
+  const mergeProblems: ProblemDetail[] = [...files.composeProblems];
   if (extending) {
     if (manifest.extends !== 'default') {
       const problem = {
-        position: positionAt(parsed.get('pack.yaml')!, ['extends']),
+        position: docs.get('pack.yaml')!.at(['extends']),
         message: { ja: `extends に指定できるのは default だけです（${manifest.extends}）`, en: `extends can only name "default" (got "${manifest.extends}")` },
       };
       if (!opts.collectProblems) throw packError(dir, [problem]);
       mergeProblems.push(problem);
     }
     base = loadDefaultPack();
-    data = mergePack(base.data, docs, manifest, parsed, mergeProblems);
+    data = mergePack(base.data, docs, manifest, mergeProblems);
   } else {
     data = assemble(docs);
   }
@@ -185,7 +130,8 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-function assemble(docs: Map<string, unknown>): PackData {
+function assemble(composed: Map<string, ComposedDoc>): PackData {
+  const docs = new Map([...composed].map(([file, d]) => [file, d.value] as const));
   const get = <T>(file: string, key: string): T => {
     const v = (docs.get(file) as Record<string, unknown> | undefined)?.[key];
     return (v ?? (key === 'procedureTerms' ? {} : [])) as T;
@@ -225,7 +171,8 @@ const KEY_HOME: Record<string, { field: keyof PackData; sub?: string }> = {
  * key); replacing an item the base defines is allowed only when `overrides:` names it, so a
  * prefecture's pack never changes the law's encoding by accident.
  */
-function mergePack(base: PackData, docs: Map<string, unknown>, manifest: PackManifest, parsed: Map<string, ParsedYaml>, problems: ProblemDetail[]): PackData {
+function mergePack(base: PackData, docs: Map<string, ComposedDoc>, manifest: PackManifest, problems: ProblemDetail[]): PackData {
+  const packDoc = docs.get('pack.yaml')!;
   const overrides = new Set(manifest.overrides ?? []);
   const used = new Set<string>();
   const allowed = (collection: string, id: string): boolean => {
@@ -243,20 +190,20 @@ function mergePack(base: PackData, docs: Map<string, unknown>, manifest: PackMan
     } else if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'ranking') {
       const merged = { ...(m[key] as Record<string, unknown> | undefined) };
       for (const [k, v] of Object.entries(value)) {
-        if (Object.hasOwn(merged, k) && !allowed(key, k)) problems.push(overrideProblem(parsed.get('pack.yaml')!, [key, k], `${key}/${k}`));
+        if (Object.hasOwn(merged, k) && !allowed(key, k)) problems.push(overrideProblem(packDoc, [key, k], `${key}/${k}`));
         merged[k] = v;
       }
       m[key] = merged;
     } else {
-      if (m[key] !== undefined && !allowed('pack', key)) problems.push(overrideProblem(parsed.get('pack.yaml')!, [key], key));
+      if (m[key] !== undefined && !allowed('pack', key)) problems.push(overrideProblem(packDoc, [key], key));
       m[key] = value;
     }
   }
   out.manifest = m as PackManifest;
 
-  for (const [file, doc] of docs) {
+  for (const [file, composed] of docs) {
     if (file === 'pack.yaml') continue;
-    for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+    for (const [key, value] of Object.entries(composed.value)) {
       if (key === 'version') continue;
       const home = Object.hasOwn(KEY_HOME, key) ? KEY_HOME[key] : undefined;
       const target = home
@@ -271,13 +218,13 @@ function mergePack(base: PackData, docs: Map<string, unknown>, manifest: PackMan
         value.forEach((item: { id?: string }, i) => {
           const idx = item === null || typeof item !== 'object' || item.id === undefined ? -1 : list.findIndex((x) => x?.id === item.id);
           if (idx >= 0) {
-            if (!allowed(key, item.id!)) problems.push(overrideProblem(parsed.get(file)!, [key, i, 'id'], `${key}/${item.id}`));
+            if (!allowed(key, item.id!)) problems.push(overrideProblem(composed, [key, i, 'id'], `${key}/${item.id}`));
             list[idx] = item as { id: string };
           } else list.push(item as { id: string });
         });
         target[field] = list;
       } else {
-        if (current !== undefined && !allowed(key, key)) problems.push(overrideProblem(parsed.get(file)!, [key], key));
+        if (current !== undefined && !allowed(key, key)) problems.push(overrideProblem(composed, [key], key));
         target[field] = value;
       }
     }
@@ -285,7 +232,7 @@ function mergePack(base: PackData, docs: Map<string, unknown>, manifest: PackMan
   for (const name of overrides) {
     if (!used.has(name)) {
       problems.push({
-        position: positionAt(parsed.get('pack.yaml')!, ['overrides', [...overrides].indexOf(name)]),
+        position: packDoc.at(['overrides', [...overrides].indexOf(name)]),
         message: { ja: `overrides に挙げた ${name} は、このパックで置き換えられていません`, en: `overrides names ${name}, but this pack does not replace it` },
       });
     }
@@ -293,19 +240,14 @@ function mergePack(base: PackData, docs: Map<string, unknown>, manifest: PackMan
   return out;
 }
 
-function overrideProblem(p: ParsedYaml, path: (string | number)[], name: string): ProblemDetail {
+function overrideProblem(doc: ComposedDoc, path: (string | number)[], name: string): ProblemDetail {
   return {
-    position: positionAt(p, path),
+    position: doc.at(path),
     message: {
       ja: `${name} は既定のパックで定義済みです。置き換えるなら pack.yaml の overrides: に ${name} を挙げてください`,
       en: `${name} is already defined by the default pack; to replace it, list ${name} under overrides: in pack.yaml`,
     },
   };
-}
-
-export function positionAt(p: ParsedYaml, path: (string | number)[]): SourcePosition {
-  const loc = locate(p.doc, path);
-  return nodePosition(p, loc.pair && loc.found ? (loc.pair.key as never) : loc.node);
 }
 
 /** Records where every `id:`-keyed item starts, as `<key>/<id>`, for later messages. */

@@ -1,5 +1,5 @@
 import type { ParsedYaml } from '../io/yaml.js';
-import { positionOf } from '../io/yaml.js';
+import { positionIn } from './compose.js';
 
 /** A value due for review (`kouiki rules outdated`). */
 export interface ReviewItem {
@@ -51,7 +51,8 @@ export function reviewItems(files: Map<string, ParsedYaml>, everyMonths: number,
       const obj = value as Record<string, unknown>;
       const reviewed = obj.reviewed;
       if (typeof reviewed === 'string' && DATE.test(reviewed)) {
-        const pos = positionOf(parsed, [...path, 'reviewed']);
+        // The line of the value's own `reviewed:`, or of the default it inherits.
+        const pos = positionIn(parsed, [...path, 'reviewed']);
         const name = label.length > 0 ? label.join('/') : file === 'pack.yaml' ? 'pack' : file;
         const due = addMonths(reviewed, everyMonths);
         const base = { file: pos.file, line: pos.line ?? 1, label: name, reviewed, due };

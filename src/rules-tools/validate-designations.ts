@@ -5,7 +5,7 @@ import { packDesignations, type PackData, type PackLocator } from '../pack/model
 import type { DatedValue, Ref } from '../pack/schema.js';
 
 /**
- * Cross-reference checks of designations.yaml that its schema cannot express: unique ids, each
+ * Cross-reference checks of the designations that their schema cannot express: unique ids, each
  * test has what it needs (a figure, a comparison and a dated threshold; kinds), exceptions
  * replace criteria that exist, every citation's source is declared, an おおむね threshold has
  * the pack's tolerance setting to work with.
@@ -21,7 +21,7 @@ export function validateDesignations(data: PackData, loc: PackLocator): ProblemD
   const checkRef = (id: string, path: (string | number)[], ref: Ref | undefined): void => {
     if (!ref) return;
     if (!sources.has(ref.source)) {
-      add(id, [...path, 'source'], { ja: `出典「${ref.source}」が pack.yaml の sources にありません`, en: `source "${ref.source}" is not declared under sources: in pack.yaml` });
+      add(id, [...path, 'source'], { ja: `出典「${ref.source}」が sources（pack.yaml 又は sources/*.yaml）にありません`, en: `source "${ref.source}" is not declared under sources: (pack.yaml or sources/*.yaml)` });
     }
     if (ref.article === undefined && ref.section === undefined) {
       add(id, path, { ja: '引用に条（article）又は節（section）がありません', en: 'the citation names neither an article nor a section' });

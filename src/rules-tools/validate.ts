@@ -60,8 +60,8 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     if (!ref) return;
     if (!sources.has(ref.source)) {
       add(collection, id, [...path, 'source'], {
-        ja: `出典「${ref.source}」が pack.yaml の sources にありません`,
-        en: `source "${ref.source}" is not declared under sources: in pack.yaml`,
+        ja: `出典「${ref.source}」が sources（pack.yaml 又は sources/*.yaml）にありません`,
+        en: `source "${ref.source}" is not declared under sources: (pack.yaml or sources/*.yaml)`,
       });
     }
     if (ref.article === undefined && ref.section === undefined) {

@@ -13,22 +13,22 @@ function copyPack(): string {
 describe('a broken rule pack stops the run with file:line:col and exit 2', () => {
   it('a schema error (a misspelt key)', () => {
     const dir = copyPack();
-    const file = join(dir, 'categories.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('    instruments: [cooperation-agreement, council, consignment]', '    instrument: [cooperation-agreement, council, consignment]'));
+    const file = join(dir, 'categories', 'wide-area-issue.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\ninstruments: [cooperation-agreement, council, consignment]', '\ninstrument: [cooperation-agreement, council, consignment]'));
     const r = kouiki(['recommend', '--category', 'wide-area-issue', '--rules', dir, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/categories\.yaml:\d+:5: unknown key: instrument/);
-    expect(r.stderr).toMatch(/categories\.yaml:\d+:\d+: missing required key "instruments"/);
+    expect(r.stderr).toMatch(/categories\/wide-area-issue\.yaml:\d+:1: unknown key: instrument/);
+    expect(r.stderr).toMatch(/categories\/wide-area-issue\.yaml:\d+:\d+: missing required key "instruments"/);
   });
 
   it('a reference to an instrument that does not exist', () => {
     const dir = copyPack();
-    const file = join(dir, 'categories.yaml');
+    const file = join(dir, 'categories', 'regional-vitality.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('instruments: [cooperation-agreement]', 'instruments: [cooperation-agreemnt]'));
     const r = kouiki(['evaluate', 'examples/kensei-tasks.yaml', '--rules', dir, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/categories\.yaml:\d+:\d+: unknown instrument "cooperation-agreemnt"/);
+    expect(r.stderr).toMatch(/categories\/regional-vitality\.yaml:\d+:\d+: unknown instrument "cooperation-agreemnt"/);
   });
 
   it('invalid YAML in a pack file', () => {

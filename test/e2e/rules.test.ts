@@ -20,17 +20,17 @@ describe('kouiki rules test', () => {
     // a legal fact (連携協約 has no 規約), the recommendation band, and the 中核市 population
     // threshold of Art. 252-22(1) (200,000 from 2015-04-01) raised to 250,000
     const dir = copyPack({
-      'instruments.yaml': [['        short: { ja: "規約なし", en: "no 規約" }\n        value: false\n', '        short: { ja: "規約なし", en: "no 規約" }\n        value: true\n']],
+      'instruments/cooperation-agreement.yaml': [['    short: { ja: "規約なし", en: "no 規約" }\n    value: false\n', '    short: { ja: "規約なし", en: "no 規約" }\n    value: true\n']],
       'pack.yaml': [['  recommendedAt: 0.7\n', '  recommendedAt: 0.95\n']],
-      'designations.yaml': [['            2015-04-01:\n              value: 200000\n', '            2015-04-01:\n              value: 250000\n']],
+      'designations/core-city.yaml': [['        2015-04-01:\n          value: 200000\n', '        2015-04-01:\n          value: 250000\n']],
     });
     const r = kouiki(['rules', 'test', dir, '--lang', 'en', '-q']);
     expect(r.code).toBe(1);
     const m = /^(\d+) passed, (\d+) failed$/.exec(lastLine(r.stdout))!;
     expect(Number(m[2])).toBe(6);
-    const file = join(dir, 'tests', 'instruments.yaml');
+    const file = join(dir, 'tests', 'instruments', 'cooperation-agreement.yaml');
     expect(r.stdout).toContain(`✗ 連携協約 has no 規約 — it is an agreement itself (legal-facts §1; S16, S17) (${file}:${lineOf(file, '連携協約 has no 規約')})\n    charter.value: expected false, got true`);
-    const elig = join(dir, 'tests', 'eligibility.yaml');
+    const elig = join(dir, 'tests', 'designations', 'core-city.yaml');
     expect(r.stdout).toContain(
       `✗ 中核市 — from 2015-04-01 a city of exactly 200,000 passes (以上; Art. 252-22(1) as amended by 平成26年法律第42号, 附則第1条第2号) (${elig}:${lineOf(elig, 'from 2015-04-01 a city of exactly 200,000 passes')})\n` +
         '    eligible: expected true, got false (population: fail)\n    criterion population: expected pass, got fail (200000 vs >= 250,000)',
@@ -73,20 +73,20 @@ describe('kouiki rules validate', () => {
 
   it('lists every problem as file:line:col and exits 1', () => {
     const dir = copyPack({
-      'recommend.yaml': [['      - if: low\n', '      - if: [low, high]\n']],
-      'categories.yaml': [['instruments: [cooperation-agreement]\n', 'instruments: [cooperation-agreemnt]\n']],
+      'recommend/workload.yaml': [['      - if: low\n', '      - if: [low, high]\n']],
+      'categories/regional-vitality.yaml': [['instruments: [cooperation-agreement]\n', 'instruments: [cooperation-agreemnt]\n']],
     });
     const r = kouiki(['rules', 'validate', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(new RegExp(`^${dir}/categories\\.yaml:${lineOf(join(dir, 'categories.yaml'), 'cooperation-agreemnt')}:\\d+: unknown instrument "cooperation-agreemnt"`)),
-      expect.stringMatching(new RegExp(`^${dir}/recommend\\.yaml:${lineOf(join(dir, 'recommend.yaml'), '- if: [low, high]')}:\\d+: cases 1 and 2 can both hold`)),
+      expect.stringMatching(new RegExp(`^${dir}/categories/regional-vitality\\.yaml:${lineOf(join(dir, 'categories/regional-vitality.yaml'), 'cooperation-agreemnt')}:\\d+: unknown instrument "cooperation-agreemnt"`)),
+      expect.stringMatching(new RegExp(`^${dir}/recommend/workload\\.yaml:${lineOf(join(dir, 'recommend/workload.yaml'), '- if: [low, high]')}:\\d+: cases 1 and 2 can both hold`)),
       `✖ 2 problems in ${dir}`,
     ]);
     const json = JSON.parse(kouiki(['rules', 'validate', dir, '-f', 'json', '--lang', 'en']).stdout);
     expect(json.summary.problems).toBe(2);
-    expect(json.problems[0]).toMatchObject({ file: `${dir}/categories.yaml`, line: expect.any(Number), column: expect.any(Number), message: expect.stringContaining('unknown instrument') });
+    expect(json.problems[0]).toMatchObject({ file: `${dir}/categories/regional-vitality.yaml`, line: expect.any(Number), column: expect.any(Number), message: expect.stringContaining('unknown instrument') });
   });
 
   it('checks the test files too', () => {
@@ -97,10 +97,10 @@ describe('kouiki rules validate', () => {
   });
 
   it('exit 2 when the pack cannot be read (invalid YAML, no directory)', () => {
-    const dir = copyPack({ 'facts.yaml': [['version: 1\n', 'version: 1\nx: [\n']] });
+    const dir = copyPack({ 'facts/index.yaml': [['version: 1\n', 'version: 1\nx: [\n']] });
     const r = kouiki(['rules', 'validate', dir, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/facts\.yaml:\d+:\d+: invalid YAML/);
+    expect(r.stderr).toMatch(/facts\/index\.yaml:\d+:\d+: invalid YAML/);
     expect(kouiki(['rules', 'validate', '/nonexistent/pack', '--lang', 'en']).code).toBe(2);
   });
 });
@@ -113,8 +113,14 @@ describe('kouiki rules outdated', () => {
     const later = kouiki(['rules', 'outdated', '--as-of', '2027-11-23', '--lang', 'en']);
     expect(later.code).toBe(0);
     const lines = later.stdout.trimEnd().split('\n');
-    expect(lines).toContain(`rules/instruments.yaml:${lineOf('rules/instruments.yaml', 'reviewed: 2026-11-23')}: instruments/cooperation-agreement — reviewed 2026-11-23, due 2027-11-23`);
-    expect(lines.every((l, i) => i === lines.length - 1 || /^rules\/[a-z]+\.yaml:\d+: \S+ — reviewed \d{4}-\d{2}-\d{2}, due \d{4}-\d{2}-\d{2}$/.test(l))).toBe(true);
+    const instrument = 'rules/instruments/cooperation-agreement.yaml';
+    expect(lines).toContain(`${instrument}:${lineOf(instrument, 'reviewed: 2026-11-23')}: instruments/cooperation-agreement — reviewed 2026-11-23, due 2027-11-23`);
+    // A value that inherits its review date from the file's defaults: the line of the default.
+    const designation = 'rules/designations/core-city.yaml';
+    const defaults = lineOf(designation, 'defaults: { reviewed: 2026-11-23 }');
+    expect(lines).toContain(`${designation}:${defaults}: designations/core-city/criteria/population/threshold — reviewed 2026-11-23, due 2027-11-23`);
+    expect(lines).toContain(`${designation}:${defaults}: designations/core-city — reviewed 2026-11-23, due 2027-11-23`);
+    expect(lines.every((l, i) => i === lines.length - 1 || /^rules\/[a-z/-]+\.yaml:\d+: \S+ — reviewed \d{4}-\d{2}-\d{2}, due \d{4}-\d{2}-\d{2}$/.test(l))).toBe(true);
     expect(lastLine(later.stdout)).toMatch(/^\d+ values due for review on 2027-11-23 \(every 12 months\)$/);
   });
 });
@@ -166,7 +172,7 @@ describe('custom rule packs (--rules DIR) on every command', () => {
     const r = kouiki(['recommend', '--rules', dir, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`cannot load the rule pack at ${dir}`);
-    expect(r.stderr).toMatch(/recommend\.yaml:\d+:\d+: rules\/capacity-gap is already defined by the default pack/);
+    expect(r.stderr).toMatch(/recommend\/capacity-gap\.yaml:\d+:\d+: rules\/capacity-gap is already defined by the default pack/);
     expect(r.stderr).toContain('run `kouiki rules validate DIR` to see every problem');
   });
   it('its facts are flags, and the JSON names the pack used', () => {

@@ -81,7 +81,8 @@ describe('the code cache changes nothing but the time', () => {
   it('an installed package (files extracted with new mtimes) still uses the compiled pack; an edited rule file does not', () => {
     const installed = copyInstall('installed', ['rules', 'data']);
     const later = new Date(Date.now() + 86_400_000);
-    for (const d of ['rules', 'data']) for (const f of readdirSync(join(installed, d))) if (f.endsWith('.yaml')) utimesSync(join(installed, d, f), later, later);
+    // Every file, at any depth: the rule pack is a tree of small files (rules/instruments/…).
+    for (const d of ['rules', 'data']) for (const f of readdirSync(join(installed, d), { recursive: true }) as string[]) if (f.endsWith('.yaml')) utimesSync(join(installed, d, f), later, later);
     // Mark the compiled pack, so the output tells which one was read.
     const compiledFile = join(installed, 'dist', 'default-pack.json');
     const marked = readFileSync(compiledFile, 'utf8').replace('"en":"Cooperation agreement"', '"en":"Cooperation agreement (compiled)"');
@@ -89,7 +90,7 @@ describe('the code cache changes nothing but the time', () => {
     const shown = (root: string): string => run(root, ['instruments', 'cooperation-agreement', '--lang', 'en']).stdout;
     expect(shown(installed)).toContain('Cooperation agreement (compiled)');
     // Same size, other content: the YAML is read again.
-    const instruments = join(installed, 'rules', 'instruments.yaml');
+    const instruments = join(installed, 'rules', 'instruments', 'cooperation-agreement.yaml');
     const text = readFileSync(instruments, 'utf8');
     writeFileSync(instruments, text.replace('# ', '#_'));
     const after = shown(installed);

@@ -4,7 +4,7 @@
 // or an internal error, never more than a second per input. Part 1 is parsers.test.ts.
 import fc from 'fast-check';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess, saneProblems } from '../helpers/inproc.js';
 import { byteMutation, mutatedDoc } from './arbitraries.js';
@@ -97,6 +97,7 @@ describe('fuzz: rule pack directories (--rules DIR), in-process', () => {
         mkdirSync(dir);
         const fileName = format.name.slice('rules/'.length);
         if (fileName !== 'pack.yaml') writeFileSync(join(dir, 'pack.yaml'), 'version: 1\nname: fuzz\npackVersion: 0.0.1\nextends: default\ntitle: { ja: 試験, en: test }\nreviewed: 2026-11-23\n');
+        mkdirSync(dirname(join(dir, fileName)), { recursive: true });
         writeFileSync(join(dir, fileName), text);
         const r = await runInProcess(['evaluate', '../tasks.yaml', '--rules', '.', '-f', 'json'], { cwd: dir });
         expect(saneProblems(r, MAX_MS), r.stderr).toEqual([]);

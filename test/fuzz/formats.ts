@@ -16,7 +16,9 @@ import { loadConfig } from '../../src/io/config.js';
 import { analyzeDraft } from '../../src/io/draft.js';
 import { parseDataText } from '../../src/io/municipalities.js';
 import { checkPack } from '../../src/pack/checks.js';
-import { PACK_FILES } from '../../src/pack/files.js';
+import { readPackFile } from '../../src/rules-tools/compose.js';
+import { PACK_KINDS } from '../../src/pack/files.js';
+import { flattenPack } from '../../src/rules-tools/flatten.js';
 import { readRuleTests } from '../../src/rules-tools/tests/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { defaultPack } from '../helpers/engine.js';
@@ -61,14 +63,28 @@ const cached = (key: string, make: () => string[]): string[] => {
   return s;
 };
 
-/** A file of the default pack (null for a registered file the default pack does not have). */
-const packFile = (file: string): string | null => {
-  try {
-    return read(`rules/${file}`);
-  } catch {
-    return null;
-  }
+/** The default pack in the flat layout (one file per kind), as the loader composes its tree. */
+let flatPack: Map<string, string> | undefined;
+const flatFile = (file: string): string | null => (flatPack ??= flattenPack(join(ROOT, 'rules')).files).get(file) ?? null;
+
+/** A file of each directory of the default pack's tree, to mutate (one item, or a group). */
+const TREE_SAMPLES: Record<string, string> = {
+  sources: 'acts.yaml',
+  instruments: 'consignment.yaml',
+  categories: 'wide-area-issue.yaml',
+  facts: 'parties.yaml',
+  recommend: 'workload.yaml',
+  prefecture: 'measures.yaml',
+  checks: 'reciprocity.yaml',
+  designations: 'core-city.yaml',
 };
+
+/** Reads one pack file as the loader does (rel: its place in the pack), throwing on a problem. */
+function readOnePackFile(text: string, rel: string, file: string, what: { ja: string; en: string }): unknown {
+  const r = readPackFile(text, rel, file);
+  if (r.problems.length > 0) throw new UserError({ ja: `${what.ja}の形式が正しくありません`, en: `the ${what.en} does not have the expected shape` }, { details: r.problems });
+  return r.data;
+}
 
 const taskSeeds = (): string[] =>
   cached('tasks', () => {
@@ -138,7 +154,7 @@ export const FORMATS: FuzzFormat[] = [
       cached('rule-tests', () => [
         'asOf: 2026-11-23\ncases:\n  - name: c\n    task: { name: x, facts: { needsLegalEntity: true } }\n    expect: { verdicts: { council: unsuitable } }\n',
         shrinkDoc(read('rules/tests/recommend.yaml'), 2),
-        shrinkDoc(read('rules/tests/instruments.yaml'), 2),
+        shrinkDoc(read('rules/tests/instruments/council.yaml'), 2),
       ]),
     bigSeeds: () => [read('rules/tests/recommend.yaml')],
     // The loader reads files: the text goes to a scratch file first.
@@ -204,15 +220,27 @@ export const FORMATS: FuzzFormat[] = [
       ['check', 'draft.yaml', '--config', '@file', '-f', 'json'],
     ],
   },
-  // Rule pack files: each file of a pack with its own schema (the pack loader's first step).
-  ...PACK_FILES.map(
-    (spec): FuzzFormat => ({
-      name: `rules/${spec.file}`,
-      schemaKind: 'rules',
-      seeds: () => cached(`rules/${spec.file}`, () => (packFile(spec.file) === null ? [] : [shrinkDoc(packFile(spec.file)!, 2), shrinkDoc(packFile(spec.file)!, 1)])),
-      bigSeeds: () => (packFile(spec.file) === null ? [] : [packFile(spec.file)!]),
-      parse: (text, file) => validateDocument(spec.schema, parseYaml(text, file), spec.what, 'rules'),
-      argv: [],
-    }),
-  ),
+  // Rule pack files, in both layouts: each kind as one flat file, and a file of its directory
+  // in the tree (the pack loader's first step: its place, its defaults, its shape).
+  ...PACK_KINDS.flatMap((kind): FuzzFormat[] => {
+    const sample = `${kind.dir}/${TREE_SAMPLES[kind.dir]}`;
+    return [
+      {
+        name: `rules/${kind.file}`,
+        schemaKind: 'rules',
+        seeds: () => cached(`rules/${kind.file}`, () => (flatFile(kind.file) === null ? [] : [shrinkDoc(flatFile(kind.file)!, 2), shrinkDoc(flatFile(kind.file)!, 1)])),
+        bigSeeds: () => (flatFile(kind.file) === null ? [] : [flatFile(kind.file)!]),
+        parse: (text, file) => readOnePackFile(text, kind.file, file, kind.what),
+        argv: [],
+      },
+      {
+        name: `rules/${sample}`,
+        schemaKind: 'rules',
+        seeds: () => cached(`rules/${sample}`, () => [shrinkDoc(read(`rules/${sample}`), 2), read(`rules/${sample}`)]),
+        bigSeeds: () => [read(`rules/${sample}`)],
+        parse: (text, file) => readOnePackFile(text, sample, file, kind.what),
+        argv: [],
+      },
+    ];
+  }),
 ];

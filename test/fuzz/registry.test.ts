@@ -2,7 +2,7 @@
 // fails here until it has its entry in test/fuzz/formats.ts or test/fuzz/commands.ts.
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/specs/index.js';
-import { PACK_FILES } from '../../src/pack/files.js';
+import { PACK_KINDS } from '../../src/pack/files.js';
 import { SCHEMA_KINDS } from '../../src/cli/schema-registry.js';
 import { COMMAND_FUZZ } from './commands.js';
 import { FORMATS } from './formats.js';
@@ -14,9 +14,10 @@ describe('fuzz registry', () => {
     expect(missing, 'add an entry to FORMATS in test/fuzz/formats.ts (parse function, seeds, command lines)').toEqual([]);
   });
 
-  it('every rule pack file has a fuzz entry (they come from PACK_FILES)', () => {
-    const names = new Set(FORMATS.map((f) => f.name));
-    expect(PACK_FILES.map((f) => `rules/${f.file}`).filter((n) => !names.has(n))).toEqual([]);
+  it('every kind of rule pack file has a fuzz entry in both layouts (they come from PACK_KINDS)', () => {
+    const names = FORMATS.map((f) => f.name);
+    expect(PACK_KINDS.map((k) => `rules/${k.file}`).filter((n) => !names.includes(n))).toEqual([]);
+    expect(PACK_KINDS.map((k) => `rules/${k.dir}/`).filter((d) => !names.some((n) => n.startsWith(d)))).toEqual([]);
   });
 
   it('every command has a fuzz entry in test/fuzz/commands.ts', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +11,16 @@ import { defaultPack } from '../helpers/engine.js';
 function problemsAfter(edit: (text: string) => string): string[] {
   const dir = join(mkdtempSync(join(tmpdir(), 'kouiki-desig-')), 'rules');
   cpSync(defaultRulesDir(), dir, { recursive: true });
-  const file = join(dir, 'designations.yaml');
-  const before = readFileSync(file, 'utf8');
-  const after = edit(before);
-  expect(after).not.toBe(before);
-  writeFileSync(file, after);
+  // The edit applies to the designation file that holds the text (one file per designation).
+  let edited = 0;
+  for (const name of readdirSync(join(dir, 'designations'))) {
+    const file = join(dir, 'designations', name);
+    const before = readFileSync(file, 'utf8');
+    const after = edit(before);
+    if (after !== before) edited++;
+    writeFileSync(file, after);
+  }
+  expect(edited).toBe(1);
   try {
     return loadPackDir(dir, { collectProblems: true }).problems.map((p) => `${p.position ? formatPosition(p.position) : ''}: ${p.message.en}`);
   } catch (err) {
@@ -23,7 +28,7 @@ function problemsAfter(edit: (text: string) => string): string[] {
   }
 }
 
-describe('rules/designations.yaml is validated and cross-checked', () => {
+describe('rules/designations/ is validated and cross-checked', () => {
   it('the default pack has the six designations of the contract', () => {
     expect(packDesignations(defaultPack().data).map((d) => d.id)).toEqual([
       'designated-city', 'core-city', 'cooperation-central-city', 'settlement-central-city', 'cooperation-partner', 'settlement-partner',
@@ -32,18 +37,18 @@ describe('rules/designations.yaml is validated and cross-checked', () => {
   });
   it('an exception that replaces a criterion that does not exist', () => {
     const p = problemsAfter((t) => t.replace('replaces: [day-night-ratio]', 'replaces: [day-night-ratio, ratio]'));
-    expect(p.join('\n')).toMatch(/designations\.yaml:\d+:\d+: replaces names no criterion "ratio"/);
+    expect(p.join('\n')).toMatch(/designations\/settlement-central-city\.yaml:\d+:\d+: replaces names no criterion "ratio"/);
   });
   it('a citation of an undeclared source', () => {
-    const p = problemsAfter((t) => t.replace('ref: { source: "003", section: "3(1)", via: [S45] }\n        note:', 'ref: { source: "004", section: "3(1)", via: [S45] }\n        note:'));
-    expect(p.join('\n')).toMatch(/designations\.yaml:\d+:\d+: source "004" is not declared/);
+    const p = problemsAfter((t) => t.replace('ref: { source: "003", section: "3(1)", via: [S45] }\n    note:', 'ref: { source: "004", section: "3(1)", via: [S45] }\n    note:'));
+    expect(p.join('\n')).toMatch(/designations\/cooperation-central-city\.yaml:\d+:\d+: source "004" is not declared/);
   });
   it('a compare test without a threshold, and a misspelt key', () => {
-    const p = problemsAfter((t) => t.replace('        test: compare\n        figure: dayNightRatio\n        op: ">="\n        approx: tolerance', '        test: compare\n        figure: dayNightRatio\n        op: ">="\n        approx: tolerance\n        treshold: 1'));
-    expect(p.join('\n')).toMatch(/designations\.yaml:\d+:\d+: unknown key: treshold/);
+    const p = problemsAfter((t) => t.replace('    test: compare\n    figure: dayNightRatio\n    op: ">="\n    approx: tolerance', '    test: compare\n    figure: dayNightRatio\n    op: ">="\n    approx: tolerance\n    treshold: 1'));
+    expect(p.join('\n')).toMatch(/designations\/cooperation-central-city\.yaml:\d+:\d+: unknown key: treshold/);
   });
   it('a threshold value of the wrong type', () => {
-    const p = problemsAfter((t) => t.replace('2015-04-01:\n              value: 200000', '2015-04-01:\n              value: "200000"'));
-    expect(p.join('\n')).toMatch(/designations\.yaml:\d+:\d+: the value must be a number/);
+    const p = problemsAfter((t) => t.replace('2015-04-01:\n          value: 200000', '2015-04-01:\n          value: "200000"'));
+    expect(p.join('\n')).toMatch(/designations\/core-city\.yaml:\d+:\d+: the value must be a number/);
   });
 });

@@ -263,7 +263,7 @@ export const CASES: ErrorCase[] = [
     setup: (d) => {
       if (existsSync(join(d, 'nodesig'))) return;
       cpSync(join(ROOT, 'rules'), join(d, 'nodesig'), { recursive: true });
-      rmSync(join(d, 'nodesig', 'designations.yaml'));
+      rmSync(join(d, 'nodesig', 'designations'), { recursive: true });
     },
   }),
   cli('designation-unknown', ['eligibility', '小田原市', '--designation', 'core']),
@@ -318,7 +318,7 @@ export const CASES: ErrorCase[] = [
       file(d, 'd.yaml', DRAFT);
       if (existsSync(join(d, 'nochecks'))) return;
       cpSync(join(ROOT, 'rules'), join(d, 'nochecks'), { recursive: true });
-      rmSync(join(d, 'nochecks', 'checks.yaml'));
+      rmSync(join(d, 'nochecks', 'checks'), { recursive: true });
     },
   }),
   cli('check-data-empty', ['check', 'd.yaml', '--data', 'empty.yaml'], {
@@ -445,7 +445,7 @@ describe('error audit', () => {
 /** Files whose messages are lines under an error (problems), by family. */
 const DETAIL_FAMILIES: [string, string[]][] = [
   ['Shape (every input format: zod issues)', ['src/io/validate.ts']],
-  ['Rule packs (`--rules DIR`, `kouiki rules validate`)', ['src/rules-tools/load.ts', 'src/rules-tools/validate.ts', 'src/rules-tools/validate-designations.ts', 'src/rules-tools/lint.ts']],
+  ['Rule packs (`--rules DIR`, `kouiki rules validate`)', ['src/rules-tools/load.ts', 'src/rules-tools/compose.ts', 'src/rules-tools/validate.ts', 'src/rules-tools/validate-designations.ts', 'src/rules-tools/lint.ts']],
   ['Rule pack tests (`tests/*.yaml`)', ['src/rules-tools/tests/load.ts']],
   ['Municipality data (`--data FILE`)', ['src/io/municipalities.ts', 'src/core/eligibility/index.ts']],
 ];

@@ -33,11 +33,11 @@ describe('the default pack passes its own test cases (rules/tests/*.yaml)', () =
 
 describe('the cases catch a change to a copy of the pack', () => {
   it('a legal fact: 連携協約 given a 規約 (legal-facts §1)', () => {
-    const dir = copyPack({ 'instruments.yaml': [['        short: { ja: "規約なし", en: "no 規約" }\n        value: false\n', '        short: { ja: "規約なし", en: "no 規約" }\n        value: true\n']] });
+    const dir = copyPack({ 'instruments/cooperation-agreement.yaml': [['    short: { ja: "規約なし", en: "no 規約" }\n    value: false\n', '    short: { ja: "規約なし", en: "no 規約" }\n    value: true\n']] });
     expect(failedNames(dir)).toEqual(['連携協約 has no 規約 — it is an agreement itself (legal-facts §1; S16, S17)']);
   });
   it('a dated value: 連携協約 in force from 2014-04-01 instead of the promulgation day', () => {
-    const dir = copyPack({ 'instruments.yaml': [['      from: 2014-05-30          # 平成26年法律第42号の公布日', '      from: 2014-04-01          # 平成26年法律第42号の公布日']] });
+    const dir = copyPack({ 'instruments/cooperation-agreement.yaml': [['  from: 2014-05-30          # 平成26年法律第42号の公布日', '  from: 2014-04-01          # 平成26年法律第42号の公布日']] });
     const failed = failedNames(dir);
     expect(failed).toContain('連携協約 came with 平成26年法律第42号 — promulgated 2014-05-30, in force within six months (附則第1条第1号)');
     expect(failed).toContain('on 2014-01-01 連携協約 and 代替執行 are not-allowed, "not yet in force" with the date (平成26年法律第42号)');
@@ -49,23 +49,23 @@ describe('the cases catch a change to a copy of the pack', () => {
     expect(failed).toContain('a small town that keeps authority and lacks specialists → 代替執行 above 委託 (legal-facts §5)');
   });
   it('a weight: 003 naming an instrument no longer counts (category-fit 0.25 → 0)', () => {
-    const dir = copyPack({ 'recommend.yaml': [['    weight: 0.25\n    messages:\n      named:', '    weight: 0\n    messages:\n      named:']] });
+    const dir = copyPack({ 'recommend/named-by-sources.yaml': [['    weight: 0.25\n    messages:\n      named:', '    weight: 0\n    messages:\n      named:']] });
     const failed = failedNames(dir);
     expect(failed).toContain('活力ある社会経済 alone puts 連携協約 first (003 5(2)イ(イ)); base 0.45 + 0.25 reaches the recommended band (0.70) exactly');
     expect(failed).toContain('生活に必須の事務 alone ranks 共同設置, 委託 and 代替執行 above 連携協約 (003 5(2)イ(ウ))');
   });
   it('a threshold of the law: the 中核市 population (Art. 252-22(1)) 200,000 → 199,999 and → 250,000', () => {
-    const at = '            2015-04-01:\n              value: 200000\n';
-    const lower = failedNames(copyPack({ 'designations.yaml': [[at, at.replace('200000', '199999')]] }));
+    const at = '        2015-04-01:\n          value: 200000\n';
+    const lower = failedNames(copyPack({ 'designations/core-city.yaml': [[at, at.replace('200000', '199999')]] }));
     expect(lower).toEqual(['中核市 — from 2015-04-01, 199,999 fails (Art. 252-22(1))']);
-    const higher = failedNames(copyPack({ 'designations.yaml': [[at, at.replace('200000', '250000')]] }));
+    const higher = failedNames(copyPack({ 'designations/core-city.yaml': [[at, at.replace('200000', '250000')]] }));
     expect(higher).toEqual([
       '中核市 — from 2015-04-01 a city of exactly 200,000 passes (以上; Art. 252-22(1) as amended by 平成26年法律第42号, 附則第1条第2号)',
       '小田原市 merged with 南足柄市 — the populations add up to 229,715 and meet 200,000 (merger what-if; 003 ３(1))',
     ]);
   });
   it('the date of a change: the 中核市 threshold of 200,000 from 2015-04-02 instead of 2015-04-01', () => {
-    const dir = copyPack({ 'designations.yaml': [['            2015-04-01:\n              value: 200000\n', '            2015-04-02:\n              value: 200000\n']] });
+    const dir = copyPack({ 'designations/core-city.yaml': [['        2015-04-01:\n          value: 200000\n', '        2015-04-02:\n          value: 200000\n']] });
     const failed = failedNames(dir);
     expect(failed).toContain('中核市 — from 2015-04-01 a city of exactly 200,000 passes (以上; Art. 252-22(1) as amended by 平成26年法律第42号, 附則第1条第2号)');
   });
@@ -76,11 +76,11 @@ describe('the cases catch a change to a copy of the pack', () => {
     expect(failed).toContain('連携中枢都市 — B: 0.9801 is still inside the band (borderline)');
   });
   it('the end of the 施行時特例市 route (附則第3条): until 2020-04-01 → 2020-04-02', () => {
-    const dir = copyPack({ 'designations.yaml': [['          until: 2020-04-01\n', '          until: 2020-04-02\n']] });
+    const dir = copyPack({ 'designations/core-city.yaml': [['      until: 2020-04-01\n', '      until: 2020-04-02\n']] });
     expect(failedNames(dir)).toEqual(['施行時特例市 route — on 2020-04-01 the route is closed and 190,000 fails (附則第3条)']);
   });
   it('the category mapping of 003 §5', () => {
-    const dir = copyPack({ 'categories.yaml': [['instruments: [consignment, proxy-execution]', 'instruments: [consignment]']] });
+    const dir = copyPack({ 'categories/core-city-service.yaml': [['instruments: [consignment, proxy-execution]', 'instruments: [consignment]']] });
     expect(failedNames(dir)).toContain('003 5(3)イ(ア) 中核市レベルのサービス names 事務の委託 and 事務の代替執行');
   });
 });

@@ -27,14 +27,24 @@ export interface LoadedCase {
   task?: Task;
 }
 
-/** The test files of a pack: `<dir>/tests/*.yaml`, sorted (the pack loader ignores subdirectories). */
+/**
+ * The test files of a pack: the YAML under `<dir>/tests/`, in its subdirectories too (one per
+ * topic: `tests/instruments/consignment.yaml`), sorted by path.
+ */
 export function listTestFiles(dir: string): string[] {
   const t = join(dir, TESTS_DIR);
   if (!existsSync(t) || !statSync(t).isDirectory()) return [];
-  return readdirSync(t)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-    .sort()
-    .map((f) => join(t, f));
+  const out: string[] = [];
+  const walk = (d: string, depth: number): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      if (e.isDirectory()) {
+        if (depth < 3) walk(join(d, e.name), depth + 1);
+      } else if (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) out.push(join(d, e.name));
+    }
+  };
+  walk(t, 1);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**

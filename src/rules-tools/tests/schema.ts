@@ -5,7 +5,7 @@ import { taskListSchema } from '../../schemas/task.js';
 import type { PackData } from '../../pack/model.js';
 
 /**
- * The YAML test cases kept with a rule pack (`<pack>/tests/*.yaml`, run by `kouiki rules test`).
+ * The YAML test cases kept with a rule pack (the YAML under `<pack>/tests/`, run by `kouiki rules test`).
  * Each case gives its input — a `task` (what `recommend` reads), an `instrument`, a `category`,
  * a `parameter` path, or an `eligibility` request — the `asOf` date and what to `expect`.
  *
