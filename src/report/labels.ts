@@ -28,7 +28,10 @@ const WORDS = {
   level: { ja: '段階', en: 'Level' },
   unconfirmed: { ja: '未確認', en: 'unconfirmed' },
   task: { ja: '課題', en: 'Task' },
-  summary: { ja: '{n} 件の課題を評価しました', en: '{n} task(s) evaluated' },
+  summary: { ja: '{n}件の課題を評価しました', en: '{n} task(s) evaluated' },
+  tieHead: { ja: '第1位は同順位です: {list}（判定も点数も同じです）', en: 'Tied for first: {list} (same verdict and score)' },
+  tieFacts: { ja: '与えられた事実ではこれらを区別できません。次の事実が分かれば区別できます: {list}', en: 'The facts given do not separate them; these unknown facts would: {list}' },
+  tieNoFacts: { ja: '与えられた事実ではこれらを区別できず、不明な事実のどれが分かっても区別できません', en: 'The facts given do not separate them, and no unknown fact would' },
 } as const;
 
 export type Word = keyof typeof WORDS;

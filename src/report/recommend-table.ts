@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { TaskResult } from '../core/recommend/types.js';
-import { categoryLine, kindLabel, mainReasons, procedureHeading, reasonLine, trailerLines, verdictText, type RecommendRenderEnv } from './recommend.js';
+import { categoryLine, kindLabel, rankLabel, mainReasons, procedureHeading, reasonLine, trailerLines, verdictText, type RecommendRenderEnv } from './recommend.js';
 import { word } from './labels.js';
 import type { StreamRenderer } from './stream.js';
 import { fixed2, wrapText } from './text.js';
@@ -30,7 +30,7 @@ export function tableRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResul
         const kind = kindLabel(rec, env.data, lang);
         const name = kind ? `${rec.name}\n(${kind})` : rec.name;
         table.push([
-          String(rec.rank),
+          rankLabel(rec, r.recommendations),
           wrapText(name, 20),
           verdictText(rec.verdict, lang, chalk),
           fixed2(rec.score),

@@ -67,12 +67,7 @@ export function categoryLine(r: TaskResult, lang: Lang): string {
 }
 
 export function factLabels(r: TaskResult, data: PackData, lang: Lang): string {
-  return r.unknownFacts
-    .map((id) => {
-      const f = data.facts.find((x) => x.id === id);
-      return f ? `${f.label[lang]} (${id})` : id === 'category' ? `${word(lang, 'category')} (category)` : id;
-    })
-    .join(', ');
+  return r.unknownFacts.map((id) => factLabel(id, data, lang)).join(lang === 'ja' ? '、' : ', ');
 }
 
 /**
@@ -97,6 +92,7 @@ export function procedureHeading(name: string, lang: Lang): string {
 export function trailerLines(r: TaskResult, env: RecommendRenderEnv, opts: { roles: boolean }): string[] {
   const { lang, chalk } = env;
   const out: string[] = [];
+  for (const line of tieLines(r, env.data, lang)) out.push(chalk.bold(line));
   if (r.notes && r.notes.length > 0) {
     out.push(`${word(lang, 'notes')}:`);
     for (const n of r.notes) out.push(`  ${reasonLine(n)}`);
@@ -118,6 +114,33 @@ export function trailerLines(r: TaskResult, env: RecommendRenderEnv, opts: { rol
   return out;
 }
 
+/** A rank as the human formats show it: `=1` when another instrument shares it (competition ranking). */
+export function rankLabel(rec: Recommendation, all: readonly Recommendation[]): string {
+  let n = 0;
+  for (const x of all) if (x.rank === rec.rank) n++;
+  return n > 1 ? `=${rec.rank}` : String(rec.rank);
+}
+
+/**
+ * A tie at the top in words: which instruments share the first rank, that the facts given do not
+ * separate them, and the unknown facts that would (their labels, with the YAML key).
+ */
+export function tieLines(r: TaskResult, data: PackData, lang: Lang): string[] {
+  const tie = r.tie;
+  if (!tie) return [];
+  const names = tie.instruments.map((id) => r.recommendations.find((x) => x.instrument === id)?.name ?? id);
+  const facts = tie.separatedBy.map((id) => factLabel(id, data, lang));
+  const out = [word(lang, 'tieHead', { list: names.join(lang === 'ja' ? '、' : ', ') })];
+  out.push(facts.length > 0 ? word(lang, 'tieFacts', { list: facts.join(lang === 'ja' ? '、' : ', ') }) : word(lang, 'tieNoFacts'));
+  return out;
+}
+
+function factLabel(id: string, data: PackData, lang: Lang): string {
+  const f = data.facts.find((x) => x.id === id);
+  if (f) return `${f.label[lang]} (${id})`;
+  return id === 'category' ? `${word(lang, 'category')} (category)` : id;
+}
+
 export function reasonLine(r: Reason): string {
   return `${r.effect} ${r.message}${r.citation ? ` [${r.citation}]` : ''}`;
 }
@@ -136,13 +159,15 @@ function markdownRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
       for (const rec of r.recommendations) {
         const reasons = mainReasons(rec).map((x) => mdCell(reasonLine(x))).join('<br>');
         const kind = kindLabel(rec, env.data, lang);
-        out.push(`| ${rec.rank} | ${mdCell(rec.name)}${kind ? ` (${mdCell(kind)})` : ''} | ${VERDICT_LABEL[rec.verdict][lang]} | ${fixed2(rec.score)} | ${reasons} |`);
+        out.push(`| ${rankLabel(rec, r.recommendations)} | ${mdCell(rec.name)}${kind ? ` (${mdCell(kind)})` : ''} | ${VERDICT_LABEL[rec.verdict][lang]} | ${fixed2(rec.score)} | ${reasons} |`);
       }
       for (const rec of r.recommendations) {
         if (!rec.procedure) continue;
         out.push('', `### ${procedureHeading(mdCell(rec.name), lang)}`, '');
         rec.procedure.forEach((s, k) => out.push(`${k + 1}. ${s.step} — ${s.citation}`));
       }
+      const tie = tieLines(r, env.data, lang);
+      if (tie.length > 0) out.push('', ...tie.map((l) => `**${mdCell(l)}**`).join('\n\n').split('\n'));
       if (r.notes && r.notes.length > 0) {
         out.push('', `**${word(lang, 'notes')}**`, '');
         for (const n of r.notes) out.push(`- ${reasonLine(n)}`);

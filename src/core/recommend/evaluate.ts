@@ -47,6 +47,8 @@ export interface EvaluateOptions {
    * task's facts call for them (a "+" reason), or always with `all` (explain, "why not X?").
    */
   supplementary?: 'relevant' | 'all';
+  /** false: do not look for the facts that would break a tie at the top (used while looking for them). */
+  separateTies?: boolean;
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { recommended: 0, possible: 1, unsuitable: 2, 'not-allowed': 3 };
@@ -264,6 +266,19 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     order[j] = x;
   }
 
+  // Competition ranking (contract §6: 1, 1, 3): entries that no key of the ranking but the pack's
+  // order separates (same verdict, same score, and the same level where subsidiarity orders
+  // levels) share a rank.
+  const ranks: number[] = new Array<number>(order.length);
+  for (let pos = 0; pos < order.length; pos++) {
+    const i = order[pos]!;
+    const prev = pos > 0 ? order[pos - 1]! : -1;
+    const same = prev >= 0 && verdicts[prev] === verdicts[i] && scores[prev] === scores[i] && (!subsidiarity || cp.instruments[prev]!.level === cp.instruments[i]!.level);
+    ranks[pos] = same ? ranks[pos - 1]! : pos + 1;
+  }
+  let leaders = 1;
+  while (leaders < order.length && ranks[leaders] === 1) leaders++;
+
   const procCtx = procedureContext(cp, facts);
   const councilKind = procCtx.councilKind;
   const scope = opts.procedure ?? 'top';
@@ -272,14 +287,21 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     const i = order[pos]!;
     const inst = cp.instruments[i]!;
     const kind = inst.def.kinds && councilKind ? councilKind : undefined;
+    const rank = ranks[pos]!;
     // Keys in output order (JSON is compared byte for byte): kind sits right after name.
     const rec: Recommendation =
       kind === undefined
-        ? { instrument: inst.id, name: inst.name, rank: pos + 1, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! }
-        : { instrument: inst.id, name: inst.name, kind, rank: pos + 1, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! };
-    const want = scope === 'all' || pos === 0 || (scope === 'recommended' && rec.verdict === 'recommended');
+        ? { instrument: inst.id, name: inst.name, rank, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! }
+        : { instrument: inst.id, name: inst.name, kind, rank, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! };
+    // The first choice's procedure only when one instrument leads (a tie is not a choice).
+    const want = scope === 'all' || (pos === 0 && leaders === 1) || (scope === 'recommended' && rec.verdict === 'recommended');
     if (want && rec.verdict !== 'not-allowed') rec.procedure = renderProcedure(cp, inst, procCtx);
     recommendations[pos] = rec;
+  }
+  let tie: TaskResult['tie'];
+  if (leaders > 1 && verdicts[order[0]!] !== 'not-allowed') {
+    const tied = order.slice(0, leaders).map((i) => cp.instruments[i]!.id);
+    tie = { instruments: tied, separatedBy: opts.separateTies === false ? [] : separatingFacts(cp, task, tied, unknownFacts, opts) };
   }
 
   const head = { id: task.id, name: task.name };
@@ -287,12 +309,44 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     notes.length > 0
       ? { task: head, category, unknownFacts, notes, recommendations }
       : { task: head, category, unknownFacts, recommendations };
+  if (tie) result.tie = tie;
   const advice = advisePrefecture(cp, facts, categoryDef);
   if (advice) result.prefecture = advice;
   return result;
 }
 
 const NONE: readonly string[] = [];
+
+/**
+ * The unknown facts that would break a tie at the top: each answer to each unknown fact is tried
+ * (every value of an enum, yes and no, every category), and the fact is listed when some answer
+ * gives two of the tied instruments a different verdict or score. Runs only for a tied result.
+ */
+function separatingFacts(cp: CompiledPack, task: Task, tied: readonly string[], unknown: readonly string[], opts: EvaluateOptions): string[] {
+  const out: string[] = [];
+  const probe: EvaluateOptions = { procedure: 'top', separateTies: false, supplementary: opts.supplementary ?? 'relevant' };
+  for (const id of unknown) {
+    let answers: unknown[];
+    if (id === 'category') answers = cp.pack.data.categories.map((c) => c.id);
+    else {
+      const f = cp.pack.data.facts.find((x) => x.id === id);
+      if (!f || f.type === 'parties') continue;
+      answers = f.type === 'boolean' ? [true, false] : (f.values ?? []).map((v) => v.id);
+    }
+    const separates = answers.some((v) => {
+      const t: Task = id === 'category' ? { ...task, category: v as string } : { ...task, facts: { ...task.facts, [id]: v as string | boolean } };
+      const r = evaluateTask(cp, t, probe);
+      const seen = new Set<string>();
+      for (const inst of tied) {
+        const rec = r.recommendations.find((x) => x.instrument === inst);
+        seen.add(rec ? `${rec.verdict}/${rec.score}` : 'absent');
+      }
+      return seen.size > 1;
+    });
+    if (separates) out.push(id);
+  }
+  return out;
+}
 const hasOwn = Object.prototype.hasOwnProperty;
 
 function hasPlus(reasons: readonly Reason[]): boolean {
