@@ -19,7 +19,52 @@ export interface RecommendRenderEnv {
   data: PackData;
   /** How many reasons a table row shows before "N more". */
   maxReasons?: number;
+  /**
+   * The summary of a task list (evaluate): `first` begins the output with one summary table and
+   * then gives the detail; `only` prints the summary alone (`--summary`). Default: none.
+   */
+  summary?: 'first' | 'only';
 }
+
+/** One row of the summary: the task, its category, the first choice and its verdict, the second, the key reason. */
+export interface SummaryRow {
+  task: string;
+  category: string;
+  first: string;
+  second: string;
+  reason: string;
+}
+
+/**
+ * A task's summary row. A tie at the top is shown as the instruments that share the first rank;
+ * the second is then the first instrument after them. The key reason is the first choice's main
+ * reason (its citation left to the detail).
+ */
+export function summaryRow(r: TaskResult, env: Pick<RecommendRenderEnv, 'lang' | 'data'>): SummaryRow {
+  const { lang } = env;
+  const recs = r.recommendations;
+  const leaders = recs.filter((x) => x.rank === 1);
+  const named = (x: Recommendation): string => {
+    const kind = kindLabel(x, env.data, lang);
+    return kind ? `${x.name}${lang === 'ja' ? `（${kind}）` : ` (${kind})`}` : x.name;
+  };
+  const verdict = (x: Recommendation): string => VERDICT_LABEL[x.verdict][lang];
+  const sep = lang === 'ja' ? '、' : ', ';
+  const first =
+    leaders.length > 1
+      ? `${word(lang, 'tied')}: ${leaders.map(named).join(sep)}${lang === 'ja' ? `（${verdict(leaders[0]!)}）` : ` (${verdict(leaders[0]!)})`}`
+      : leaders[0]
+        ? `${named(leaders[0])}${lang === 'ja' ? `（${verdict(leaders[0])}）` : ` (${verdict(leaders[0])})`}`
+        : '';
+  const next = recs[leaders.length];
+  const second = next ? `${named(next)}${lang === 'ja' ? `（${verdict(next)}）` : ` (${verdict(next)})`}` : '';
+  const top = leaders[0];
+  const reason = r.tie ? (r.tie.separatedBy.length > 0 ? word(lang, 'tieShort', { n: r.tie.separatedBy.length }) : word(lang, 'tieNoFacts')) : top ? (mainReasons(top)[0]?.message ?? '') : '';
+  const category = r.category.id ? `${r.category.name ?? r.category.id}${r.category.inferred ? word(lang, 'inferredTag') : ''}` : word(lang, 'unknown');
+  return { task: `${r.task.name} (${r.task.id})`, category, first, second, reason };
+}
+
+export const SUMMARY_HEAD = ['task', 'category', 'firstChoice', 'secondChoice', 'keyReason'] as const;
 
 /** JSON, Markdown and CSV; the table (cli-table3) lives in recommend-table.ts and loads only when asked for. */
 export function recommendRenderer(format: string, env: RecommendRenderEnv): StreamRenderer<TaskResult> {
@@ -146,6 +191,31 @@ export function reasonLine(r: Reason): string {
 }
 
 function markdownRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
+  const { lang } = env;
+  const rows: SummaryRow[] = [];
+  const details: string[] = [];
+  const summaryTable = (): string => {
+    const out = [`## ${word(lang, 'summaryHead')}`, '', `| ${SUMMARY_HEAD.map((k) => word(lang, k)).join(' | ')} |`, `|${SUMMARY_HEAD.map(() => '---').join('|')}|`];
+    for (const row of rows) out.push(`| ${[row.task, row.category, row.first, row.second, row.reason].map(mdCell).join(' | ')} |`);
+    return `${out.join('\n')}\n`;
+  };
+  if (env.summary) {
+    // The summary comes first, so the detail waits until every task is known.
+    const detail = plainMarkdown(env);
+    return {
+      begin: () => '',
+      item(r, i) {
+        rows.push(summaryRow(r, env));
+        if (env.summary === 'first') details.push(detail.item(r, i));
+        return '';
+      },
+      end: () => (env.summary === 'only' ? summaryTable() : `${summaryTable()}\n${details.join('')}`),
+    };
+  }
+  return plainMarkdown(env);
+}
+
+function plainMarkdown(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
   const { lang } = env;
   return {
     begin: () => '',

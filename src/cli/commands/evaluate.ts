@@ -8,7 +8,7 @@ import { resolveTaskParties, type PartySource } from '../parties.js';
  * `kouiki evaluate FILE...`: every file is read and validated before anything is printed (a
  * broken file is exit 2 with no partial output); the results then stream out.
  */
-export async function run(ctx: RunContext, files: string[]): Promise<number> {
+export async function run(ctx: RunContext, files: string[], opts: Record<string, unknown> = {}): Promise<number> {
   const data = ctx.pack().data;
   const lists: Task[][] = [];
   const where: PartySource[] = [];
@@ -20,5 +20,7 @@ export async function run(ctx: RunContext, files: string[]): Promise<number> {
   const read = lists.length === 1 ? lists[0]! : lists.flat();
   // Every party is checked against the data before anything is printed (exit 2 on a problem).
   const all = await resolveTaskParties(ctx, read, (i) => where[i]!);
-  return renderRecommendations(ctx, all, 'top', files);
+  // The answer first: a summary table before the detail of several tasks; --summary alone.
+  const summary = opts.summary === true ? 'only' : all.length > 1 ? 'first' : undefined;
+  return renderRecommendations(ctx, all, 'top', files, summary ? { summary } : {});
 }

@@ -13,6 +13,10 @@ export const evaluateSpec: CommandSpec = {
     { cmd: 'kouiki evaluate examples/kensei-tasks.yaml', what: { ja: '県西地域の課題を表で', en: 'the 県西地域 tasks as tables' } },
     { cmd: 'kouiki evaluate tasks.yaml -f json:out.json -f csv:out.csv', what: { ja: 'JSON と CSV を同時にファイルへ', en: 'JSON and CSV files in one run' } },
     { cmd: 'cat tasks.yaml | kouiki evaluate - -f json', what: { ja: '標準入力から', en: 'from standard input' } },
+    { cmd: 'kouiki evaluate examples/kensei-tasks.yaml --summary', what: { ja: '課題ごとの第1候補と主な理由だけを 1 つの表で', en: 'only the first choice and key reason of each task, in one table' } },
   ],
-  run: async (ctx, args) => (await import('../commands/evaluate.js')).run(ctx, args),
+  configure: (cmd, env) => {
+    cmd.option('--summary', env.lang === 'ja' ? '要約の表だけを出力する（table・markdown）' : 'print the summary table alone (table, markdown)');
+  },
+  run: async (ctx, args, opts) => (await import('../commands/evaluate.js')).run(ctx, args, opts),
 };

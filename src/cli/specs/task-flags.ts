@@ -24,7 +24,7 @@ export function addTaskFlags(cmd: Command, data: PackData, lang: Lang, opts: { t
   cmd.option('--description <text>', t('課題の説明（分類の推定に使う）', 'free description (used to infer the category)'));
   const vocab = vocabularyOf(data);
   // The ids are the choices shown in the help; their names are accepted too (idParser).
-  cmd.addOption(new Option('--category <id>', t('課題の分類（id 又は名称）', 'task category (id or name)')).choices(data.categories.map((c) => c.id)).argParser(idParser(vocab, 'category', '--category')));
+  cmd.addOption(new Option('--category <id>', t('課題の分類。名称でも可', 'task category, by id or name')).choices(data.categories.map((c) => c.id)).argParser(idParser(vocab, 'category', '--category')));
   for (const f of data.facts) {
     const flag = flagName(f.id);
     const help = `${f.label[lang]} — ${f.question[lang]}`;
