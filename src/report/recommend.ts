@@ -19,6 +19,8 @@ export interface RecommendRenderEnv {
   data: PackData;
   /** How many reasons a table row shows before "N more". */
   maxReasons?: number;
+  /** CSV headers: in the output language (default) or the column ids. */
+  csvHeader?: 'labels' | 'ids';
   /**
    * The summary of a task list (evaluate): `first` begins the output with one summary table and
    * then gives the detail; `only` prints the summary alone (`--summary`). Default: none.
@@ -254,11 +256,32 @@ function plainMarkdown(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
   };
 }
 
-const CSV_HEADER = ['task_id', 'task_name', 'category', 'category_inferred', 'rank', 'instrument', 'name', 'verdict', 'score', 'reasons', 'citations', 'unknown_facts'];
+/** The CSV columns: the ids (`--csv-header ids`, for scripts) and their headers in each language. */
+const CSV_COLUMNS: { id: string; ja: string; en: string }[] = [
+  { id: 'task_id', ja: '課題ID', en: 'Task ID' },
+  { id: 'task_name', ja: '課題名', en: 'Task' },
+  { id: 'category', ja: '分類', en: 'Category' },
+  { id: 'category_inferred', ja: '分類は推定', en: 'Category inferred' },
+  { id: 'rank', ja: '順位', en: 'Rank' },
+  { id: 'instrument', ja: '制度ID', en: 'Instrument ID' },
+  { id: 'name', ja: '制度', en: 'Instrument' },
+  { id: 'verdict', ja: '判定', en: 'Verdict' },
+  { id: 'score', ja: '点数', en: 'Score' },
+  { id: 'reasons', ja: '理由', en: 'Reasons' },
+  { id: 'citations', ja: '根拠', en: 'Citations' },
+  { id: 'unknown_facts', ja: '不明な事実', en: 'Unknown facts' },
+];
 
+/**
+ * CSV that opens in Excel: a UTF-8 byte order mark first (without it Excel reads UTF-8 as the
+ * locale's code page and the Japanese is garbled) and headers in the output language; the values
+ * stay the contract's ids (instrument, verdict, category) so a sheet can be filtered by them.
+ * `csvHeader: 'ids'` writes the ids as headers and no mark, for scripts.
+ */
 function csvRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
   return {
-    begin: () => `${CSV_HEADER.join(',')}\r\n`,
+    // For scripts (ids) no byte order mark: a parser would take it for part of the first header.
+    begin: () => (env.csvHeader === 'ids' ? `${CSV_COLUMNS.map((c) => c.id).join(',')}\r\n` : `\ufeff${CSV_COLUMNS.map((c) => csvField(c[env.lang])).join(',')}\r\n`),
     item(r) {
       let out = '';
       for (const rec of r.recommendations) {

@@ -22,5 +22,5 @@ export async function run(ctx: RunContext, files: string[], opts: Record<string,
   const all = await resolveTaskParties(ctx, read, (i) => where[i]!);
   // The answer first: a summary table before the detail of several tasks; --summary alone.
   const summary = opts.summary === true ? 'only' : all.length > 1 ? 'first' : undefined;
-  return renderRecommendations(ctx, all, 'top', files, summary ? { summary } : {});
+  return renderRecommendations(ctx, all, 'top', files, { ...(summary ? { summary } : {}), ...(opts.csvHeader === 'ids' ? { csvHeader: 'ids' as const } : {}) });
 }

@@ -16,7 +16,7 @@ export function* evaluateAll(cp: CompiledPack, tasks: Iterable<Task>, procedure:
 }
 
 /** Shared by recommend and evaluate: compile the pack, evaluate, render every requested format. */
-export async function renderRecommendations(ctx: RunContext, tasks: readonly Task[], procedure: ProcedureScope, inputs: readonly string[], options: { summary?: 'first' | 'only' } = {}): Promise<number> {
+export async function renderRecommendations(ctx: RunContext, tasks: readonly Task[], procedure: ProcedureScope, inputs: readonly string[], options: { summary?: 'first' | 'only'; csvHeader?: 'labels' | 'ids' } = {}): Promise<number> {
   const pack = ctx.pack();
   const cp = compilePack(pack, ctx.opts.lang, ctx.opts.asOf);
   const specs = formatSpecs(ctx, RECOMMEND_FORMATS, 'table');
@@ -29,6 +29,7 @@ export async function renderRecommendations(ctx: RunContext, tasks: readonly Tas
     data: pack.data,
     compactJson: procedure === 'top',
     ...(options.summary ? { summary: options.summary } : {}),
+    ...(options.csvHeader ? { csvHeader: options.csvHeader } : {}),
   };
   const progress = progressLine(ctx, tasks.length);
   // The table pulls in cli-table3: load it only when a table is asked for.

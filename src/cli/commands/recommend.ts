@@ -30,5 +30,5 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>): Promi
   // Parties from --party flags win over the file's (taskFromFlags): their problems name the flag.
   const fromFlags = Array.isArray(opts.party) && opts.party.length > 0;
   const [resolved] = await resolveTaskParties(ctx, [task], () => (at && !fromFlags ? { kind: 'file', at: (_i, path) => at!(path) } : { kind: 'flags' }));
-  return renderRecommendations(ctx, [resolved!], 'recommended', inputs);
+  return renderRecommendations(ctx, [resolved!], 'recommended', inputs, opts.csvHeader === 'ids' ? { csvHeader: 'ids' } : {});
 }

@@ -1,5 +1,6 @@
 import { RECOMMEND_FORMATS } from '../../report/formats.js';
 import type { CommandSpec } from '../spec.js';
+import { addCsvHeaderFlag } from './task-flags.js';
 
 export const evaluateSpec: CommandSpec = {
   name: 'evaluate',
@@ -17,6 +18,7 @@ export const evaluateSpec: CommandSpec = {
   ],
   configure: (cmd, env) => {
     cmd.option('--summary', env.lang === 'ja' ? '要約の表だけを出力する（table・markdown）' : 'print the summary table alone (table, markdown)');
+    addCsvHeaderFlag(cmd, env.lang);
   },
   run: async (ctx, args, opts) => (await import('../commands/evaluate.js')).run(ctx, args, opts),
 };

@@ -83,3 +83,10 @@ export function taskFromFlags(opts: Record<string, unknown>, data: PackData, bas
   if (category !== undefined) task.category = category;
   return task;
 }
+
+/** `--csv-header labels|ids`: the CSV's headers in the output language (default) or as column ids, for scripts. */
+export function addCsvHeaderFlag(cmd: Command, lang: Lang): void {
+  cmd.addOption(
+    new Option('--csv-header <kind>', lang === 'ja' ? 'CSV の見出し: labels（出力言語、既定）又は ids（列の id。スクリプト向け）' : 'CSV headers: labels (the output language; default) or ids (column ids, for scripts)').choices(['labels', 'ids']),
+  );
+}
