@@ -1,6 +1,7 @@
 import { loadTaskList } from '../../io/tasks.js';
 import type { Task } from '../../schemas/task.js';
 import type { RunContext } from '../context.js';
+import { EVALUATE_FORMATS } from '../../report/formats.js';
 import { renderRecommendations } from './recommend-common.js';
 import { resolveTaskParties, type PartySource } from '../parties.js';
 
@@ -13,6 +14,16 @@ export async function run(ctx: RunContext, files: string[], opts: Record<string,
   const lists: Task[][] = [];
   const where: PartySource[] = [];
   for (const file of files) {
+    // A spreadsheet (one task a row) by its extension; anything else is YAML (also stdin).
+    if (/\.xlsx$/i.test(file) || /\.csv$/i.test(file)) {
+      const tasks = /\.xlsx$/i.test(file)
+        ? await (await import('../../report/xlsx/index.js')).readTaskWorkbook(file, data, ctx.opts.maxInputSize)
+        : (await import('../../io/task-sheet-csv.js')).readTaskCsv(file, data, ctx.opts.maxInputSize);
+      lists.push(tasks);
+      // A sheet's problems name the file (its rows are not YAML paths).
+      tasks.forEach(() => where.push({ kind: 'file', at: () => ({ file }) }));
+      continue;
+    }
     const list = await loadTaskList(file, data, ctx.opts.maxInputSize);
     lists.push(list.tasks);
     list.tasks.forEach((_t, i) => where.push({ kind: 'file', at: (_k, path) => list.at(['tasks', i, ...path]) }));
@@ -20,7 +31,9 @@ export async function run(ctx: RunContext, files: string[], opts: Record<string,
   const read = lists.length === 1 ? lists[0]! : lists.flat();
   // Every party is checked against the data before anything is printed (exit 2 on a problem).
   const all = await resolveTaskParties(ctx, read, (i) => where[i]!);
+  const shown = files.map((f) => (f === '-' ? (ctx.opts.lang === 'ja' ? '標準入力' : 'standard input') : f)).join(', ');
+  const asked = ctx.opts.lang === 'ja' ? `課題リスト ${shown} の課題${all.length}件について、適した連携制度を評価` : `evaluate the cooperation instruments for the ${all.length} task(s) of ${shown}`;
   // The answer first: a summary table before the detail of several tasks; --summary alone.
   const summary = opts.summary === true ? 'only' : all.length > 1 ? 'first' : undefined;
-  return renderRecommendations(ctx, all, 'top', files, { ...(summary ? { summary } : {}), ...(opts.csvHeader === 'ids' ? { csvHeader: 'ids' as const } : {}) });
+  return renderRecommendations(ctx, all, 'top', files, { formats: EVALUATE_FORMATS, asked: [asked], ...(summary ? { summary } : {}), ...(opts.csvHeader === 'ids' ? { csvHeader: 'ids' as const } : {}) });
 }

@@ -30,5 +30,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>): Promi
   // Parties from --party flags win over the file's (taskFromFlags): their problems name the flag.
   const fromFlags = Array.isArray(opts.party) && opts.party.length > 0;
   const [resolved] = await resolveTaskParties(ctx, [task], () => (at && !fromFlags ? { kind: 'file', at: (_i, path) => at!(path) } : { kind: 'flags' }));
-  return renderRecommendations(ctx, [resolved!], 'recommended', inputs, opts.csvHeader === 'ids' ? { csvHeader: 'ids' } : {});
+  const from = inputs.length > 0 ? inputs[0]! : ctx.opts.lang === 'ja' ? 'コマンドラインのフラグ' : 'the command-line flags';
+  const asked = ctx.opts.lang === 'ja' ? `課題「${task.name}」（${from}）に適した連携制度の推奨` : `recommend cooperation instruments for the task "${task.name}" (from ${from})`;
+  return renderRecommendations(ctx, [resolved!], 'recommended', inputs, { asked: [asked], ...(opts.csvHeader === 'ids' ? { csvHeader: 'ids' as const } : {}) });
 }
