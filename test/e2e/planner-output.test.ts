@@ -1,0 +1,148 @@
+// Issue 15, what a planner sees (items 6, 7, 8, 9, 14), through the built binary.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/report/text.js';
+import { kouiki } from '../helpers/cli.js';
+
+const AS_OF = ['--as-of', '2026-11-23'];
+const EXAMPLE = 'examples/kensei-tasks.yaml';
+const widest = (text: string): number => Math.max(...text.split('\n').map((l) => displayWidth(l)));
+const at = (columns: number, args: string[]) => kouiki(args, { env: { COLUMNS: String(columns) } });
+
+describe('item 8: the answer first', () => {
+  it('evaluate begins with one summary table, then the detail (ja, en)', () => {
+    const ja = kouiki(['evaluate', EXAMPLE, '--lang', 'ja', ...AS_OF]);
+    expect(ja.code).toBe(0);
+    expect(ja.stdout.startsWith('要約\n')).toBe(true);
+    const head = ja.stdout.slice(0, ja.stdout.indexOf('課題ごとの詳細'));
+    for (const h of ['課題', '分類', '第1候補（判定）', '第2候補（判定）', '主な理由']) expect(head).toContain(h);
+    expect(head).toContain('観光の振興');
+    expect(ja.stdout.indexOf('課題ごとの詳細')).toBeLessThan(ja.stdout.indexOf('■ 鳥獣被害対策'));
+    const en = kouiki(['evaluate', EXAMPLE, '--lang', 'en', ...AS_OF]);
+    expect(en.stdout.startsWith('Summary\n')).toBe(true);
+    expect(en.stdout).toContain('First choice (verdict)');
+  });
+
+  it('--summary prints the summary alone, in a table and in Markdown', () => {
+    const full = kouiki(['evaluate', EXAMPLE, '--lang', 'en', ...AS_OF]);
+    const s = kouiki(['evaluate', EXAMPLE, '--summary', '--lang', 'en', ...AS_OF]);
+    expect(s.code).toBe(0);
+    expect(s.stdout).not.toContain('■ ');
+    expect(s.stdout.split('\n').length).toBeLessThan(full.stdout.split('\n').length / 5);
+    const md = kouiki(['evaluate', EXAMPLE, '--summary', '-f', 'markdown', '--lang', 'ja', ...AS_OF]);
+    expect(md.stdout).toMatch(/^## 要約\n\n\| 課題 \| 分類 \| 第1候補（判定） \| 第2候補（判定） \| 主な理由 \|/);
+    expect(md.stdout).not.toContain('### ');
+  });
+});
+
+describe('item 9: ties are shown as ties', () => {
+  it('with no facts, the instruments share rank =1, the text says what would separate them, and no procedure is shown (en, ja)', () => {
+    const en = kouiki(['recommend', '--lang', 'en', ...AS_OF]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/│ =1 +│ Cooperation/);
+    expect(en.stdout).toContain('Tied for first: Cooperation agreement, Council');
+    expect(en.stdout.replace(/\n/g, ' ')).toMatch(/The facts given do not separate them; these unknown facts would: .*Mode of cooperation \(mode\)/);
+    expect(en.stdout).not.toContain('Procedure (');
+    const ja = kouiki(['recommend', '--lang', 'ja', ...AS_OF]);
+    expect(ja.stdout).toContain('第1位は同順位です: 連携協約、協議会');
+    expect(ja.stdout).toContain('与えられた事実ではこれらを区別できません。次の事実が分かれば区別できます:');
+    expect(ja.stdout).not.toContain('手続（');
+    const doc = JSON.parse(kouiki(['recommend', '-f', 'json', '--lang', 'en', ...AS_OF]).stdout);
+    const r = doc.results[0];
+    expect(r.recommendations.slice(0, 2).map((x: { rank: number }) => x.rank)).toEqual([1, 1]);
+    expect(r.tie.instruments).toContain('cooperation-agreement');
+    expect(r.tie.separatedBy).toContain('mode');
+  });
+
+  it('the procedure is shown when one instrument leads', () => {
+    const r = kouiki(['recommend', '--category', 'wide-area-issue', '--mode', 'delegate-execution', '--lang', 'en', ...AS_OF]);
+    expect(r.stdout).toMatch(/│ 1 +│ Consignment/);
+    expect(r.stdout).toContain('Procedure (Consignment of affairs):');
+    expect(r.stdout).not.toContain('Tied for first');
+  });
+});
+
+describe('item 7: tables fit the terminal', () => {
+  for (const columns of [60, 80, 120]) {
+    for (const lang of ['ja', 'en']) {
+      it(`recommend, evaluate and instruments fit ${columns} columns (${lang})`, () => {
+        for (const args of [
+          ['recommend', '--category', 'essential-service', '--retain-authority', '--capacity-gap', '--party', '小田原市', '--party', '箱根町'],
+          ['evaluate', EXAMPLE],
+          ['instruments'],
+        ]) {
+          const r = at(columns, [...args, '--lang', lang, ...AS_OF]);
+          expect(r.code).toBe(0);
+          expect(widest(r.stdout)).toBeLessThanOrEqual(columns);
+        }
+      });
+    }
+  }
+
+  it('a list layout below the table’s minimum width; English words are not cut', () => {
+    const narrow = at(60, ['recommend', '--category', 'essential-service', '--lang', 'en', ...AS_OF]);
+    expect(narrow.stdout).not.toContain('┌');
+    expect(narrow.stdout).toMatch(/^=?1\. .+ — recommended \d\.\d\d$/m);
+    const wide = at(120, ['recommend', '--category', 'essential-service', '--lang', 'en', ...AS_OF]);
+    expect(wide.stdout).toContain('│ Rank │ Instrument');
+    expect(wide.stdout).toContain('Main reasons (citation)');
+    const matrix = at(80, ['instruments', '--lang', 'en']);
+    expect(matrix.stdout).toContain('Legal personality: ');
+    expect(matrix.stdout).not.toMatch(/(^|│ )ersonality/m);
+  });
+
+  it('does not begin a line with closing punctuation (行頭禁則)', () => {
+    const r = at(60, ['evaluate', EXAMPLE, '--lang', 'ja', ...AS_OF]);
+    expect(r.stdout).not.toMatch(/\n\s*[）」、。]/);
+  });
+});
+
+describe('item 14: CSV that opens in Excel', () => {
+  it('a UTF-8 byte order mark and headers in the output language; --csv-header ids keeps the ids', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kouiki-csv-'));
+    const ja = kouiki(['evaluate', EXAMPLE, '-f', `csv:${join(dir, 'ja.csv')}`, '--lang', 'ja', ...AS_OF]);
+    expect(ja.code).toBe(0);
+    const bytes = readFileSync(join(dir, 'ja.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe('課題ID,課題名,分類,分類は推定,順位,制度ID,制度,判定,点数,理由,根拠,不明な事実');
+    const en = kouiki(['evaluate', EXAMPLE, '-f', 'csv', '--lang', 'en', ...AS_OF]);
+    expect(en.stdout.startsWith('\ufeffTask ID,Task,Category,')).toBe(true);
+    const ids = kouiki(['evaluate', EXAMPLE, '-f', 'csv', '--csv-header', 'ids', '--lang', 'ja', ...AS_OF]);
+    expect(ids.stdout.startsWith('task_id,task_name,category,category_inferred,rank,instrument,name,verdict,score,reasons,citations,unknown_facts\r\n')).toBe(true);
+    const rec = kouiki(['recommend', '--category', 'essential-service', '-f', 'csv', '--lang', 'en', ...AS_OF]);
+    expect(rec.stdout.startsWith('\ufeffTask ID,')).toBe(true);
+  });
+});
+
+describe('item 6: no output contains an unfilled placeholder', () => {
+  const runs: string[][] = [
+    ['rules', 'doc'],
+    ['recommend'],
+    ['recommend', '--category', 'wide-area-issue', '--mode', 'coordination', '--party', '神奈川県', '--party', '小田原市'],
+    ['recommend', '--category', 'essential-service', '--needs-legal-entity', '--cross-prefecture', '-f', 'markdown'],
+    ['evaluate', EXAMPLE],
+    ['evaluate', EXAMPLE, '-f', 'markdown'],
+    ['evaluate', EXAMPLE, '-f', 'csv'],
+    ['instruments'],
+    ['instruments', 'council'],
+    ['instruments', 'regional-federation', '-f', 'markdown'],
+    ['eligibility', '小田原市'],
+    ['eligibility', '小田原市', '--merge', '南足柄市'],
+    ['explain', '--category', 'essential-service', '--retain-authority'],
+    ['explain', '小田原市', '--designation', 'core-city'],
+    ['check', 'examples/drafts/'],
+    ['wizard', '--name', '鳥獣被害対策', '--mode', 'coordination'],
+    ['recommend', '--as-of', '2014-01-01', '--category', 'essential-service'],
+  ];
+  for (const lang of ['ja', 'en']) {
+    it(`none in ${lang}`, () => {
+      for (const args of runs) {
+        const r = kouiki([...args, '--lang', lang, ...AS_OF]);
+        expect(r.code === 0 || r.code === 1, `${args.join(' ')}: ${r.stderr}`).toBe(true);
+        expect(`${r.stdout}${r.stderr}`.match(/\{[A-Za-z]\w*\}/g), `kouiki ${args.join(' ')} --lang ${lang}`).toBeNull();
+      }
+    });
+  }
+});
