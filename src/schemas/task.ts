@@ -19,7 +19,8 @@ export interface Task {
   id: string;
   name: string;
   description?: string;
-  category?: string;
+  /** The category; absent: inferred from the name and description; null: stated unknown (わからない), not inferred. */
+  category?: string | null;
   facts: Record<string, FactValue | undefined>;
   /** What reading the input decided (a ward taken as its city, a kind taken from the data), shown with the result. */
   notes?: { ja: string; en: string }[];
@@ -68,7 +69,7 @@ export function taskListSchema(data: TaskVocabulary): z.ZodType<{ version?: 1; t
     id: z.union([z.string().min(1), z.number().int()]).optional().describe('optional; defaults to the 1-based position'),
     name: z.string().min(1),
     description: z.string().optional(),
-    category: z.enum(categories).optional().describe('inferred from name/description when absent'),
+    category: z.enum(categories).nullable().optional().describe('inferred from name/description when absent; null: unknown (not inferred)'),
     facts: z.strictObject(factShape).optional(),
   });
   const schema = z.strictObject({
@@ -83,7 +84,7 @@ export interface RawTask {
   id?: string | number;
   name: string;
   description?: string;
-  category?: string;
+  category?: string | null;
   facts?: Record<string, FactValue | undefined>;
 }
 

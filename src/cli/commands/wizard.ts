@@ -69,6 +69,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
     notes = checked!.notes;
   }
   const withNotes = (t: Task): Task => (notes ? { ...t, notes } : t);
+  const csv = opts.csvHeader === 'ids' ? { csvHeader: 'ids' as const } : {};
   const save = typeof opts.save === 'string' ? prepareSave(opts.save, ctx.io, opts.answers) : null;
   // `--answers -` has used up stdin, so there is nothing left to answer questions with.
   const interactive = deps.interactive ?? (ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY && !isCI(ctx.io.env) && opts.answers !== '-');
@@ -100,7 +101,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
       await saveAnswers(save, answers, plan, lang, ctx.io);
       if (!ctx.opts.quiet) ctx.io.stderr.write(`kouiki wizard: ${msg(lang, 'saved', { file: save.shown })}\n`);
     }
-    return renderRecommendations(ctx, [withNotes(taskOf(answers))], 'top', inputs);
+    return renderRecommendations(ctx, [withNotes(taskOf(answers))], 'top', inputs, csv);
   }
 
   // The session (and through it the table renderer) and the prompt library: only on a terminal.
@@ -139,7 +140,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
   } else if (!ctx.opts.quiet) {
     prompter.print(chalk.dim(msg(lang, 'saveHint')));
   }
-  if (ctx.opts.format.length > 0) await renderRecommendations(ctx, [withNotes(taskOf(final))], 'top', inputs);
+  if (ctx.opts.format.length > 0) await renderRecommendations(ctx, [withNotes(taskOf(final))], 'top', inputs, csv);
   return 0;
 }
 
@@ -156,7 +157,11 @@ export function answersFrom(base: Task | null, opts: Record<string, unknown>, da
   head('id', base?.id);
   head('name', base?.name);
   head('description', base?.description);
-  head('category', base?.category);
+  head('category', base?.category ?? undefined);
+  if (base?.category === null) {
+    a.category = null;
+    a.origin.category = 'given';
+  }
   for (const f of data.facts) {
     const fromFile = base?.facts[f.id];
     if (fromFile !== undefined) {

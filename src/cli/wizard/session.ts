@@ -69,7 +69,15 @@ export async function runSession(env: SessionEnv, a: Answers): Promise<SessionRe
       ],
       default: 'finish',
     });
-    if (action === 'finish') return { answers: a, result, saveTo: null };
+    if (action === 'finish') {
+      // With --save, finishing saves. Without, Enter would discard the answers: ask first, and
+      // offer to save them instead.
+      if (env.saveTo !== null || !env.checkSavePath) return { answers: a, result, saveTo: null };
+      if (await p.confirm({ message: msg(lang, 'discardConfirm'), default: false })) return { answers: a, result, saveTo: null };
+      const file = await askSavePath(env);
+      if (file !== null) return { answers: a, result, saveTo: file };
+      continue;
+    }
     if (action === 'save') {
       const file = await askSavePath(env);
       if (file !== null) return { answers: a, result, saveTo: file };
@@ -131,7 +139,7 @@ async function askHead(env: SessionEnv, a: Answers): Promise<void> {
     if (d) a.description = d;
     a.origin.description = 'asked';
   }
-  if (!a.category) await askCategory(env, a);
+  if (a.category === undefined || a.category === '') await askCategory(env, a);
 }
 
 /** The category: kouiki proposes the one it infers (with the words it rests on); the user confirms or picks another. */
@@ -157,6 +165,8 @@ async function askCategory(env: SessionEnv, a: Answers): Promise<void> {
     const rest = inf ? [...inf.tied, ...data.categories.map((c) => c.id).filter((id) => id !== inf.id && !inf.tied.includes(id))] : data.categories.map((c) => c.id);
     for (const id of rest) choices.push({ value: id, name: label(id), description: data.categories.find((c) => c.id === id)?.description[lang] });
     choices.push({ value: DESCRIBE, name: msg(lang, 'describeAgain') });
+    // わからない: the evaluation runs without a category (and says so); nothing is inferred.
+    choices.push({ value: DONT_KNOW, name: msg(lang, 'dontKnow'), description: msg(lang, 'categoryUnknownHelp') });
     const fallback = a.category ?? inf?.id;
     const v = await p.select({ message, choices, ...(fallback ? { default: fallback } : {}) });
     if (v === DESCRIBE) {
@@ -166,7 +176,7 @@ async function askCategory(env: SessionEnv, a: Answers): Promise<void> {
       a.origin.description = 'asked';
       continue;
     }
-    a.category = v;
+    a.category = v === DONT_KNOW ? null : v;
     a.origin.category = 'asked';
     return;
   }
@@ -294,7 +304,7 @@ async function askParties(env: SessionEnv, f: Fact, current: Party[] | null): Pr
 async function changeAnswer(env: SessionEnv, a: Answers): Promise<boolean> {
   const { prompter: p, lang, plan } = env;
   const data = plan.data;
-  const catLabel = a.category ? `${data.categories.find((c) => c.id === a.category)?.name[lang] ?? a.category} (${a.category})` : msg(lang, 'notAnswered');
+  const catLabel = a.category ? `${data.categories.find((c) => c.id === a.category)?.name[lang] ?? a.category} (${a.category})` : a.category === null ? msg(lang, 'dontKnow') : msg(lang, 'notAnswered');
   const choices: Choice<string>[] = [
     { value: 'name', name: `${msg(lang, 'name')}: ${a.name ?? ''}` },
     { value: 'description', name: `${msg(lang, 'description')}: ${a.description ?? msg(lang, 'none')}` },

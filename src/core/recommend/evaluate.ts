@@ -80,6 +80,15 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   let tied: readonly string[] = NONE;
   if (categoryId) {
     category = { id: categoryId, name: look.categories.get(categoryId)?.name[lang] ?? categoryId, inferred: false, evidence: [] };
+  } else if (task.category === null) {
+    // Stated unknown (the wizard's わからない): evaluated without a category, and said so.
+    category = { id: null, inferred: false, evidence: [] };
+    notes.push({
+      rule: 'category-inference',
+      effect: '?',
+      message: lang === 'ja' ? '分類は「わからない」とされたため、分類を推定せず、分類なしで評価しました' : 'the category was given as "don\'t know", so none is inferred and the task is evaluated without one',
+      citation: '',
+    });
   } else {
     const inf = inferCategory(data, task.name, task.description);
     if (inf) {
