@@ -75,7 +75,9 @@ describe('municipality data parser (property)', () => {
       ['population', -1],
       ['population', 1.5],
       ['population', 'many'],
-      ['dayNightRatio', 10.01],
+      // Above 10 a bare day/night ratio is the census's percentage (98.96 is 98.96%); above 1,000% it is out of range.
+      ['dayNightRatio', 1000.01],
+      ['dayNightRatio', '1000.01%'],
       ['dayNightRatio', -0.1],
       ['metroCoreCommuteShare', 1.01],
       ['workersAndStudents', -5],
