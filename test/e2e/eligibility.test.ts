@@ -144,7 +144,7 @@ describe('kouiki eligibility (built binary)', () => {
       [['eligibility', '小田原市', '--data', badValue], /bad\.yaml:3:17: "population": expected >= 0/],
       [['eligibility', '小田原市', '--data', 'examples/kensei-tasks.yaml'], /this is a task list, not a municipality data file/],
       [['eligibility', '箱根町', '--designation', 'cooperation-partner'], /cooperation-partner needs the central city/],
-      [['eligibility', '小田原市', '--designation', 'core'], /unknown designation "core"/],
+      [['eligibility', '小田原市', '--designation', 'core'], /--designation: "core" is not one of the accepted values\n  fix: did you mean core-city \(core city \(中核市\)\)/],
       [['eligibility'], /give a municipality name, or figures/],
     ];
     for (const [args, re] of cases) {
