@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { drawTable } from './table.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import { PROPERTY_LABEL, PROPERTY_ORDER, type InstrumentOut } from '../core/instruments.js';
@@ -43,16 +43,13 @@ export function renderMatrix(list: InstrumentOut[], format: string, lang: Lang, 
     }
     return `${out.join('\n')}${wrapText(legend(lang), width)}\n`;
   }
-  const table = new Table({
-    head: headers.map((h, i) => wrapText(h, (i === 0 ? first : rest) - 2)),
-    colWidths: [first, ...MATRIX.map(() => rest)],
-    style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-  });
+  const rows: string[][] = [];
   for (const i of list) {
     const head = `${wrapText(i.name, first - 2)}\n${chalk.dim(i.id)}${i.tier === 'supplementary' ? chalk.dim(lang === 'ja' ? '\n（補完）' : '\n(suppl.)') : ''}`;
-    table.push([head, ...MATRIX.map((k) => wrapText(cell(i, k), rest - 2))]);
+    rows.push([head, ...MATRIX.map((k) => wrapText(cell(i, k), rest - 2))]);
   }
-  return `${table.toString()}\n${wrapText(legend(lang), width)}\n`;
+  const table = drawTable({ head: headers.map((h, i) => wrapText(h, (i === 0 ? first : rest) - 2)), colWidths: [first, ...MATRIX.map(() => rest)], rows, chalk });
+  return `${table}\n${wrapText(legend(lang), width)}\n`;
 }
 
 function legend(lang: Lang): string {

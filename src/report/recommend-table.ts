@@ -1,8 +1,8 @@
-import Table from 'cli-table3';
 import type { TaskResult } from '../core/recommend/types.js';
 import { categoryLine, kindLabel, rankLabel, summaryRow, SUMMARY_HEAD, type SummaryRow, mainReasons, procedureHeading, reasonLine, trailerLines, verdictText, type RecommendRenderEnv } from './recommend.js';
 import { word } from './labels.js';
 import type { StreamRenderer } from './stream.js';
+import { drawTable } from './table.js';
 import { displayWidth, fixed2, wrapText } from './text.js';
 import { VERDICT_LABEL } from './labels.js';
 
@@ -26,13 +26,13 @@ export function summaryTable(rows: readonly SummaryRow[], env: RecommendRenderEn
   const share = [0.19, 0.16, 0.22, 0.18, 0.25];
   const inner = Math.max(40, env.width - (share.length * 3 + 1));
   const widths = share.map((f) => Math.max(8, Math.floor(inner * f)));
-  const table = new Table({
+  const table = drawTable({
     head: SUMMARY_HEAD.map((k, i) => wrapText(word(lang, k), widths[i]!)),
     colWidths: widths.map((w) => w + 2),
-    style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
+    rows: rows.map((r) => [r.task, r.category, r.first, r.second, r.reason].map((c, i) => wrapText(c, widths[i]!))),
+    chalk,
   });
-  for (const r of rows) table.push([r.task, r.category, r.first, r.second, r.reason].map((c, i) => wrapText(c, widths[i]!)));
-  return `${chalk.bold(word(lang, 'summaryHead'))}\n${table.toString()}\n`;
+  return `${chalk.bold(word(lang, 'summaryHead'))}\n${table}\n`;
 }
 
 /** The human table of `recommend` and `evaluate`: a summary first when asked (evaluate), then one block per task. */
@@ -91,21 +91,20 @@ function detailRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
       });
       if (cols) {
         const [rankW, nameW, verdictW, scoreW, reasonW] = cols as [number, number, number, number, number];
-        const table = new Table({
-          head: [word(lang, 'rank'), word(lang, 'instrument'), word(lang, 'verdict'), word(lang, 'score'), word(lang, 'reasons')].map((h, k) => wrapText(h, cols[k]!)),
-          colWidths: cols.map((w) => w + 2),
-          style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-        });
-        for (const row of rows) {
-          table.push([
-            wrapText(rankLabel(row.rec, r.recommendations), rankW),
-            wrapText(row.name, nameW),
-            wrapText(verdictText(row.rec.verdict, lang, chalk), verdictW),
-            wrapText(fixed2(row.rec.score), scoreW),
-            wrapText(row.shown.join('\n'), reasonW),
-          ]);
-        }
-        out.push(table.toString());
+        out.push(
+          drawTable({
+            head: [word(lang, 'rank'), word(lang, 'instrument'), word(lang, 'verdict'), word(lang, 'score'), word(lang, 'reasons')].map((h, k) => wrapText(h, cols[k]!)),
+            colWidths: cols.map((w) => w + 2),
+            rows: rows.map((row) => [
+              wrapText(rankLabel(row.rec, r.recommendations), rankW),
+              wrapText(row.name, nameW),
+              wrapText(verdictText(row.rec.verdict, lang, chalk), verdictW),
+              wrapText(fixed2(row.rec.score), scoreW),
+              wrapText(row.shown.join('\n'), reasonW),
+            ]),
+            chalk,
+          }),
+        );
       } else {
         // Too narrow for five columns: one block per instrument, its reasons indented below.
         for (const row of rows) {

@@ -68,7 +68,7 @@ export function summaryRow(r: TaskResult, env: Pick<RecommendRenderEnv, 'lang' |
 
 export const SUMMARY_HEAD = ['task', 'category', 'firstChoice', 'secondChoice', 'keyReason'] as const;
 
-/** JSON, Markdown and CSV; the table (cli-table3) lives in recommend-table.ts and loads only when asked for. */
+/** JSON, Markdown and CSV; the table (the table package) lives in recommend-table.ts and loads only when asked for. */
 export function recommendRenderer(format: string, env: RecommendRenderEnv): StreamRenderer<TaskResult> {
   switch (format) {
     case 'json':

@@ -1,4 +1,4 @@
-import { charWidth as cpWidth, displayWidth } from './width.js';
+import { CLUSTER, displayWidth } from './width.js';
 
 /** Text helpers shared by the human formats. */
 
@@ -26,7 +26,8 @@ export function fixed2(n: number): string {
 }
 
 
-const charWidth = (ch: string): number => cpWidth(ch.codePointAt(0)!);
+/** A line's tokens: a short bracketed citation, an ASCII word, white space, or one character (a grapheme cluster). */
+const TOKEN = new RegExp(`\\[[^\\]\\n]{1,24}\\]|[\\x21-\\x7e\\u00a0-\\u02ff]+|\\s+|${CLUSTER.source}`, 'gu');
 
 export { displayWidth };
 
@@ -38,12 +39,13 @@ const ANSI_TOKEN = '\\u001b\\[[0-9;]*m';
 /**
  * Wraps text to a display width: English breaks at spaces (a word longer than the width is cut),
  * Japanese between any two characters except before a closing bracket or punctuation (行頭禁則:
- * the character before it moves down with it). Colour codes take no width and are never cut.
+ * the character before it moves down with it), never inside a character with combining marks or
+ * an emoji sequence. Colour codes take no width and are never cut.
  * Existing line breaks are kept. Table cells are wrapped here first, by display columns.
  */
 export function wrapText(text: string, width: number): string {
   const out: string[] = [];
-  const tokenRe = new RegExp(`${ANSI_TOKEN}|\\[[^\\]\\n\\u001b]{1,24}\\]|[\\x21-\\x7e\\u00a0-\\u02ff]+|\\s+|.`, 'gu');
+  const tokenRe = new RegExp(`${ANSI_TOKEN}|\\[[^\\]\\n\\u001b]{1,24}\\]|[\\x21-\\x7e\\u00a0-\\u02ff]+|\\s+|${CLUSTER.source}`, 'gu');
   for (const para of text.split('\n')) {
     // A short bracketed citation stays on one line when it can; ASCII words stay whole.
     const tokens = para.match(tokenRe) ?? [];
@@ -56,7 +58,7 @@ export function wrapText(text: string, width: number): string {
         let k = chars.length - 1;
         while (k > 0 && /\u001b/.test(chars[k]!)) k--;
         const last = chars[k]!;
-        if (!/\s/.test(last) && charWidth(last) > 0 && k > 0) {
+        if (!/\s/.test(last) && displayWidth(last) > 0 && k > 0) {
           out.push(chars.slice(0, k).join('').trimEnd());
           line = chars.slice(k).join('');
           lw = displayWidth(line);
@@ -79,8 +81,8 @@ export function wrapText(text: string, width: number): string {
         continue;
       }
       if (tw > width) {
-        for (const ch of tok) {
-          const cw = charWidth(ch);
+        for (const ch of tok.match(CLUSTER) ?? []) {
+          const cw = displayWidth(ch);
           if (lw + cw > width) breakLine(ch);
           line += ch;
           lw += cw;
