@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from '../core/eligibility/types.js';
 import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
 import { mdCell, wrapText } from './text.js';
+import { withEligibilitySummary } from './eligibility-summary.js';
 
 export { ELIGIBILITY_FORMATS } from './formats.js';
 
@@ -17,6 +18,8 @@ export interface EligibilityRenderEnv {
   partnersOf?: string[];
   /** Where commuting figures can be obtained (said when no partner is in the data). */
   commuteWhere?: string;
+  /** Several municipalities: a summary first (`first`), or the summary alone (`only`, `--summary`). */
+  summary?: 'first' | 'only';
 }
 
 const WORDS = {
@@ -313,6 +316,6 @@ function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamR
 export function eligibilityRenderer(format: string, env: EligibilityRenderEnv): StreamRenderer<EligibilityResult> {
   if (format === 'json') return jsonArrayRenderer<EligibilityResult>(env.head, 'results');
   if (env.partnersOf) return partnersRenderer(env, format === 'markdown');
-  if (format === 'markdown') return markdownRenderer(env);
-  return tableRenderer(env);
+  const detail = format === 'markdown' ? markdownRenderer(env) : tableRenderer(env);
+  return env.summary ? withEligibilitySummary(detail, env.summary, { ...env, markdown: format === 'markdown' }) : detail;
 }

@@ -37,6 +37,50 @@ describe('item 8: the answer first', () => {
   });
 });
 
+describe('item 8: eligibility of several cities, the answer first', () => {
+  it('begins with one verdict line per city and designation, then the detail (ja, en)', () => {
+    const ja = kouiki(['eligibility', '鳥取市', '倉吉市', '--lang', 'ja', ...AS_OF]);
+    expect(ja.code).toBe(0);
+    expect(ja.stdout.startsWith('要約\n')).toBe(true);
+    const head = ja.stdout.slice(0, ja.stdout.indexOf('市町村ごとの詳細'));
+    for (const h of ['市町村', '指定', '判定', '決め手', '鳥取市', '倉吉市', '連携中枢都市']) expect(head).toContain(h);
+    // 倉吉市 is a 市, not a 中核市: the 連携中枢都市 scale criterion fails, and the line says which.
+    expect(head).toMatch(/✗ 満たさない[^\n]*│[^\n]*不適合: A 規模/);
+    expect(head).not.toContain('■ ');
+    expect(ja.stdout.indexOf('市町村ごとの詳細')).toBeLessThan(ja.stdout.indexOf('■ 鳥取市'));
+    const en = kouiki(['eligibility', '鳥取市', '倉吉市', '--lang', 'en', ...AS_OF]);
+    expect(en.stdout.startsWith('Summary\n')).toBe(true);
+    expect(en.stdout).toContain('Deciding criteria');
+    expect(en.stdout).toContain('Detail by municipality');
+  });
+
+  it('one city keeps its detail alone; --summary prints the verdicts alone (table, Markdown); JSON is unchanged', () => {
+    const one = kouiki(['eligibility', '鳥取市', '--lang', 'en', ...AS_OF]);
+    expect(one.stdout.startsWith('■ 鳥取市')).toBe(true);
+    const full = kouiki(['eligibility', '鳥取市', '倉吉市', '米子市', '--lang', 'en', ...AS_OF]);
+    const s = kouiki(['eligibility', '鳥取市', '倉吉市', '米子市', '--summary', '--lang', 'en', ...AS_OF]);
+    expect(s.code).toBe(0);
+    expect(s.stdout).not.toContain('■ ');
+    expect(s.stdout).toContain('米子市');
+    expect(s.stdout.split('\n').length).toBeLessThan(full.stdout.split('\n').length / 5);
+    const md = kouiki(['eligibility', '鳥取市', '倉吉市', '--summary', '-f', 'markdown', '--lang', 'ja', ...AS_OF]);
+    expect(md.stdout).toMatch(/^## 要約\n\n\| 市町村 \| 指定 \| 判定 \| 決め手 \|\n\|---\|---\|---\|---\|\n\| 鳥取市 \| 指定都市 \|/);
+    expect(md.stdout.trim().split('\n')).toHaveLength(4 + 8);
+    const json = JSON.parse(kouiki(['eligibility', '鳥取市', '倉吉市', '-f', 'json', ...AS_OF]).stdout);
+    expect(json.results).toHaveLength(2);
+  });
+
+  it('the summary fits 60, 80 and 120 columns (a line per verdict when a table would not fit)', () => {
+    for (const columns of [60, 80, 120]) {
+      const r = at(columns, ['eligibility', '鳥取市', '倉吉市', '--summary', '--lang', 'en', ...AS_OF]);
+      expect(widest(r.stdout)).toBeLessThanOrEqual(columns);
+    }
+    const narrow = at(60, ['eligibility', '鳥取市', '倉吉市', '--summary', '--lang', 'en', ...AS_OF]);
+    expect(narrow.stdout).not.toContain('┌');
+    expect(narrow.stdout.replace(/\n/g, ' ')).toContain('倉吉市 cooperation central city (連携中枢都市): ✗ does not meet — fails: A scale');
+  });
+});
+
 describe('item 9: ties are shown as ties', () => {
   it('with no facts, the instruments share rank =1, the text says what would separate them, and no procedure is shown (en, ja)', () => {
     const en = kouiki(['recommend', '--lang', 'en', ...AS_OF]);

@@ -56,6 +56,9 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
     head: { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf },
     width: outputWidth(ctx.io.stdoutIsTTY, out.columns, ctx.io.env),
     chalk: chalkFor(ctx),
+    // The answer first: several municipalities begin with one verdict line per city and
+    // designation; --summary prints those lines alone.
+    ...(request.partners ? {} : opts.summary === true ? { summary: 'only' as const } : results.length > 1 ? { summary: 'first' as const } : {}),
     ...(request.partners
       ? {
           partnersOf: partnersOf!,

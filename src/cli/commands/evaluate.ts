@@ -5,6 +5,9 @@ import { EVALUATE_FORMATS } from '../../report/formats.js';
 import { renderRecommendations } from './recommend-common.js';
 import { resolveTaskParties, type PartySource } from '../parties.js';
 
+/** The most tasks whose output begins with the summary table (see below). */
+export const SUMMARY_FIRST_MAX = 500;
+
 /**
  * `kouiki evaluate FILE...`: every file is read and validated before anything is printed (a
  * broken file is exit 2 with no partial output); the results then stream out.
@@ -34,6 +37,10 @@ export async function run(ctx: RunContext, files: string[], opts: Record<string,
   const shown = files.map((f) => (f === '-' ? (ctx.opts.lang === 'ja' ? '標準入力' : 'standard input') : f)).join(', ');
   const asked = ctx.opts.lang === 'ja' ? `課題リスト ${shown} の課題${all.length}件について、適した連携制度を評価` : `evaluate the cooperation instruments for the ${all.length} task(s) of ${shown}`;
   // The answer first: a summary table before the detail of several tasks; --summary alone.
-  const summary = opts.summary === true ? 'only' : all.length > 1 ? 'first' : undefined;
+  // Up to SUMMARY_FIRST_MAX tasks: the summary must wait for every result, so the detail is held
+  // back; a batch larger than that streams its detail as before (a summary of thousands of rows
+  // is no overview, and holding it back would keep the whole output in memory and keep
+  // `| head` waiting). --summary gives the summary of any batch.
+  const summary = opts.summary === true ? 'only' : all.length > 1 && all.length <= SUMMARY_FIRST_MAX ? 'first' : undefined;
   return renderRecommendations(ctx, all, 'top', files, { formats: EVALUATE_FORMATS, asked: [asked], ...(summary ? { summary } : {}), ...(opts.csvHeader === 'ids' ? { csvHeader: 'ids' as const } : {}) });
 }
