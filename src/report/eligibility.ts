@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from '../core/eligibility/types.js';
 import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
-import { mdCell, wrapText } from './text.js';
+import { displayWidth, mdCell, wrapText } from './text.js';
 import { withEligibilitySummary } from './eligibility-summary.js';
 
 export { ELIGIBILITY_FORMATS } from './formats.js';
@@ -28,6 +28,7 @@ const WORDS = {
   actual: { ja: '実際の値', en: 'Actual' },
   required: { ja: '必要な値', en: 'Required' },
   citation: { ja: '根拠', en: 'Citation' },
+  requiredCited: { ja: '必要な値［根拠］', en: 'Required [citation]' },
   figures: { ja: '数値と出典', en: 'Figures and sources' },
   figure: { ja: '項目', en: 'Figure' },
   value: { ja: '値', en: 'Value' },
@@ -168,10 +169,43 @@ function hang(prefix: string, text: string, width: number): string {
     .join('\n');
 }
 
+/**
+ * The criteria table's columns (each with its padding) for the output width: from 108 columns
+ * the five columns they have always had, the citation taking what is left; from 70 (with the
+ * language's widest status) four, the citation below the requirement; narrower, null: a list,
+ * one criterion a block (criteriaList).
+ */
+export function criteriaColumns(width: number, lang: Lang): number[] | null {
+  const fixed = [24, 14, 18, 22];
+  const wide = 6 + fixed.reduce((a, b) => a + b, 0) + 24;
+  if (width >= wide) return [...fixed, width - (wide - 24)];
+  const status = Math.max(displayWidth(w(lang, 'status')), ...Object.values(STATUS).map((s) => displayWidth(`${s.mark} ${s[lang]}`))) + 2;
+  const rest = width - 5 - status;
+  if (rest < 51) return null;
+  const criterion = Math.floor(rest * 0.36);
+  const actual = Math.floor(rest * 0.24);
+  return [criterion, status, actual, rest - criterion - actual];
+}
+
+/** The criteria as a list, for a terminal too narrow for a table: status and name, then the figures and the citation. */
+function criteriaList(d: DesignationResult, lang: Lang, chalk: ChalkInstance, width: number): string {
+  const sep = lang === 'ja' ? '、' : '; ';
+  const lines: string[] = [];
+  for (const c of d.criteria) {
+    lines.push(wrapText(`${statusText(c.status, lang, chalk)} ${c.name ?? c.id} (${c.id})`, width));
+    const actual = actualText(c, lang);
+    const figures = `${actual ? `${w(lang, 'actual')}: ${actual}${sep}` : ''}${w(lang, 'required')}: ${c.required}`;
+    lines.push(hang('    ', figures, width));
+    lines.push(hang('    ', `[${citationText(c, lang)}]`, width));
+  }
+  return lines.join('\n');
+}
+
 function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityResult> {
   const { lang, chalk } = env;
-  const cols = [24, 14, 18, 22];
-  const citeWidth = Math.max(24, env.width - 6 - cols.reduce((a, b) => a + b, 0));
+  const cols = criteriaColumns(env.width, lang);
+  // Four columns: the citation goes below the requirement, in the fourth.
+  const citeWidth = cols?.[4] ?? cols?.[3] ?? 0;
   return {
     begin: () => '',
     item(r, i) {
@@ -194,14 +228,14 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
         const rows: string[][] = [];
         for (const c of d.criteria) {
           rows.push([
-            wrapText(`${c.name ?? c.id}\n(${c.id})`, cols[0]! - 2),
+            wrapText(`${c.name ?? c.id}\n(${c.id})`, (cols?.[0] ?? 0) - 2),
             statusText(c.status, lang, chalk),
-            wrapText(actualText(c, lang), cols[2]! - 2),
-            wrapText(c.required, cols[3]! - 2),
-            wrapText(citationText(c, lang), citeWidth - 2),
+            wrapText(actualText(c, lang), (cols?.[2] ?? 0) - 2),
+            ...(cols?.length === 5 ? [wrapText(c.required, cols[3]! - 2), wrapText(citationText(c, lang), citeWidth - 2)] : [wrapText(`${c.required}\n[${citationText(c, lang)}]`, citeWidth - 2)]),
           ]);
         }
-        out.push(drawTable({ head: [w(lang, 'criterion'), w(lang, 'status'), w(lang, 'actual'), w(lang, 'required'), w(lang, 'citation')], colWidths: [...cols, citeWidth], rows, chalk }));
+        if (!cols) out.push(criteriaList(d, lang, chalk, env.width));
+        else out.push(drawTable({ head: [w(lang, 'criterion'), w(lang, 'status'), w(lang, 'actual'), ...(cols.length === 5 ? [w(lang, 'required'), w(lang, 'citation')] : [w(lang, 'requiredCited')])].map((h, k) => wrapText(h, cols[k]! - 2)), colWidths: cols, rows, chalk }));
         const notes = criterionNotes(d, lang);
         if (notes.length > 0 || (d.notes && d.notes.length > 0)) {
           out.push(`${w(lang, 'notes')}:`);

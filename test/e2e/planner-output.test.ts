@@ -125,6 +125,23 @@ describe('item 7: tables fit the terminal', () => {
     }
   }
 
+  it('the criteria tables of eligibility fit 60, 80 and 120 columns: five columns, four (the citation under the requirement), a list (ja, en)', () => {
+    for (const lang of ['ja', 'en']) {
+      for (const columns of [60, 80, 120]) {
+        const r = at(columns, ['eligibility', '倉吉市', '--merge', '三朝町', '--lang', lang, ...AS_OF]);
+        expect(r.code).toBe(0);
+        const boxes = r.stdout.split('\n').filter((l) => /^[┌│├└]/.test(l));
+        if (columns === 60) expect(boxes).toEqual([]);
+        else expect(Math.max(...boxes.map(displayWidth))).toBeLessThanOrEqual(columns);
+        // The list and the wide table keep each citation on a line of its own (or whole in its cell).
+        if (columns !== 80) expect(r.stdout.replace(/\s+/g, '')).toContain(lang === 'ja' ? '地方自治法第252条の22第1項' : 'LocalAutonomyActArt.252-22(1)');
+      }
+    }
+    expect(at(80, ['eligibility', '倉吉市', '--lang', 'en', ...AS_OF]).stdout).toContain('│ Required [citation]');
+    expect(at(120, ['eligibility', '倉吉市', '--lang', 'en', ...AS_OF]).stdout).toMatch(/│ Required +│ Citation/);
+    expect(at(60, ['eligibility', '倉吉市', '--lang', 'en', ...AS_OF]).stdout).toMatch(/^✗ fail A scale/m);
+  });
+
   it('a list layout below the table’s minimum width; English words are not cut', () => {
     const narrow = at(60, ['recommend', '--category', 'essential-service', '--lang', 'en', ...AS_OF]);
     expect(narrow.stdout).not.toContain('┌');
