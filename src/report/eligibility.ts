@@ -44,7 +44,7 @@ const WORDS = {
   partnersTitle: { ja: '{c} への通勤通学割合（連携の相手の目安）', en: 'commuting share to {c} (the partner guidelines)' },
   partner: { ja: '市町村', en: 'Municipality' },
   share: { ja: '通勤通学割合', en: 'Share' },
-  noPartners: { ja: 'データに {c} への通勤通学の数値がある市町村はありません。', en: 'no municipality in the data has a commuting figure to {c}.' },
+  noPartners: { ja: 'データに{c}への通勤通学の数値がある市町村はありません。', en: 'no municipality in the data has a commuting figure to {c}.' },
   meets: { ja: '目安を満たす', en: 'meets the guideline' },
   below: { ja: '目安未満（意思があれば参加できる）', en: 'below the guideline (may still join if willing)' },
   undecided: { ja: '不明', en: 'unknown' },
@@ -155,7 +155,8 @@ function criterionNotes(d: DesignationResult, lang: Lang): string[] {
     const parts: string[] = [];
     if (c.note) parts.push(c.note);
     if (c.missing) parts.push(`${w(lang, 'missing')}: ${c.missing}`);
-    if (parts.length > 0) out.push(`${c.id}: ${parts.join(' — ')}`);
+    // Japanese prose names the criterion (人口), not its id (population); English keeps the id.
+    if (parts.length > 0) out.push(`${lang === 'ja' ? (c.name ?? c.id) : c.id}: ${parts.join(' — ')}`);
   }
   return out;
 }

@@ -154,11 +154,16 @@ export function trailerLines(r: TaskResult, env: RecommendRenderEnv, opts: { rol
     }
     if (p.measures.length > 0) {
       out.push(`  ${word(lang, 'measures')}:`);
-      for (const m of p.measures) out.push(`    - ${m.name}${m.instrument ? ` → ${m.instrument}` : ''} [${m.citation}]`);
+      for (const m of p.measures) out.push(`    - ${m.name}${m.instrument ? ` → ${instrumentName(m.instrument, env.data, lang)}` : ''} [${m.citation}]`);
     }
   }
   if (r.unknownFacts.length > 0) out.push(chalk.dim(`${word(lang, 'unknownFacts')}: ${factLabels(r, env.data, lang)}`));
   return out;
+}
+
+/** An instrument by its name in the output language (the prose never shows a raw id; JSON keeps it). */
+function instrumentName(id: string, data: PackData, lang: Lang): string {
+  return data.instruments.find((i) => i.id === id)?.name[lang] ?? id;
 }
 
 /** A rank as the human formats show it: `=1` when another instrument shares it (competition ranking). */
@@ -247,7 +252,7 @@ function plainMarkdown(env: RecommendRenderEnv): StreamRenderer<TaskResult> {
       if (r.prefecture) {
         const p = r.prefecture;
         out.push('', `### ${word(lang, 'prefecture')}`, '', p.why, '', `- ${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text} (${p.principle.citation})`);
-        for (const m of p.measures) out.push(`- ${m.name}${m.instrument ? ` → \`${m.instrument}\`` : ''} (${m.citation})`);
+        for (const m of p.measures) out.push(`- ${m.name}${m.instrument ? ` → ${instrumentName(m.instrument, env.data, lang)}` : ''} (${m.citation})`);
       }
       if (r.unknownFacts.length > 0) out.push('', `*${word(lang, 'unknownFacts')}: ${mdCell(factLabels(r, env.data, lang))}*`);
       return `${out.join('\n')}\n`;

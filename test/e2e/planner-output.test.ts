@@ -207,3 +207,38 @@ describe('item 6: no output contains an unfilled placeholder', () => {
     });
   }
 });
+
+describe('item 18: Japanese that reads naturally', () => {
+  // A space between a Japanese word and its particle (「一部事務組合 が 6 位」), or a raw id after an arrow (「→ ordinance-transfer」).
+  const SPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー] (が|を|は|に|より|で|と) /u;
+  const RAW_ID = /→ `?[a-z]+(-[a-z]+)+/;
+
+  it('evaluate, explain and eligibility in Japanese: no spaced particles, no raw ids in prose', () => {
+    const outputs = [
+      kouiki(['evaluate', EXAMPLE, '--lang', 'ja', ...AS_OF]).stdout,
+      kouiki(['evaluate', EXAMPLE, '-f', 'markdown', '--lang', 'ja', ...AS_OF]).stdout,
+      kouiki(['explain', '--category', 'essential-service', '--lang', 'ja', ...AS_OF]).stdout,
+      kouiki(['eligibility', '小田原市', '--lang', 'ja', ...AS_OF]).stdout,
+    ];
+    for (const out of outputs) {
+      expect(out).not.toMatch(SPACED);
+      expect(out).not.toMatch(RAW_ID);
+    }
+    const [table, md, explain, eligibility] = outputs as [string, string, string, string];
+    // The prefecture's support measures name the instrument they lead to.
+    expect(table).toContain('市町村の実状に応じた権限移譲 → 条例による事務処理の特例');
+    expect(md).toContain('→ 条例による事務処理の特例');
+    expect(explain).toMatch(/事務の代替執行が連携協約より上: 判定「推奨」は「可能」より上位/);
+    expect(explain).not.toContain('PRIORITY');
+    // A criterion's note is introduced by its name, not its id.
+    expect(eligibility).toMatch(/^ {2}- 昼夜間人口比率: 判定に必要なデータ/m);
+    expect(eligibility).not.toMatch(/^ {2}- day-night-ratio:/m);
+  });
+
+  it('English keeps its wording, and names the instrument too', () => {
+    const en = kouiki(['evaluate', EXAMPLE, '--lang', 'en', ...AS_OF]).stdout;
+    expect(en).not.toMatch(RAW_ID);
+    expect(en).toMatch(/→ [A-Z]/);
+    expect(kouiki(['eligibility', '小田原市', '--lang', 'en', ...AS_OF]).stdout).toMatch(/^ {2}- day-night-ratio: /m);
+  });
+});

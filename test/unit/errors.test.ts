@@ -383,7 +383,7 @@ const COMMANDER_CASES: ErrorCase[] = [
   cli('unknown-command', ['evalute', 't.yaml']),
   cli('missing-argument', ['evaluate']),
   cli('option-argument-missing', ['recommend', '--category']),
-  cli('invalid-choice', ['recommend', '--category', 'tourism']),
+  cli('invalid-choice', ['evaluate', 't.yaml', '--csv-header', 'names']),
   cli('too-many-arguments', ['instruments', 'council', 'consignment']),
 ];
 

@@ -40,7 +40,7 @@ const M = {
   reopened: { ja: '→ 「{label}」は前の回答から決まらなくなったので、改めて聞きます', en: '→ "{label}" no longer follows from your answers, so it is asked again' },
   topHead: { ja: '第1位: {name}（{verdict}・{score}）', en: 'First choice: {name} ({verdict}, {score})' },
   reasonsHead: { ja: '理由（根拠）', en: 'Reasons (citation)' },
-  whyHead: { ja: '{name} が {rank} 位（{verdict}・{score}）である理由', en: 'Why {name} ranks {rank} ({verdict}, {score})' },
+  whyHead: { ja: '{name}が{rank}位（{verdict}・{score}）である理由', en: 'Why {name} ranks {rank} ({verdict}, {score})' },
   menu: { ja: '次は？', en: 'What next?' },
   finish: { ja: '終了する', en: 'finish' },
   discardConfirm: { ja: '回答は保存されていません。保存せずに終了しますか？（いいえ: 保存先を聞きます）', en: 'The answers are not saved. Quit without saving them? (no: choose a file to save to)' },
