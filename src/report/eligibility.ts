@@ -29,6 +29,7 @@ const WORDS = {
   required: { ja: '必要な値', en: 'Required' },
   citation: { ja: '根拠', en: 'Citation' },
   requiredCited: { ja: '必要な値［根拠］', en: 'Required [citation]' },
+  notNeeded: { ja: '判定に使わない（この数値を読む要件は適用されない）', en: 'not needed (the criteria that read it do not apply)' },
   figures: { ja: '数値と出典', en: 'Figures and sources' },
   figure: { ja: '項目', en: 'Figure' },
   value: { ja: '値', en: 'Value' },
@@ -139,10 +140,29 @@ function titleOf(r: EligibilityResult, lang: Lang): string {
   return `■ ${m.name}${bits.length > 0 ? ` (${bits.join(', ')})` : ''}${merged}`;
 }
 
-function figureLines(figures: FigureOut[], lang: Lang): string[] {
+/** The criteria each figure decides, for telling when a missing figure's hint is of no use. */
+const FIGURE_CRITERIA: Record<string, readonly string[]> = {
+  metroCoreCommuteShare: ['metro-core-commute-share'],
+  dayNightRatio: ['day-night-ratio'],
+  population: ['population'],
+};
+
+/**
+ * Where to get a missing figure, or — when every criterion that reads it does not apply (the
+ * share to the metro cores of a city outside the 三大都市圏) — that it is not needed: a planner
+ * is not sent to fetch a table nothing reads (issue 15 item 5).
+ */
+function missingFigureText(f: FigureOut, r: EligibilityResult | undefined, lang: Lang): string {
+  const ids = FIGURE_CRITERIA[f.figure];
+  const rows = ids && r ? r.designations.flatMap((d) => d.criteria.filter((c) => ids.includes(c.id))) : [];
+  if (rows.length > 0 && rows.every((c) => c.status === 'not-applicable')) return w(lang, 'notNeeded');
+  return `${w(lang, 'where')}: ${f.where ?? ''}`;
+}
+
+function figureLines(figures: FigureOut[], lang: Lang, r?: EligibilityResult): string[] {
   return figures.map((f) => {
     const label = figureLabel(f.figure, lang);
-    if (f.value === null) return `${label}: ${w(lang, 'unknown')} — ${w(lang, 'where')}: ${f.where ?? ''}`;
+    if (f.value === null) return `${label}: ${w(lang, 'unknown')} — ${missingFigureText(f, r, lang)}`;
     const v = fmtValue(f.value, lang);
     const how = f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : '';
     return `${label}: ${v}${how} — ${f.source ?? ''}`;
@@ -215,7 +235,7 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
       out.push(chalk.bold(titleOf(r, lang)));
       if (r.figures && r.figures.length > 0) {
         out.push(`${w(lang, 'figures')}:`);
-        for (const line of figureLines(r.figures, lang)) out.push(hang('  ', line, env.width - 2));
+        for (const line of figureLines(r.figures, lang, r)) out.push(hang('  ', line, env.width - 2));
       }
       if (r.derived && r.derived.length > 0) {
         out.push(`${w(lang, 'derived')}:`);
@@ -266,7 +286,7 @@ function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<Eligibility
         out.push(`| ${w(lang, 'figure')} | ${w(lang, 'value')} | ${w(lang, 'source')} |`, '|---|---|---|');
         for (const f of r.figures) {
           const value = f.value === null ? `*${w(lang, 'unknown')}*` : `${fmtValue(f.value, lang)}${f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : ''}`;
-          const src = f.value === null ? `${w(lang, 'where')}: ${f.where ?? ''}` : (f.source ?? '');
+          const src = f.value === null ? missingFigureText(f, r, lang) : (f.source ?? '');
           out.push(`| ${mdCell(figureLabel(f.figure, lang))} | ${mdCell(value)} | ${mdCell(src)} |`);
         }
         out.push('');

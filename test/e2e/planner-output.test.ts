@@ -242,3 +242,16 @@ describe('item 18: Japanese that reads naturally', () => {
     expect(kouiki(['eligibility', '小田原市', '--lang', 'en', ...AS_OF]).stdout).toMatch(/^ {2}- day-night-ratio: /m);
   });
 });
+
+describe('item 5: no where-to-get-it hint for a figure nothing reads', () => {
+  it('outside the 三大都市圏 the share to the metro cores is said to be not needed; inside or unknown, the hint stays (ja, en, markdown)', () => {
+    const outside = kouiki(['eligibility', '鳥取市', '--metro-area', 'none', '--designation', 'cooperation-central-city', '--lang', 'ja', ...AS_OF]);
+    expect(outside.code).toBe(0);
+    expect(outside.stdout).toContain('三大都市圏の中心への通勤通学割合: 不明 — 判定に使わない（この数値を読む要件は適用されない）');
+    expect(outside.stdout).not.toContain('statInfId 000032214199');
+    const en = kouiki(['eligibility', '鳥取市', '--metro-area', '三大都市圏外', '--designation', 'cooperation-central-city', '-f', 'markdown', '--lang', 'en', ...AS_OF]);
+    expect(en.stdout).toContain('| commuting share to the metro cores | *unknown* | not needed (the criteria that read it do not apply) |');
+    const unknown = kouiki(['eligibility', '鳥取市', '--designation', 'cooperation-central-city', '--lang', 'en', ...AS_OF]);
+    expect(unknown.stdout).toMatch(/commuting share to the metro cores: unknown — where to get it: 2020 census table 3/);
+  });
+});
