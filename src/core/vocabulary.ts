@@ -75,8 +75,54 @@ class Table {
     }
     const close = suggestMany(key, this.names.map((n) => n.key), 6);
     const ids = [...new Set(close.map((c) => this.names.find((n) => n.key === c)!.id))].slice(0, 3);
-    return { ok: false, suggestions: ids.map((x) => this.entries.find((e) => e.id === x)!) };
+    if (ids.length > 0) return { ok: false, suggestions: ids.map((x) => this.entries.find((e) => e.id === x)!) };
+    // Nothing within a few edits: the ids and names that share the words typed (partial-union,
+    // admin-efficiency, 行政の効率), so a shortened or half-remembered id still gets an answer.
+    return { ok: false, suggestions: sharedWords(text, this.entries, 3) };
   }
+}
+
+/** Two-character runs of a Japanese text that carry meaning: at least one kanji or katakana (の効 and 効率, not のを). */
+function bigrams(s: string): Set<string> {
+  const chars = [...s.normalize('NFKC')];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const b = chars[i]! + chars[i + 1]!;
+    if (/[\p{Script=Han}\p{Script=Katakana}]/u.test(b) && !/[\s（）()、。]/u.test(b)) out.add(b);
+  }
+  return out;
+}
+
+/**
+ * Entries that share the words of a text no edit distance reaches. In ASCII, every word typed
+ * (three letters or more) begins a word of the entry's id or English name (`admin` →
+ * administrative); in Japanese, the entry's names share the most two-character runs with it.
+ * Best first, ties in the pack's order; at most `max`.
+ */
+export function sharedWords(text: string, entries: readonly Entry[], max: number): Entry[] {
+  const t = text.normalize('NFKC').toLowerCase().trim();
+  const scored: { e: Entry; score: number; at: number }[] = [];
+  if (/^[\x00-\x7f]*$/.test(t)) {
+    const words = t.split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+    if (words.length === 0) return [];
+    entries.forEach((e, at) => {
+      const theirs = `${e.id} ${e.names.en}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+      if (words.every((w) => theirs.some((x) => x.startsWith(w)))) scored.push({ e, score: words.length, at });
+    });
+  } else {
+    const mine = bigrams(t);
+    if (mine.size === 0) return [];
+    entries.forEach((e, at) => {
+      const theirs = bigrams(e.names.ja);
+      let score = 0;
+      for (const b of mine) if (theirs.has(b)) score++;
+      if (score > 0) scored.push({ e, score, at });
+    });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || a.at - b.at)
+    .slice(0, max)
+    .map((x) => x.e);
 }
 
 export interface Vocabulary {

@@ -193,6 +193,15 @@ describe('item 15: did-you-mean for misspelt keys and ids', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('(did you mean wide-area-issue (Wide-area issues)?)');
   });
+
+  it('a shortened id or a half-remembered Japanese name on the command line suggests the entry that shares its words (en, ja)', () => {
+    const inst = kouiki(['instruments', 'partial-union', '--lang', 'en']);
+    expect(inst.code).toBe(2);
+    expect(inst.stderr).toContain('did you mean partial-affairs-union (Partial-affairs union)?');
+    const cat = kouiki(['recommend', '--category', '行政の効率', '--lang', 'ja', ...AS_OF]);
+    expect(cat.code).toBe(2);
+    expect(cat.stderr).toContain('administrative-efficiency（県と市を総体的に見た事務効率の向上）のことですか？');
+  });
 });
 
 describe('item 16: facts derived from the parties the same way in every command', () => {
