@@ -42,7 +42,7 @@ const WORDS = {
   missing: { ja: '判定に必要なデータ', en: 'data that would decide it' },
   from: { ja: '{d} から', en: 'from {d}' },
   merged: { ja: '合併後（試算）', en: 'after the merger (what-if)' },
-  partnersTitle: { ja: '{c} への通勤通学割合（連携の相手の目安）', en: 'commuting share to {c} (the partner guidelines)' },
+  partnersTitle: { ja: '{c}への通勤通学割合（連携の相手の目安）', en: 'commuting share to {c} (the partner guidelines)' },
   partner: { ja: '市町村', en: 'Municipality' },
   share: { ja: '通勤通学割合', en: 'Share' },
   noPartners: { ja: 'データに{c}への通勤通学の数値がある市町村はありません。', en: 'no municipality in the data has a commuting figure to {c}.' },
@@ -96,11 +96,31 @@ export function fmtValue(v: number | string | null, lang: Lang): string {
   return label ? `${label[lang]} (${v})` : v;
 }
 
-/** The actual value in a table cell: kinds and metro areas by their label, numbers with separators. */
+/**
+ * Shares of commuters are shown as percentages in the human formats (issue 15 item 12: planners
+ * read 「通勤通学割合 12%」, and the guidelines write 10%); JSON keeps the fractions, as the
+ * contract says. Ratios (day/night) stay ratios.
+ */
+const SHARE_CRITERIA = new Set(['metro-core-commute-share', 'commute-share']);
+const SHARE_FIGURES = new Set(['metroCoreCommuteShare', 'commuteShare', 'twin:metroCoreCommuteShare']);
+
+/** 0.12 → 12%, 0.1234 → 12.34% (two decimals at most, no float noise: 0.3 → 30%). */
+export function percent(v: number): string {
+  return `${Number((v * 100).toFixed(2))}%`;
+}
+
+/** A requirement as shown: a share's threshold as a percentage (`< 0.1` → `< 10%`), anything else as the engine wrote it. */
+function requiredText(c: CriterionResult): string {
+  if (!SHARE_CRITERIA.has(c.id)) return c.required;
+  return c.required.replace(/^([<>]=?|≥|≤)\s*(\d+(?:\.\d+)?)(?![\d,%])/, (_, op: string, n: string) => `${op} ${percent(Number(n))}`);
+}
+
+/** The actual value in a table cell: kinds and metro areas by their label, numbers with separators, shares as percentages. */
 function actualText(c: CriterionResult, lang: Lang): string {
   if (c.actual === null) return '';
   let shown: string;
-  if (typeof c.actual === 'number') shown = fmtValue(c.actual, lang);
+  if (typeof c.actual === 'number' && SHARE_CRITERIA.has(c.id)) shown = percent(c.actual);
+  else if (typeof c.actual === 'number') shown = fmtValue(c.actual, lang);
   else if (idLabel(c.actual)) shown = idLabel(c.actual)![lang];
   // Group the whole numbers inside a text (a merger's "甲市 210000"), but never the digits of a
   // decimal ("1.0238") or of a date ("2014-01-01"), which grouping would corrupt.
@@ -163,7 +183,7 @@ function figureLines(figures: FigureOut[], lang: Lang, r?: EligibilityResult): s
   return figures.map((f) => {
     const label = figureLabel(f.figure, lang);
     if (f.value === null) return `${label}: ${w(lang, 'unknown')} — ${missingFigureText(f, r, lang)}`;
-    const v = fmtValue(f.value, lang);
+    const v = SHARE_FIGURES.has(f.figure) && typeof f.value === 'number' ? percent(f.value) : fmtValue(f.value, lang);
     const how = f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : '';
     return `${label}: ${v}${how} — ${f.source ?? ''}`;
   });
@@ -215,7 +235,7 @@ function criteriaList(d: DesignationResult, lang: Lang, chalk: ChalkInstance, wi
   for (const c of d.criteria) {
     lines.push(wrapText(`${statusText(c.status, lang, chalk)} ${c.name ?? c.id} (${c.id})`, width));
     const actual = actualText(c, lang);
-    const figures = `${actual ? `${w(lang, 'actual')}: ${actual}${sep}` : ''}${w(lang, 'required')}: ${c.required}`;
+    const figures = `${actual ? `${w(lang, 'actual')}: ${actual}${sep}` : ''}${w(lang, 'required')}: ${requiredText(c)}`;
     lines.push(hang('    ', figures, width));
     lines.push(hang('    ', `[${citationText(c, lang)}]`, width));
   }
@@ -252,7 +272,7 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
             wrapText(`${c.name ?? c.id}\n(${c.id})`, (cols?.[0] ?? 0) - 2),
             statusText(c.status, lang, chalk),
             wrapText(actualText(c, lang), (cols?.[2] ?? 0) - 2),
-            ...(cols?.length === 5 ? [wrapText(c.required, cols[3]! - 2), wrapText(citationText(c, lang), citeWidth - 2)] : [wrapText(`${c.required}\n[${citationText(c, lang)}]`, citeWidth - 2)]),
+            ...(cols?.length === 5 ? [wrapText(requiredText(c), cols[3]! - 2), wrapText(citationText(c, lang), citeWidth - 2)] : [wrapText(`${requiredText(c)}\n[${citationText(c, lang)}]`, citeWidth - 2)]),
           ]);
         }
         if (!cols) out.push(criteriaList(d, lang, chalk, env.width));
@@ -285,7 +305,7 @@ function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<Eligibility
       if (r.figures && r.figures.length > 0) {
         out.push(`| ${w(lang, 'figure')} | ${w(lang, 'value')} | ${w(lang, 'source')} |`, '|---|---|---|');
         for (const f of r.figures) {
-          const value = f.value === null ? `*${w(lang, 'unknown')}*` : `${fmtValue(f.value, lang)}${f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : ''}`;
+          const value = f.value === null ? `*${w(lang, 'unknown')}*` : `${SHARE_FIGURES.has(f.figure) && typeof f.value === 'number' ? percent(f.value) : fmtValue(f.value, lang)}${f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : ''}`;
           const src = f.value === null ? missingFigureText(f, r, lang) : (f.source ?? '');
           out.push(`| ${mdCell(figureLabel(f.figure, lang))} | ${mdCell(value)} | ${mdCell(src)} |`);
         }
@@ -302,7 +322,7 @@ function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<Eligibility
         out.push(`### ${mdCell(d.name ?? d.designation)} (\`${d.designation}\`)${mdCell(central)}: ${eligibleText(d.eligible, lang)}`, '');
         out.push(`| ${w(lang, 'criterion')} | ${w(lang, 'status')} | ${w(lang, 'actual')} | ${w(lang, 'required')} | ${w(lang, 'citation')} |`, '|---|---|---:|---|---|');
         for (const c of d.criteria) {
-          out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${STATUS[c.status].mark} ${STATUS[c.status][lang]} | ${mdCell(actualText(c, lang))} | ${mdCell(c.required)} | ${mdCell(citationText(c, lang))} |`);
+          out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${STATUS[c.status].mark} ${STATUS[c.status][lang]} | ${mdCell(actualText(c, lang))} | ${mdCell(requiredText(c))} | ${mdCell(citationText(c, lang))} |`);
         }
         const notes = criterionNotes(d, lang);
         if (notes.length > 0 || (d.notes && d.notes.length > 0)) {
@@ -346,7 +366,7 @@ function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamR
         const rows = all.map((r) => ({ r, d: r.designations.find((d) => d.designation === id)! })).filter((x) => x.d);
         const first = rows[0]!.d;
         const c0 = first.criteria.find((c) => c.id === 'commute-share') ?? first.criteria[0]!;
-        const head = `${first.name ?? id} (${id}): ${c0.required} [${c0.citation}]`;
+        const head = `${first.name ?? id} (${id}): ${requiredText(c0)} [${c0.citation}]`;
         out.push('');
         if (markdown) {
           out.push(`### ${mdCell(head)}`, '', `| ${w(lang, 'partner')} | ${w(lang, 'share')} | ${w(lang, 'status')} |`, '|---|---:|---|');

@@ -219,12 +219,14 @@ describe('item 18: Japanese that reads naturally', () => {
       kouiki(['evaluate', EXAMPLE, '-f', 'markdown', '--lang', 'ja', ...AS_OF]).stdout,
       kouiki(['explain', '--category', 'essential-service', '--lang', 'ja', ...AS_OF]).stdout,
       kouiki(['eligibility', '小田原市', '--lang', 'ja', ...AS_OF]).stdout,
+      kouiki(['eligibility', '小田原市', '--partners', '--data', 'examples/kensei-commuting.example.yaml', '--lang', 'ja', ...AS_OF]).stdout,
     ];
     for (const out of outputs) {
       expect(out).not.toMatch(SPACED);
       expect(out).not.toMatch(RAW_ID);
     }
-    const [table, md, explain, eligibility] = outputs as [string, string, string, string];
+    const [table, md, explain, eligibility, partners] = outputs as [string, string, string, string, string];
+    expect(partners.startsWith('■ 小田原市への通勤通学割合')).toBe(true);
     // The prefecture's support measures name the instrument they lead to.
     expect(table).toContain('市町村の実状に応じた権限移譲 → 条例による事務処理の特例');
     expect(md).toContain('→ 条例による事務処理の特例');
@@ -253,5 +255,26 @@ describe('item 5: no where-to-get-it hint for a figure nothing reads', () => {
     expect(en.stdout).toContain('| commuting share to the metro cores | *unknown* | not needed (the criteria that read it do not apply) |');
     const unknown = kouiki(['eligibility', '鳥取市', '--designation', 'cooperation-central-city', '--lang', 'en', ...AS_OF]);
     expect(unknown.stdout).toMatch(/commuting share to the metro cores: unknown — where to get it: 2020 census table 3/);
+  });
+});
+
+describe('item 12: shares as percentages in tables, fractions in JSON', () => {
+  const args = ['eligibility', '--population', '230000', '--day-night-ratio', '98.96%', '--metro-area', 'tokyo', '--metro-core-commute-share', '0.12', '--kind', 'core-city', '--designation', 'cooperation-central-city', ...AS_OF];
+  it('the share to the metro cores and its threshold read 12% and < 10%; the day/night ratio stays a ratio (ja, en, markdown)', () => {
+    const ja = kouiki([...args, '--lang', 'ja']);
+    expect(ja.stdout).toContain('三大都市圏の中心への通勤通学割合: 12% — コマンドライン');
+    expect(ja.stdout).toMatch(/│ ✗ 不適合 +│ 12% +│ < 10% +│/);
+    expect(ja.stdout).toMatch(/│ ~ 境界 +│ 0\.9896 +│/);
+    const md = kouiki([...args, '-f', 'markdown', '--lang', 'en']);
+    expect(md.stdout).toMatch(/\| ✗ fail \| 12% \| < 10% \|/);
+    const json = JSON.parse(kouiki([...args, '-f', 'json']).stdout);
+    const c = json.results[0].designations[0].criteria.find((x: { id: string }) => x.id === 'metro-core-commute-share');
+    expect(c).toMatchObject({ actual: 0.12, required: '< 0.1' });
+  });
+
+  it('the partner lists show each share as a percentage', () => {
+    const r = kouiki(['eligibility', '小田原市', '--partners', '--data', 'examples/kensei-commuting.example.yaml', '--lang', 'en', ...AS_OF]);
+    expect(r.stdout).toMatch(/│ 真鶴町 +│ 30% +│ ✓ meets the guideline/);
+    expect(r.stdout).toContain('(cooperation-partner): >= 10% (');
   });
 });
