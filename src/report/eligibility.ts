@@ -6,6 +6,7 @@ import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityRe
 import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
 import { displayWidth, mdCell, wrapText } from './text.js';
 import { withEligibilitySummary } from './eligibility-summary.js';
+import { percent, requiredShown, SHARE_CRITERIA, SHARE_FIGURES } from '../util/share.js';
 
 export { ELIGIBILITY_FORMATS } from './formats.js';
 
@@ -94,25 +95,6 @@ export function fmtValue(v: number | string | null, lang: Lang): string {
   }
   const label = idLabel(v);
   return label ? `${label[lang]} (${v})` : v;
-}
-
-/**
- * Shares of commuters are shown as percentages in the human formats (issue 15 item 12: planners
- * read 「通勤通学割合 12%」, and the guidelines write 10%); JSON keeps the fractions, as the
- * contract says. Ratios (day/night) stay ratios.
- */
-const SHARE_CRITERIA = new Set(['metro-core-commute-share', 'commute-share']);
-const SHARE_FIGURES = new Set(['metroCoreCommuteShare', 'commuteShare', 'twin:metroCoreCommuteShare']);
-
-/** 0.12 → 12%, 0.1234 → 12.34% (two decimals at most, no float noise: 0.3 → 30%). */
-export function percent(v: number): string {
-  return `${Number((v * 100).toFixed(2))}%`;
-}
-
-/** A requirement as shown: a share's threshold as a percentage (`< 0.1` → `< 10%`), anything else as the engine wrote it. */
-function requiredText(c: CriterionResult): string {
-  if (!SHARE_CRITERIA.has(c.id)) return c.required;
-  return c.required.replace(/^([<>]=?|≥|≤)\s*(\d+(?:\.\d+)?)(?![\d,%])/, (_, op: string, n: string) => `${op} ${percent(Number(n))}`);
 }
 
 /** The actual value in a table cell: kinds and metro areas by their label, numbers with separators, shares as percentages. */
@@ -235,7 +217,7 @@ function criteriaList(d: DesignationResult, lang: Lang, chalk: ChalkInstance, wi
   for (const c of d.criteria) {
     lines.push(wrapText(`${statusText(c.status, lang, chalk)} ${c.name ?? c.id} (${c.id})`, width));
     const actual = actualText(c, lang);
-    const figures = `${actual ? `${w(lang, 'actual')}: ${actual}${sep}` : ''}${w(lang, 'required')}: ${requiredText(c)}`;
+    const figures = `${actual ? `${w(lang, 'actual')}: ${actual}${sep}` : ''}${w(lang, 'required')}: ${requiredShown(c)}`;
     lines.push(hang('    ', figures, width));
     lines.push(hang('    ', `[${citationText(c, lang)}]`, width));
   }
@@ -272,7 +254,7 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
             wrapText(`${c.name ?? c.id}\n(${c.id})`, (cols?.[0] ?? 0) - 2),
             statusText(c.status, lang, chalk),
             wrapText(actualText(c, lang), (cols?.[2] ?? 0) - 2),
-            ...(cols?.length === 5 ? [wrapText(requiredText(c), cols[3]! - 2), wrapText(citationText(c, lang), citeWidth - 2)] : [wrapText(`${requiredText(c)}\n[${citationText(c, lang)}]`, citeWidth - 2)]),
+            ...(cols?.length === 5 ? [wrapText(requiredShown(c), cols[3]! - 2), wrapText(citationText(c, lang), citeWidth - 2)] : [wrapText(`${requiredShown(c)}\n[${citationText(c, lang)}]`, citeWidth - 2)]),
           ]);
         }
         if (!cols) out.push(criteriaList(d, lang, chalk, env.width));
@@ -322,7 +304,7 @@ function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<Eligibility
         out.push(`### ${mdCell(d.name ?? d.designation)} (\`${d.designation}\`)${mdCell(central)}: ${eligibleText(d.eligible, lang)}`, '');
         out.push(`| ${w(lang, 'criterion')} | ${w(lang, 'status')} | ${w(lang, 'actual')} | ${w(lang, 'required')} | ${w(lang, 'citation')} |`, '|---|---|---:|---|---|');
         for (const c of d.criteria) {
-          out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${STATUS[c.status].mark} ${STATUS[c.status][lang]} | ${mdCell(actualText(c, lang))} | ${mdCell(requiredText(c))} | ${mdCell(citationText(c, lang))} |`);
+          out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${STATUS[c.status].mark} ${STATUS[c.status][lang]} | ${mdCell(actualText(c, lang))} | ${mdCell(requiredShown(c))} | ${mdCell(citationText(c, lang))} |`);
         }
         const notes = criterionNotes(d, lang);
         if (notes.length > 0 || (d.notes && d.notes.length > 0)) {
@@ -366,7 +348,7 @@ function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamR
         const rows = all.map((r) => ({ r, d: r.designations.find((d) => d.designation === id)! })).filter((x) => x.d);
         const first = rows[0]!.d;
         const c0 = first.criteria.find((c) => c.id === 'commute-share') ?? first.criteria[0]!;
-        const head = `${first.name ?? id} (${id}): ${requiredText(c0)} [${c0.citation}]`;
+        const head = `${first.name ?? id} (${id}): ${requiredShown(c0)} [${c0.citation}]`;
         out.push('');
         if (markdown) {
           out.push(`### ${mdCell(head)}`, '', `| ${w(lang, 'partner')} | ${w(lang, 'share')} | ${w(lang, 'status')} |`, '|---|---:|---|');

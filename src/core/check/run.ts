@@ -12,6 +12,7 @@ import { centralStatusOfKind } from '../recommend/derive.js';
 import type { Reason, Recommendation, TaskResult } from '../recommend/types.js';
 import type { CheckData } from './eligibility.js';
 import type { Finding, Range } from './types.js';
+import { percent, requiredShown, SHARE_CRITERIA } from '../../util/share.js';
 
 /** A path into the draft, as a zod issue gives it (`['projects', 3, 'instrument']`). */
 export type DraftPath = readonly (string | number)[];
@@ -154,6 +155,11 @@ function formatActual(v: number | string | null, lang: Lang): string {
   return idLabel(v)?.[lang] ?? v;
 }
 
+/** A criterion's figure in a message: a share as a percentage (8%), anything else as formatActual. */
+function criterionActual(c: CriterionResult, lang: Lang): string {
+  return typeof c.actual === 'number' && SHARE_CRITERIA.has(c.id) ? percent(c.actual) : formatActual(c.actual, lang);
+}
+
 function centralCityEligibility(ctx: RuleContext): void {
   const { draft } = ctx.d;
   const scheme = ctx.scheme;
@@ -170,8 +176,8 @@ function centralCityEligibility(ctx: RuleContext): void {
         'central-city-eligibility',
         ['centralCity'],
         ctx.t(
-          `${q(ctx, city)}は${scheme.name.ja}の中心市となる${designation}の要件「${label}」を満たしません: ${formatActual(c.actual, 'ja')}（必要: ${c.required}）。中心市か scheme を見直してください`,
-          `${q(ctx, city)} does not meet the ${designation} requirement "${label}" that a ${scheme.name.en} needs of its central city: ${formatActual(c.actual, 'en')} (required: ${c.required}); choose another central city or scheme`,
+          `${q(ctx, city)}は${scheme.name.ja}の中心市となる${designation}の要件「${label}」を満たしません: ${criterionActual(c, 'ja')}（必要: ${requiredShown(c)}）。中心市か scheme を見直してください`,
+          `${q(ctx, city)} does not meet the ${designation} requirement "${label}" that a ${scheme.name.en} needs of its central city: ${criterionActual(c, 'en')} (required: ${requiredShown(c)}); choose another central city or scheme`,
         ),
         cite,
       );
@@ -180,8 +186,8 @@ function centralCityEligibility(ctx: RuleContext): void {
         'central-city-eligibility',
         ['centralCity'],
         ctx.t(
-          `${q(ctx, city)}の${designation}の要件「${label}」は境界上です: ${formatActual(c.actual, 'ja')}（必要: ${c.required}）。「おおむね」の幅の中で、満たすかは要綱の運用次第です`,
-          `${q(ctx, city)} is borderline on the ${designation} requirement "${label}": ${formatActual(c.actual, 'en')} (required: ${c.required}); within the "roughly" band, whether it counts is for the guideline's practice`,
+          `${q(ctx, city)}の${designation}の要件「${label}」は境界上です: ${criterionActual(c, 'ja')}（必要: ${requiredShown(c)}）。「おおむね」の幅の中で、満たすかは要綱の運用次第です`,
+          `${q(ctx, city)} is borderline on the ${designation} requirement "${label}": ${criterionActual(c, 'en')} (required: ${requiredShown(c)}); within the "roughly" band, whether it counts is for the guideline's practice`,
         ),
         cite,
         { maxSeverity: 'warning' },
@@ -191,8 +197,8 @@ function centralCityEligibility(ctx: RuleContext): void {
         'central-city-eligibility',
         ['centralCity'],
         ctx.t(
-          `${q(ctx, city)}の${designation}の要件「${label}」は判定できません（数値がデータにありません。必要: ${c.required}）。数値を data: 又は --data で加えると判定できます`,
-          `${q(ctx, city)}: the ${designation} requirement "${label}" cannot be decided (the figure is not in the data; required: ${c.required}); add it with data: or --data`,
+          `${q(ctx, city)}の${designation}の要件「${label}」は判定できません（数値がデータにありません。必要: ${requiredShown(c)}）。数値を data: 又は --data で加えると判定できます`,
+          `${q(ctx, city)}: the ${designation} requirement "${label}" cannot be decided (the figure is not in the data; required: ${requiredShown(c)}); add it with data: or --data`,
         ),
         cite,
         { maxSeverity: 'warning' },
@@ -472,8 +478,8 @@ function reportPartner(ctx: RuleContext, path: DraftPath, partner: string, centr
       'partner-commuting',
       path,
       ctx.t(
-        `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は不明です（目安: ${c.required}）。通勤通学者数をデータに加えると確かめられます。目安は参加の条件ではありません`,
-        `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is unknown (guideline: ${c.required}); add the commuting counts to the data to check it. The guideline does not bar joining`,
+        `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は不明です（目安: ${requiredShown(c)}）。通勤通学者数をデータに加えると確かめられます。目安は参加の条件ではありません`,
+        `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is unknown (guideline: ${requiredShown(c)}); add the commuting counts to the data to check it. The guideline does not bar joining`,
       ),
       cite,
     );
@@ -483,8 +489,8 @@ function reportPartner(ctx: RuleContext, path: DraftPath, partner: string, centr
     'partner-commuting',
     path,
     ctx.t(
-      `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は ${formatActual(c.actual, 'ja')} で、要綱の目安（${c.required}）に届きません。目安は法的な制限ではなく、連携の意思があれば参加できます（宣言では目安未満の団体として別に記載）`,
-      `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is ${formatActual(c.actual, 'en')}, below the guideline (${c.required}); the guideline is not a legal bar, and a willing municipality may still join (listed separately in the declaration)`,
+      `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は${criterionActual(c, 'ja')}で、要綱の目安（${requiredShown(c)}）に届きません。目安は法的な制限ではなく、連携の意思があれば参加できます（宣言では目安未満の団体として別に記載）`,
+      `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is ${criterionActual(c, 'en')}, below the guideline (${requiredShown(c)}); the guideline is not a legal bar, and a willing municipality may still join (listed separately in the declaration)`,
     ),
     cite,
   );
