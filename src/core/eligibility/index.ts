@@ -135,6 +135,18 @@ export class MunicipalityIndex {
     return [...this.records.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  /**
+   * Every municipality of the index (`eligibility --all`): each of the code list (the
+   * prefectures left out) and each data record not in it, by id (the code orders them by
+   * prefecture, then city, town and village, as the code list does).
+   */
+  all(): Municipality[] {
+    const ids = new Set<string>();
+    for (const code of this.byCode.keys()) if (code.slice(2, 5) !== '000') ids.add(code);
+    for (const id of this.records.keys()) ids.add(id);
+    return [...ids].sort().map((id) => this.get(id)!);
+  }
+
   /** Every name known, for suggestions. */
   names(): string[] {
     return [...this.byName.keys()];
