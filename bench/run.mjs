@@ -4,7 +4,7 @@
 //
 //   BENCH_SCALE=tiny   small inputs and few runs (the smoke test in npm test uses it)
 //   BENCH_RUNS=N       runs per start-up measurement (default 15)
-//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check
+//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check, sphere
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -14,6 +14,7 @@ import { inProcessModule } from './inprocess-bundle.mjs';
 import { generateTasks, municipalitiesYaml, tasksYaml } from './generate.mjs';
 import { draftYaml } from './check.mjs';
 import { buildPeer, peerFacts, peerVerdicts } from './jre.mjs';
+import { sphereBench } from './sphere.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tiny = process.env.BENCH_SCALE === 'tiny';
@@ -236,6 +237,7 @@ try {
   if (want('engine')) await engine();
   if (want('eligibility')) await eligibility();
   if (want('check')) checkDraft();
+  if (want('sphere')) sphereBench({ root, bin, work, tiny, runs: RUNS, results });
   print();
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, scale: tiny ? 'tiny' : 'full', results }, null, 2)}\n`);

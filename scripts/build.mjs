@@ -107,7 +107,7 @@ rmSync(join(dist, '.build'), { recursive: true, force: true });
 // off a check of the example drafts), two processes at a time. After the pack and the data are
 // compiled, since the runs read them. stdout is a pipe, so the help is rendered at commander's
 // 80 columns, the width the fast path serves it for.
-const COMMANDS = ['recommend', 'evaluate', 'check', 'eligibility', 'instruments', 'explain', 'rules', 'schema'];
+const COMMANDS = ['recommend', 'evaluate', 'check', 'eligibility', 'sphere', 'instruments', 'explain', 'rules', 'schema'];
 const bin = join(root, 'bin', 'kouiki.cjs');
 const train = (command) =>
   new Promise((resolveRun, rejectRun) => {

@@ -28,8 +28,12 @@ const WORDS = {
     ja: '✓ 要件を満たす（数値上）  ✗ 満たさない  ? 判定できない（不明又は境界の要件あり）。詳細は kouiki eligibility 市町村名',
     en: '✓ meets the criteria (on the figures)  ✗ does not  ? undecided (unknown or borderline criteria). Details: kouiki eligibility NAME',
   },
-  total: { ja: '{n} 市町村', en: '{n} municipalities' },
+  total: { ja: '{n} 市町村。', en: '{n} municipalities. ' },
 } as const;
+
+function total(count: number, lang: Lang): string {
+  return WORDS.total[lang].replace('{n}', String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+}
 
 const MARK = { true: '✓', false: '✗', null: '?' } as const;
 
@@ -77,7 +81,7 @@ export function allTableRenderer(env: AllRenderEnv): StreamRenderer<EligibilityR
     },
     end(count) {
       const names = env.designations.map((d) => `${d.id}: ${d.name}`).join('; ');
-      return `\n${WORDS.total[lang].replace('{n}', String(count))}. ${WORDS.legend[lang]}\n${names}\n`;
+      return `\n${total(count, lang)}${WORDS.legend[lang]}\n${names}\n`;
     },
   };
 }
@@ -94,7 +98,7 @@ export function allMarkdownRenderer(env: AllRenderEnv): StreamRenderer<Eligibili
       return `| ${[m.code ?? '', mdCell(m.prefecture ? `${m.prefecture} ${m.name}` : m.name), mdCell(kind(r, lang)), population(r), ...statuses(r, env)].join(' | ')} |\n`;
     },
     end(count) {
-      return `\n${WORDS.total[lang].replace('{n}', String(count))}. ${WORDS.legend[lang]}\n`;
+      return `\n${total(count, lang)}${WORDS.legend[lang]}\n`;
     },
   };
 }

@@ -142,7 +142,7 @@ function lineLabel(r: SphereResult, lang: Lang): string {
 }
 
 function listedWords(r: SphereResult, lang: Lang): string {
-  return 'min' in r.listed ? w(lang, 'listedMin', { p: percent(r.listed.min) }) : w(lang, 'listedNearest', { n: r.listed.nearestBelow });
+  return 'min' in r.listed ? w(lang, 'listedMin', { p: guidelinePercent(r.listed.min) }) : w(lang, 'listedNearest', { n: r.listed.nearestBelow });
 }
 
 /** Hanging indent: wraps `text` to `width` and indents the continuation lines. */

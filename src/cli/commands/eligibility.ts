@@ -4,6 +4,7 @@ import { designationsFor } from '../../core/eligibility/resolve.js';
 import { UserError } from '../../errors.js';
 import { packIdentity } from '../../pack/model.js';
 import { eligibilityRenderer, ELIGIBILITY_FORMATS } from '../../report/eligibility.js';
+import { CachedJsonWriter } from '../../report/json-cached.js';
 import { jsonArrayRenderer } from '../../report/stream.js';
 import { outputWidth } from '../../report/text.js';
 import type { EligibilityResult } from '../../core/eligibility/types.js';
@@ -86,8 +87,12 @@ async function runAll(ctx: RunContext, names: string[], opts: Record<string, unk
     specs,
     (spec) => {
       const e = spec.file ? { ...env, chalk: plain } : env;
-      // One result per line, as `evaluate` writes its batches: a twentieth of the pretty-printed size.
-      if (spec.format === 'json') return jsonArrayRenderer<EligibilityResult>(head, 'results', undefined, true);
+      // One result per line, as `evaluate` writes its batches, the words every result shares
+      // encoded once (report/json-cached.ts): the same bytes as JSON.stringify, in half the time.
+      if (spec.format === 'json') {
+        const writer = new CachedJsonWriter();
+        return jsonArrayRenderer<EligibilityResult>(head, 'results', undefined, true, JSON.stringify, (r, out) => writer.write(r, out));
+      }
       return spec.format === 'markdown' ? allMarkdownRenderer(e) : allTableRenderer(e);
     },
     stream,
