@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +72,28 @@ const promptsExternal = {
     b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: './prompts.cjs', external: true }));
   },
 };
+// The HTML reports and the workbooks (with exceljs, 1.5 MB) are bundles of their own too
+// (dist/report-html.cjs, dist/report-xlsx.cjs): a run that asks for neither never reads them.
+const REPORT_BUNDLES = [
+  { entry: 'src/report/html/index.ts', out: 'report-html.cjs' },
+  { entry: 'src/report/xlsx/index.ts', out: 'report-xlsx.cjs' },
+];
+// Loaded through src/cli/lazy-bundle.ts, with a code cache of their own (written below).
+const reportsExternal = {
+  name: 'reports-external',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]report[\\/](html|xlsx)[\\/]index\.js$/ }, (args) => {
+      const target = join(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      const bundle = REPORT_BUNDLES.find((x) => join(root, x.entry) === target);
+      return bundle ? { path: bundle.out, namespace: 'kouiki-report-bundle' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'kouiki-report-bundle' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(join(root, 'src/cli/lazy-bundle.ts'))}).loadBundle(${JSON.stringify(args.path)});`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
 const cjs = {
   ...common,
   format: 'cjs',
@@ -81,7 +105,19 @@ const cjs = {
   minifySyntax: true,
   minifyWhitespace: true,
 };
-await build({ ...cjs, plugins: [fastWidth, promptsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
+await build({ ...cjs, plugins: [fastWidth, promptsExternal, reportsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
+for (const x of REPORT_BUNDLES) await build({ ...cjs, entryPoints: [join(root, x.entry)], outfile: join(dist, x.out) });
+// Their code caches: compiled with CommonJS's wrapper exactly as src/cli/lazy-bundle.ts does, run
+// (their top level: exceljs defines its classes), then cached. A Node that rejects the cache
+// compiles the bundle as usual.
+mkdirSync(join(dist, 'cache'), { recursive: true });
+for (const x of REPORT_BUNDLES) {
+  const file = join(dist, x.out);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file });
+  const mod = { exports: {} };
+  script.runInThisContext()(mod.exports, createRequire(file), mod, file, dist);
+  writeFileSync(join(dist, 'cache', `${x.out}.cache`), script.createCachedData());
+}
 await build({ ...cjs, entryPoints: [join(root, 'node_modules/@inquirer/prompts')], outfile: join(dist, 'prompts.cjs') });
 // The first line names the build: bin/kouiki.cjs uses a code cache only with the bundle it was
 // made from (V8 itself compares a cache with its source by length).

@@ -14,12 +14,24 @@ export interface ProblemDetail {
   message: Localized;
 }
 
+const USER_ERROR = Symbol.for('kouiki.UserError');
+
 /**
  * A problem the user can fix: bad flags, unreadable or malformed input, a broken rule pack.
  * It carries everything needed to print `file:line:col: what is wrong` plus a hint, and the
  * exit code (2 by the contract). The CLI prints it without a stack trace.
  */
 export class UserError extends Error {
+  /**
+   * `instanceof UserError` by a brand, not by the class object: the report and workbook bundles
+   * (dist/report-*.cjs) carry their own copy of this module, and their errors must still be
+   * recognised as the user's (exit 2, no stack) by the main bundle.
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[USER_ERROR] === true;
+  }
+
+  readonly [USER_ERROR] = true;
   readonly exitCode: number;
   readonly details: ProblemDetail[];
   readonly hint: Localized | undefined;

@@ -1,7 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RunContext } from './context.js';
 import { openSink, parseFormatSpecs, type FormatSpec, type Sink } from './output.js';
+import { UserError } from '../errors.js';
 import { ByteBuffer } from '../report/byte-buffer.js';
+import { BINARY_FORMATS } from '../report/formats.js';
 import type { StreamRenderer } from '../report/stream.js';
 
 /**
@@ -17,7 +19,17 @@ export function chalkFor(ctx: RunContext): ChalkInstance {
 }
 
 export function formatSpecs(ctx: RunContext, allowed: readonly string[], fallback: string): FormatSpec[] {
-  return parseFormatSpecs(ctx.opts.format, allowed, fallback, ctx.io.cwd);
+  const specs = parseFormatSpecs(ctx.opts.format, allowed, fallback, ctx.io.cwd);
+  for (const s of specs) if (s.file === null && BINARY_FORMATS.includes(s.format) && ctx.io.stdoutIsTTY) throw binaryToTerminal(s.format);
+  return specs;
+}
+
+/** A workbook is bytes: on a terminal they would be noise, so a file (or a pipe) is asked for. */
+function binaryToTerminal(format: string): UserError {
+  return new UserError(
+    { ja: `-f ${format} の出力はバイナリです。端末には表示できません`, en: `-f ${format} writes a binary file; it cannot go to the terminal` },
+    { hint: { ja: `ファイル名を指定してください（例: -f ${format}:result.${format}）。パイプやリダイレクトなら標準出力にも書けます`, en: `name a file (e.g. -f ${format}:result.${format}), or redirect standard output` } },
+  );
 }
 
 /**
@@ -64,6 +76,7 @@ export async function emitAll<R>(
     }
     for (const o of outs) {
       o.bytes.put(o.renderer.end(count));
+      if (o.renderer.finish) o.bytes.bytes(await o.renderer.finish(count));
       o.bytes.flush();
     }
     await drain();

@@ -51,6 +51,11 @@ export interface InputText {
 
 /** Reads a file the user named, refusing it before any parsing when it is over the size cap. */
 export function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): InputText {
+  return { file: path, text: decodeUtf8(readInputBytes(path, maxBytes), path) };
+}
+
+/** The bytes of a file the user named (a workbook, a CSV in another encoding), with the same checks. */
+export function readInputBytes(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): Buffer {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -78,7 +83,7 @@ export function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): 
       if (total > maxBytes) throw tooLarge(path, maxBytes);
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
     }
-    return { file: path, text: decodeUtf8(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), path) };
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   } finally {
     closeSync(fd);
   }

@@ -4,7 +4,7 @@ import type { Explanation, TraceNode } from '../core/explain/types.js';
 import type { JsonHead, StreamRenderer } from './stream.js';
 import { displayWidth, wrapText } from './text.js';
 
-export const EXPLAIN_FORMATS = ['text', 'json', 'markdown'] as const;
+export { EXPLAIN_FORMATS } from './formats.js';
 
 export interface ExplainRenderEnv {
   lang: Lang;

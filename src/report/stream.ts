@@ -10,6 +10,11 @@ export interface StreamRenderer<R> {
   /** Optional: the same text as `item`, written in pieces and bytes (the JSON batch writer). */
   itemTo?(result: R, index: number, out: ByteSink): void;
   end(count: number): string;
+  /**
+   * Optional: bytes that can only be made once everything is in (a workbook, zipped), written
+   * after `end`'s text. Asynchronous, as the zip library is.
+   */
+  finish?(count: number): Promise<Uint8Array>;
 }
 
 const FIRST_ITEM = Buffer.from('\n    ');

@@ -23,6 +23,11 @@ describe('kouiki sphere (built binary)', () => {
     expectGolden('sphere/kensei-example.ja.json', readFileSync(join(dir, 's.json'), 'utf8'));
     expectGolden('sphere/kensei-example.ja.csv', readFileSync(join(dir, 's.csv'), 'utf8'));
     expectGolden('sphere/kensei-example.ja.md', readFileSync(join(dir, 's.md'), 'utf8'));
+    const html = kouiki(['sphere', '小田原市', '--data', EXAMPLE, '--lang', 'ja', ...AS_OF, '-f', 'html']);
+    expect(html.code).toBe(0);
+    expectGolden('sphere/kensei-example.ja.html', html.stdout);
+    // Self-contained: no script, nothing fetched.
+    expect(html.stdout).not.toMatch(/<script|<link|src="http/);
     const en = kouiki(['sphere', '小田原市', '--data', EXAMPLE, '--lang', 'en', ...AS_OF, '--min', '0.05']);
     expect(en.code).toBe(0);
     expectGolden('sphere/kensei-example-min.en.table.txt', en.stdout);

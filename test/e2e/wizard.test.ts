@@ -144,6 +144,21 @@ describe('start-up cost', () => {
       expect(line, args.join(' ')).toBeDefined();
       const loaded = JSON.parse(line!.slice('LOADED '.length)) as string[];
       expect(loaded.some((f) => f.endsWith('prompts.cjs')), args.join(' ')).toBe(false);
+      // The HTML report and the workbook (exceljs) are bundles of their own, read only for their format.
+      expect(loaded.filter((f) => /report-(html|xlsx)\.cjs$/.test(f)), args.join(' ')).toEqual([]);
+    }
+    const out = mkdtempSync(join(tmpdir(), 'kouiki-loaded-'));
+    try {
+      for (const [format, bundle] of [
+        ['html', 'report-html.cjs'],
+        ['xlsx', 'report-xlsx.cjs'],
+      ] as const) {
+        const r = kouiki(['evaluate', 'examples/kensei-tasks.yaml', '-f', `${format}:${join(out, `r.${format}`)}`], { env: { NODE_OPTIONS: `--require ${hook}` } });
+        const loaded = JSON.parse(r.stderr.split('\n').find((l) => l.startsWith('LOADED '))!.slice('LOADED '.length)) as string[];
+        expect(loaded.filter((f) => /(prompts|report-html|report-xlsx)\.cjs$/.test(f)).map((f) => f.split('/').pop())).toEqual([bundle]);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });

@@ -40,6 +40,7 @@ export const COMMAND_FUZZ: FuzzCommand[] = [
   { name: 'rules test', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
   { name: 'rules outdated', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
   { name: 'rules doc', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
+  { name: 'template tasks', positional: fc.constant([]), weight: 0.3 },
 ];
 
 export interface FlagInfo {

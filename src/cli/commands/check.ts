@@ -2,7 +2,6 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatUserError, UserError } from '../../errors.js';
 import { buildCheckData } from '../../core/check/eligibility.js';
-import { CHECK_FORMATS } from '../../core/check/ids.js';
 import { exitCode, fileReport, summarize } from '../../core/check/report.js';
 import { checkDraft } from '../../core/check/run.js';
 import type { FileFailure, FileReport } from '../../core/check/types.js';
@@ -17,6 +16,8 @@ import { packIdentity } from '../../pack/model.js';
 import { renderCheck, type CheckRun, type RuleMeta } from '../../report/check/index.js';
 import { markdown } from '../../report/check/markdown.js';
 import { VERSION } from '../../version.js';
+import { CHECK_REPORT_FORMATS } from '../../report/formats.js';
+import { readFileSync } from 'node:fs';
 import type { RunContext } from '../context.js';
 import { chalkFor, emitAll, formatSpecs } from '../emit.js';
 import type { FormatSpec } from '../output.js';
@@ -81,7 +82,7 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   }
   const cliMax = parseMaxWarnings(opts.maxWarnings);
   const failOnWarn = opts.failOnWarn === true;
-  let specs: FormatSpec[] = formatSpecs(ctx, CHECK_FORMATS, 'stylish');
+  let specs: FormatSpec[] = formatSpecs(ctx, CHECK_REPORT_FORMATS, 'stylish');
   if (ctx.opts.format.length === 0 && ctx.io.env.GITHUB_ACTIONS === 'true') specs = [...specs, { format: 'github', file: null, shown: null }];
   const cfg = resolveConfig(ctx, cp);
   const files = discoverDrafts(args, ctx.io.cwd);
@@ -99,6 +100,8 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
 
   const reports: FileReport[] = [];
   const failures: FileFailure[] = [];
+  /** The file behind each path a report shows (the HTML report quotes the offending lines). */
+  const fileOf = new Map<string, string>();
   for (const file of files) {
     try {
       const loaded = await loadDraft(file.path, { pack: pack.data, lang, cwd: ctx.io.cwd, maxBytes: ctx.opts.maxInputSize, schemaCitation });
@@ -117,6 +120,7 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
         );
       }
       reports.push(fileReport(loaded.path, findings, loaded.directives, { lang, severity, suppressionCitation }));
+      fileOf.set(loaded.path, file.path);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       failures.push(failureOf(err, file.shown, lang));
@@ -141,11 +145,29 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   const chalk = chalkFor(ctx);
   const plain = chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } });
   const inputs = files.map((f) => f.path);
+  // The report and the workbook load only when asked for.
+  const htmlReport = specs.some((s) => s.format === 'html') ? await import('../../report/html/index.js') : null;
+  const xlsxReport = specs.some((s) => s.format === 'xlsx') ? await import('../../report/xlsx/index.js') : null;
+  const reportEnv = {
+    lang,
+    head: checkRun.head,
+    asked: [lang === 'ja' ? `政策案のチェック: ${args.join(' ')}` : `check the policy drafts ${args.join(' ')}`],
+    sourceLines: (path: string): string[] | null => {
+      const abs = fileOf.get(path);
+      if (abs === undefined) return null;
+      try {
+        return readFileSync(abs, 'utf8').split(/\r?\n/);
+      } catch {
+        return null;
+      }
+    },
+  };
   await emitAll(
     ctx,
     specs,
     (spec) => {
-      const text = renderCheck(spec.format, checkRun, { chalk: spec.file ? plain : chalk, stepSummary: Boolean(stepSummary) });
+      if (spec.format === 'xlsx') return xlsxReport!.checkXlsxRenderer(checkRun, reportEnv);
+      const text = spec.format === 'html' ? htmlReport!.checkDocument(checkRun, reportEnv) : renderCheck(spec.format, checkRun, { chalk: spec.file ? plain : chalk, stepSummary: Boolean(stepSummary) });
       return { begin: () => text, item: () => '', end: () => '' };
     },
     [],

@@ -1,26 +1,28 @@
-import { evaluateAll } from '../../core/eligibility/all.js';
 import { evaluateEligibility, subjectFor } from '../../core/eligibility/evaluate.js';
-import { designationsFor } from '../../core/eligibility/resolve.js';
-import { UserError } from '../../errors.js';
+import type { TraceHook } from '../../core/eligibility/types.js';
+import type { Comparison } from '../../report/html/eligibility.js';
+import { comparisonKey } from '../../report/html/comparison-key.js';
 import { packIdentity } from '../../pack/model.js';
 import { eligibilityRenderer, ELIGIBILITY_FORMATS } from '../../report/eligibility.js';
-import { CachedJsonWriter } from '../../report/json-cached.js';
-import { jsonArrayRenderer } from '../../report/stream.js';
 import { outputWidth } from '../../report/text.js';
-import type { EligibilityResult } from '../../core/eligibility/types.js';
 import type { RunContext } from '../context.js';
 import { chalkFor, emitAll, formatSpecs } from '../emit.js';
-import { list, loadIndex, requestFromOptions } from './eligibility-input.js';
+import { loadIndex, requestFromOptions } from './eligibility-input.js';
 
 /** `kouiki eligibility [NAME...]`: designation checks, merger what-ifs and partner lists. */
 export async function run(ctx: RunContext, names: string[], opts: Record<string, unknown>): Promise<number> {
-  if (opts.all === true) return runAll(ctx, names, opts);
+  if (opts.all === true) return (await import('./eligibility-all.js')).runAll(ctx, names, opts);
   const { lang } = ctx.opts;
   const request = requestFromOptions(names, opts);
   const specs = formatSpecs(ctx, ELIGIBILITY_FORMATS, 'table');
   const pack = ctx.pack();
   const index = await loadIndex(ctx);
-  const results = evaluateEligibility(pack.data, index, request, ctx.opts.asOf, lang);
+  const { trace, comparisons } = reportTrace(specs.some((s) => s.format === 'html' || s.format === 'xlsx'));
+  const results = evaluateEligibility(pack.data, index, request, ctx.opts.asOf, lang, trace);
+  const htmlReport = specs.some((s) => s.format === 'html') ? await import('../../report/html/index.js') : null;
+  const xlsxReport = specs.some((s) => s.format === 'xlsx') ? await import('../../report/xlsx/index.js') : null;
+  const partnersOf = request.partners ? names.map((n) => subjectFor(index, n, { ...request, names: [n] }, lang).municipality.name) : undefined;
+  const reportEnv = { lang, head: { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf }, asked: [askedOf(names, opts, lang)], comparisons, ...(partnersOf ? { partnersOf } : {}) };
   const out = ctx.io.stdout as NodeJS.WriteStream;
   const env = {
     lang,
@@ -29,74 +31,68 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
     chalk: chalkFor(ctx),
     ...(request.partners
       ? {
-          partnersOf: names.map((n) => subjectFor(index, n, { ...request, names: [n] }, lang).municipality.name),
+          partnersOf: partnersOf!,
           ...(index.figureSources.commuteShare ? { commuteWhere: index.figureSources.commuteShare[lang] } : {}),
         }
       : {}),
   };
   const plain = chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } });
-  await emitAll(ctx, specs, (spec) => eligibilityRenderer(spec.format, spec.file ? { ...env, chalk: plain } : env), results, ctx.opts.data);
-  return 0;
-}
-
-/** The flags that describe one municipality: meaningless with --all. */
-const ONE_MUNICIPALITY = ['merge', 'twin', 'partners', 'population', 'dayNightRatio', 'metroArea', 'metroCoreCommuteShare', 'kind'] as const;
-const FLAG: Record<(typeof ONE_MUNICIPALITY)[number], string> = {
-  merge: '--merge',
-  twin: '--twin',
-  partners: '--partners',
-  population: '--population',
-  dayNightRatio: '--day-night-ratio',
-  metroArea: '--metro-area',
-  metroCoreCommuteShare: '--metro-core-commute-share',
-  kind: '--kind',
-};
-
-/**
- * `kouiki eligibility --all`: every municipality of the data against every designation (or
- * those of --designation; the partner ones towards --partner-of), streamed: JSON as the
- * contract's document with one result per municipality, the table and Markdown as one line each.
- */
-async function runAll(ctx: RunContext, names: string[], opts: Record<string, unknown>): Promise<number> {
-  const hint = { ja: '`kouiki eligibility --help` の例を参照してください', en: 'see the examples of `kouiki eligibility --help`' };
-  if (names.length > 0) {
-    throw new UserError({ ja: `--all と市町村名（${names.join('、')}）は同時に指定できません`, en: `--all checks every municipality; drop the names (${names.join(', ')})` }, { hint });
-  }
-  const clash = ONE_MUNICIPALITY.find((k) => opts[k] !== undefined);
-  if (clash) throw new UserError({ ja: `--all と ${FLAG[clash]} は同時に使えません`, en: `--all cannot be combined with ${FLAG[clash]}` }, { hint });
-  const { lang } = ctx.opts;
-  const designationIds = list(opts.designation);
-  const request = { ...(designationIds.length > 0 ? { designations: designationIds } : {}), ...(typeof opts.partnerOf === 'string' ? { partnerOf: opts.partnerOf } : {}) };
-  const specs = formatSpecs(ctx, ELIGIBILITY_FORMATS, 'table');
-  const pack = ctx.pack();
-  const index = await loadIndex(ctx);
-  // Checked before any output: an unknown designation or a missing --partner-of is exit 2 with nothing written.
-  const designations = designationsFor(pack.data, { names: [], ...request });
-  const results = evaluateAll(pack.data, index, request, ctx.opts.asOf, lang);
-  const first = results.next();
-  const stream = (function* () {
-    if (!first.done) yield first.value;
-    yield* results;
-  })();
-  const head = { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf };
-  const env = { lang, chalk: chalkFor(ctx), designations: designations.map((d) => ({ id: d.id, name: d.name[lang] })) };
-  const plain = chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } });
-  const { allMarkdownRenderer, allTableRenderer } = await import('../../report/eligibility-all.js');
   await emitAll(
     ctx,
     specs,
-    (spec) => {
-      const e = spec.file ? { ...env, chalk: plain } : env;
-      // One result per line, as `evaluate` writes its batches, the words every result shares
-      // encoded once (report/json-cached.ts): the same bytes as JSON.stringify, in half the time.
-      if (spec.format === 'json') {
-        const writer = new CachedJsonWriter();
-        return jsonArrayRenderer<EligibilityResult>(head, 'results', undefined, true, JSON.stringify, (r, out) => writer.write(r, out));
-      }
-      return spec.format === 'markdown' ? allMarkdownRenderer(e) : allTableRenderer(e);
-    },
-    stream,
+    (spec) =>
+      spec.format === 'html'
+        ? htmlReport!.eligibilityHtmlRenderer(reportEnv)
+        : spec.format === 'xlsx'
+          ? xlsxReport!.eligibilityXlsxRenderer(reportEnv)
+          : eligibilityRenderer(spec.format, spec.file ? { ...env, chalk: plain } : env),
+    results,
     ctx.opts.data,
   );
   return 0;
+}
+
+/**
+ * The reports draw each figure against its threshold: the comparisons the engine made, from its
+ * trace (no trace, and an empty map, when no report is asked for).
+ */
+export function reportTrace(wanted: boolean): { trace: TraceHook | undefined; comparisons: Map<string, Comparison> } {
+  const comparisons = new Map<string, Comparison>();
+  let subject = '';
+  const trace: TraceHook | undefined = wanted
+    ? (e) => {
+        if (e.type === 'subject') subject = e.municipality;
+        else if (e.type === 'parameter' && e.parameter === 'tolerance' && typeof e.value === 'number') comparisons.set(comparisonKey(subject, e.designation, e.criterion), { op: '', threshold: null, tolerance: e.value });
+        else if (e.type === 'criterion') {
+          const key = comparisonKey(subject, e.designation, e.criterion);
+          const tolerance = comparisons.get(key)?.tolerance;
+          comparisons.set(key, { op: e.op, threshold: e.right, ...(tolerance !== undefined ? { tolerance } : {}) });
+        }
+      }
+    : undefined;
+  return { trace, comparisons };
+}
+
+/** What was asked, for the cover of a report: the names and the options as typed. */
+export function askedOf(names: string[], opts: Record<string, unknown>, lang: 'ja' | 'en'): string {
+  const flags: string[] = [];
+  for (const [key, flag] of [
+    ['merge', '--merge'],
+    ['designation', '--designation'],
+    ['twin', '--twin'],
+    ['partnerOf', '--partner-of'],
+    ['population', '--population'],
+    ['dayNightRatio', '--day-night-ratio'],
+    ['metroArea', '--metro-area'],
+    ['metroCoreCommuteShare', '--metro-core-commute-share'],
+    ['kind', '--kind'],
+  ] as const) {
+    const v = opts[key];
+    if (v === undefined) continue;
+    flags.push(`${flag} ${Array.isArray(v) ? v.join(',') : String(v)}`);
+  }
+  if (opts.partners === true) flags.push('--partners');
+  const who = names.length > 0 ? names.join(lang === 'ja' ? '、' : ', ') : lang === 'ja' ? '数値で与えた市' : 'a city given by its figures';
+  const tail = flags.length > 0 ? ` (${flags.join(' ')})` : '';
+  return lang === 'ja' ? `${who}の指定要件の判定${tail}` : `designation criteria of ${who}${tail}`;
 }

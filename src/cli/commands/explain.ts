@@ -107,6 +107,11 @@ async function render(ctx: RunContext, explanation: Explanation, inputs: string[
     head: { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf: ctx.opts.asOf },
     width: outputWidth(ctx.io.stdoutIsTTY, out.columns, ctx.io.env),
   };
-  await emitAll(ctx, specs, (spec) => explainRenderer(spec.format, env), [explanation], inputs);
+  const htmlReport = specs.some((s) => s.format === 'html') ? await import('../../report/html/index.js') : null;
+  const asked = explanation.kind === 'recommendation'
+    ? ctx.opts.lang === 'ja' ? `課題「${explanation.task.name}」の推奨の理由` : `why the instruments rank as they do for "${explanation.task.name}"`
+    : ctx.opts.lang === 'ja' ? `${explanation.municipality.name}の${explanation.designation.name}の要件の判定の理由` : `why ${explanation.municipality.name} gets this result for ${explanation.designation.name}`;
+  const reportEnv = { lang: ctx.opts.lang, head: env.head, asked: [asked] };
+  await emitAll(ctx, specs, (spec) => (spec.format === 'html' ? htmlReport!.explainHtmlRenderer(reportEnv) : explainRenderer(spec.format, env)), [explanation], inputs);
   return 0;
 }

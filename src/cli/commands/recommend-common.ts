@@ -4,6 +4,7 @@ import { evaluateTask } from '../../core/recommend/evaluate.js';
 import { packIdentity } from '../../pack/model.js';
 import { recommendRenderer } from '../../report/recommend.js';
 import { RECOMMEND_FORMATS } from '../../report/formats.js';
+import type { StreamRenderer } from '../../report/stream.js';
 import { outputWidth } from '../../report/text.js';
 import type { Task } from '../../schemas/task.js';
 import type { RunContext } from '../context.js';
@@ -16,10 +17,16 @@ export function* evaluateAll(cp: CompiledPack, tasks: Iterable<Task>, procedure:
 }
 
 /** Shared by recommend and evaluate: compile the pack, evaluate, render every requested format. */
-export async function renderRecommendations(ctx: RunContext, tasks: readonly Task[], procedure: ProcedureScope, inputs: readonly string[]): Promise<number> {
+export async function renderRecommendations(
+  ctx: RunContext,
+  tasks: readonly Task[],
+  procedure: ProcedureScope,
+  inputs: readonly string[],
+  options: { formats?: readonly string[]; asked?: string[] } = {},
+): Promise<number> {
   const pack = ctx.pack();
   const cp = compilePack(pack, ctx.opts.lang, ctx.opts.asOf);
-  const specs = formatSpecs(ctx, RECOMMEND_FORMATS, 'table');
+  const specs = formatSpecs(ctx, options.formats ?? RECOMMEND_FORMATS, 'table');
   const out = ctx.io.stdout as NodeJS.WriteStream;
   const env = {
     lang: ctx.opts.lang,
@@ -32,14 +39,20 @@ export async function renderRecommendations(ctx: RunContext, tasks: readonly Tas
   const progress = progressLine(ctx, tasks.length);
   // The table pulls in cli-table3: load it only when a table is asked for.
   const table = specs.some((s) => s.format === 'table') ? await import('../../report/recommend-table.js') : null;
+  // The report and the workbook load only when asked for (start-up of every other run).
+  const htmlReport = specs.some((s) => s.format === 'html') ? await import('../../report/html/index.js') : null;
+  const xlsxReport = specs.some((s) => s.format === 'xlsx') ? await import('../../report/xlsx/index.js') : null;
   const plain = { ...env, chalk: chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } }) };
+  const reportEnv = { lang: ctx.opts.lang, head: env.head, data: pack.data, asked: options.asked ?? [], single: procedure === 'recommended' };
+  const special = (format: string): StreamRenderer<TaskResult> | null =>
+    format === 'html' ? htmlReport!.tasksHtmlRenderer(reportEnv) : format === 'xlsx' ? xlsxReport!.tasksXlsxRenderer(reportEnv) : null;
   try {
     await emitAll(
       ctx,
       specs,
       (spec) => {
         const e = spec.file ? plain : env;
-        return spec.format === 'table' ? table!.tableRenderer(e) : recommendRenderer(spec.format, e);
+        return special(spec.format) ?? (spec.format === 'table' ? table!.tableRenderer(e) : recommendRenderer(spec.format, e));
       },
       evaluateAll(cp, tasks, procedure),
       inputs,

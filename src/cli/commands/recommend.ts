@@ -23,5 +23,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>): Promi
     inputs.push(opts.task);
   }
   const task = taskFromFlags(opts, data, base, ctx.opts.lang);
-  return renderRecommendations(ctx, [task], 'recommended', inputs);
+  const from = inputs.length > 0 ? inputs[0]! : ctx.opts.lang === 'ja' ? 'コマンドラインのフラグ' : 'the command-line flags';
+  const asked = ctx.opts.lang === 'ja' ? `課題「${task.name}」（${from}）に適した連携制度の推奨` : `recommend cooperation instruments for the task "${task.name}" (from ${from})`;
+  return renderRecommendations(ctx, [task], 'recommended', inputs, { asked: [asked] });
 }

@@ -23,6 +23,14 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
     chalk: chalkFor(ctx),
   };
   const plain = chalkFor({ ...ctx, opts: { ...ctx.opts, color: false } });
-  await emitAll(ctx, specs, (spec) => sphereRenderer(spec.format, spec.file ? { ...env, chalk: plain } : env), [result], ctx.opts.data);
+  const htmlReport = specs.some((s) => s.format === 'html') ? await import('../../report/html/index.js') : null;
+  const asked = `sphere ${args[0]}${min !== undefined ? ` --min ${String(opts.min)}` : ''}${designations.length > 0 ? ` --designation ${designations.join(',')}` : ''}`;
+  await emitAll(
+    ctx,
+    specs,
+    (spec) => (spec.format === 'html' ? htmlReport!.sphereHtmlRenderer({ lang, head: env.head, asked: [asked] }) : sphereRenderer(spec.format, spec.file ? { ...env, chalk: plain } : env)),
+    [result],
+    ctx.opts.data,
+  );
   return 0;
 }

@@ -1,4 +1,4 @@
-import { CHECK_FORMATS } from '../../core/check/ids.js';
+import { CHECK_REPORT_FORMATS } from '../../report/formats.js';
 import type { CommandSpec } from '../spec.js';
 
 export const checkSpec: CommandSpec = {
@@ -8,7 +8,7 @@ export const checkSpec: CommandSpec = {
     ja: '政策案（YAML）をチェックする: 中心市の要件、制度の可否、規約の必要的記載事項など（CI 向け、終了コード 0/1/2）',
     en: 'check policy drafts (YAML): central city requirements, instruments the law allows, what the charter must state, ... (for CI; exit 0/1/2)',
   },
-  formats: CHECK_FORMATS,
+  formats: CHECK_REPORT_FORMATS,
   // The rules listed in the help come from the pack (rules/checks.yaml), so it is loaded first.
   packOptions: true,
   examples: [

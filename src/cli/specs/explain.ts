@@ -1,3 +1,4 @@
+import { EXPLAIN_FORMATS } from '../../report/formats.js';
 import type { CommandSpec } from '../spec.js';
 import { addEligibilityFlags, DESIGNATION_IDS_HELP } from './eligibility-flags.js';
 import { addTaskFlags } from './task-flags.js';
@@ -9,7 +10,7 @@ export const explainSpec: CommandSpec = {
     ja: '1 件の推奨（recommend と同じフラグ）又は 1 件の指定要件の判定（NAME --designation ID と eligibility のフラグ）の全過程を示す: 全ての条件と両辺の値、参照したパラメータと施行日、根拠',
     en: 'the full trace of one recommendation (the flags of recommend) or of one eligibility result (NAME --designation ID, the flags of eligibility): every condition with both values, parameters and their effective dates, citations',
   },
-  formats: ['text', 'json', 'markdown'],
+  formats: EXPLAIN_FORMATS,
   packOptions: true,
   examples: [
     { cmd: 'kouiki explain --category essential-service --retain-authority --capacity-gap', what: { ja: '推奨の理由を木の形で', en: 'why this ranking, as a tree' } },

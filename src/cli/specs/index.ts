@@ -8,7 +8,8 @@ import { recommendSpec } from './recommend.js';
 import { rulesSpec } from './rules.js';
 import { schemaSpec } from './schema.js';
 import { sphereSpec } from './sphere.js';
+import { templateSpec } from './template.js';
 import { wizardSpec } from './wizard.js';
 
 /** Every command, in the order `kouiki --help` lists them. */
-export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, sphereSpec, instrumentsSpec, checkSpec, explainSpec, rulesSpec, schemaSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, sphereSpec, instrumentsSpec, checkSpec, explainSpec, rulesSpec, templateSpec, schemaSpec];

@@ -1,4 +1,4 @@
-import { RECOMMEND_FORMATS } from '../../report/formats.js';
+import { WIZARD_FORMATS } from '../../report/formats.js';
 import type { CommandSpec } from '../spec.js';
 import { addTaskFlags } from './task-flags.js';
 
@@ -8,7 +8,7 @@ export const wizardSpec: CommandSpec = {
     ja: '質問に答えて 1 件の課題の推奨を得る（--answers FILE で事前入力、--save FILE で課題リストとして保存）',
     en: 'answer questions and get the recommendation for one task (--answers FILE pre-fills, --save FILE keeps the answers as a task list)',
   },
-  formats: RECOMMEND_FORMATS,
+  formats: WIZARD_FORMATS,
   packOptions: true,
   examples: [
     { cmd: 'kouiki wizard', what: { ja: '質問に順に答える', en: 'answer the questions one by one' } },

@@ -5,7 +5,7 @@ import { evaluateSubject } from './evaluate.js';
 import type { MunicipalityIndex } from './index.js';
 import type { Municipality } from './model.js';
 import { centralFor, designationsFor, type EligibilityRequest } from './resolve.js';
-import type { EligibilityResult } from './types.js';
+import type { EligibilityResult, TraceHook } from './types.js';
 
 /**
  * `kouiki eligibility --all`: every municipality of the data (the code list's and any data
@@ -27,8 +27,8 @@ export function allMunicipalities(index: MunicipalityIndex): Municipality[] {
  * partner ones towards `partnerOf`, whose city itself is left out). Lazy: the request is checked
  * (unknown designation, missing central city: UserError) when the first result is asked for.
  */
-export function* evaluateAll(data: PackData, index: MunicipalityIndex, request: Omit<EligibilityRequest, 'names'>, asOf: string, lang: Lang): Generator<EligibilityResult> {
-  const ctx = createContext(data, index, asOf, lang);
+export function* evaluateAll(data: PackData, index: MunicipalityIndex, request: Omit<EligibilityRequest, 'names'>, asOf: string, lang: Lang, trace?: TraceHook): Generator<EligibilityResult> {
+  const ctx = createContext(data, index, asOf, lang, trace);
   const full: EligibilityRequest = { ...request, names: [] };
   const designations = designationsFor(data, full);
   const central = centralFor(index, full, designations);
