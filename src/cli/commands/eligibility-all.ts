@@ -8,7 +8,7 @@ import { CachedJsonWriter } from '../../report/json-cached.js';
 import { jsonArrayRenderer } from '../../report/stream.js';
 import type { RunContext } from '../context.js';
 import { chalkFor, emitAll, formatSpecs } from '../emit.js';
-import { askedOf, reportTrace } from './eligibility.js';
+import { askedOf, reportTrace } from './eligibility-report.js';
 import { list, loadIndex } from './eligibility-input.js';
 
 /** The flags that describe one municipality: meaningless with --all. */
