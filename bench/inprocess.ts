@@ -8,3 +8,4 @@ export { inferCategory } from '../src/core/recommend/infer.js';
 export { evaluateEligibility } from '../src/core/eligibility/evaluate.js';
 export { buildIndex } from '../src/io/municipal-base.js';
 export { embeddedBase, parseDataText } from '../src/io/municipalities.js';
+export { parseYaml } from '../src/io/yaml.js';

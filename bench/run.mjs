@@ -4,7 +4,7 @@
 //
 //   BENCH_SCALE=tiny   small inputs and few runs (the smoke test in npm test uses it)
 //   BENCH_RUNS=N       runs per start-up measurement (default 15)
-//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check, reports, sphere
+//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check, reports, limits, sphere
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -16,6 +16,7 @@ import { draftYaml } from './check.mjs';
 import { buildPeer, peerFacts, peerVerdicts } from './jre.mjs';
 import { sphereBench } from './sphere.mjs';
 import { reportRows } from './reports.mjs';
+import { limitRows } from './limits.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tiny = process.env.BENCH_SCALE === 'tiny';
@@ -239,6 +240,7 @@ try {
   if (want('eligibility')) await eligibility();
   if (want('check')) checkDraft();
   if (want('reports')) results.push(...reportRows({ runs: tiny ? 1 : RUNS }));
+  if (want('limits')) results.push(...limitRows({ parseYaml: (await inProcessModule(root, 'limits')).parseYaml, runs: tiny ? 1 : 5, scale: tiny ? 0.05 : 1 }));
   if (want('sphere')) sphereBench({ root, bin, work, tiny, runs: RUNS, results });
   print();
   mkdirSync(dirname(out), { recursive: true });

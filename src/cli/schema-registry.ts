@@ -6,7 +6,6 @@ import { taskListSchema } from '../schemas/task.js';
 import { draftSchemas } from '../schemas/draft.js';
 import { configSchema } from '../schemas/config.js';
 import { checkPack } from '../pack/checks.js';
-import { municipalityRecordSchema } from '../io/check-data.js';
 import { municipalityFileSchema } from '../schemas/municipalities.js';
 
 /**
@@ -16,7 +15,7 @@ import { municipalityFileSchema } from '../schemas/municipalities.js';
  */
 export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackData) => z.ZodType }> = {
   tasks: { title: 'kouiki task list', build: (data) => taskListSchema(data) },
-  draft: { title: 'kouiki policy draft', build: (data) => draftSchemas(data, checkPack(data)?.schemes ?? [], municipalityRecordSchema()).draft },
+  draft: { title: 'kouiki policy draft', build: (data) => draftSchemas(data, checkPack(data)?.schemes ?? []).draft },
   config: {
     title: 'kouiki configuration (kouiki.config.yaml)',
     build: (data) => {

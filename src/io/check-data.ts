@@ -1,10 +1,9 @@
-import type * as z from 'zod';
 import { UserError } from '../errors.js';
 import type { DataLayer } from '../core/eligibility/index.js';
 import type { MunicipalityIndex } from '../core/eligibility/index.js';
 import type { BaseData } from '../core/eligibility/model.js';
 import type { Range } from '../core/check/types.js';
-import { municipalityFileSchema, municipalityRecordSchema as recordSchema, type MunicipalityRecord } from '../schemas/municipalities.js';
+import { municipalityFileSchema, type MunicipalityRecord } from '../schemas/municipalities.js';
 import { buildIndex, compiledBase } from './municipal-base.js';
 import { embeddedBase, layerFromParsed } from './municipalities.js';
 import { readInputFile } from './read.js';
@@ -18,11 +17,6 @@ import { parseYaml } from './yaml.js';
  * `data:`, then its inline records).
  */
 
-/** One municipality record, as in a data file (contract §3; `kouiki schema municipalities`). */
-export function municipalityRecordSchema(): z.ZodType {
-  return recordSchema();
-}
-
 /** Reads a municipality data file; anything wrong is a UserError with its position (exit 2). */
 export function loadDataFile(path: string, shown: string, maxBytes?: number): DataLayer {
   const input = readInputFile(path, maxBytes);
@@ -35,13 +29,13 @@ export function loadDataFile(path: string, shown: string, maxBytes?: number): Da
 }
 
 /** A draft's inline records (validated by the draft's schema), with their positions in the draft. */
-export function inlineLayer(file: string, records: unknown[], at: (path: (string | number)[]) => Range): DataLayer {
+export function inlineLayer(file: string, records: readonly MunicipalityRecord[], at: (path: (string | number)[]) => Range): DataLayer {
   const pos = (r: Range): { file: string; line: number; column: number; endLine: number; endColumn: number } => ({ file, ...r });
   return {
     file,
     // Only `at`, asked when a record has a problem: a large draft's position index is then built
     // only if something is reported (a record's `position` would be read for every record).
-    records: (records as MunicipalityRecord[]).map((record, i) => ({
+    records: records.map((record, i) => ({
       record,
       at: (p: (string | number)[]) => pos(at(['municipalities', i, ...p])),
     })),

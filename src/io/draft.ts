@@ -9,7 +9,7 @@ import { draftSchemas, type Draft, type DraftProject } from '../schemas/draft.js
 import type { CheckedDraft, DraftPath } from '../core/check/run.js';
 import { parseDirectives, type Directive } from '../core/check/suppress.js';
 import type { Finding, Range } from '../core/check/types.js';
-import { inlineLayer, loadDataFile, municipalityRecordSchema } from './check-data.js';
+import { inlineLayer, loadDataFile } from './check-data.js';
 import type { DataLayer } from '../core/eligibility/index.js';
 import { displayName } from './discover.js';
 import { readInput } from './read.js';
@@ -142,7 +142,7 @@ export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOp
     );
   }
 
-  const schemas = draftSchemas(opts.pack, checkPack(opts.pack)?.schemes ?? [], municipalityRecordSchema());
+  const schemas = draftSchemas(opts.pack, checkPack(opts.pack)?.schemes ?? []);
   const findings: Finding[] = [];
   const report = (issue: Issue): void => {
     if (issue.code === 'unrecognized_keys') {

@@ -20,6 +20,8 @@ interface PNode {
   kind: 'mapping' | 'sequence' | 'scalar' | null;
   result: unknown;
   children: PNode[];
+  /** The node ends at an empty value (itself, or its last descendant): `yaml` ends it there, not at the line's end. */
+  endsEmpty?: boolean;
 }
 
 export interface FastParsed {
@@ -72,8 +74,13 @@ function endOfLine(text: string, i: number): number {
   return j >= text.length ? j : i;
 }
 
-export function parseFast(text: string, file: string, onStale?: () => FastParsed | undefined): FastParsed | undefined {
-  if (needsPreciseParser(text)) return undefined;
+/**
+ * The value and positions of a draft from js-yaml, or undefined when the text must take the
+ * precise parser. `precheck` is that decision (test/unit/yaml-differential.test.ts runs the fast
+ * path without it, to find what it must catch).
+ */
+export function parseFast(text: string, file: string, onStale?: () => FastParsed | undefined, precheck: (text: string) => boolean = needsPreciseParser): FastParsed | undefined {
+  if (precheck(text)) return undefined;
   // The events are only recorded here (post-order: where each node opened and closed, its depth,
   // kind and value); the tree is built on the first position asked for, so a draft without
   // findings never pays for it.
@@ -93,6 +100,9 @@ export function parseFast(text: string, file: string, onStale?: () => FastParsed
   });
   if (!loaded) return undefined;
   const value = loaded.value;
+  // A document that is empty or a scalar (never a valid draft) is placed differently by js-yaml
+  // (after trailing comments; after directives): the precise parser answers for it.
+  if (value === null || typeof value !== 'object') return undefined;
 
   let index: Index | null | undefined;
   const built = (): Index | null => (index === undefined ? (index = buildPositionIndex(text, file, value, ev)) : index);
@@ -139,6 +149,7 @@ function buildPositionIndex(text: string, file: string, value: unknown, ev: { op
       let start = kind === null ? open : skipBlank(text, open);
       if (kind === null) while (isSpace(text.charCodeAt(start))) start++;
       let end: number;
+      let endsEmpty = kind === null;
       if (kind === 'scalar') {
         const c = text.charCodeAt(start);
         // A block scalar (| or >) ends after its last line break, as in `yaml`; others at their last character.
@@ -148,9 +159,11 @@ function buildPositionIndex(text: string, file: string, value: unknown, ev: { op
         const c = text.charCodeAt(start);
         const flow = c === 91 || c === 123;
         const last = children[children.length - 1];
-        end = flow || !last ? trimBack(text, close, start) : endOfLine(text, last.end);
+        // A block collection whose last value is empty ends at that value, as in `yaml`.
+        endsEmpty = !flow && last?.endsEmpty === true;
+        end = flow || !last ? trimBack(text, close, start) : endsEmpty ? last.end : endOfLine(text, last.end);
       }
-      node = { start, end, kind, result, children };
+      node = endsEmpty ? { start, end, kind, result, children, endsEmpty } : { start, end, kind, result, children };
     }
     stack.push({ node, depth });
   }

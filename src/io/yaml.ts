@@ -440,32 +440,153 @@ export function problemAt(parsed: ParsedYaml, path: readonly PropertyKey[], mess
  */
 export const FAST_PATH_BYTES = 0;
 
-/**
- * Text the fast parser (js-yaml) would read differently from the precise one, so the precise one
- * must (over-approximations; a false alarm only costs speed): an anchor or alias, an explicit or
- * collection key (js-yaml turns it into a string; kouiki refuses it), a tag or a `!` (positions),
- * a tab in indentation, the key
- * __proto__ (refused by kouiki), a byte order mark or a lone CR (line breaks and BOMs are
- * normalised for the precise parser), a line over 1024 characters (YAML allows no longer implicit
- * key; js-yaml does not check), numbers the two type differently, a quoted scalar over several lines, a comment right after a
- * bracket or quote (`[]#`: YAML wants a space first).
- */
-export function needsPreciseParser(text: string): boolean {
-  return (
-    MAYBE_ALIAS.test(text) ||
-    MAYBE_COMPLEX_KEY.test(text) ||
-    text.includes('!') ||
-    TAB_INDENT.test(text) ||
-    text.includes('__proto__') ||
-    text.includes('\ufeff') ||
-    (text.includes('\r') && /\r(?!\n)/.test(text)) ||
-    hasLineLongerThan(text, 1024) ||
-    NUMBER_EDGE.test(text) ||
-    NUMBER_EXPONENT.test(text) ||
-    hasOddQuotes(text) ||
-    /[\]}"']#/.test(text)
-  );
+/** A reason a text must take the precise parser: the fast one (js-yaml) could read it otherwise. */
+export interface PreciseCheck {
+  id: string;
+  test: (text: string) => boolean;
 }
+
+/**
+ * What routes a text to the precise parser (over-approximations: a false alarm only costs
+ * speed). The list is established by test/unit/yaml-differential.test.ts: it drives both parsers
+ * over the YAML test suite and the fuzz corpus and requires, for every text, that either they
+ * read the same value or a check here fires; it also requires each check to be the only one that
+ * catches some text there (its witnesses are listed beside it in that test).
+ */
+export const PRECISE_CHECKS: readonly PreciseCheck[] = [
+  // Each with what the test found the two parsers do differently (a suite case id, or its EDGES).
+  { id: 'alias', test: (t) => MAYBE_ALIAS.test(t) }, // expansion is bounded on the precise path only (4JVG)
+  { id: 'complex-key', test: (t) => MAYBE_COMPLEX_KEY.test(t) }, // js-yaml turns a collection key into a string; kouiki refuses it (9MMW)
+  { id: 'tag', test: (t) => t.includes('!') }, // tags resolve differently (FH7J)
+  { id: 'proto-key', test: (t) => t.includes('__proto__') }, // refused by kouiki, kept by js-yaml
+  { id: 'bom', test: (t) => t.includes('\ufeff') }, // the precise path drops every leading BOM
+  { id: 'lone-cr', test: (t) => t.includes('\r') && /\r(?!\n)/.test(t) }, // a line break there, not in js-yaml's positions
+  { id: 'long-line', test: (t) => hasLineLongerThan(t, 1024) }, // YAML allows no longer implicit key; js-yaml does not check
+  { id: 'number-edge', test: (t) => NUMBER_EDGE.test(t) }, // -0, -.5, 0b101 typed differently
+  { id: 'number-exponent', test: (t) => NUMBER_EXPONENT.test(t) }, // 1e400: Infinity, or the string "1e400"
+  { id: 'odd-quotes', test: (t) => hasOddQuotes(t) }, // a quoted scalar over lines, whose indentation js-yaml checks less (QB6E)
+  { id: 'comment-after-bracket', test: (t) => /[\]}"']#/.test(t) }, // `[]#`: YAML wants a space first (9JBA)
+  { id: 'document-marker', test: (t) => hasMarkerWithContent(t) }, // `---word`, `--- a: 1` (82AN, 9KBC)
+  { id: 'multiline-flow', test: (t) => hasOpenFlowLine(t) }, // a flow over lines, under-indented (9C9N)
+  { id: 'empty-key', test: (t) => EMPTY_KEY.test(t) }, // `[ : x ]`: kouiki refuses it, js-yaml reads "null" (CFD4)
+  { id: 'block-scalar', test: (t) => BLOCK_SCALAR.test(t) }, // leading blank lines and trailing comments (S98Z, F8F9)
+];
+
+/** Whether the fast parser might read the text differently from the precise one (see PRECISE_CHECKS). */
+export function needsPreciseParser(text: string): boolean {
+  for (const c of PRECISE_CHECKS) if (c.test(text)) return true;
+  return false;
+}
+
+/**
+ * A document marker (`---` or `...` at the start of a line) with something after it on its line:
+ * js-yaml takes `---word` for a marker (the spec: a plain scalar) and reads a block map on the
+ * marker's line, which the spec forbids.
+ */
+export function hasMarkerWithContent(text: string): boolean {
+  return markerWithContent(text, '---') || markerWithContent(text, '...');
+}
+
+function markerWithContent(text: string, marker: string): boolean {
+  // Line starts only: the text's start, then each "\n" + marker (a native scan each).
+  let at = text.startsWith(marker) ? 0 : text.indexOf(`\n${marker}`) + 1;
+  while (at >= 0 && (at > 0 || text.startsWith(marker))) {
+    let i = at + 3;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    if (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) return true;
+    const next = text.indexOf(`\n${marker}`, at + 1);
+    if (next < 0) return false;
+    at = next + 1;
+  }
+  return false;
+}
+
+/**
+ * A line where a flow collection (`[ ]`, `{ }`) is left open or closes one opened before: a flow
+ * over several lines, whose indentation js-yaml checks less strictly. Brackets inside quoted
+ * scalars and comments do not count; a quote left open counts as open (over-approximations).
+ * Only the brackets are visited (one native scan); a line is read character by character only
+ * when it holds a quote or a "#".
+ */
+export function hasOpenFlowLine(text: string): boolean {
+  const brackets = /[[\]{}]/g;
+  const n = text.length;
+  let lineEnd = -1;
+  let depth = 0;
+  // The next ' " and # at or after the current line's start (n: none), advanced as lines pass.
+  let q1 = -1;
+  let q2 = -1;
+  let hash = -1;
+  for (let m = brackets.exec(text); m; m = brackets.exec(text)) {
+    const i = m.index;
+    if (i > lineEnd) {
+      if (depth !== 0) return true;
+      const start = text.lastIndexOf('\n', i) + 1;
+      lineEnd = text.indexOf('\n', i);
+      if (lineEnd < 0) lineEnd = n;
+      if (q1 < start) q1 = indexOrEnd(text, "'", start);
+      if (q2 < start) q2 = indexOrEnd(text, '"', start);
+      if (hash < start) hash = indexOrEnd(text, '#', start);
+      if (q1 < lineEnd || q2 < lineEnd || hash < lineEnd) {
+        if (!flowBalanced(text, start, lineEnd)) return true;
+        brackets.lastIndex = lineEnd;
+        continue;
+      }
+    }
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) depth++;
+    else if (--depth < 0) return true;
+  }
+  return depth !== 0;
+}
+
+function indexOrEnd(text: string, s: string, from: number): number {
+  const i = text.indexOf(s, from);
+  return i < 0 ? text.length : i;
+}
+
+/** Whether one line's flow brackets balance, outside quoted scalars and its comment. */
+function flowBalanced(text: string, start: number, end: number): boolean {
+  let depth = 0;
+  let prev = 32; // a line start counts as white space
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const tokenStart = prev === 32 || prev === 9 || prev === 91 || prev === 123 || prev === 44 || prev === 58;
+    if ((c === 39 || c === 34) && tokenStart) {
+      // A quoted scalar: skip to its closing quote ('' and \" escape); none on this line is open.
+      let j = i + 1;
+      for (; j < end; j++) {
+        const d = text.charCodeAt(j);
+        if (c === 34 && d === 92) j++;
+        else if (d === c) {
+          if (c === 39 && text.charCodeAt(j + 1) === 39) j++;
+          else break;
+        }
+      }
+      if (j >= end) return false;
+      i = j;
+    } else if (c === 35 && (prev === 32 || prev === 9)) break;
+    else if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) {
+      if (--depth < 0) return false;
+    }
+    prev = c;
+  }
+  return depth === 0;
+}
+
+/**
+ * A colon first on its line (after indentation or `- `) or right after `[`, `{` or `,`: an empty
+ * key (kouiki refuses a key nobody wrote; js-yaml reads "null") or a plain scalar starting with
+ * ":" (whose node js-yaml places elsewhere).
+ */
+const EMPTY_KEY = /:(?<=(?:^|[[{,]|-[ \t])[ \t]*:)/m;
+/**
+ * A block scalar (`|` or `>` ending a line, with its indicators): js-yaml does not check the
+ * indentation of its leading blank lines, and ends it after trailing blank and comment lines
+ * (the precise parser: after its last line of content).
+ */
+const BLOCK_SCALAR = /[|>](?<=(?:^|[\s:-])[|>])[-+1-9]{0,2}[ \t]*(?:#[^\n]*)?\r?$/m;
 
 /**
  * Whether any line is longer than `max` characters. A linear scan: the regex /[^\n]{1025}/
@@ -488,10 +609,8 @@ export function hasLineLongerThan(text: string, max: number): boolean {
 
 /** An anchor or alias anywhere: (^|[\s,[{:-])[&*][^\s,[\]{}] (prose with "&" or "*" matches too). */
 const MAYBE_ALIAS = /[&*](?<=(?:^|[\s,[{:-])[&*])[^\s,[\]{}]/m;
-/** An explicit key `? ` or a collection as a key `] :`: (^|[\s,[{])\?(\s|$)|[\]}]\s*:(\s|$). */
-const MAYBE_COMPLEX_KEY = /\?(?<=(?:^|[\s,[{])\?)(?=\s|$)|[\]}]\s*:(?=\s|$)/m;
-/** A tab in a line's leading white space, ^[ ]*\t (YAML forbids tabs as indentation; js-yaml lets some by). */
-const TAB_INDENT = /\t(?<=^ *\t)/m;
+/** An explicit key `? `, or a collection as a key `] :` (in a flow also `]:x`): (^|[\s,[{])\?(\s|$)|[\]}]\s*:. */
+const MAYBE_COMPLEX_KEY = /\?(?<=(?:^|[\s,[{])\?)(?=\s|$)|[\]}]\s*:/m;
 /**
  * Plain scalars the two parsers type differently (js-yaml: "1e400" a string, "0b101" a number,
  * -0 as 0, "-.5" a string): (^|[\s,[{:])([-+]?\.\d|0b|-0(\.0*)?(?=$|[\s,\]}#])), and \d[eE][-+]?\d{3}.
@@ -500,7 +619,7 @@ const NUMBER_EDGE = /\.(?<=(?:^|[\s,[{:])[-+]?\.)\d|0b(?<=(?:^|[\s,[{:])0b)|-0(?
 const NUMBER_EXPONENT = /\d[eE][-+]?\d{3}/;
 
 /** The patterns, for test/unit/precise-check.test.ts. */
-export const PRECISE_PATTERNS = { MAYBE_ALIAS, MAYBE_COMPLEX_KEY, TAB_INDENT, NUMBER_EDGE };
+export const PRECISE_PATTERNS = { MAYBE_ALIAS, MAYBE_COMPLEX_KEY, NUMBER_EDGE };
 
 /**
  * A line with an odd number of ' or " (a quoted scalar that goes on over lines: js-yaml is

@@ -172,26 +172,28 @@ export type Fact = z.infer<typeof FactSchema>;
 export const FactsFileSchema = z.strictObject({ version: z.literal(1).optional(), facts: z.array(FactSchema) });
 
 /** A condition over the task's facts (recursive; checked structurally in rules-tools/validate.ts). */
-export type Condition =
-  | { fact: string; is: string | boolean }
-  | { fact: string; in: (string | boolean)[] }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { text: string[] }
-  | { known: string };
-
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ fact: z.string().min(1), is: z.union([z.string(), z.boolean()]) }),
-    z.strictObject({ fact: z.string().min(1), in: z.array(z.union([z.string(), z.boolean()])).min(1) }),
-    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ not: ConditionSchema }),
-    z.strictObject({ text: z.array(z.string().min(1)).min(1) }),
-    z.strictObject({ known: z.string().min(1) }),
-  ]),
-);
+export const ConditionSchema = z.union([
+  z.strictObject({ fact: z.string().min(1), is: z.union([z.string(), z.boolean()]) }),
+  z.strictObject({ fact: z.string().min(1), in: z.array(z.union([z.string(), z.boolean()])).min(1) }),
+  z.strictObject({
+    get all() {
+      return z.array(ConditionSchema).min(1);
+    },
+  }),
+  z.strictObject({
+    get any() {
+      return z.array(ConditionSchema).min(1);
+    },
+  }),
+  z.strictObject({
+    get not() {
+      return ConditionSchema;
+    },
+  }),
+  z.strictObject({ text: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ known: z.string().min(1) }),
+]);
+export type Condition = z.infer<typeof ConditionSchema>;
 
 export const TargetSchema = z.strictObject({
   instruments: z.array(Id).optional(),

@@ -8,13 +8,6 @@ import * as z from 'zod';
 export const CHECK_SEVERITIES = ['off', 'warn', 'error'] as const;
 export type CheckSeverity = (typeof CHECK_SEVERITIES)[number];
 
-export interface CheckConfigFile {
-  version?: 1 | undefined;
-  rules?: Record<string, 'off' | 'warn' | 'error'> | undefined;
-  options?: Record<string, Record<string, number | string | boolean>> | undefined;
-  maxWarnings?: number | undefined;
-}
-
 /** What the config schema needs of the rule pack's check rules (its CheckPack has them). */
 export interface ConfigurableRules {
   rules: readonly {
@@ -26,30 +19,45 @@ export interface ConfigurableRules {
   }[];
 }
 
-const cache = new WeakMap<ConfigurableRules, z.ZodType<CheckConfigFile>>();
+/** One rule's severity in a config, described for editors. */
+function severitySchema(r: ConfigurableRules['rules'][number]) {
+  return z.enum(CHECK_SEVERITIES).optional().describe(`${r.name.en} (default ${r.severity}): ${r.description.en}`);
+}
 
-export function configSchema(cp: ConfigurableRules): z.ZodType<CheckConfigFile> {
-  const hit = cache.get(cp);
-  if (hit) return hit;
-  const rules: Record<string, z.ZodType> = {};
-  const options: Record<string, z.ZodType> = {};
+/** One option of a rule, typed like its default (a count is never negative). */
+function optionSchema(v: number | string | boolean) {
+  const base: z.ZodType<number | string | boolean> = typeof v === 'number' ? z.number().min(0) : typeof v === 'boolean' ? z.boolean() : z.string();
+  return base.optional().describe(`default ${String(v)}`);
+}
+
+function buildConfigSchema(cp: ConfigurableRules) {
+  const rules: Record<string, ReturnType<typeof severitySchema>> = {};
+  const options: Record<string, z.ZodOptional<z.ZodObject<Record<string, ReturnType<typeof optionSchema>>, z.core.$strict>>> = {};
   for (const r of cp.rules) {
-    rules[r.id] = z.enum(CHECK_SEVERITIES).optional().describe(`${r.name.en} (default ${r.severity}): ${r.description.en}`);
+    rules[r.id] = severitySchema(r);
     if (r.options) {
-      const shape: Record<string, z.ZodType> = {};
-      for (const [k, v] of Object.entries(r.options)) {
-        const base = typeof v === 'number' ? z.number().min(0) : typeof v === 'boolean' ? z.boolean() : z.string();
-        shape[k] = base.optional().describe(`default ${String(v)}`);
-      }
+      const shape: Record<string, ReturnType<typeof optionSchema>> = {};
+      for (const [k, v] of Object.entries(r.options)) shape[k] = optionSchema(v);
       options[r.id] = z.strictObject(shape).optional();
     }
   }
-  const schema = z.strictObject({
+  return z.strictObject({
     version: z.literal(1).optional(),
     rules: z.strictObject(rules).optional().describe('severity per rule: off, warn or error'),
     options: z.strictObject(options).optional().describe('options per rule'),
     maxWarnings: z.number().int().min(-1).optional().describe('more warnings than this fail the check (exit 1); -1 = no limit'),
-  }) as unknown as z.ZodType<CheckConfigFile>;
-  cache.set(cp, schema);
+  });
+}
+
+export type ConfigSchema = ReturnType<typeof buildConfigSchema>;
+/** A `kouiki.config.yaml` as written. */
+export type CheckConfigFile = z.infer<ConfigSchema>;
+
+const cache = new WeakMap<ConfigurableRules, ConfigSchema>();
+
+/** The config schema of a pack's check rules (built once per pack). */
+export function configSchema(cp: ConfigurableRules): ConfigSchema {
+  let schema = cache.get(cp);
+  if (!schema) cache.set(cp, (schema = buildConfigSchema(cp)));
   return schema;
 }

@@ -1,51 +1,16 @@
 import * as z from 'zod';
 import { bilingualIssue } from './issues.js';
 import { IsoDateSchema } from './common.js';
-import type { TaskVocabulary } from './task.js';
+import { municipalityRecordSchema } from './municipalities.js';
+import { factValueSchema, type TaskVocabulary } from './task.js';
 
 /**
  * A policy draft (`kouiki check`, contract §3). Built from the pack, like the task list: the
  * categories, instruments, facts and schemes a draft may name are the pack's. `municipalities:`
- * takes the municipality data format, passed in by the caller (the eligibility data's schema).
+ * takes the municipality data format (schemas/municipalities.ts).
+ * The types are inferred from the schema, so the loader, `kouiki schema draft` and the checks
+ * read one shape.
  */
-
-export interface DraftAgreement {
-  partner: string;
-  type: string;
-  resolution?: string | undefined;
-}
-
-export interface DraftProject {
-  id?: string | number | undefined;
-  name: string;
-  description?: string | undefined;
-  category?: string | undefined;
-  instrument: string;
-  parties: string[];
-  provider?: string | null | undefined;
-  costSharing?: string | null | undefined;
-  facts?: Record<string, unknown> | undefined;
-}
-
-export interface Draft {
-  version?: 1 | undefined;
-  name?: string | undefined;
-  scheme?: string | undefined;
-  centralCity?: string | undefined;
-  data?: string | undefined;
-  municipalities?: unknown[] | undefined;
-  partners?: string[] | undefined;
-  agreements?: DraftAgreement[] | undefined;
-  projects: DraftProject[];
-}
-
-export interface DraftSchemas {
-  draft: z.ZodType<Draft>;
-  /** One project alone (a draft's projects are validated one by one, so one bad project does not hide the rest). */
-  project: z.ZodType<DraftProject>;
-  /** The draft without its projects' contents. */
-  head: z.ZodType<Omit<Draft, 'projects'> & { projects: unknown[] }>;
-}
 
 /** What the draft schema needs of the rule pack: the task vocabulary, its instruments and its schemes (from checks.yaml). */
 export interface DraftVocabulary extends TaskVocabulary {
@@ -58,22 +23,14 @@ export interface DraftScheme {
   agreement: string;
 }
 
-const cache = new WeakMap<DraftVocabulary, Map<z.ZodType, DraftSchemas>>();
 
 const Name = z.string().min(1);
 
-/** The `kouiki schema draft` JSON Schema and the loader both come from here. */
-export function draftSchemas(data: DraftVocabulary, schemes: readonly DraftScheme[], municipalityRecord: z.ZodType): DraftSchemas {
-  let byRecord = cache.get(data);
-  if (!byRecord) cache.set(data, (byRecord = new Map()));
-  const hit = byRecord.get(municipalityRecord);
-  if (hit) return hit;
-
-  const factShape: Record<string, z.ZodType> = {};
+function buildDraftSchemas(data: DraftVocabulary, schemes: readonly DraftScheme[]) {
+  const factShape: Record<string, ReturnType<typeof factValueSchema>> = {};
   for (const f of data.facts) {
     if (f.type === 'parties') continue; // a project names its parties itself (`parties:`)
-    const s: z.ZodType = f.type === 'boolean' ? z.boolean() : z.enum(f.values!.map((v) => v.id) as [string, ...string[]]);
-    factShape[f.id] = s.nullable().optional().describe(`${f.label.en} — ${f.question.en}`);
+    factShape[f.id] = factValueSchema(f);
   }
   const categories = data.categories.map((c) => c.id) as [string, ...string[]];
   const instruments = data.instruments.map((i) => i.id) as [string, ...string[]];
@@ -116,7 +73,7 @@ export function draftSchemas(data: DraftVocabulary, schemes: readonly DraftSchem
     scheme: z.enum(schemeIds).optional().describe('the scheme the draft builds (default none)'),
     centralCity: Name.optional().describe('a name from the municipality data'),
     data: Name.optional().describe('a municipality data file, relative to the draft'),
-    municipalities: z.array(municipalityRecord).optional().describe('municipality records inline (the format of kouiki schema municipalities)'),
+    municipalities: z.array(municipalityRecordSchema()).optional().describe('municipality records inline (the format of kouiki schema municipalities)'),
     partners: z.array(Name).optional(),
     agreements: z.array(agreement).optional(),
   };
@@ -127,11 +84,25 @@ export function draftSchemas(data: DraftVocabulary, schemes: readonly DraftSchem
   };
   const draft = z.strictObject({ ...headShape, projects: z.array(project).min(1) }).superRefine(refineHead);
   const head = z.strictObject({ ...headShape, projects: z.array(z.unknown()).min(1) }).superRefine(refineHead);
-  const out: DraftSchemas = {
-    draft: draft as unknown as z.ZodType<Draft>,
-    project: project as unknown as z.ZodType<DraftProject>,
-    head: head as unknown as DraftSchemas['head'],
+  return {
+    draft,
+    /** One project alone (a draft's projects are validated one by one, so one bad project does not hide the rest). */
+    project,
+    /** The draft without its projects' contents. */
+    head,
   };
-  byRecord.set(municipalityRecord, out);
+}
+
+export type DraftSchemas = ReturnType<typeof buildDraftSchemas>;
+export type Draft = z.infer<DraftSchemas['draft']>;
+export type DraftProject = z.infer<DraftSchemas['project']>;
+export type DraftAgreement = NonNullable<Draft['agreements']>[number];
+
+const cache = new WeakMap<DraftVocabulary, DraftSchemas>();
+
+/** The `kouiki schema draft` JSON Schema and the loader both come from here (built once per pack). */
+export function draftSchemas(data: DraftVocabulary, schemes: readonly DraftScheme[]): DraftSchemas {
+  let out = cache.get(data);
+  if (!out) cache.set(data, (out = buildDraftSchemas(data, schemes)));
   return out;
 }

@@ -1,23 +1,20 @@
 import * as z from 'zod';
-import { MunicipalityKindSchema, type MunicipalityKind } from './common.js';
+import { MunicipalityKindSchema } from './common.js';
 
-export interface Party {
-  name: string;
-  kind: MunicipalityKind;
-}
-
-/** A fact's value; `null` and absence both mean "unknown". */
-export type FactValue = boolean | string | Party[] | null;
-
-export interface Task {
-  id: string;
-  name: string;
-  description?: string;
-  category?: string;
-  facts: Record<string, FactValue | undefined>;
-}
+/**
+ * A task list (`kouiki evaluate`, contract §3). The schema is generated from the pack's facts and
+ * categories (so a custom pack's new fact is at once a YAML key, a flag and a question); the
+ * types below are inferred from it, so the loader, the JSON Schema (`kouiki schema tasks`) and
+ * the engine's `Task` cannot drift apart.
+ */
 
 export const PartySchema = z.strictObject({ name: z.string().min(1), kind: MunicipalityKindSchema });
+export type Party = z.infer<typeof PartySchema>;
+
+/** What a fact can hold: a yes/no, one of its values, or the parties; `null` is "unknown". */
+const KnownFactValueSchema = z.union([z.boolean(), z.string(), z.array(PartySchema)]);
+/** A fact's value; `null` and absence both mean "unknown". */
+export type FactValue = z.infer<typeof KnownFactValueSchema> | null;
 
 /**
  * What the task and draft schemas need of the rule pack: its facts and categories (the pack's
@@ -34,23 +31,18 @@ export interface TaskVocabulary {
   categories: readonly { id: string }[];
 }
 
-const schemaCache = new WeakMap<TaskVocabulary, z.ZodType>();
+/** The schema of one fact's value, as the pack declares it (`null`: unknown). */
+export function factValueSchema(f: TaskVocabulary['facts'][number]) {
+  let s: z.ZodType<z.infer<typeof KnownFactValueSchema>>;
+  if (f.type === 'boolean') s = z.boolean();
+  else if (f.type === 'parties') s = z.array(PartySchema);
+  else s = z.enum(f.values!.map((v) => v.id) as [string, ...string[]]);
+  return s.nullable().optional().describe(`${f.label.en} — ${f.question.en}`);
+}
 
-/**
- * The task-list schema, generated from the pack's facts and categories so that a custom pack's
- * new fact is at once a YAML key, a flag and a question. `null` is accepted as "unknown".
- */
-export function taskListSchema(data: TaskVocabulary): z.ZodType<{ version?: 1; tasks: RawTask[] }> {
-  const cached = schemaCache.get(data);
-  if (cached) return cached as z.ZodType<{ version?: 1; tasks: RawTask[] }>;
-  const factShape: Record<string, z.ZodType> = {};
-  for (const f of data.facts) {
-    let s: z.ZodType;
-    if (f.type === 'boolean') s = z.boolean();
-    else if (f.type === 'parties') s = z.array(PartySchema);
-    else s = z.enum(f.values!.map((v) => v.id) as [string, ...string[]]);
-    factShape[f.id] = s.nullable().optional().describe(`${f.label.en} — ${f.question.en}`);
-  }
+function buildTaskListSchema(data: TaskVocabulary) {
+  const factShape: Record<string, ReturnType<typeof factValueSchema>> = {};
+  for (const f of data.facts) factShape[f.id] = factValueSchema(f);
   const categories = data.categories.map((c) => c.id) as [string, ...string[]];
   const task = z.strictObject({
     id: z.union([z.string().min(1), z.number().int()]).optional().describe('optional; defaults to the 1-based position'),
@@ -59,20 +51,26 @@ export function taskListSchema(data: TaskVocabulary): z.ZodType<{ version?: 1; t
     category: z.enum(categories).optional().describe('inferred from name/description when absent'),
     facts: z.strictObject(factShape).optional(),
   });
-  const schema = z.strictObject({
+  return z.strictObject({
     version: z.literal(1).optional(),
     tasks: z.array(task).min(1),
   });
-  schemaCache.set(data, schema);
-  return schema as unknown as z.ZodType<{ version?: 1; tasks: RawTask[] }>;
 }
 
-export interface RawTask {
-  id?: string | number;
-  name: string;
-  description?: string;
-  category?: string;
-  facts?: Record<string, FactValue | undefined>;
+export type TaskListSchema = ReturnType<typeof buildTaskListSchema>;
+/** A task list as written (ids and facts optional). */
+export type TaskList = z.infer<TaskListSchema>;
+export type RawTask = TaskList['tasks'][number];
+/** A task as the engine reads it: every task has its id (the 1-based position when absent) and a facts object. */
+export type Task = Omit<RawTask, 'id' | 'facts'> & { id: string; facts: NonNullable<RawTask['facts']> };
+
+const schemaCache = new WeakMap<TaskVocabulary, TaskListSchema>();
+
+/** The task-list schema of a pack (built once per pack). `null` is accepted as "unknown". */
+export function taskListSchema(data: TaskVocabulary): TaskListSchema {
+  let schema = schemaCache.get(data);
+  if (!schema) schemaCache.set(data, (schema = buildTaskListSchema(data)));
+  return schema;
 }
 
 /** Gives every task its id (the 1-based position when absent) and a facts object. */

@@ -7,8 +7,7 @@ import { hasOddQuotes, PRECISE_PATTERNS } from '../../src/io/yaml.js';
 // file pass or fail by its size).
 const PLAIN = {
   MAYBE_ALIAS: /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m,
-  MAYBE_COMPLEX_KEY: /(?:^|[\s,[{])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m,
-  TAB_INDENT: /^[ ]*\t/m,
+  MAYBE_COMPLEX_KEY: /(?:^|[\s,[{])\?(?:\s|$)|[\]}]\s*:/m,
   NUMBER_EDGE: /(?:^|[\s,[{:])(?:[-+]?\.\d|0b|-0(?:\.0*)?(?=$|[\s,\]}#]))/m,
 };
 const ODD_QUOTES = /^[^'\n]*'(?:[^'\n]*'[^'\n]*')*[^'\n]*$|^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$/m;

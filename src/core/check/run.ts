@@ -215,7 +215,7 @@ function notAllowedRules(cp: CompiledPack): Set<string> {
 /** Maps a draft's project to the task the recommendation engine reads. */
 export function projectTask(project: DraftProject, index: number, draft: Omit<Draft, 'projects'>, data: CheckData, factIds: ReadonlySet<string>): Task {
   const facts: Task['facts'] = {};
-  for (const [k, v] of Object.entries(project.facts ?? {})) facts[k] = v as Task['facts'][string];
+  for (const [k, v] of Object.entries(project.facts ?? {})) facts[k] = v;
   const refs = project.parties.map((name) => data.lookup(name));
   if (factIds.has('parties') && refs.every((r) => r?.kind)) {
     facts.parties = refs.map((r) => ({ name: r!.name, kind: r!.kind! }) satisfies Party);

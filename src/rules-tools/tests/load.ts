@@ -6,7 +6,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { readInputFile } from '../../io/read.js';
 import { issuesToProblems, validateDocument } from '../../io/validate.js';
 import { parseYaml, positionOf, type ParsedYaml } from '../../io/yaml.js';
-import { normalizeTasks, type RawTask, type Task } from '../../schemas/task.js';
+import { normalizeTasks, type Task } from '../../schemas/task.js';
 import { displayPath } from '../load.js';
 import type { PackData } from '../../pack/model.js';
 import { CASE_KINDS, EXPECT_SCHEMAS, ruleTestsSchema, type CaseKind, type RuleTestCase, type TaskExpect } from './schema.js';
@@ -120,7 +120,7 @@ export function readRuleTests(files: string[], data: PackData): { cases: LoadedC
         input: c,
         expect,
       };
-      if (kind === 'task') loaded.task = normalizeTasks([c.task as RawTask])[0]!;
+      if (kind === 'task') loaded.task = normalizeTasks([c.task!])[0]!;
       out.push(loaded);
     });
   }

@@ -152,8 +152,7 @@ const ProcedureContextSchema = z.strictObject({
 
 /** The test file schema; the task input follows the pack's facts (like a task list). */
 export function ruleTestsSchema(data: PackData) {
-  const taskList = taskListSchema(data) as unknown as z.ZodObject<{ tasks: z.ZodArray<z.ZodType> }>;
-  const task = taskList.shape.tasks.element;
+  const task = taskListSchema(data).shape.tasks.element;
   const caseSchema = z.strictObject({
     name: z.string().min(1),
     asOf: IsoDateSchema.optional(),
