@@ -7,7 +7,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // cli-table3 as fast in-process as in the bundle (the same two fixes as scripts/build.mjs).
-    setupFiles: ['test/helpers/fast-table.ts'],
   },
 });

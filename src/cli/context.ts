@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Lang } from '../i18n/lang.js';
 import { UserError } from '../errors.js';
 import type { Pack } from '../pack/model.js';
@@ -10,10 +11,21 @@ export interface GlobalOptions {
   data: string[];
   asOf: string;
   color: boolean;
+  /** chalk's level when colour is on (1 = 16 colours, 2 = 256, 3 = true colour). */
+  colorLevel?: number;
   format: string[];
   config?: string;
   maxInputSize: number;
   quiet: boolean;
+  /** Drafts the configuration's `ignores:` excludes from a directory or glob search. */
+  ignored?: (abs: string) => boolean;
+}
+
+/** What a command spec says about its output formats (a CommandSpec, seen from here). */
+export interface SpecFormats {
+  name: string;
+  formats: readonly string[];
+  subcommands?: readonly SpecFormats[];
 }
 
 export interface RunContext {
@@ -21,6 +33,8 @@ export interface RunContext {
   opts: GlobalOptions;
   /** The rule pack (`--rules DIR` or the embedded default), loaded before the command runs. */
   pack(): Pack;
+  /** The whole command tree and the specs it was built from (for `kouiki completion`, whose spec sets allCommands). */
+  commandTree?: () => { program: Command; specs: readonly SpecFormats[] };
 }
 
 export function makeContext(io: CliIO, opts: GlobalOptions, pack: Pack | undefined): RunContext {

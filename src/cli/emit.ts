@@ -15,7 +15,7 @@ const CHUNK = 256;
 const YIELD_MS = 25;
 
 export function chalkFor(ctx: RunContext): ChalkInstance {
-  return new Chalk({ level: ctx.opts.color ? 1 : 0 });
+  return new Chalk({ level: ctx.opts.color ? ((ctx.opts.colorLevel ?? 1) as 0 | 1 | 2 | 3) : 0 });
 }
 
 export function formatSpecs(ctx: RunContext, allowed: readonly string[], fallback: string): FormatSpec[] {

@@ -1,5 +1,6 @@
 import { isatty } from 'node:tty';
 import type { Writable } from 'node:stream';
+import { supportsColor } from 'chalk';
 import { UserError } from '../errors.js';
 
 /** Where a command reads and writes: the real process, or buffers in tests. */
@@ -14,6 +15,8 @@ export interface CliIO {
   stdinIsTTY: boolean;
   /** stderr is a terminal (progress bars). */
   stderrIsTTY?: boolean;
+  /** The colour level stdout supports, as chalk detects it (absent: 1 on a terminal, else 0). */
+  colorLevel?: () => number;
 }
 
 export function processIO(): CliIO {
@@ -30,6 +33,8 @@ export function processIO(): CliIO {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: isatty(0),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    // chalk's detection reads the process's own flags (--color, --no-color), FORCE_COLOR, TERM and CI.
+    colorLevel: () => (supportsColor ? supportsColor.level : 0),
   };
 }
 

@@ -1,33 +1,63 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { distDir } from '../io/paths.js';
 
 /**
- * Loads one of the bundles a format needs (dist/report-html.cjs, dist/report-xlsx.cjs) with the
- * V8 code cache the build wrote for it (dist/cache/NAME.cache), as bin/kouiki.cjs loads the main
- * bundle: the workbook bundle (exceljs) took about 200 ms to compile and run, 30 ms with its
- * cache. A cache V8 rejects (another Node, another build) only costs the time. Only the built
- * CLI calls this (scripts/build.mjs routes `import('…/report/xlsx/index.js')` here); the sources
- * import the modules themselves.
+ * Loads one of the bundles a format needs (dist/report-html.cjs, dist/report-xlsx.cjs) with a V8
+ * code cache, as bin/kouiki.cjs loads the main bundle: in the directory of the main bundle's
+ * cache (bin/kouiki.cjs names it through useCacheDir: $XDG_CACHE_HOME/kouiki/v8/<build>-<set-up>),
+ * written after the bundle's first load on this machine. The workbook bundle (exceljs) took
+ * about 200 ms to compile and run, 30 ms with its cache. A cache that is missing, rejected or
+ * cannot be written only costs the time. Only the built CLI calls this (scripts/build.mjs routes
+ * `import('…/report/xlsx/index.js')` here); the sources import the modules themselves.
  */
 
-/** CommonJS's own wrapper; scripts/build.mjs compiles the same text when it writes the cache. */
+/** CommonJS's own wrapper. */
 export const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 export const WRAP_TAIL = '\n})';
 
 const loaded = new Map<string, unknown>();
+let cacheDir: string | null = null;
+
+/** Where the code caches of this build and set-up live (null: none). */
+export function useCacheDir(dir: string | null): void {
+  cacheDir = dir;
+}
+
+function saveCache(file: string, script: Script): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    fd = openSync(tmp, 'wx');
+    writeSync(fd, script.createCachedData());
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* not there */
+    }
+  }
+}
 
 export function loadBundle(name: string): unknown {
   const done = loaded.get(name);
   if (done !== undefined) return done;
   const file = join(distDir(), name);
+  const cacheFile = cacheDir ? join(cacheDir, `${name}.cache`) : null;
   let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(join(distDir(), 'cache', `${name}.cache`));
-  } catch {
-    /* no cache: compiled as usual */
+  if (cacheFile) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      /* no cache yet: compiled as usual, and cached below */
+    }
   }
   const script = new Script(`${WRAP_HEAD}${readFileSync(file, 'utf8')}${WRAP_TAIL}`, { filename: file, ...(cachedData ? { cachedData } : {}) });
   // A module of Node's own, entered in require's cache: the same instance for any later require,
@@ -39,5 +69,7 @@ export function loadBundle(name: string): unknown {
   module.loaded = true;
   require.cache[file] = module;
   loaded.set(name, module.exports);
+  // After its top level ran (exceljs defines its classes), so the cache holds those functions too.
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) saveCache(cacheFile, script);
   return module.exports;
 }

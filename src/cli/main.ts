@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import { ExitSignal, formatUserError, UserError } from '../errors.js';
 import { defaultLang, type Lang } from '../i18n/lang.js';
 import { obtainPack } from '../rules-tools/obtain.js';
@@ -9,8 +9,9 @@ import { makeContext, parseAsOf, parseSize, today, type GlobalOptions } from './
 import { outputFailed, streamFailure, watchStreams, type CliIO } from './io.js';
 import { beginRun, declareInputs, DEFAULT_MAX_INPUT_SIZE, noSuchFile } from '../io/read.js';
 import { removePendingOutputs } from './output.js';
+import { findConfig } from '../io/config-file.js';
 import { COMMANDS } from './specs/index.js';
-import { helpConfiguration, usageHint } from './commander-text.js';
+import { helpConfiguration, KouikiCommand, usageHint } from './commander-text.js';
 import type { CommandSpec } from './spec.js';
 import { VERSION } from '../version.js';
 
@@ -32,17 +33,19 @@ function preScan(argv: string[], name: string): string | undefined {
   return found;
 }
 
+/** The command the command line names (`kouiki help check` names check). */
 function firstCommand(argv: string[]): string | undefined {
   const valued = new Set(['--lang', '--rules', '--data', '--as-of', '-f', '--format', '--config', '--max-input-size']);
-  for (let i = 0; i < argv.length; i++) {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
     const a = argv[i]!;
     if (valued.has(a)) {
       i++;
       continue;
     }
-    if (!a.startsWith('-')) return a;
+    if (!a.startsWith('-')) words.push(a);
   }
-  return undefined;
+  return words[0] === 'help' && words[1] !== undefined ? words[1] : words[0];
 }
 
 function addGlobalOptions(cmd: Command, lang: Lang, spec: CommandSpec | null): void {
@@ -51,6 +54,9 @@ function addGlobalOptions(cmd: Command, lang: Lang, spec: CommandSpec | null): v
   cmd.option('--rules <dir>', t('別のルールパック（ディレクトリ）', 'another rule pack (a directory)'));
   cmd.option('--data <file>', t('市町村データを追加する（繰り返し可）', 'add a municipality data file (repeatable)'), collect);
   cmd.option('--as-of <date>', t('この日に施行されていた法令で判定（YYYY-MM-DD、既定は今日）', 'apply the law in force on this date (YYYY-MM-DD; default today)'));
+  // A pair, as ESLint's: without either, chalk's own detection decides (a terminal, FORCE_COLOR,
+  // CI); NO_COLOR turns colour off unless FORCE_COLOR or --color asks for it.
+  cmd.option('--color', t('色を付ける（端末でなくても。FORCE_COLOR でも可）', 'colour the output, even when not a terminal (also FORCE_COLOR)'));
   cmd.option('--no-color', t('色を付けない（NO_COLOR でも可）', 'no colour (also NO_COLOR)'));
   if (!spec || spec.formats.length > 0) {
     const fmts = spec ? spec.formats.join('|') : 'FMT';
@@ -58,31 +64,7 @@ function addGlobalOptions(cmd: Command, lang: Lang, spec: CommandSpec | null): v
   }
   cmd.option('--config <file>', t('設定ファイル（kouiki.config.yaml）', 'configuration file (kouiki.config.yaml)'));
   cmd.option('--max-input-size <bytes>', t('入力ファイルの上限（既定 64MB）', 'largest input file accepted (default 64 MB)'));
-  cmd.option('-q, --quiet', t('結果以外を出力しない', 'print nothing but the results'));
-}
-
-const JA_COMMANDER: [RegExp, string][] = [
-  [/^error: unknown option '(.+?)'/, '不明なオプション $1'],
-  [/^error: unknown command '(.+?)'/, '不明なコマンド $1'],
-  [/^error: missing required argument '(.+?)'/, '引数 $1 がありません'],
-  [/^error: option '(.+?)' argument missing/, 'オプション $1 に値がありません'],
-  [/^error: option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+)\./, 'オプション $1 の値 $2 は使えません（使えるのは $3）'],
-  [/^error: too many arguments for '(.+?)'\. Expected (\d+) arguments? but got (\d+)\./, '引数が多すぎます（$1 の引数は $2 個まで、指定は $3 個）'],
-  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, '引数が多すぎます（$1 個まで、指定は $2 個）'],
-  [/^error: too many arguments/, '引数が多すぎます'],
-  [/^\(Did you mean (.+)\?\)/, '（$1 のことですか？）'],
-];
-
-/** commander's messages as kouiki's own: `kouiki: ` first, and in Japanese with --lang ja. */
-function translateCommander(text: string, lang: Lang): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const head = line.startsWith('error: ') ? 'kouiki: ' : '';
-      if (lang === 'ja') for (const [re, ja] of JA_COMMANDER) if (re.test(line)) return `${head}${line.replace(re, ja).replace(/^error: /, '')}`;
-      return head ? `${head}${line.slice('error: '.length)}` : line;
-    })
-    .join('\n');
+  cmd.option('-q, --quiet', t('エラーだけを報告する（check は警告を出さず数えない。他のコマンドは注記や進捗を出さない）', 'report errors only (check: warnings are neither shown nor counted; other commands: no notes or progress)'));
 }
 
 /**
@@ -112,6 +94,8 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
   const wanted = firstCommand(argv);
   // Commands whose flags come from the pack (one per fact) need it before commander is built.
   let pack: Pack | undefined = COMMANDS.some((c) => c.packOptions && c.name === wanted) ? await obtainPack(rulesArg) : undefined;
+  // `kouiki completion` lists every command's options, those from the pack included.
+  const everything = COMMANDS.some((c) => c.allCommands && c.name === wanted);
   const env = {
     lang,
     pack: (): Pack => {
@@ -120,7 +104,9 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
     },
   };
 
-  const program = new Command('kouiki');
+  const program = new KouikiCommand('kouiki');
+  program.lang = lang;
+  program.argvSeen = argv;
   program
     .description(
       t(
@@ -128,16 +114,22 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
         'explainable choice of Local Autonomy Act cooperation instruments: recommend, check designation eligibility, lint policy drafts in CI',
       ),
     )
-    .version(VERSION, '-V, --version', t('バージョンを表示', 'print the version'))
+    .version(VERSION, '-v, --version', t('バージョンを表示', 'print the version'))
     .helpOption('-h, --help', t('ヘルプを表示', 'show help'))
-    .helpCommand(false)
+    .helpCommand(t('help [コマンド]', 'help [command]'), t('コマンドのヘルプを表示（kouiki help check）', 'show the help of a command (kouiki help check)'))
     .configureHelp(helpConfiguration(lang))
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
-      writeErr: (s) => void io.stderr.write(translateCommander(s, lang)),
+      writeErr: (s) => void io.stderr.write(s),
     });
+  // -V, as kouiki printed its version before -v (ESLint's flag) was added; not in the help.
+  program.addOption(new Option('-V').hideHelp());
+  program.on('option:V', () => {
+    io.stdout.write(`${VERSION}\n`);
+    throw new CommanderError(0, 'commander.version', VERSION);
+  });
   addGlobalOptions(program, lang, null);
   // The command whose command line is being parsed, for the hint after a commander error.
   let active: Command = program;
@@ -147,7 +139,7 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
   // When the command line names a command, only that one is built in full: the others are
   // there for commander's "did you mean" and are never run (their options, examples and action
   // cost every start-up a few milliseconds). Without one (`kouiki --help`), all are.
-  const known = wanted !== undefined && COMMANDS.some((c) => c.name === wanted);
+  const known = wanted !== undefined && !everything && COMMANDS.some((c) => c.name === wanted);
   const register = (parent: Command, spec: CommandSpec): void => {
     if (known && parent === program && spec.name !== wanted) {
       parent.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(spec.summary[lang]);
@@ -166,7 +158,7 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
       for (const sub of spec.subcommands) register(cmd, sub);
       return;
     }
-    if (spec.configure && (!spec.packOptions || wanted === spec.name)) spec.configure(cmd, env);
+    if (spec.configure && (!spec.packOptions || wanted === spec.name || everything)) spec.configure(cmd, env);
     addGlobalOptions(cmd, lang, spec);
     cmd.action(async (...actionArgs: unknown[]) => {
       const command = actionArgs[actionArgs.length - 1] as Command;
@@ -175,9 +167,10 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
       const globals = resolveGlobals(opts, lang, io);
       declareInputs([...globals.data, ...(globals.config ? [globals.config] : [])], io.cwd);
       requireInputs(globals, io.cwd);
+      await applyProjectSettings(globals, io.cwd);
       // Commands that read a pack as their input (rules validate|test|…) load it themselves.
       if (spec.loadsPack !== false && (!pack || globals.rules !== rulesArg)) pack = await obtainPack(globals.rules);
-      exitCode = await spec.run(makeContext(io, globals, pack), positional, opts);
+      exitCode = await spec.run({ ...makeContext(io, globals, pack), commandTree: () => ({ program, specs: COMMANDS }) }, positional, opts);
     });
   };
 
@@ -203,6 +196,26 @@ async function runProgram(argv: string[], io: CliIO, lang: Lang): Promise<number
 function requireInputs(globals: GlobalOptions, cwd: string): void {
   for (const d of globals.data) if (d !== '-' && !existsSync(resolve(cwd, d))) throw noSuchFile(d);
   if (globals.config !== undefined && !existsSync(resolve(cwd, globals.config))) throw noSuchFile(globals.config, { ja: '設定ファイルが見つかりません', en: 'no such configuration file' });
+}
+
+/**
+ * The configuration file (--config, else kouiki.config.yaml found upward) names the project's
+ * rule pack, data files and ignored drafts for every command: `pack:` is used unless --rules is
+ * given; `data:` files are read before any --data.
+ */
+async function applyProjectSettings(globals: GlobalOptions, cwd: string): Promise<void> {
+  const file = globals.config !== undefined ? resolve(cwd, globals.config) : findConfig(cwd);
+  if (!file) return;
+  // The YAML parser loads only when there is a configuration to read.
+  const { readProjectSettings } = await import('../io/config.js');
+  const settings = readProjectSettings(file, cwd, globals.maxInputSize);
+  if (globals.rules === undefined && settings.pack !== undefined) globals.rules = settings.pack;
+  if (settings.data.length > 0) {
+    for (const d of settings.data) if (!existsSync(d)) throw noSuchFile(d);
+    globals.data = [...settings.data, ...globals.data];
+    declareInputs(settings.data, cwd);
+  }
+  globals.ignored = settings.ignored;
 }
 
 function handleError(err: unknown, io: CliIO, lang: Lang): number {
@@ -250,12 +263,13 @@ export function langOf(argv: string[], env: NodeJS.ProcessEnv): Lang {
 }
 
 function resolveGlobals(opts: Record<string, unknown>, lang: Lang, io: CliIO): GlobalOptions {
-  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  const colorLevel = resolveColorLevel(opts.color as boolean | undefined, io);
   const g: GlobalOptions = {
     lang,
     data: (opts.data as string[] | undefined) ?? [],
     asOf: opts.asOf ? parseAsOf(String(opts.asOf)) : today(),
-    color: opts.color !== false && !noColor && io.stdoutIsTTY,
+    color: colorLevel > 0,
+    colorLevel,
     format: (opts.format as string[] | undefined) ?? [],
     maxInputSize: opts.maxInputSize ? parseSize(String(opts.maxInputSize)) : DEFAULT_MAX_INPUT_SIZE,
     quiet: opts.quiet === true,
@@ -263,4 +277,18 @@ function resolveGlobals(opts: Record<string, unknown>, lang: Lang, io: CliIO): G
   if (typeof opts.rules === 'string') g.rules = opts.rules;
   if (typeof opts.config === 'string') g.config = opts.config;
   return g;
+}
+
+/**
+ * Colour of stdout: `--no-color` off; `--color` on (at least 16 colours, even into a pipe);
+ * otherwise NO_COLOR (https://no-color.org) turns it off unless FORCE_COLOR is set, and chalk's
+ * own detection decides (FORCE_COLOR, a terminal, TERM, CI), read through io.colorLevel.
+ */
+export function resolveColorLevel(flag: boolean | undefined, io: Pick<CliIO, 'env' | 'stdoutIsTTY' | 'colorLevel'>): number {
+  if (flag === false) return 0;
+  const detected = io.colorLevel ? io.colorLevel() : io.stdoutIsTTY ? 1 : 0;
+  if (flag === true) return Math.max(1, detected);
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  if (noColor && io.env.FORCE_COLOR === undefined) return 0;
+  return detected;
 }

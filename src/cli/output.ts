@@ -33,6 +33,16 @@ export function parseFormatSpecs(values: string[] | undefined, allowed: readonly
     }
     return { format, file: file === null ? null : resolve(cwd, file), shown: file };
   });
+  // Two documents on one stream cannot be told apart (`-f json -f sarif` would be neither valid
+  // JSON nor valid SARIF): at most one format goes to stdout, the others need a file.
+  const toStdout = specs.filter((s) => s.file === null);
+  if (toStdout.length > 1) {
+    const [first, second] = [toStdout[0]!.format, toStdout[1]!.format];
+    throw new UserError(
+      { ja: `標準出力に出せる形式は 1 つだけです（${toStdout.map((s) => s.format).join(', ')} が指定されました）`, en: `only one format can go to standard output (got ${toStdout.map((s) => s.format).join(', ')})` },
+      { hint: { ja: `一方はファイルに書き出してください（例: -f ${first} -f ${second}:kouiki.${second}）`, en: `write the others to a file (e.g. -f ${first} -f ${second}:kouiki.${second})` } },
+    );
+  }
   const targets = new Map<string, string>();
   for (const s of specs) {
     if (s.file === null) continue;

@@ -7,6 +7,9 @@ import { draftSchemas } from '../schemas/draft.js';
 import { configSchema } from '../schemas/config.js';
 import { checkPack } from '../pack/checks.js';
 import { municipalityFileSchema } from '../schemas/municipalities.js';
+import { schemaId } from '../schemas/ids.js';
+
+export { schemaId } from '../schemas/ids.js';
 
 /**
  * The input formats `kouiki schema KIND` can describe. Each entry builds the zod schema the
@@ -32,9 +35,9 @@ export const SCHEMA_KINDS: Record<string, { title: string; build: (data: PackDat
   'rule-tests': { title: 'kouiki rule pack test cases (<pack>/tests/*.yaml)', build: (data) => ruleTestsSchema(data) },
 };
 
-/** A draft-07 JSON Schema for editors (yaml-language-server). */
+/** A draft-07 JSON Schema for editors (yaml-language-server), with its stable $id. */
 export function jsonSchemaFor(kind: string, data: PackData): object {
   const entry = SCHEMA_KINDS[kind]!;
   const schema = z.toJSONSchema(entry.build(data), { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
-  return { $schema: 'http://json-schema.org/draft-07/schema#', title: entry.title, ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')) };
+  return { $schema: 'http://json-schema.org/draft-07/schema#', $id: schemaId(kind), title: entry.title, ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema' && k !== '$id')) };
 }

@@ -27,6 +27,8 @@ export interface CommandSpec {
   packOptions?: boolean;
   /** false: the command reads its rule pack as input itself (rules validate|test|…), so none is preloaded. */
   loadsPack?: boolean;
+  /** The command needs every other command built in full (their options: `kouiki completion`). */
+  allCommands?: boolean;
   configure?(cmd: Command, env: SpecEnv): void;
   /** A command group: these are its actions (`kouiki rules validate`), and `run` is not called. */
   subcommands?: CommandSpec[];

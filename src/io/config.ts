@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { UserError, type ProblemDetail } from '../errors.js';
 import type { CheckPack } from '../pack/checks.js';
 import { CHECK_SEVERITIES, configSchema, type CheckSeverity } from '../schemas/config.js';
@@ -8,7 +8,7 @@ import { keysAt, unknownKeyMessage } from './schema-keys.js';
 import { describeIssue, ONE_SHOT } from './validate.js';
 import { parseYaml, positionOf } from './yaml.js';
 
-export const CONFIG_FILE_NAMES = ['kouiki.config.yaml', 'kouiki.config.yml'] as const;
+export { CONFIG_FILE_NAMES, findConfig } from './config-file.js';
 
 /** The configuration of `kouiki check`, resolved over the pack's defaults. */
 export interface CheckConfig {
@@ -17,20 +17,6 @@ export interface CheckConfig {
   severity: Record<string, CheckSeverity>;
   options: Record<string, Record<string, unknown>>;
   maxWarnings: number;
-}
-
-/** kouiki.config.yaml in the directory or the nearest one above it; null when there is none. */
-export function findConfig(cwd: string): string | null {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const p = join(dir, name);
-      if (existsSync(p) && statSync(p).isFile()) return p;
-    }
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
 }
 
 export function defaultConfig(cp: CheckPack): CheckConfig {
@@ -77,4 +63,64 @@ export function loadConfig(path: string, cwd: string, cp: CheckPack, maxBytes?: 
   for (const [id, opts] of Object.entries(doc.options ?? {})) cfg.options[id] = { ...cfg.options[id], ...opts };
   if (doc.maxWarnings !== undefined) cfg.maxWarnings = doc.maxWarnings;
   return cfg;
+}
+
+/**
+ * What a configuration file says about the whole project, read before any command runs: the rule
+ * pack (`pack:`, as --rules), municipality data files (`data:`, read before --data) and the
+ * drafts `kouiki check` skips (`ignores:`), all relative to the file's directory.
+ */
+export interface ProjectSettings {
+  file: string;
+  pack?: string;
+  data: string[];
+  /** Whether an absolute path is a draft to skip. */
+  ignored: (abs: string) => boolean;
+}
+
+/**
+ * Reads pack/data/ignores from a configuration file (the rest is read by `kouiki check`, against
+ * its rule pack). A value of the wrong type is a positioned error (exit 2).
+ */
+export function readProjectSettings(path: string, cwd: string, maxBytes?: number): ProjectSettings {
+  const shown = relative(cwd, path) || path;
+  const file = shown.startsWith('..') ? path : shown;
+  const input = readInputFile(path, maxBytes);
+  const parsed = parseYaml(input.text, file);
+  const doc = (parsed.value ?? {}) as Record<string, unknown>;
+  const base = dirname(resolve(path));
+  const problems: ProblemDetail[] = [];
+  const strings = (key: string, value: unknown, single: boolean): string[] => {
+    if (value === undefined || value === null) return [];
+    if (single && typeof value === 'string' && value !== '') return [value];
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '')) return value as string[];
+    problems.push({
+      position: positionOf(parsed, [key]),
+      message: single
+        ? { ja: `「${key}」はパス（文字列）又はその一覧です`, en: `"${key}" is a path (a string) or a list of paths` }
+        : { ja: `「${key}」はパターン（文字列）の一覧です`, en: `"${key}" is a list of patterns (strings)` },
+    });
+    return [];
+  };
+  if (typeof doc !== 'object' || Array.isArray(doc)) return { file, data: [], ignored: () => false };
+  let pack: string | undefined;
+  if (doc.pack !== undefined) {
+    if (typeof doc.pack === 'string' && doc.pack !== '') pack = resolve(base, doc.pack);
+    else problems.push({ position: positionOf(parsed, ['pack']), message: { ja: '「pack」はルールパックのディレクトリ（文字列）です', en: '"pack" is the rule pack\'s directory (a string)' } });
+  }
+  const data = strings('data', doc.data, true).map((d) => resolve(base, d));
+  const patterns = strings('ignores', doc.ignores, false);
+  if (problems.length > 0) {
+    throw new UserError(
+      { ja: '設定ファイルの形式が正しくありません', en: 'the configuration file does not have the expected shape' },
+      { details: problems, hint: { ja: '形式は `kouiki schema config` を参照してください', en: 'see `kouiki schema config`' } },
+    );
+  }
+  const match = patterns.length > 0 ? picomatch(patterns, { dot: true }) : null;
+  const ignored = (abs: string): boolean => {
+    if (!match) return false;
+    const rel = relative(base, abs);
+    return !rel.startsWith('..') && match(rel.split(sep).join('/'));
+  };
+  return pack === undefined ? { file, data, ignored } : { file, pack, data, ignored };
 }

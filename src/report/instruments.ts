@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { drawTable } from './table.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import { PROPERTY_LABEL, PROPERTY_ORDER, type InstrumentOut } from '../core/instruments.js';
@@ -26,16 +26,13 @@ export function renderMatrix(list: InstrumentOut[], format: string, lang: Lang, 
   }
   const first = 20;
   const rest = Math.max(10, Math.floor((width - first - 2 - MATRIX.length * 3) / MATRIX.length));
-  const table = new Table({
-    head: headers.map((h, i) => wrapText(h, (i === 0 ? first : rest) - 2)),
-    colWidths: [first, ...MATRIX.map(() => rest)],
-    style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-  });
+  const rows: string[][] = [];
   for (const i of list) {
     const head = `${wrapText(i.name, first - 2)}\n${chalk.dim(i.id)}${i.tier === 'supplementary' ? chalk.dim(lang === 'ja' ? '\n（補完）' : '\n(suppl.)') : ''}`;
-    table.push([head, ...MATRIX.map((k) => wrapText(cell(i, k), rest - 2))]);
+    rows.push([head, ...MATRIX.map((k) => wrapText(cell(i, k), rest - 2))]);
   }
-  return `${table.toString()}\n${legend(lang)}\n`;
+  const table = drawTable({ head: headers.map((h, i) => wrapText(h, (i === 0 ? first : rest) - 2)), colWidths: [first, ...MATRIX.map(() => rest)], rows, chalk });
+  return `${table}\n${legend(lang)}\n`;
 }
 
 function legend(lang: Lang): string {

@@ -1,8 +1,8 @@
-import Table from 'cli-table3';
 import type { TaskResult } from '../core/recommend/types.js';
 import { categoryLine, kindLabel, mainReasons, procedureHeading, reasonLine, trailerLines, verdictText, type RecommendRenderEnv } from './recommend.js';
 import { word } from './labels.js';
 import type { StreamRenderer } from './stream.js';
+import { drawTable } from './table.js';
 import { fixed2, wrapText } from './text.js';
 
 /** The human table of `recommend` and `evaluate` (one block per task). */
@@ -18,18 +18,14 @@ export function tableRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResul
       if (i > 0) out.push('');
       out.push(chalk.bold(`■ ${r.task.name} (${r.task.id})`));
       out.push(categoryLine(r, lang));
-      const table = new Table({
-        head: [word(lang, 'rank'), word(lang, 'instrument'), word(lang, 'verdict'), word(lang, 'score'), word(lang, 'reasons')],
-        colWidths: [6, 22, 16, 7, reasonWidth],
-        style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-      });
+      const rows: string[][] = [];
       for (const rec of r.recommendations) {
         const reasons = mainReasons(rec);
         const shown = reasons.slice(0, max).map(reasonLine);
         if (reasons.length > max) shown.push(`(${word(lang, 'more', { n: reasons.length - max })})`);
         const kind = kindLabel(rec, env.data, lang);
         const name = kind ? `${rec.name}\n(${kind})` : rec.name;
-        table.push([
+        rows.push([
           String(rec.rank),
           wrapText(name, 20),
           verdictText(rec.verdict, lang, chalk),
@@ -37,7 +33,14 @@ export function tableRenderer(env: RecommendRenderEnv): StreamRenderer<TaskResul
           wrapText(shown.join('\n'), reasonWidth - 2),
         ]);
       }
-      out.push(table.toString());
+      out.push(
+        drawTable({
+          head: [word(lang, 'rank'), word(lang, 'instrument'), word(lang, 'verdict'), word(lang, 'score'), word(lang, 'reasons')],
+          colWidths: [6, 22, 16, 7, reasonWidth],
+          rows,
+          chalk,
+        }),
+      );
       for (const rec of r.recommendations) {
         if (!rec.procedure) continue;
         out.push(chalk.bold(`${procedureHeading(rec.name, lang)}:`));

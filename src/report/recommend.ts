@@ -21,7 +21,7 @@ export interface RecommendRenderEnv {
   maxReasons?: number;
 }
 
-/** JSON, Markdown and CSV; the table (cli-table3) lives in recommend-table.ts and loads only when asked for. */
+/** JSON, Markdown and CSV; the table (the table package) lives in recommend-table.ts and loads only when asked for. */
 export function recommendRenderer(format: string, env: RecommendRenderEnv): StreamRenderer<TaskResult> {
   switch (format) {
     case 'json':

@@ -1,9 +1,9 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { SphereEntry, SphereResult } from '../core/eligibility/sphere.js';
 import { idLabel } from '../i18n/kind-labels.js';
 import type { Lang } from '../i18n/lang.js';
 import type { JsonHead, StreamRenderer } from './stream.js';
+import { drawTable } from './table.js';
 import { csvField, mdCell, wrapText } from './text.js';
 
 export { SPHERE_FORMATS } from './formats.js';
@@ -167,20 +167,31 @@ function tableText(r: SphereResult, env: SphereRenderEnv): string {
     const { rows: rs, lineAt } = rows(r, lang, notes);
     const cols = [6, 22, 14, 18, 10];
     const statusWidth = Math.max(16, env.width - cols.reduce((a, b) => a + b, 0) - 7);
-    const table = new Table({
-      head: [w(lang, 'rank'), w(lang, 'municipality'), w(lang, 'to', { c: r.city.name }), w(lang, 'total'), w(lang, 'share'), w(lang, 'status')],
-      colWidths: [...cols, statusWidth],
-      colAligns: ['right', 'left', 'right', 'right', 'right', 'left'],
-      style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-    });
-    const lineCell = { colSpan: 6, hAlign: 'left' as const, content: chalk.yellow(`── ${lineLabel(r, lang)} ──`) };
+    const lineText = chalk.yellow(`── ${lineLabel(r, lang)} ──`);
+    const body: string[][] = [];
+    const fullRows: number[] = [];
     rs.forEach((row, i) => {
-      if (i === lineAt) table.push([lineCell]);
+      if (i === lineAt) {
+        fullRows.push(body.length);
+        body.push([lineText]);
+      }
       const status = row.status.startsWith('✓') ? chalk.green(row.status) : row.status.startsWith('?') ? chalk.cyan(row.status) : chalk.dim(row.status);
-      table.push([row.rank, wrapText(row.name, cols[1]! - 2), row.to, row.total, row.share, wrapText(status, statusWidth - 2)]);
+      body.push([row.rank, wrapText(row.name, cols[1]! - 2), row.to, row.total, row.share, wrapText(status, statusWidth - 2)]);
     });
-    if (lineAt === rs.length) table.push([lineCell]);
-    out.push(table.toString());
+    if (lineAt === rs.length) {
+      fullRows.push(body.length);
+      body.push([lineText]);
+    }
+    out.push(
+      drawTable({
+        head: [w(lang, 'rank'), w(lang, 'municipality'), w(lang, 'to', { c: r.city.name }), w(lang, 'total'), w(lang, 'share'), w(lang, 'status')],
+        colWidths: [...cols, statusWidth],
+        align: ['right', 'left', 'right', 'right', 'right', 'left'],
+        rows: body,
+        fullRows,
+        chalk,
+      }),
+    );
     if (notes.list.length > 0) {
       out.push(`${w(lang, 'sources')}:`);
       notes.list.forEach((s, i) => out.push(hang(`  [${i + 1}] `, s, env.width - 2)));

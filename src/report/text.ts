@@ -1,4 +1,4 @@
-import { charWidth as cpWidth, displayWidth } from './width.js';
+import { CLUSTER, displayWidth } from './width.js';
 
 /** Text helpers shared by the human formats. */
 
@@ -26,20 +26,21 @@ export function fixed2(n: number): string {
 }
 
 
-const charWidth = (ch: string): number => cpWidth(ch.codePointAt(0)!);
+/** A line's tokens: a short bracketed citation, an ASCII word, white space, or one character (a grapheme cluster). */
+const TOKEN = new RegExp(`\\[[^\\]\\n]{1,24}\\]|[\\x21-\\x7e\\u00a0-\\u02ff]+|\\s+|${CLUSTER.source}`, 'gu');
 
 export { displayWidth };
 
 /**
  * Wraps text to a display width: English breaks at spaces, Japanese between any two characters
- * (kinsoku is not attempted). Existing line breaks are kept. cli-table3's own wrapping counts
- * characters, not columns, and cuts Japanese text short, so cells are wrapped here first.
+ * (kinsoku is not attempted), never inside a character with combining marks or an emoji sequence.
+ * Existing line breaks are kept. Table cells are wrapped here first, by display columns.
  */
 export function wrapText(text: string, width: number): string {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     // A short bracketed citation stays on one line when it can; ASCII words stay whole.
-    const tokens = para.match(/\[[^\]\n]{1,24}\]|[\x21-\x7e\u00a0-\u02ff]+|\s+|./gu) ?? [];
+    const tokens = para.match(TOKEN) ?? [];
     let line = '';
     let lw = 0;
     for (const tok of tokens) {
@@ -56,8 +57,8 @@ export function wrapText(text: string, width: number): string {
         continue;
       }
       if (tw > width) {
-        for (const ch of tok) {
-          const cw = charWidth(ch);
+        for (const ch of tok.match(CLUSTER) ?? []) {
+          const cw = displayWidth(ch);
           if (lw + cw > width) {
             out.push(line.trimEnd());
             line = '';

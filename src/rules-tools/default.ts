@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../io/hash.js';
-import { defaultRulesDir, distDir } from '../io/paths.js';
+import { defaultRulesDir, distDir, trustsDist } from '../io/paths.js';
 import type { Pack, PackData } from '../pack/model.js';
 
 /** What the build writes to dist/: the default pack as data, with the sources it came from. */
@@ -57,21 +57,23 @@ export function compiledDefaultPack(): Pack | null {
   }
   if (compiled.format !== 1) return null;
   const dir = defaultRulesDir();
-  try {
-    const now = listPackFiles(dir);
-    if (now.length !== compiled.sources.length) return null;
-    for (let i = 0; i < now.length; i++) {
-      const src = compiled.sources[i]!;
-      if (src.file !== now[i]) return null;
-      const path = join(dir, src.file);
-      const st = statSync(path);
-      if (st.size !== src.size) return null;
-      // A file with another mtime is compared by content: npm extracts an installed package's
-      // files with new mtimes, and reading the pack's YAML instead cost every run 250 ms.
-      if (st.mtimeMs !== src.mtimeMs && sha256(readFileSync(path)) !== src.sha256) return null;
+  if (!trustsDist()) {
+    try {
+      const now = listPackFiles(dir);
+      if (now.length !== compiled.sources.length) return null;
+      for (let i = 0; i < now.length; i++) {
+        const src = compiled.sources[i]!;
+        if (src.file !== now[i]) return null;
+        const path = join(dir, src.file);
+        const st = statSync(path);
+        if (st.size !== src.size) return null;
+        // A file with another mtime is compared by content: npm extracts an installed package's
+        // files with new mtimes, and reading the pack's YAML instead cost every run 250 ms.
+        if (st.mtimeMs !== src.mtimeMs && sha256(readFileSync(path)) !== src.sha256) return null;
+      }
+    } catch {
+      return null;
     }
-  } catch {
-    return null;
   }
   cached = { data: compiled.data, origin: { dir: null, base: null, overrides: [] }, positions: new Map() };
   return cached;

@@ -46,6 +46,9 @@ function buildConfigSchema(cp: ConfigurableRules) {
     rules: z.strictObject(rules).optional().describe('severity per rule: off, warn or error'),
     options: z.strictObject(options).optional().describe('options per rule'),
     maxWarnings: z.number().int().min(-1).optional().describe('more warnings than this fail the check (exit 1); -1 = no limit'),
+    pack: z.string().min(1).optional().describe('the rule pack (a directory, relative to this file), as --rules; --rules wins'),
+    data: z.union([z.string().min(1), z.array(z.string().min(1))]).optional().describe('municipality data files (relative to this file), read before any --data'),
+    ignores: z.array(z.string().min(1)).optional().describe('glob patterns (relative to this file) of drafts that kouiki check skips when it searches a directory or a glob'),
   });
 }
 

@@ -1,8 +1,8 @@
-// The start-up path of bin/kouiki.cjs (issue 7): the --version / --help fast paths answer exactly
-// what the CLI itself prints, and the V8 code cache is an optimisation only: a missing, corrupt
-// or foreign cache changes nothing but the time.
+// The start-up path of bin/kouiki.cjs (issues 7, 18): the --version / --help fast paths answer
+// exactly what the CLI itself prints, and the V8 code cache, made on the user's machine, is an
+// optimisation only: a missing, corrupt or unwritable cache changes nothing but the time.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,8 @@ describe('fast paths', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
     expect(kouiki(['--version']).stdout).toBe(`${version}\n`);
     expect(kouiki(['-V']).stdout).toBe(`${version}\n`);
+    expect(kouiki(['-v']).stdout).toBe(`${version}\n`);
+    expect(kouiki(['--lang', 'en', '-v']).stdout).toBe(`${version}\n`); // not the fast path
   });
 
   it('the top-level --help is what the CLI renders, in both languages', () => {
@@ -45,55 +47,80 @@ describe('fast paths', () => {
 
 describe('the code cache changes nothing but the time', () => {
   const args = ['check', 'examples/drafts/', '-f', 'json', '--as-of', '2026-11-23'];
-  const expected = kouiki(args);
+  const expected = kouiki(args, { env: { KOUIKI_NO_CACHE: '1' } });
+  const withCache = (root: string, cacheHome: string, extra: Record<string, string> = {}): { code: number; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'kouiki.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C', NO_COLOR: '1', XDG_CACHE_HOME: cacheHome, ...extra } });
+    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  };
+  const cacheFiles = (home: string): string[] => {
+    const base = join(home, 'kouiki', 'v8');
+    return existsSync(base) ? readdirSync(base).flatMap((k) => readdirSync(join(base, k)).map((f) => join(base, k, f))) : [];
+  };
 
-  it('the check of the example drafts runs with the cache (exit 1: the failing draft)', () => {
+  it('the check of the example drafts (exit 1: the failing draft)', () => {
     expect(expected.code).toBe(1);
     expect(JSON.parse(expected.stdout).summary.errors).toBeGreaterThan(0);
   });
 
-  it('without a cache, with a corrupt one, or with one from another build', () => {
-    const caches = (root: string): string[] => [join(root, 'dist', 'kouiki.cjs.cache'), ...readdirSync(join(root, 'dist', 'cache')).map((f) => join(root, 'dist', 'cache', f))];
-    expect(caches(ROOT).map((f) => f.slice(ROOT.length))).toContain('/dist/cache/check.cache');
-    const none = copyInstall('none');
-    for (const f of caches(none)) rmSync(f);
-    const corrupt = copyInstall('corrupt');
-    const foreign = copyInstall('foreign');
-    for (const [root, alter] of [
-      // The right build line, then bytes V8 must reject.
-      [corrupt, (cache: Buffer, head: number) => Buffer.concat([cache.subarray(0, head), Buffer.alloc(cache.length - head, 0x5a)])],
-      // A cache of another build.
-      [foreign, (cache: Buffer, head: number) => Buffer.concat([Buffer.from('// kouiki 0.0.0 build 0000000000000000\n'), cache.subarray(head)])],
-    ] as const) {
-      for (const f of caches(root)) {
-        const cache = readFileSync(f);
-        writeFileSync(f, alter(cache, cache.indexOf(0x0a) + 1));
-      }
-    }
-    for (const root of [none, corrupt, foreign]) {
-      const r = run(root, args);
-      expect(r.stderr, root).toBe('');
-      expect(r.code, root).toBe(expected.code);
-      expect(r.stdout, root).toBe(expected.stdout);
-    }
+  it('the package ships no code cache: the build writes none', () => {
+    const files = readdirSync(join(ROOT, 'dist'), { recursive: true }).map(String);
+    expect(files.filter((f) => /cache/i.test(f))).toEqual([]);
   });
 
-  it('an installed package (files extracted with new mtimes) still uses the compiled pack; an edited rule file does not', () => {
+  it('written after the first run of a command in $XDG_CACHE_HOME/kouiki, read by the next, rewritten when corrupt', () => {
+    const home = join(dir, 'xdg');
+    const first = withCache(ROOT, home);
+    expect(first.stdout).toBe(expected.stdout);
+    const files = cacheFiles(home);
+    expect(files.map((f) => f.split('/').pop())).toEqual(['check.cache']);
+    const written = statSync(files[0]!).mtimeMs;
+    const second = withCache(ROOT, home);
+    expect(second.stdout).toBe(expected.stdout);
+    expect(statSync(files[0]!).mtimeMs).toBe(written); // accepted: not written again
+    // A corrupt cache: V8 rejects it; the run is the same and the cache is written anew.
+    writeFileSync(files[0]!, Buffer.alloc(4096, 0x5a));
+    const third = withCache(ROOT, home);
+    expect(third.stderr).toBe('');
+    expect(third.stdout).toBe(expected.stdout);
+    expect(readFileSync(files[0]!).subarray(0, 16).equals(Buffer.alloc(16, 0x5a))).toBe(false);
+    // Other V8 flags: a directory of their own, beside the first (no cache thrashes the other);
+    // a cache of another build is removed when this build writes one.
+    expect(withCache(ROOT, home, { NODE_OPTIONS: '--max-old-space-size=512' }).stdout).toBe(expected.stdout);
+    expect(readdirSync(join(home, 'kouiki', 'v8')).length).toBe(2);
+    mkdirSync(join(home, 'kouiki', 'v8', '0000000000000000-000000000000'));
+    rmSync(files[0]!);
+    withCache(ROOT, home);
+    expect(readdirSync(join(home, 'kouiki', 'v8')).length).toBe(2);
+    expect(existsSync(join(home, 'kouiki', 'v8', '0000000000000000-000000000000'))).toBe(false);
+  });
+
+  it('a cache directory that cannot be written costs nothing but time', () => {
+    // A regular file where the directory should be (root ignores permissions, so no chmod).
+    const blocked = join(dir, 'blocked');
+    writeFileSync(blocked, 'not a directory');
+    const r = withCache(ROOT, blocked);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(expected.code);
+    expect(r.stdout).toBe(expected.stdout);
+    const off = withCache(ROOT, join(dir, 'off'), { KOUIKI_NO_CACHE: '1' });
+    expect(off.stdout).toBe(expected.stdout);
+    expect(cacheFiles(join(dir, 'off'))).toEqual([]);
+  });
+
+  it('an installed package (no src/) trusts its dist/; a checkout notices an edited rule file', () => {
     const installed = copyInstall('installed', ['rules', 'data']);
-    const later = new Date(Date.now() + 86_400_000);
-    // Every file, at any depth: the rule pack is a tree of small files (rules/instruments/…).
-    for (const d of ['rules', 'data']) for (const f of readdirSync(join(installed, d), { recursive: true }) as string[]) if (f.endsWith('.yaml')) utimesSync(join(installed, d, f), later, later);
-    // Mark the compiled pack, so the output tells which one was read.
-    const compiledFile = join(installed, 'dist', 'default-pack.json');
-    const marked = readFileSync(compiledFile, 'utf8').replace('"en":"Cooperation agreement"', '"en":"Cooperation agreement (compiled)"');
-    writeFileSync(compiledFile, marked);
+    const checkout = copyInstall('checkout', ['rules', 'data']);
+    symlinkSync(join(ROOT, 'src'), join(checkout, 'src'));
+    for (const root of [installed, checkout]) {
+      // Mark the compiled pack, so the output tells which one was read.
+      const compiledFile = join(root, 'dist', 'default-pack.json');
+      writeFileSync(compiledFile, readFileSync(compiledFile, 'utf8').replace('"en":"Cooperation agreement"', '"en":"Cooperation agreement (compiled)"'));
+      const instruments = join(root, 'rules', 'instruments', 'cooperation-agreement.yaml');
+      writeFileSync(instruments, readFileSync(instruments, 'utf8').replace('# ', '#_'));
+    }
     const shown = (root: string): string => run(root, ['instruments', 'cooperation-agreement', '--lang', 'en']).stdout;
     expect(shown(installed)).toContain('Cooperation agreement (compiled)');
-    // Same size, other content: the YAML is read again.
-    const instruments = join(installed, 'rules', 'instruments', 'cooperation-agreement.yaml');
-    const text = readFileSync(instruments, 'utf8');
-    writeFileSync(instruments, text.replace('# ', '#_'));
-    const after = shown(installed);
+    const after = shown(checkout);
     expect(after).not.toContain('(compiled)');
     expect(after).toContain('Cooperation agreement');
   });

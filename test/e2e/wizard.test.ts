@@ -57,14 +57,15 @@ describe('kouiki wizard without a terminal (built binary)', () => {
     expect(readFileSync(own, 'utf8')).toBe(evaluated.stdout);
     const again = kouiki(['evaluate', saved, ...AS_OF, '--lang', 'ja', '-f', 'json']);
     expect(again.stdout).toBe(evaluated.stdout);
-    // The saved file: the schema line, then a task list the shipped JSON Schema accepts.
+    // The saved file: the schema line (the schema's stable $id, as `kouiki schema --list` gives
+    // it), then a task list the schema with that $id accepts.
     const text = readFileSync(saved, 'utf8');
     const first = text.split('\n')[0]!;
     const ref = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
-    expect(ref).toBeDefined();
-    const schemaFile = resolve(dirname(saved), ref!);
-    expect(schemaFile).toBe(join(ROOT, 'schemas', 'tasks.schema.json'));
-    const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'tasks.schema.json'), 'utf8'));
+    expect(ref).toBe(schema.$id);
+    expect(kouiki(['schema', '--list']).stdout).toContain(`tasks\t${ref}\t`);
+    const validate = new Ajv({ strict: false }).compile(schema);
     expect(validate(parse(text))).toBe(true);
     expect(text).toContain('id: board');
     // --answers - reads the task list from stdin.

@@ -41,6 +41,7 @@ export const COMMAND_FUZZ: FuzzCommand[] = [
   { name: 'rules outdated', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
   { name: 'rules doc', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
   { name: 'template tasks', positional: fc.constant([]), weight: 0.3 },
+  { name: 'completion', positional: fc.array(fc.oneof(word, fc.constantFrom('bash', 'zsh', 'fish')), { maxLength: 2 }), weight: 0.2 },
 ];
 
 export interface FlagInfo {

@@ -167,6 +167,15 @@ export const CASES: ErrorCase[] = [
   cli('unknown-format', ['evaluate', 't.yaml', '-f', 'yaml'], { setup: (d) => file(d, 't.yaml', TASK) }),
   cli('format-empty-file', ['evaluate', 't.yaml', '-f', 'json:'], { setup: (d) => file(d, 't.yaml', TASK) }),
   cli('schema-kind', ['schema', 'task']),
+  cli('schema-no-kind', ['schema']),
+  cli('two-stdout-formats', ['check', 'd.yaml', '-f', 'json', '-f', 'sarif'], { setup: (d) => file(d, 'd.yaml', DRAFT) }),
+  cli('completion-shell', ['completion', 'powershell']),
+  cli('config-project-settings', ['check', 'd.yaml', '--config', 'cfg.yaml'], {
+    setup: (d) => {
+      file(d, 'd.yaml', DRAFT);
+      file(d, 'cfg.yaml', 'pack: 3\ndata: [1]\nignores: drafts/\n');
+    },
+  }),
   cli('instrument-id', ['instruments', 'consignmnet']),
   // ── reading files
   cli('no-such-file', ['evaluate', 'missing.yaml']),

@@ -56,7 +56,7 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
     for (const [message, choices] of p.choices) if (message.endsWith('?') && message !== 'What next?') expect(choices.some((c) => c.value === DONT_KNOW), message).toBe(true);
 
     const text = readFileSync(save, 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+.*schemas\/tasks\.schema\.json$/);
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://raw.githubusercontent.com/kouiki/kouiki/main/schemas/tasks.schema.json');
     expect(text).toContain('needsLegalEntity: false # implied: coordination alone needs no body');
     expect(text).toContain("parties: null # don't know");
     expect(text).not.toContain('centralCityStatus');

@@ -10,6 +10,7 @@ import { dataIndex, loadDataFile } from '../../io/check-data.js';
 import type { DataLayer } from '../../core/eligibility/index.js';
 import { defaultConfig, findConfig, loadConfig, type CheckConfig } from '../../io/config.js';
 import { discoverDrafts, displayName } from '../../io/discover.js';
+import { repoRoot } from '../../io/repo-root.js';
 import { loadDraft } from '../../io/draft.js';
 import { checkPack, type CheckPack } from '../../pack/checks.js';
 import { packIdentity } from '../../pack/model.js';
@@ -40,7 +41,7 @@ function resolveConfig(ctx: RunContext, cp: CheckPack): CheckConfig {
   return found ? loadConfig(found, cwd, cp, ctx.opts.maxInputSize) : defaultConfig(cp);
 }
 
-function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig): RuleMeta[] {
+function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig, severity: (rule: string) => 'off' | 'warn' | 'error'): RuleMeta[] {
   const lang = ctx.opts.lang;
   const data = ctx.pack().data;
   return cp.rules.map((r) => ({
@@ -50,7 +51,7 @@ function ruleMeta(ctx: RunContext, cp: CheckPack, cfg: CheckConfig): RuleMeta[] 
     help: r.help[lang],
     citation: r.ref ? formatRef(r.ref, data, lang) : (r.citation?.[lang] ?? ''),
     defaultSeverity: r.severity,
-    severity: cfg.severity[r.id] ?? 'off',
+    severity: severity(r.id),
   }));
 }
 
@@ -85,7 +86,7 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   let specs: FormatSpec[] = formatSpecs(ctx, CHECK_REPORT_FORMATS, 'stylish');
   if (ctx.opts.format.length === 0 && ctx.io.env.GITHUB_ACTIONS === 'true') specs = [...specs, { format: 'github', file: null, shown: null }];
   const cfg = resolveConfig(ctx, cp);
-  const files = discoverDrafts(args, ctx.io.cwd);
+  const files = discoverDrafts(args, ctx.io.cwd, ctx.opts.ignored);
 
   const layers: DataLayer[] = [];
   for (const d of ctx.opts.data) {
@@ -96,7 +97,12 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   const baseData = checkData([]);
   const schemaCitation = cp.byId.get('schema')?.citation?.[lang] ?? 'kouiki schema draft';
   const suppressionCitation = cp.byId.get('suppression')?.citation?.[lang] ?? '';
-  const severity = (rule: string): 'off' | 'warn' | 'error' => cfg.severity[rule] ?? 'off';
+  // --quiet as ESLint's: rules set to warn are not run, so their findings are neither reported
+  // nor counted against --max-warnings.
+  const severity = (rule: string): 'off' | 'warn' | 'error' => {
+    const sev = cfg.severity[rule] ?? 'off';
+    return ctx.opts.quiet && sev === 'warn' ? 'off' : sev;
+  };
 
   const reports: FileReport[] = [];
   const failures: FileFailure[] = [];
@@ -119,7 +125,9 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
           }),
         );
       }
-      reports.push(fileReport(loaded.path, findings, loaded.directives, { lang, severity, suppressionCitation }));
+      const report = fileReport(loaded.path, findings, loaded.directives, { lang, severity, suppressionCitation });
+      // --quiet: a finding an error rule could only report as a warning ("cannot be decided") goes too.
+      reports.push(ctx.opts.quiet ? { ...report, diagnostics: report.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 } : report);
       fileOf.set(loaded.path, file.path);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -138,7 +146,8 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
     files: reports,
     failures,
     summary,
-    rules: ruleMeta(ctx, cp, cfg),
+    rules: ruleMeta(ctx, cp, cfg, severity),
+    repo: { root: repoRoot(ctx.io.cwd, ctx.io.env), cwd: ctx.io.cwd },
   };
   const stepSummary = ctx.io.env.GITHUB_STEP_SUMMARY;
   const hasGithub = specs.some((s) => s.format === 'github');

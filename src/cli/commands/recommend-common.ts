@@ -37,7 +37,7 @@ export async function renderRecommendations(
     compactJson: procedure === 'top',
   };
   const progress = progressLine(ctx, tasks.length);
-  // The table pulls in cli-table3: load it only when a table is asked for.
+  // The table pulls in the table package: load it only when a table is asked for.
   const table = specs.some((s) => s.format === 'table') ? await import('../../report/recommend-table.js') : null;
   // The report and the workbook load only when asked for (start-up of every other run).
   const htmlReport = specs.some((s) => s.format === 'html') ? await import('../../report/html/index.js') : null;

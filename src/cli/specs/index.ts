@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../spec.js';
 import { checkSpec } from './check.js';
+import { completionSpec } from './completion.js';
 import { eligibilitySpec } from './eligibility.js';
 import { evaluateSpec } from './evaluate.js';
 import { explainSpec } from './explain.js';
@@ -11,5 +12,8 @@ import { sphereSpec } from './sphere.js';
 import { templateSpec } from './template.js';
 import { wizardSpec } from './wizard.js';
 
-/** Every command, in the order `kouiki --help` lists them. */
-export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, sphereSpec, instrumentsSpec, checkSpec, explainSpec, rulesSpec, templateSpec, schemaSpec];
+/**
+ * Every command, in the order `kouiki --help` lists them: the one list that the help, the
+ * completion scripts and the code cache's file names (dist/fast.json) are made from.
+ */
+export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, sphereSpec, instrumentsSpec, checkSpec, explainSpec, rulesSpec, templateSpec, schemaSpec, completionSpec];

@@ -1,8 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
-import { packageRoot } from '../../io/paths.js';
+import { schemaId } from '../../schemas/ids.js';
 import type { CliIO } from '../io.js';
 
 /** Where `--save` writes, checked before any question is asked (so no session is lost at the end). */
@@ -33,14 +32,10 @@ export function prepareSave(path: string, io: CliIO, answers?: unknown): SaveTar
 }
 
 /**
- * The `$schema` reference of a saved file: the task-list schema shipped with this installation
- * (`schemas/tasks.schema.json`, the output of `kouiki schema tasks`), relative to the saved file
- * as editors resolve it; a file URL when no relative path exists (another drive).
+ * The `$schema` reference of a saved file: the task-list schema's stable $id (`kouiki schema
+ * --list`), which stays valid when the file is committed, moved or opened on another machine.
+ * (`_target` is the saved file; the reference no longer depends on it.)
  */
-export function schemaRef(target: string): string {
-  const schema = join(packageRoot(), 'schemas', 'tasks.schema.json');
-  const rel = relative(dirname(target), schema);
-  if (isAbsolute(rel)) return pathToFileURL(schema).href;
-  const posix = rel.split(sep).join('/');
-  return posix.startsWith('.') ? posix : `./${posix}`;
+export function schemaRef(_target: string): string {
+  return schemaId('tasks');
 }

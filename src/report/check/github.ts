@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../core/check/types.js';
-import { problemsLine, t, type CheckRun, type RenderEnv } from './model.js';
+import { problemsLine, repoPath, t, type CheckRun, type RenderEnv } from './model.js';
 
 /** GitHub shows at most 10 annotations of each severity per step; more are dropped by it. */
 export const ANNOTATIONS_PER_SEVERITY = 10;
@@ -31,7 +31,7 @@ export function github(run: CheckRun, env: RenderEnv): string {
   const shown = { error: 0, warning: 0 };
   const hidden = { error: 0, warning: 0 };
   for (const x of run.failures) {
-    const props: [string, string | number][] = [['file', x.path]];
+    const props: [string, string | number][] = [['file', repoPath(run, x.path)]];
     if (x.line !== undefined) props.push(['line', x.line]);
     if (x.column !== undefined) props.push(['col', x.column]);
     props.push(['title', t(lang, 'kouiki: チェックできません', 'kouiki: could not check')]);
@@ -47,7 +47,7 @@ export function github(run: CheckRun, env: RenderEnv): string {
     out += annotation(
       sev,
       [
-        ['file', path],
+        ['file', repoPath(run, path)],
         ['line', d.line],
         ['col', d.column],
         ['endLine', d.endLine],

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../core/check/types.js';
-import { severityLabel, t, type CheckRun } from './model.js';
+import { repoPath, severityLabel, t, type CheckRun } from './model.js';
 
 /** XML text: the five entities escaped, characters XML 1.0 cannot carry dropped. */
 export function xml(s: string): string {
@@ -25,7 +25,8 @@ export function junit(run: CheckRun): string {
   let errors = 0;
   let skipped = 0;
   const suites: string[] = [];
-  for (const f of run.files) {
+  for (const file of run.files) {
+    const f = { ...file, path: repoPath(run, file.path) };
     const byRule = new Map<string, Diagnostic[]>();
     for (const d of f.diagnostics) {
       const list = byRule.get(d.rule) ?? [];
@@ -57,7 +58,8 @@ export function junit(run: CheckRun): string {
     skipped += sSkip;
     suites.push(`  <testsuite name="${xml(f.path)}" tests="${run.rules.length}" failures="${sFail}" errors="0" skipped="${sSkip}">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  for (const x of run.failures) {
+  for (const failure of run.failures) {
+    const x = { ...failure, path: repoPath(run, failure.path) };
     tests++;
     errors++;
     const where = x.line !== undefined ? `${x.path}:${x.line}${x.column !== undefined ? `:${x.column}` : ''}` : x.path;

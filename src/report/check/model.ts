@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { CheckSummary, FileFailure, FileReport } from '../../core/check/types.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -24,6 +25,23 @@ export interface CheckRun {
   failures: FileFailure[];
   summary: CheckSummary;
   rules: RuleMeta[];
+  /**
+   * Where the CI formats (SARIF, JUnit, github) root their paths: the repository root, and the
+   * working directory the other paths are relative to. Absent: paths as shown.
+   */
+  repo?: { root: string; cwd: string };
+}
+
+/**
+ * A report path relative to the repository root (forward slashes), as code scanning and
+ * annotations resolve them; a file outside the root keeps its absolute path.
+ */
+export function repoPath(run: CheckRun, shown: string): string {
+  if (!run.repo) return shown;
+  const abs = resolve(run.repo.cwd, shown);
+  const rel = relative(run.repo.root, abs);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return abs.split(sep).join('/');
+  return rel.split(sep).join('/');
 }
 
 export interface RenderEnv {

@@ -1,5 +1,13 @@
 import type { Diagnostic, SuppressedDiagnostic } from '../../core/check/types.js';
-import type { CheckRun, RuleMeta } from './model.js';
+import { pathToFileURL } from 'node:url';
+import { repoPath, type CheckRun, type RuleMeta } from './model.js';
+
+/** An artifactLocation: relative to %SRCROOT% (the repository root), or an absolute file URI. */
+function location(run: CheckRun, shown: string): { uri: string; uriBaseId?: string } {
+  const path = repoPath(run, shown);
+  const uri = artifactUri(path);
+  return uri.startsWith('file://') ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
+}
 
 /** A report path as a relative URI reference (RFC 3986): segments percent-encoded, `/` kept. */
 export function artifactUri(path: string): string {
@@ -50,7 +58,7 @@ export function sarif(run: CheckRun): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: artifactUri(path), uriBaseId: '%SRCROOT%' },
+            artifactLocation: location(run, path),
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         },
@@ -69,7 +77,7 @@ export function sarif(run: CheckRun): string {
     for (const d of f.suppressed) results.push(result(f.path, d, true));
   }
   const notifications = run.failures.map((x) => {
-    const loc: Record<string, unknown> = { artifactLocation: { uri: artifactUri(x.path), uriBaseId: '%SRCROOT%' } };
+    const loc: Record<string, unknown> = { artifactLocation: location(run, x.path) };
     if (x.line !== undefined) loc.region = x.column !== undefined ? { startLine: x.line, startColumn: x.column } : { startLine: x.line };
     return { level: 'error', message: { text: x.message }, locations: [{ physicalLocation: loc }] };
   });
@@ -87,6 +95,8 @@ export function sarif(run: CheckRun): string {
             properties: { rulePack: run.head.rulePack },
           },
         },
+        // %SRCROOT% is the repository root (GITHUB_WORKSPACE, or git's top level).
+        ...(run.repo ? { originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(run.repo.root).href.replace(/\/?$/, '/')}` } } } : {}),
         invocations: [{ executionSuccessful: run.failures.length === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
         results,
