@@ -4,7 +4,7 @@
 //
 //   BENCH_SCALE=tiny   small inputs and few runs (the smoke test in npm test uses it)
 //   BENCH_RUNS=N       runs per start-up measurement (default 15)
-//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check, reports, limits, sphere
+//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check, reports, limits, data, sphere
 //   BENCH_NODES=22,24  also measure start-up on these Node majors (from the npm registry's node
 //                      package, through npx; default 22,24, none with tiny inputs; '' for none)
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,6 +17,9 @@ import { generateTasks, municipalitiesYaml, tasksYaml } from './generate.mjs';
 import { draftYaml } from './check.mjs';
 import { buildPeer, peerFacts, peerVerdicts } from './jre.mjs';
 import { sphereBench } from './sphere.mjs';
+import { odCsv } from './data.mjs';
+import { gzipSync } from 'node:zlib';
+import { statSync } from 'node:fs';
 import { reportRows } from './reports.mjs';
 import { limitRows } from './limits.mjs';
 
@@ -227,6 +230,33 @@ function checkDraft() {
   results.push({ name: `kouiki check, a ${n.toLocaleString('en')}-project draft`, unit: 'ms', median: median(xs), min: Math.min(...xs), max: Math.max(...xs), limit: '< 1000 ms', met: median(xs) < 1000 });
 }
 
+/**
+ * kouiki data import of an origin–destination table the size of the 47 prefectures' tables
+ * together (about 1,900 origins; issue 12: under 10 s and 500 MB), and the size of the embedded
+ * national data (reported, not limited).
+ */
+async function dataImport() {
+  const origins = tiny ? 100 : 1900;
+  const file = join(work, `od-${origins}.csv`);
+  writeFileSync(file, odCsv(root, origins, tiny ? 50 : 300));
+  const bytes = statSync(file).size;
+  const args = ['data', 'import', file, '-o', join(work, 'od.yaml'), '--max-input-size', '1G', '--as-of', '2026-12-01', '-q'];
+  await measured(args); // warm-up
+  const runs = [];
+  for (let i = 0; i < (tiny ? 1 : 3); i++) runs.push(await measured(args));
+  const xs = runs.map((r) => r.ms);
+  const rss = Math.max(...runs.map((r) => r.rssKB)) / 1024;
+  results.push({ name: `kouiki data import, an OD table of ${origins.toLocaleString('en')} origins (${(bytes / 1e6).toFixed(0)} MB)`, unit: 'ms', median: median(xs), min: Math.min(...xs), max: Math.max(...xs), limit: '< 10000 ms', met: median(xs) < 10000 });
+  results.push({ name: '  its peak memory (max RSS)', unit: 'MB', median: rss, min: rss, max: rss, limit: '< 500 MB', met: rss < 500 });
+  const size = (p) => {
+    const buf = readFileSync(join(root, p));
+    return `${(buf.length / 1024).toFixed(0)} KB (gzip ${(gzipSync(buf).length / 1024).toFixed(0)} KB)`;
+  };
+  for (const p of ['dist/census-2020.txt', 'dist/municipal-data.json', 'data/mergers/history.csv']) {
+    results.push({ name: `  embedded data: ${p} ${size(p)}`, unit: 'KB', median: statSync(join(root, p)).size / 1024, min: 0, max: 0, limit: '', met: true, info: true });
+  }
+}
+
 /** The same table in Markdown (bench/results.md), to quote in the README or an issue. */
 function markdown() {
   const fmt = (x, unit) => (unit === 'tasks/s' ? Math.round(x).toLocaleString('en') : x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -268,6 +298,8 @@ try {
       startup('kouiki --help', [bin, '--help'], 1.3, { node, label });
       startup('kouiki recommend --category wide-area-issue --format json', [bin, 'recommend', '--category', 'wide-area-issue', '--format', 'json'], 1.6, { node, label });
       startup('kouiki check examples/drafts/', [bin, 'check', 'examples/drafts/'], 1.8, { allowFail: true, node, label });
+      // Issue 12: the national census data must not slow the everyday eligibility check.
+      startup('kouiki eligibility 小田原市', [bin, 'eligibility', '小田原市'], 1.6, { node, label });
     };
     targets(undefined, '');
     for (const other of otherNodes()) targets(other.path, `Node ${other.version}: `);
@@ -276,6 +308,7 @@ try {
   if (want('engine')) await engine();
   if (want('eligibility')) await eligibility();
   if (want('check')) checkDraft();
+  if (want('data')) await dataImport();
   if (want('reports')) results.push(...reportRows({ runs: tiny ? 1 : RUNS }));
   if (want('limits')) results.push(...limitRows({ parseYaml: (await inProcessModule(root, 'limits')).parseYaml, runs: tiny ? 1 : 5, scale: tiny ? 0.05 : 1 }));
   if (want('sphere')) sphereBench({ root, bin, work, tiny, runs: RUNS, results });

@@ -99,6 +99,8 @@ await build({ ...common, metafile: false, entryPoints: { 'build-tools': join(roo
 const tools = await import(pathToFileURL(join(dist, '.build', 'build-tools.js')).href);
 await tools.compileAll({ root, dist });
 rmSync(join(dist, '.build'), { recursive: true, force: true });
+// The embedded census tables (data/census/*.csv → dist/): scripts/build-data.mjs.
+await (await import('./build-data.mjs')).compileData({ root, dist });
 
 // fast.json: what bin/kouiki.cjs answers without loading the bundle (--version, the top-level
 // --help as commander renders it for a pipe, 80 columns) and the command names that name its

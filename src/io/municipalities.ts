@@ -6,6 +6,7 @@ import { MunicipalityIndex, type DataLayer, type DataRecordInput } from '../core
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { embeddedDataSchema, municipalityFileSchema, municipalityRecordSchema, type EmbeddedData, type MunicipalityRecord } from '../schemas/municipalities.js';
 import { compiledBase, dataError, EMBEDDED_DATA_FILE, sha256, sourceFiles, type CompiledDataFile } from './municipal-base.js';
+import { censusLookup } from './municipal-census.js';
 import { readInput } from './read.js';
 import { issuesToProblems, validateDocument } from './validate.js';
 import { parseYaml, positionOf, type ParsedYaml } from './yaml.js';
@@ -25,6 +26,8 @@ export { buildIndex, compiledBase, COMPILED_DATA_FILE } from './municipal-base.j
  */
 
 const WHAT: Localized = { ja: '市町村データ', en: 'municipality data file' };
+/** Said of a city placed in its group by the order of the 政令's list alone. */
+const ORDER_NOTE = '（この政令で加えられたことは一覧の順序による）';
 interface JpLocalGovPrefecture {
   code: string;
   name: string;
@@ -62,28 +65,38 @@ export function compileBaseData(yamlText: string, file: string, codes: CodeListE
   const records: Municipality[] = [];
   for (const kind of kinds) {
     const list = doc.lists[kind];
-    list.names.forEach((name, i) => {
-      const r = index.resolve(name);
-      const at = positionOf(parsed, ['lists', kind, 'names', i]);
-      if (!r.ok) {
-        problems.push({ position: at, message: { ja: `${name} はコード一覧で一意に決まりません`, en: `${name} is not a unique municipality of the code list` } });
-        return;
-      }
-      const prev = listed.get(r.municipality.id);
-      if (prev) {
-        problems.push({ position: at, message: { ja: `${name} は ${prev} の一覧にもあります`, en: `${name} is also on the ${prev} list` } });
-        return;
-      }
-      listed.set(r.municipality.id, kind);
-      const m = r.municipality;
-      m.kind = { value: kind, source: `${list.source}; ${list.asOf}` };
-      records.push(m);
+    list.groups.forEach((group, g) => {
+      // Where the city's designation comes from: the 政令 and the amending 政令 (its 附則 gives the
+      // day), and how the city was placed in that group when only the list's order places it.
+      const placed = group.assignment === 'order' ? ` ${ORDER_NOTE}` : group.evidence ? ` (${group.evidence})` : '';
+      const source = `${list.source}; ${group.by}${placed}`;
+      group.names.forEach((entry, i) => {
+        const name = typeof entry === 'string' ? entry : entry.name;
+        const at = positionOf(parsed, ['lists', kind, 'groups', g, 'names', i]);
+        const r = index.resolve(name);
+        if (!r.ok) {
+          problems.push({ position: at, message: { ja: `${name} はコード一覧で一意に決まりません`, en: `${name} is not a unique municipality of the code list` } });
+          return;
+        }
+        const prev = listed.get(r.municipality.id);
+        if (prev) {
+          problems.push({ position: at, message: { ja: `${name} は ${prev} の一覧にもあります`, en: `${name} is also on the ${prev} list` } });
+          return;
+        }
+        listed.set(r.municipality.id, kind);
+        const m = structuredClone(r.municipality);
+        m.kind = { value: kind, source, layer: 'embedded' };
+        m.designation = { kind, since: group.since, source };
+        if (typeof entry !== 'string' && entry.before) m.designation.before = { ...entry.before };
+        records.push(m);
+      });
     });
   }
   if (problems.length > 0) throw dataError(file, problems);
   const withKinds = new MunicipalityIndex({ ...base, records });
-  const layer = layerFromParsed(parsed, ['municipalities'], file, doc.municipalities);
-  const layerProblems = withKinds.applyLayer(layer);
+  const layer = { ...layerFromParsed(parsed, ['municipalities'], file, doc.municipalities), layer: 'embedded' as const };
+  // The embedded records must all be municipalities of the code list (or say new: true).
+  const layerProblems = withKinds.applyLayer(layer, { strict: true });
   if (layerProblems.length > 0) throw dataError(file, layerProblems);
   base.records = withKinds.withData();
   return base;
@@ -99,7 +112,7 @@ export function compileDataFile(): CompiledDataFile {
   const prefectures = [...new Set(codes.map((c) => c.prefecture))];
   const prefIndex = new Map(prefectures.map((p, i) => [p, i]));
   return {
-    format: 1,
+    format: 2,
     sources: files.map((f, i) => {
       const st = statSync(f.path);
       return { file: f.file, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(i === 0 ? yamlBuf : codesBuf) };
@@ -176,6 +189,6 @@ export function embeddedBase(): BaseData {
   const files = sourceFiles();
   const input = readFileSync(files[0]!.path, 'utf8');
   const codes = codesFromJpLocalGov(JSON.parse(readFileSync(files[1]!.path, 'utf8')));
-  compiledFromSources = compileBaseData(input, EMBEDDED_DATA_FILE, codes);
+  compiledFromSources = { ...compileBaseData(input, EMBEDDED_DATA_FILE, codes), census: censusLookup() };
   return compiledFromSources;
 }

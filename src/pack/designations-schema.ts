@@ -16,7 +16,7 @@ import { DatedValueSchema, RefSchema } from './schema.js';
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id');
 
 /** The figures a criterion may read (see src/core/eligibility/model.ts). */
-export const FIGURE_IDS = ['population', 'dayNightRatio', 'metroCoreCommuteShare', 'commuteShare', 'metroArea', 'kind', 'twin'] as const;
+export const FIGURE_IDS = ['population', 'dayNightRatio', 'metroCoreCommuteShare', 'commuteShare', 'area', 'metroArea', 'kind', 'twin', 'adjacent'] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
 export const COMPARISON_OPS = ['>=', '>', '<', '<='] as const;
@@ -29,10 +29,28 @@ export const CriterionSchema = z.strictObject({
    * compare: a numeric figure against `threshold` with `op`;
    * kind-in: the municipality kind is one of `kinds`;
    * outside-metro: the city lies outside the 三大都市圏 (`metroArea: none`);
-   * confirm: a matter no figure in the data decides (travel time, adjacency): always `unknown`.
+   * fact: a fact the user or the data states (`fact:`, e.g. the adjacency of two cities): pass
+   *   when stated true, fail when stated false, unknown when not stated — never assumed;
+   * confirm: a matter no figure in the data decides (travel time): always `unknown`.
    */
-  test: z.enum(['compare', 'kind-in', 'outside-metro', 'confirm']),
-  figure: z.enum(['population', 'dayNightRatio', 'metroCoreCommuteShare', 'commuteShare']).optional(),
+  test: z.enum(['compare', 'kind-in', 'outside-metro', 'fact', 'confirm']),
+  figure: z.enum(['population', 'dayNightRatio', 'metroCoreCommuteShare', 'commuteShare', 'area']).optional(),
+  /** The fact a `fact` criterion reads: `adjacent` (the city and its twin are adjacent, 隣接). */
+  fact: z.enum(['adjacent']).optional(),
+  /**
+   * The criterion does not apply to a city whose figure meets this (dated: from the day it took
+   * effect; a null value means no exemption that day). E.g. the 中核市 area test of 2002–2006 was
+   * only for a city under 500,000.
+   */
+  exemptIf: z
+    .strictObject({ figure: z.enum(['population']), op: z.enum(['>=', '>']), threshold: DatedValueSchema, words: LocalizedSchema })
+    .optional(),
+  /**
+   * The standard the source names beside the requirement (「5万人程度以上（少なくとも4万人超）」: the
+   * requirement is over 40,000, the standard about 50,000): a figure that meets the requirement
+   * but not the standard passes, with a note.
+   */
+  standard: z.strictObject({ value: z.number(), words: LocalizedSchema }).optional(),
   op: z.enum(COMPARISON_OPS).optional(),
   threshold: DatedValueSchema.optional(),
   /**

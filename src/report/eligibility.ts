@@ -46,6 +46,19 @@ const WORDS = {
   undecided: { ja: '不明', en: 'unknown' },
   centralCity: { ja: '中心市', en: 'central city' },
   atLeast: { ja: '{v} 以上', en: 'at least {v}' },
+  held: { ja: '指定済み（{since}）', en: 'held (since {since})' },
+  heldSinceUnknown: { ja: '指定日はデータにない', en: 'the day is not in the data' },
+  heldSource: { ja: '指定の根拠', en: 'Designated by' },
+  todayFigures: {
+    ja: '法に指定の取消しの定めはない。下の表は現在の数値による参考で、指定の可否を示すものではない',
+    en: "the law has no de-designation: the table shows today's figures for information, not whether the city may hold the designation",
+  },
+  notChecked: { ja: '判定していない指定', en: 'Not checked' },
+  notCheckedHint: { ja: '必要な人口がこの市の2倍を超える指定は判定しない。--designation で判定できる', en: 'designations that need more than twice the city\'s population are left out; --designation checks them' },
+  outOfReach: { ja: '{name}（人口 {p} 以上が必要）', en: '{name} (needs a population of {p})' },
+  notACity: { ja: '{name}（市が受ける指定）', en: '{name} (a designation of a 市)' },
+  outgrown: { ja: '{name}（指定都市は中核市の指定を受けない。第252条の26）', en: '{name} (a 指定都市 does not hold it: Art. 252-26)' },
+  population: { ja: '人口 {p}', en: 'population {p}' },
 } as const;
 
 function w(lang: Lang, key: keyof typeof WORDS, vars: Record<string, string> = {}): string {
@@ -73,6 +86,7 @@ const FIGURE_LABEL: Record<string, { ja: string; en: string }> = {
   metroArea: { ja: '三大都市圏', en: 'metro area' },
   metroCoreCommuteShare: { ja: '三大都市圏の中心への通勤通学割合', en: 'commuting share to the metro cores' },
   commuteShare: { ja: '中心市への通勤通学割合', en: 'commuting share to the central city' },
+  area: { ja: '面積（km²）', en: 'area (km²)' },
 };
 
 function figureLabel(id: string, lang: Lang): string {
@@ -122,6 +136,36 @@ function statusText(s: CriterionStatus, lang: Lang, chalk: ChalkInstance): strin
 function eligibleText(e: boolean | null, lang: Lang): string {
   const x = ELIGIBLE[String(e) as 'true' | 'false' | 'null'];
   return `${x.mark} ${x[lang]}`;
+}
+
+/**
+ * The verdict after a designation's name: for a designation already held, that it is held (a
+ * held designation is never reported as "does not meet": the law has no de-designation, so
+ * today's figures decide nothing); else whether the figures meet the criteria.
+ */
+function verdictText(d: DesignationResult, lang: Lang): string {
+  if (!d.held) return eligibleText(d.eligible, lang);
+  return `✓ ${w(lang, 'held', { since: d.held.since ?? w(lang, 'heldSinceUnknown') })}`;
+}
+
+/** The lines said before a held designation's table: its source, and that the table shows today's figures. */
+function heldLines(d: DesignationResult, lang: Lang): string[] {
+  if (!d.held) return [];
+  return [`${w(lang, 'heldSource')}: ${d.held.source}`, w(lang, 'todayFigures')];
+}
+
+/** One line naming the designations not checked (out of the city's reach), or none. */
+export function notCheckedLine(r: EligibilityResult, lang: Lang): string | null {
+  if (!r.notChecked || r.notChecked.length === 0) return null;
+  const sep = lang === 'ja' ? '、' : '; ';
+  const parts = r.notChecked.map((n) => {
+    if (n.reason === 'population') return w(lang, 'outOfReach', { name: n.name, p: fmtValue(n.lowestPopulation ?? null, lang) });
+    if (n.reason === 'holds-designated-city') return w(lang, 'outgrown', { name: n.name });
+    return w(lang, 'notACity', { name: n.name });
+  });
+  const pop = r.figures?.find((f) => f.figure === 'population');
+  const has = pop && typeof pop.value === 'number' ? ` — ${w(lang, 'population', { p: fmtValue(pop.value, lang) })}` : '';
+  return `${w(lang, 'notChecked')}: ${parts.join(sep)}${has} (${w(lang, 'notCheckedHint')})`;
 }
 
 function citationText(c: CriterionResult, lang: Lang): string {
@@ -184,10 +228,13 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
         for (const line of r.derived) out.push(hang('  - ', line, env.width - 2));
       }
       for (const note of r.notes ?? []) out.push(hang(`${w(lang, 'notes')}: `, note, env.width));
+      const skipped = notCheckedLine(r, lang);
+      if (skipped) out.push(hang('', skipped, env.width));
       for (const d of r.designations) {
         out.push('');
         const central = d.centralCity ? ` — ${w(lang, 'centralCity')}: ${d.centralCity}` : '';
-        out.push(chalk.bold(`${d.name ?? d.designation} (${d.designation})${central}: ${eligibleText(d.eligible, lang)}`));
+        out.push(chalk.bold(`${d.name ?? d.designation} (${d.designation})${central}: ${verdictText(d, lang)}`));
+        for (const line of heldLines(d, lang)) out.push(hang('  ', line, env.width - 2));
         const rows: string[][] = [];
         for (const c of d.criteria) {
           rows.push([
@@ -239,9 +286,12 @@ function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<Eligibility
         out.push('');
       }
       for (const note of r.notes ?? []) out.push(`*${w(lang, 'notes')}: ${mdCell(note)}*`, '');
+      const skipped = notCheckedLine(r, lang);
+      if (skipped) out.push(mdCell(skipped), '');
       for (const d of r.designations) {
         const central = d.centralCity ? ` — ${w(lang, 'centralCity')}: ${d.centralCity}` : '';
-        out.push(`### ${mdCell(d.name ?? d.designation)} (\`${d.designation}\`)${mdCell(central)}: ${eligibleText(d.eligible, lang)}`, '');
+        out.push(`### ${mdCell(d.name ?? d.designation)} (\`${d.designation}\`)${mdCell(central)}: ${verdictText(d, lang)}`, '');
+        for (const line of heldLines(d, lang)) out.push(`*${mdCell(line)}*`, '');
         out.push(`| ${w(lang, 'criterion')} | ${w(lang, 'status')} | ${w(lang, 'actual')} | ${w(lang, 'required')} | ${w(lang, 'citation')} |`, '|---|---|---:|---|---|');
         for (const c of d.criteria) {
           out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${STATUS[c.status].mark} ${STATUS[c.status][lang]} | ${mdCell(actualText(c, lang))} | ${mdCell(c.required)} | ${mdCell(citationText(c, lang))} |`);

@@ -27,12 +27,13 @@ export function validateDesignations(data: PackData, loc: PackLocator): ProblemD
       add(id, path, { ja: '引用に条（article）又は節（section）がありません', en: 'the citation names neither an article nor a section' });
     }
   };
+  // A number test's value may be null from a date: the test was repealed that day (no row from then on).
   const checkDated = (id: string, path: (string | number)[], dv: DatedValue, type: 'number' | 'text' | 'boolean'): void => {
     for (const [date, entry] of Object.entries(dv.values)) {
       checkRef(id, [...path, 'values', date, 'ref'], entry.ref);
       const v = entry.value;
-      const ok = type === 'number' ? typeof v === 'number' : type === 'boolean' ? typeof v === 'boolean' : typeof v === 'string' || v === null;
-      if (!ok) add(id, [...path, 'values', date, 'value'], { ja: `値の型が正しくありません（${type === 'number' ? '数値' : type === 'boolean' ? 'true/false' : '文字列又は null'}）`, en: `the value must be ${type === 'number' ? 'a number' : type === 'boolean' ? 'true or false' : 'a string or null'}` });
+      const ok = type === 'number' ? typeof v === 'number' || v === null : type === 'boolean' ? typeof v === 'boolean' : typeof v === 'string' || v === null;
+      if (!ok) add(id, [...path, 'values', date, 'value'], { ja: `値の型が正しくありません（${type === 'number' ? '数値又は null（廃止）' : type === 'boolean' ? 'true/false' : '文字列又は null'}）`, en: `the value must be ${type === 'number' ? 'a number, or null (repealed)' : type === 'boolean' ? 'true or false' : 'a string or null'}` });
       if (type === 'text' && typeof v === 'string' && !entry.note) add(id, [...path, 'values', date], { ja: '要件の説明（note）がありません', en: 'a confirm test needs a note describing the requirement' });
     }
     if (dv.until !== undefined && Object.keys(dv.values).some((d) => d >= dv.until!)) {
@@ -62,6 +63,10 @@ export function validateDesignations(data: PackData, loc: PackLocator): ProblemD
       }
     }
     if (c.test === 'kind-in' && !(c.kinds && c.kinds.length > 0)) add(id, [...path, 'test'], { ja: 'kind-in には kinds が必要です', en: 'a kind-in test needs kinds:' });
+    if (c.test === 'fact' && !c.fact) add(id, [...path, 'test'], { ja: 'fact には fact（どの事実か）が必要です', en: 'a fact test needs fact: (which fact)' });
+    if (c.test !== 'fact' && c.fact) add(id, [...path, 'fact'], { ja: 'fact は fact の要件にだけ書けます', en: 'fact only applies to a fact test' });
+    if (c.test !== 'compare' && (c.exemptIf || c.standard)) add(id, [...path, c.exemptIf ? 'exemptIf' : 'standard'], { ja: 'exemptIf・standard は compare の要件にだけ書けます', en: 'exemptIf and standard only apply to a compare test' });
+    if (c.exemptIf) checkDated(id, [...path, 'exemptIf', 'threshold'], c.exemptIf.threshold, 'number');
     if (c.test !== 'compare' && c.test !== 'kind-in' && !c.required && !(c.test === 'confirm' && c.threshold)) {
       add(id, [...path, 'test'], { ja: 'required（要件の言葉）がありません', en: 'this test needs required: (the requirement in words)' });
     }
@@ -95,7 +100,7 @@ export function validateDesignations(data: PackData, loc: PackLocator): ProblemD
       e.replaces.forEach((r, ri) => {
         if (!baseIds.has(r)) add(d.id, ['exceptions', ei, 'replaces', ri], { ja: `置き換える要件「${r}」がありません`, en: `replaces names no criterion "${r}" of this designation` });
       });
-      if (!e.applies.kinds && !e.applies.merged && !e.applies.twin) add(d.id, ['exceptions', ei, 'applies'], { ja: 'applies に条件がありません', en: 'applies: needs kinds, merged or twin' });
+      if (!e.applies.kinds && !e.applies.merged && !e.applies.twin && !e.window) add(d.id, ['exceptions', ei, 'applies'], { ja: 'applies に条件がありません（又は window）', en: 'applies: needs kinds, merged or twin (or the exception a window)' });
     });
     d.steps.forEach((s, i) => checkRef(d.id, ['steps', i, 'ref'], s.ref));
     (d.notes ?? []).forEach((n, i) => checkRef(d.id, ['notes', i, 'ref'], n.ref));

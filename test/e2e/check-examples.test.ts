@@ -17,9 +17,10 @@ describe('examples/drafts', () => {
     expect(r.stderr).toBe('');
     const diags = JSON.parse(r.stdout).files[0].diagnostics.map((d: Record<string, unknown>) => [d.rule, d.severity, d.line, d.column, d.endLine, d.endColumn]);
     expect(diags).toEqual([
-      // centralCity: 開成町 — a 町 is not a 指定都市 or 中核市 (要綱 第3, requirement A); B and C have no figures.
+      // centralCity: 開成町 — a 町 is not a 指定都市 or 中核市 (要綱 第3, requirement A); B fails on
+      // the embedded 2020 census (0.8748); C has no figures.
       ['central-city-eligibility', 'error', 10, 14, 10, 17],
-      ['central-city-eligibility', 'warning', 10, 14, 10, 17],
+      ['central-city-eligibility', 'error', 10, 14, 10, 17],
       ['central-city-eligibility', 'warning', 10, 14, 10, 17],
       // partners: [小田原市, 南足柄市, 箱根村]
       ['partner-commuting', 'warning', 13, 12, 13, 16],

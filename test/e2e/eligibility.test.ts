@@ -34,7 +34,9 @@ describe('kouiki eligibility (built binary)', () => {
     expect(doc.asOf).toBe('2026-11-23');
     const r = doc.results[0];
     expect(r.municipality).toMatchObject({ name: '小田原市', merged: ['小田原市'] });
-    expect(r.designations.map((d: { designation: string }) => d.designation)).toEqual(['designated-city', 'core-city', 'cooperation-central-city', 'settlement-central-city']);
+    // 指定都市 (500,000) is out of reach for 188,856 and named in notChecked (issue 15 item 10).
+    expect(r.designations.map((d: { designation: string }) => d.designation)).toEqual(['core-city', 'cooperation-central-city', 'settlement-central-city']);
+    expect(r.notChecked).toEqual([{ designation: 'designated-city', name: '指定都市', reason: 'population', lowestPopulation: 500000 }]);
     for (const d of r.designations) {
       expect(Object.keys(d).slice(0, 3)).toEqual(['designation', 'eligible', 'criteria']);
       for (const c of d.criteria) {
@@ -42,7 +44,7 @@ describe('kouiki eligibility (built binary)', () => {
         expect(['pass', 'fail', 'borderline', 'not-applicable', 'unknown']).toContain(c.status);
       }
     }
-    const coop = r.designations[2];
+    const coop = r.designations[1];
     expect(coop.criteria.find((c: { id: string }) => c.id === 'metro-core-commute-share')).toMatchObject({ status: 'unknown', actual: null, required: '< 0.1' });
   });
 
@@ -54,7 +56,7 @@ describe('kouiki eligibility (built binary)', () => {
     expectGolden('eligibility/odawara-merged.en.table.txt', readFileSync(join(dir, 't.txt'), 'utf8'));
     const doc = JSON.parse(r.stdout);
     expect(doc.results[0].municipality).toMatchObject({ name: '小田原市+南足柄市', merged: ['小田原市', '南足柄市'] });
-    expect(doc.results[0].derived.join('\n')).toMatch(/population 229,715 = 小田原市 188,856 \+ 南足柄市 40,859/);
+    expect(doc.results[0].derived.join('\n')).toMatch(/population 229,697 = 小田原市 188,856 \+ 南足柄市 40,841/);
     const core = doc.results[0].designations.find((d: { designation: string }) => d.designation === 'core-city');
     expect(core.eligible).toBe(true);
     const md = kouiki(['eligibility', '小田原市', '--merge', '南足柄市', '--lang', 'ja', ...AS_OF, '-f', 'markdown']);

@@ -47,12 +47,14 @@ describe('npm pack --dry-run --json', () => {
       'dist/default-pack.json',
       'dist/fast.json',
       'dist/kouiki.cjs',
+      'dist/census-2020.txt',
       'dist/municipal-data.json',
       'dist/prompts.cjs',
       'dist/report-html.cjs',
       'dist/report-xlsx.cjs',
       'package.json',
-      ...tracked(['rules', 'data', 'examples', 'schemas']),
+      // The census xlsx stays in the repository: the package ships the CSV made from it.
+      ...tracked(['rules', 'data', 'examples', 'schemas']).filter((f) => !/^data\/census\/.*\.xlsx$/.test(f)),
     ].sort();
     expect(paths).toEqual(expected);
   });
@@ -119,6 +121,11 @@ describe('an install of the tarball into a fresh project', () => {
     expect(JSON.parse(ok(['recommend', '--category', 'wide-area-issue', '-f', 'json'])).results).toHaveLength(1);
     expect(JSON.parse(ok(['evaluate', join(examples, 'kensei-tasks.yaml'), '-f', 'json'])).results.length).toBeGreaterThan(1);
     expect(ok(['eligibility', '小田原市'])).toContain('小田原市');
+    // The embedded census (dist/census-2020.txt) and data import, from the package alone.
+    expect(ok(['eligibility', '小田原市', '--designation', 'cooperation-central-city', '--lang', 'en'])).toContain('0.962');
+    const csv = join(project, 'pop.csv');
+    writeFileSync(csv, '"tab_code","表章項目","area_code","地域","time_code","時間軸","unit","value","annotation"\n"020","人口","31201","鳥取市","2020000000","2020年","人","188,465",""\n');
+    expect(ok(['data', 'import', csv, '--as-of', '2026-11-23', '-q'])).toContain('population: 188465');
     expect(ok(['instruments', 'consignment'])).toContain('consignment');
     expect(ok(['explain', '--category', 'wide-area-issue'])).not.toBe('');
     expect(JSON.parse(ok(['check', join(examples, 'drafts'), '-f', 'json'], 1)).summary.errors).toBeGreaterThan(0);

@@ -35,7 +35,7 @@ describe('kouiki rules test', () => {
       `✗ 中核市 — from 2015-04-01 a city of exactly 200,000 passes (以上; Art. 252-22(1) as amended by 平成26年法律第42号, 附則第1条第2号) (${elig}:${lineOf(elig, 'from 2015-04-01 a city of exactly 200,000 passes')})\n` +
         '    eligible: expected true, got false (population: fail)\n    criterion population: expected pass, got fail (200000 vs >= 250,000)',
     );
-    expect(r.stdout).toContain('✗ 小田原市 merged with 南足柄市 — the populations add up to 229,715 and meet 200,000');
+    expect(r.stdout).toContain('✗ 小田原市 and 南足柄市 as a new city (新設合併, the default) — 229,697 meets 200,000');
     expect(r.stdout).not.toContain('✓');
   });
 
@@ -110,18 +110,18 @@ describe('kouiki rules outdated', () => {
     const now = kouiki(['rules', 'outdated', '--as-of', '2026-11-23', '--lang', 'en']);
     expect(now.code).toBe(0);
     expect(now.stdout).toBe('✓ rules: nothing due for review on 2026-11-23 (every 12 months)\n');
-    const later = kouiki(['rules', 'outdated', '--as-of', '2027-11-23', '--lang', 'en']);
+    const later = kouiki(['rules', 'outdated', '--as-of', '2027-12-04', '--lang', 'en']);
     expect(later.code).toBe(0);
     const lines = later.stdout.trimEnd().split('\n');
     const instrument = 'rules/instruments/cooperation-agreement.yaml';
     expect(lines).toContain(`${instrument}:${lineOf(instrument, 'reviewed: 2026-11-23')}: instruments/cooperation-agreement — reviewed 2026-11-23, due 2027-11-23`);
     // A value that inherits its review date from the file's defaults: the line of the default.
     const designation = 'rules/designations/core-city.yaml';
-    const defaults = lineOf(designation, 'defaults: { reviewed: 2026-11-23 }');
-    expect(lines).toContain(`${designation}:${defaults}: designations/core-city/criteria/population/threshold — reviewed 2026-11-23, due 2027-11-23`);
-    expect(lines).toContain(`${designation}:${defaults}: designations/core-city — reviewed 2026-11-23, due 2027-11-23`);
+    const defaults = lineOf(designation, 'defaults: { reviewed: 2026-12-04 }');
+    expect(lines).toContain(`${designation}:${defaults}: designations/core-city/criteria/population/threshold — reviewed 2026-12-04, due 2027-12-04`);
+    expect(lines).toContain(`${designation}:${defaults}: designations/core-city — reviewed 2026-12-04, due 2027-12-04`);
     expect(lines.every((l, i) => i === lines.length - 1 || /^rules\/[a-z/-]+\.yaml:\d+: \S+ — reviewed \d{4}-\d{2}-\d{2}, due \d{4}-\d{2}-\d{2}$/.test(l))).toBe(true);
-    expect(lastLine(later.stdout)).toMatch(/^\d+ values due for review on 2027-11-23 \(every 12 months\)$/);
+    expect(lastLine(later.stdout)).toMatch(/^\d+ values due for review on 2027-12-04 \(every 12 months\)$/);
   });
 });
 

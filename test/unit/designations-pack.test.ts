@@ -40,8 +40,8 @@ describe('rules/designations/ is validated and cross-checked', () => {
     expect(p.join('\n')).toMatch(/designations\/settlement-central-city\.yaml:\d+:\d+: replaces names no criterion "ratio"/);
   });
   it('a citation of an undeclared source', () => {
-    const p = problemsAfter((t) => t.replace('ref: { source: "003", section: "3(1)", via: [S45] }\n    note:', 'ref: { source: "004", section: "3(1)", via: [S45] }\n    note:'));
-    expect(p.join('\n')).toMatch(/designations\/cooperation-central-city\.yaml:\d+:\d+: source "004" is not declared/);
+    const p = problemsAfter((t) => t.replace('ref: { source: chigasaki-chukaku, section: 中核市指定要件の変遷 }\n    note:', 'ref: { source: "004", section: 中核市指定要件の変遷 }\n    note:'));
+    expect(p.join('\n')).toMatch(/designations\/core-city\.yaml:\d+:\d+: source "004" is not declared/);
   });
   it('a compare test without a threshold, and a misspelt key', () => {
     const p = problemsAfter((t) => t.replace('    test: compare\n    figure: dayNightRatio\n    op: ">="\n    approx: tolerance', '    test: compare\n    figure: dayNightRatio\n    op: ">="\n    approx: tolerance\n    treshold: 1'));

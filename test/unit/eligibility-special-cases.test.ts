@@ -74,7 +74,8 @@ describe('複眼型: two neighbouring cities as one centre (--twin)', () => {
   it('a failing route (the twin in a metro area) leaves the base criteria failing', () => {
     const d = settle(pair({}, { metroArea: 'osaka' }), { names: ['甲市'], twin: '乙市' });
     expect(status(d, 'two-city-location')).toBe('fail');
-    expect(status(d, 'population')).toBe('fail'); // 30,000: not over 40,000
+    // 30,000 is not over 40,000; after the 要綱's revision of 2017-10 a city of 4万 or less is undecided (its conditions unverified), never a pass
+    expect(status(d, 'population')).toBe('unknown');
     expect(d.eligible).toBe(false);
   });
   it('連携中枢都市 (要綱 第3及び第9, S44): each 10万程度 with ratio >= 1, combined >= 200,000; travel time and integration are for the planner', () => {

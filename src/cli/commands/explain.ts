@@ -94,7 +94,7 @@ async function explainEligibility(ctx: RunContext, args: string[], opts: Record<
   }
   const request = requestFromOptions(args, { ...opts, designation: designations }, 'explain');
   const pack = ctx.pack();
-  const index = await loadIndex(ctx);
+  const index = await loadIndex(ctx, opts);
   return traceEligibility(pack.data, index, request, ctx.opts.asOf, ctx.opts.lang);
 }
 

@@ -106,6 +106,8 @@ export const ELIGIBILITY_EVALUATOR: EligibilityEvaluator = (pack, input, asOf, l
   const name = caseSubject(input.municipality, records);
   const request: EligibilityRequest = { names: [name], designations: [input.designation] };
   if (input.merge) request.merge = input.merge;
+  if (input.mergeKind) request.mergeKind = input.mergeKind;
+  if (input.adjacent !== undefined) request.adjacent = input.adjacent;
   if (input.twin !== undefined) request.twin = caseSubject(input.twin, records);
   if (input.partnerOf !== undefined) request.partnerOf = caseSubject(input.partnerOf, records);
   const index = records.length > 0 ? buildIndex(embeddedBase(), [{ file: 'case', records: records.map((record) => ({ record })) }]) : (baseIndex ??= buildIndex(embeddedBase(), []));

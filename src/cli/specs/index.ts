@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../spec.js';
 import { checkSpec } from './check.js';
 import { completionSpec } from './completion.js';
+import { dataSpec } from './data.js';
 import { eligibilitySpec } from './eligibility.js';
 import { evaluateSpec } from './evaluate.js';
 import { explainSpec } from './explain.js';
@@ -16,4 +17,4 @@ import { wizardSpec } from './wizard.js';
  * Every command, in the order `kouiki --help` lists them: the one list that the help, the
  * completion scripts and the code cache's file names (dist/fast.json) are made from.
  */
-export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, sphereSpec, instrumentsSpec, checkSpec, explainSpec, rulesSpec, templateSpec, schemaSpec, completionSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, sphereSpec, instrumentsSpec, checkSpec, explainSpec, dataSpec, rulesSpec, templateSpec, schemaSpec, completionSpec];

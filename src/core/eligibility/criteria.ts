@@ -1,6 +1,7 @@
 import type { Criterion, Designation } from '../../pack/designations-schema.js';
 import type { DatedValue } from '../../pack/schema.js';
 import { changedOn, valueAt, type ResolvedValue } from '../dated.js';
+import { publishedAfter, publishedOf } from './census.js';
 import { cite, where, type EligibilityContext } from './context.js';
 import type { MunicipalityFigures, SubjectFigures } from './figures.js';
 import type { NumberFigure, Subject } from './model.js';
@@ -23,7 +24,26 @@ const W = {
   largestUnknown: { ja: '旧市町村の人口が不明で、人口最大の旧市を決められない', en: 'the former municipalities\' populations are unknown, so the most populous cannot be chosen' },
   noTwin: { ja: '相手の市がない', en: 'no second city' },
   confirm: { ja: 'データでは判定できない（確認が必要）', en: 'not decided by the data (to be confirmed)' },
+  basis: {
+    ja: '{decided}の {dv} で判定（{other}は {ov}: {os}）',
+    en: 'decided by the {decided} figure {dv} (the {other} figure is {ov}: {os})',
+  },
+  basisName: { raw: { ja: '原数値', en: 'raw (原数値)' }, imputed: { ja: '不詳補完値', en: 'imputed (不詳補完値)' } },
+  imputedOnly: {
+    ja: '不詳補完値で判定（原数値とは異なりうる。原数値は daytimePopulation で指定できる）',
+    en: 'decided by the imputed (不詳補完値) figure; the raw (原数値) figure may differ: give it as daytimePopulation',
+  },
+  afterAsOf: {
+    ja: '{year}年国勢調査の値（{published} 公表）は --as-of {asOf} より後に公表された。その日に有効だった国勢調査の値はデータにない',
+    en: 'this {year} census figure was published on {published}, after --as-of {asOf}; the census in force that day is not in the data',
+  },
   unconfirmedValue: { ja: '値の日付は未確認: {note}', en: 'the date of this value is unconfirmed: {note}' },
+  exempt: { ja: '適用しない: {words}', en: 'not applied: {words}' },
+  exemptUnknown: { ja: '人口が不明で、この要件が適用されるか（{words}）決められない', en: 'the population is unknown, so whether this test applies ({words}) cannot be decided' },
+  standard: { ja: '要件は満たす。基準は{words}（{v}）', en: 'the requirement is met; the standard is {words} ({v})' },
+  factNotGiven: { ja: '申告がない（隣接するなら --adjacent、しないなら --no-adjacent）', en: 'not stated (--adjacent if they are adjacent, --no-adjacent if not)' },
+  adjacent: { ja: '隣接する', en: 'adjacent' },
+  notAdjacent: { ja: '隣接しない', en: 'not adjacent' },
   figure: {
     kind: { ja: '種類', en: 'kind' },
     population: { ja: '人口', en: 'population' },
@@ -32,6 +52,7 @@ const W = {
     metroCoreCommuteShare: { ja: '三大都市圏の中心への通勤通学割合', en: 'commuting share to the metro cores' },
     commuteShare: { ja: '中心市への通勤通学割合', en: 'commuting share to the central city' },
     workersAndStudents: { ja: '通勤通学者（常住地）', en: 'residents who work or study' },
+    area: { ja: '面積', en: 'area' },
   },
 } as const;
 
@@ -76,6 +97,8 @@ interface CriterionPlan extends RowWords {
   unconfirmed: boolean;
   /** "figure: where to get it" for the row left unknown. */
   missing: string | null;
+  /** The exemption in force that day (`exemptIf`), with the day it took effect. */
+  exempt: { threshold: number; op: string; words: string; effectiveFrom: string | null } | null;
 }
 
 /** The plans of one context (they depend on its day, language and index), per criterion. */
@@ -101,6 +124,15 @@ function buildCriterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPla
   const confirmDated = c.test === 'confirm' && !!c.threshold;
   let required = confirmDated && entry ? (entry.entry.note?.[lang] ?? c.required?.[lang] ?? '') : '';
   if (!required) required = requiredText(ctx, c, threshold);
+  // An exemption in force that day (e.g. 人口50万以上の市には適用しない) is part of the requirement.
+  let exempt: CriterionPlan['exempt'] = null;
+  if (c.exemptIf) {
+    const x = valueAt(c.exemptIf.threshold as DatedValue, ctx.asOf);
+    if (x && typeof x.entry.value === 'number') {
+      exempt = { threshold: x.entry.value, op: c.exemptIf.op, words: c.exemptIf.words[lang], effectiveFrom: changedOn(c.exemptIf.threshold as DatedValue, x.from) || null };
+      required = `${required} (${exempt.words})`;
+    }
+  }
   let effectiveFrom: string | null = null;
   // The day the threshold took this value, not the day an unchanged value was last checked.
   if (entry && entry.from && c.threshold) effectiveFrom = changedOn(c.threshold as DatedValue, entry.from) || null;
@@ -108,7 +140,9 @@ function buildCriterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPla
   return {
     entry,
     threshold,
-    absent: confirmDated && (!entry || entry.entry.value === null || entry.entry.value === undefined),
+    // A dated test that is not in force that day has no row: a `confirm` test without a value
+    // that day, or a comparison whose value that day is null (the test was repealed).
+    absent: (confirmDated && (!entry || entry.entry.value === null || entry.entry.value === undefined)) || (c.test === 'compare' && entry !== null && entry.entry.value === null),
     citation: cite(ctx, entry?.entry.ref ?? c.ref),
     thresholdCitation: entry ? cite(ctx, entry.entry.ref) : '',
     name: c.name[lang],
@@ -117,6 +151,7 @@ function buildCriterionPlan(ctx: EligibilityContext, c: Criterion): CriterionPla
     unconfirmedNote: e && e.status === 'unconfirmed' && e.note ? t2(lang, W.unconfirmedValue, { note: e.note[lang] }) : undefined,
     unconfirmed: (entry?.entry.ref.status ?? c.ref.status) === 'unconfirmed',
     missing: missingText(ctx, c),
+    exempt,
   };
 }
 
@@ -146,7 +181,7 @@ function buildRequiredText(ctx: EligibilityContext, c: Criterion, threshold: num
 }
 
 /** Which figure source (where to get it) decides a criterion. */
-function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCommuteShare' | 'commuteShare' | 'metroArea' | 'kind' {
+function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCommuteShare' | 'commuteShare' | 'metroArea' | 'kind' | 'area' {
   if (c.test === 'kind-in') return 'kind';
   if (c.test === 'outside-metro') return 'metroArea';
   return c.figure ?? 'population';
@@ -154,9 +189,10 @@ function figureKey(c: Criterion): 'population' | 'dayNightRatio' | 'metroCoreCom
 
 /** "figure: where to get it" for a criterion left unknown. */
 function missingText(ctx: EligibilityContext, c: Criterion): string | null {
+  if (c.test === 'confirm' || c.test === 'fact') return null;
   const key = figureKey(c);
   const w = where(ctx, key);
-  return w && c.test !== 'confirm' ? `${W.figure[key][ctx.lang]}: ${w}` : null;
+  return w ? `${W.figure[key][ctx.lang]}: ${w}` : null;
 }
 
 // ───────────────────────────────────────────────────────────────── one criterion
@@ -198,8 +234,19 @@ export function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Cr
   if (plan.absent) return null;
 
   let single: Outcome;
+  let words: RowWords = plan;
   const subject = c.subject ?? 'self';
-  if (c.test === 'confirm' && c.threshold) {
+  const exempt = plan.exempt ? exemption(ctx, plan.exempt, figs.self) : null;
+  if (exempt) {
+    single = exempt;
+    if (exempt.status === 'not-applicable') words = { ...plan, effectiveFrom: plan.exempt!.effectiveFrom };
+  } else if (c.test === 'fact') {
+    // A fact of the pair (the adjacency of two cities): stated or unknown, never assumed.
+    const f = s.adjacent;
+    if (!s.twin) single = { status: 'unknown', actual: null, note: W.noTwin[lang] };
+    else if (!f) single = { status: 'unknown', actual: null, note: W.factNotGiven[lang] };
+    else single = { status: f.value ? 'pass' : 'fail', actual: f.value ? W.adjacent[lang] : W.notAdjacent[lang] };
+  } else if (c.test === 'confirm' && c.threshold) {
     // A dated test kouiki does not evaluate (e.g. the 中核市 area test before 2006), in force
     // that day (else it is `absent`: no criterion at all, no row).
     single = { status: 'unknown', actual: null, note: W.confirm[lang] };
@@ -235,7 +282,7 @@ export function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Cr
   if (single.status === 'not-applicable' && c.guideline && single.actual !== null && !single.note) notes = addNote(notes, c.belowNote![lang]);
   const missing = single.status === 'unknown' && !single.note?.startsWith(W.confirm[lang]) ? plan.missing : null;
   if (c.note && (single.status !== 'pass' || c.test === 'confirm' || plan.unconfirmed)) notes = addNote(notes, c.note[lang]);
-  const out = criterionOut(c.id, single, plan, !!c.guideline, notes, missing);
+  const out = criterionOut(c.id, single, words, !!c.guideline, notes, missing);
   ctx.trace?.({
     type: 'criterion',
     designation: d.id,
@@ -260,6 +307,8 @@ function figureOf(c: Criterion, f: MunicipalityFigures, central: boolean): Numbe
       return f.metroCoreCommuteShare;
     case 'commuteShare':
       return central ? f.commuteShare : null;
+    case 'area':
+      return f.area;
     default:
       return null;
   }
@@ -273,11 +322,11 @@ function evaluateOne(ctx: EligibilityContext, d: Designation, c: Criterion, targ
     case 'kind-in': {
       if (!m.kind) return { status: 'unknown', actual: null };
       ctx.trace?.({ type: 'parameter', designation: d.id, criterion: c.id, parameter: 'kinds', value: c.kinds, effectiveFrom: null, citation });
-      return { status: c.kinds!.includes(m.kind.value) ? 'pass' : 'fail', actual: m.kind.value };
+      return { status: c.kinds!.includes(m.kind.value) ? 'pass' : 'fail', actual: m.kind.value, figure: m.kind };
     }
     case 'outside-metro': {
       if (!m.metroArea) return { status: 'unknown', actual: null };
-      return { status: m.metroArea.value === 'none' ? 'pass' : 'fail', actual: m.metroArea.value };
+      return { status: m.metroArea.value === 'none' ? 'pass' : 'fail', actual: m.metroArea.value, figure: m.metroArea };
     }
     case 'confirm':
       return { status: 'unknown', actual: null, note: W.confirm[lang] };
@@ -289,9 +338,46 @@ function evaluateOne(ctx: EligibilityContext, d: Designation, c: Criterion, targ
       const f = figureOf(c, target, central);
       if (threshold === null) return { status: 'unknown', actual: f ? round4(f.value) : null, note: t2(lang, W.noThreshold, { d: ctx.asOf }) };
       if (!f) return { status: 'unknown', actual: null };
-      return compareFigure(ctx, c, f, threshold);
+      const out = compareFigure(ctx, c, f, threshold);
+      out.figure = f;
+      // A census figure published after --as-of (no earlier census in the data): flagged, with a note.
+      const after = c.figure === 'population' ? target.populationAfterAsOf : publishedAfter(f.census, ctx.asOf);
+      if (after && f.census) {
+        out.afterAsOf = true;
+        const published = publishedOf(f.census) ?? '?';
+        const note = t2(lang, W.afterAsOf, { year: String(f.census.year), published, asOf: ctx.asOf });
+        out.note = out.note ? `${out.note}; ${note}` : note;
+      }
+      // The other version of a day/night ratio (不詳補完値 beside 原数値): shown, with the status it would give.
+      const other = c.figure === 'dayNightRatio' ? target.dayNightOther : null;
+      if (other) {
+        const alt = compareFigure(ctx, c, other, threshold);
+        const basisOf = (x: NumberFigure, fallback: 'raw' | 'imputed'): 'raw' | 'imputed' => x.census?.basis ?? fallback;
+        const decided = basisOf(f, 'raw');
+        const otherBasis = basisOf(other, 'imputed');
+        out.alternative = { actual: alt.actual as number, status: alt.status, basis: otherBasis, source: other.source };
+        const note = t2(lang, W.basis, { decided: W.basisName[decided][lang], dv: String(out.actual), other: W.basisName[otherBasis][lang], ov: String(alt.actual), os: alt.status });
+        out.note = out.note ? `${out.note}; ${note}` : note;
+      } else if (c.figure === 'dayNightRatio' && f.census?.basis === 'imputed') {
+        out.note = out.note ? `${out.note}; ${W.imputedOnly[lang]}` : W.imputedOnly[lang];
+      }
+      return out;
     }
   }
+}
+
+/**
+ * Whether an exemption in force that day takes the city out of a criterion: `not-applicable`
+ * when its population meets it, unknown when the population is unknown, null when the criterion
+ * applies.
+ */
+function exemption(ctx: EligibilityContext, x: NonNullable<CriterionPlan['exempt']>, f: MunicipalityFigures): Outcome | null {
+  const p = f.population;
+  if (!p) return { status: 'unknown', actual: null, note: t2(ctx.lang, W.exemptUnknown, { words: x.words }) };
+  if (cmp(p.value, x.op, x.threshold)) return { status: 'not-applicable', actual: null, note: t2(ctx.lang, W.exempt, { words: x.words }) };
+  // Only a lower bound below the exemption: the true figure may still meet it.
+  if (p.atLeast) return { status: 'unknown', actual: null, note: t2(ctx.lang, W.exemptUnknown, { words: x.words }) };
+  return null;
 }
 
 // ───────────────────────────────────────────────────────────────── the comparison
@@ -335,7 +421,11 @@ function compareFigure(ctx: EligibilityContext, c: Criterion, f: NumberFigure, t
     if (!upward && !ok) return { status: 'fail', actual, atLeast: true };
     return { status: 'unknown', actual, atLeast: true, note: t2(ctx.lang, W.atLeast, { v: String(actual) }) };
   }
-  if (ok) return { status: 'pass', actual };
+  if (ok) {
+    // Over the requirement but under the standard the source names beside it: a pass, with a note.
+    if (c.standard && v < c.standard.value) return { status: 'pass', actual, note: t2(ctx.lang, W.standard, { words: c.standard.words[ctx.lang], v: fmtNumber(c.standard.value) }) };
+    return { status: 'pass', actual };
+  }
   if (c.approx === 'tolerance' && (op === '>=' || op === '>') && v > threshold * (1 - ctx.tolerance)) return { status: 'borderline', actual };
   if (c.floor && cmp(v, c.floor.op, c.floor.value)) return { status: 'borderline', actual };
   if (c.guideline) return { status: 'not-applicable', actual, note: c.belowNote![ctx.lang] };

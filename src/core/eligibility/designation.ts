@@ -1,13 +1,13 @@
-import type { Lang } from '../../i18n/lang.js';
 import type { Criterion, Designation } from '../../pack/designations-schema.js';
-import { cite, memoText, type EligibilityContext } from './context.js';
+import { cite, type EligibilityContext } from './context.js';
 import { criterionAbsent, eligibleOf, evaluateCriterion } from './criteria.js';
 import { applyExceptions } from './exceptions.js';
 import type { SubjectFigures } from './figures.js';
 import type { Subject } from './model.js';
 import { designationOut, Rows } from './output.js';
 import { t2 } from './text.js';
-import type { CriterionResult, DesignationResult } from './types.js';
+import { heldOut } from './held.js';
+import type { CriterionResult, DesignationResult, HeldOut } from './types.js';
 
 /**
  * One designation for one subject (stage 3 of evaluate.ts): whether the scheme is in force that
@@ -19,7 +19,10 @@ import type { CriterionResult, DesignationResult } from './types.js';
 const W = {
   inForceName: { ja: '制度の施行', en: 'scheme in force' },
   notInForce: { ja: 'この日（{d}）にはまだ制度がない（{from} から）', en: 'the scheme did not exist yet on {d} (from {from})' },
-  already: { ja: '既に{name}（{source}）', en: 'already a {name} ({source})' },
+  lapsed: {
+    ja: '指定都市は中核市の指定を受けない（中核市が指定都市に指定されると中核市の指定は効力を失う）',
+    en: 'a 指定都市 does not hold the 中核市 designation (a 中核市 designated a 指定都市 loses it)',
+  },
 } as const;
 
 /**
@@ -51,17 +54,17 @@ export function evaluateDesignation(ctx: EligibilityContext, d: Designation, s: 
   const criteria = rows.criteria();
   const eligible = eligibleOf(criteria);
   ctx.trace?.({ type: 'result', designation: d.id, eligible });
-  return designationOut(d.id, eligible, criteria, d.name[lang], central?.municipality.name, stepsOf(ctx, d), notesFor(ctx, d, s));
+  // A designation already held: nothing remains to be done, and `eligible` reports today's figures.
+  const held = heldOut(s.municipality, d);
+  return designationOut(d.id, eligible, held, criteria, d.name[lang], central?.municipality.name, held ? [] : stepsOf(ctx, d), notesFor(ctx, d, s, held));
 }
 
 /** Notes of the designation that apply to this subject (the array only when there is one). */
-function notesFor(ctx: EligibilityContext, d: Designation, s: Subject): string[] | undefined {
+function notesFor(ctx: EligibilityContext, d: Designation, s: Subject, held: HeldOut | undefined): string[] | undefined {
   const m = s.municipality;
   let notes: string[] | undefined;
-  if (m.kind && m.kind.value === d.id) {
-    const source = m.kind.source;
-    notes = [memoText(ctx, d, source, alreadyText, d, source)];
-  }
+  // (A designation held is said by `held`, not by a note.)
+  if (!held && d.id === 'core-city' && m.designation?.kind === 'designated-city') notes = [W.lapsed[ctx.lang]];
   if (d.notes) {
     const inMetro = m.metroArea !== null && m.metroArea.value !== 'none';
     const isMerged = s.members.length > 1 || (m.mergedFrom !== null && m.mergedFrom.length > 0);
@@ -114,4 +117,3 @@ function noteText(ctx: EligibilityContext, n: NonNullable<Designation['notes']>[
   return (m[ctx.lang] ??= `${n.text[ctx.lang]} [${cite(ctx, n.ref)}]`);
 }
 
-const alreadyText = (lang: Lang, d: Designation, source: string): string => t2(lang, W.already, { name: d.name[lang], source });

@@ -44,6 +44,7 @@ import type { Lang } from '../../i18n/lang.js';
 import type { Designation } from '../../pack/designations-schema.js';
 import type { PackData } from '../../pack/model.js';
 import { commutersByShare } from './commuting.js';
+import { criterionAbsent } from './criteria.js';
 import { createContext, type EligibilityContext } from './context.js';
 import { evaluateDesignation } from './designation.js';
 import { subjectFigures } from './figures.js';
@@ -51,6 +52,8 @@ import type { MunicipalityIndex } from './index.js';
 import type { Subject } from './model.js';
 import { figuresOut, municipalityOut } from './output.js';
 import { assertNotCentral, centralFor, designationsFor, partnerDesignationsFor, subjectFor, type EligibilityRequest } from './resolve.js';
+import { withinReach } from './reach.js';
+import { designationReads } from './reads.js';
 import type { EligibilityResult, TraceHook } from './types.js';
 
 // The engine's public face: what the CLI, `check` and `explain` import.
@@ -71,7 +74,7 @@ export function evaluateEligibility(data: PackData, index: MunicipalityIndex, re
   if (request.partners) {
     const partnerDesignations = partnerDesignationsFor(data, request);
     for (const name of names) {
-      const central = subjectFor(index, name, { ...request, figures: undefined }, lang);
+      const central = subjectFor(index, name, { ...request, figures: undefined }, lang, asOf);
       for (const p of commutersByShare(ctx, central)) {
         results.push(evaluateSubject(ctx, { municipality: p, members: [p], derived: [], twin: null }, partnerDesignations, central));
       }
@@ -80,25 +83,35 @@ export function evaluateEligibility(data: PackData, index: MunicipalityIndex, re
   }
   const designations = designationsFor(data, request);
   const central = centralFor(index, request, designations);
+  // Without --designation: the designations within each city's reach (reach.ts), the others named.
+  const reach = !(request.designations && request.designations.length > 0);
   for (const name of names) {
-    const subject = subjectFor(index, name, request, lang);
+    const subject = subjectFor(index, name, request, lang, asOf);
     if (central) assertNotCentral(subject, central);
-    results.push(evaluateSubject(ctx, subject, designations, central));
+    results.push(evaluateSubject(ctx, subject, designations, central, reach));
   }
   return results;
 }
 
-/** One subject against the given designations (partner ones measured to `central`). */
-export function evaluateSubject(ctx: EligibilityContext, s: Subject, designations: Designation[], central?: Subject): EligibilityResult {
+/**
+ * One subject against the given designations (partner ones measured to `central`); with
+ * `reach`, only those within its reach, in the order to report them (reach.ts). The figures
+ * block lists what the designations checked read.
+ */
+export function evaluateSubject(ctx: EligibilityContext, s: Subject, designations: Designation[], central?: Subject, reach = false): EligibilityResult {
   const m = s.municipality;
   const merged = s.members.map((x) => x.name);
   ctx.trace?.({ type: 'subject', municipality: m.name, merged, asOf: ctx.asOf });
   const figs = subjectFigures(ctx, s, central);
+  const r = reach ? withinReach(ctx, designations, s) : { checked: designations, notChecked: [] };
+  const reads = new Set<string>();
+  for (const d of r.checked) for (const id of designationReads(d, (c) => !criterionAbsent(ctx, c))) reads.add(id);
   const result: EligibilityResult = {
     municipality: municipalityOut(m, merged),
-    designations: designations.map((d) => evaluateDesignation(ctx, d, s, figs, central)),
-    figures: figuresOut(ctx, figs, central !== undefined),
+    designations: r.checked.map((d) => evaluateDesignation(ctx, d, s, figs, central)),
   };
+  if (r.notChecked.length > 0) result.notChecked = r.notChecked;
+  result.figures = figuresOut(ctx, figs, central !== undefined, reads);
   if (s.derived.length > 0) result.derived = s.derived;
   if (m.notes.length > 0) result.notes = [...m.notes];
   return result;

@@ -23,6 +23,7 @@ const W = {
   closedRoute: { ja: 'この特例は適用されない: {why}', en: 'this special case does not apply: {why}' },
   unknownRoute: { ja: '特例を適用できるか不明（種類が不明）', en: 'unknown whether this special case applies (the kind is unknown)' },
   notNeeded: { ja: '不要（{ids} を自ら満たす）', en: 'not needed ({ids} met on its own)' },
+  coveredBy: { ja: '不要（{ids} は特例 {by} で満たされる）', en: 'not needed ({ids} met through the special case {by})' },
   replaced: { ja: '特例 {e} で置き換え（{name}）', en: 'replaced by the special case {e} ({name})' },
   undecidedRoute: { ja: '単独では満たさないが、特例 {e}（{name}）の判定が{status}', en: 'not met on its own, and the special case {e} ({name}) is {status}' },
   routeCriteria: { ja: '特例の要件（適用される場合に評価）', en: "the special case's own criteria (checked when it applies)" },
@@ -44,16 +45,19 @@ export function applyExceptions(ctx: EligibilityContext, d: Designation, s: Subj
   if (!d.exceptions) return;
   const own = rows.length;
   let raws: CriterionStatus[] | undefined;
+  // The rows of each route left undecided, to settle once every route is known (below).
+  const undecided: { e: Exception; start: number; end: number }[] = [];
   for (const e of d.exceptions) {
     const start = rows.length;
     const applies = evaluateException(ctx, d, e, s, figs, rows);
     if (applies === 'closed') continue;
+    undecided.push({ e, start, end: rows.length });
     if (replacedPass(rows, raws, own, e.replaces)) {
       for (let i = start; i < rows.length; i++) {
         const r = rows.at(i);
         if (r.status !== 'pass') {
           r.status = 'not-applicable';
-          r.note = exceptionNote(ctx, e);
+          r.note = keepFigureNote(exceptionNote(ctx, e), r);
           rows.amended = true;
         }
       }
@@ -71,14 +75,31 @@ export function applyExceptions(ctx: EligibilityContext, d: Designation, s: Subj
       if (status === 'pass') {
         r.status = 'not-applicable';
         r.replacedBy = e.id;
-        r.note = memoText(ctx, e, 'replaced', replacedText, e, null);
+        r.note = keepFigureNote(memoText(ctx, e, 'replaced', replacedText, e, null), r);
         rows.amended = true;
       } else if ((status === 'unknown' || status === 'borderline') && from === 'fail') {
         r.status = status;
-        r.note = memoText(ctx, e, status === 'unknown' ? 'undecided-unknown' : 'undecided-borderline', undecidedText, e, status);
+        r.note = keepFigureNote(memoText(ctx, e, status === 'unknown' ? 'undecided-unknown' : 'undecided-borderline', undecidedText, e, status), r);
         rows.amended = true;
       }
       if (r.status !== from) ctx.trace?.({ type: 'replace', designation: d.id, criterion: r.id, by: e.id, from, to: r.status });
+    }
+  }
+  // A route left undecided is not needed when another route settled what it stands in for (the
+  // 定住自立圏 small-city route once two adjacent cities over 40,000 together stand in for the
+  // population): its rows must not keep the result undecided.
+  for (const { e, start, end } of undecided) {
+    const settledBy = e.replaces.map((id) => ownRow(rows, own, id)).filter((i) => i >= 0).map((i) => rows.at(i));
+    if (settledBy.length === 0 || !settledBy.every((r) => (r.status === 'pass' || r.status === 'not-applicable') && r.replacedBy !== e.id)) continue;
+    const by = settledBy.map((r) => r.replacedBy).find((x) => x !== undefined);
+    if (by === undefined) continue;
+    for (let i = start; i < end; i++) {
+      const r = rows.at(i);
+      if (r.status === 'unknown' || r.status === 'borderline') {
+        r.status = 'not-applicable';
+        r.note = t2(ctx.lang, W.coveredBy, { ids: e.replaces.join(', '), by });
+        rows.amended = true;
+      }
     }
   }
 }
@@ -88,6 +109,14 @@ export function applyExceptions(ctx: EligibilityContext, d: Designation, s: Subj
  * as a map from id to row would give). A scan, not a map: a designation has a handful of rows,
  * and this runs for every municipality.
  */
+/**
+ * A replaced criterion's note: the special case's, then what the figure itself said (a census
+ * published after --as-of, the raw and imputed ratios), so that replacing never hides it.
+ */
+function keepFigureNote(note: string, r: CriterionResult): string {
+  return (r.census?.afterAsOf || r.alternative) && r.note ? `${note}; ${r.note}` : note;
+}
+
 function ownRow(rows: Rows, own: number, id: string): number {
   for (let i = own - 1; i >= 0; i--) if (rows.at(i).id === id) return i;
   return -1;
@@ -117,7 +146,21 @@ function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception
   const m = s.municipality;
   let applies: RouteApplies = 'open';
   let reason: 'kind' | 'merged' | 'twin' | 'before' | 'after' | undefined;
-  if (e.applies.kinds) {
+  // The window first: a route that is closed that day is closed for everyone, and the date says
+  // why (a city that was a 施行時特例市 is told the route closed on 2020-03-31, not that it is
+  // open only to a 施行時特例市).
+  let windowEntry: { entry: DatedEntry; from: string } | null = null;
+  if (e.window) {
+    windowEntry = valueAt(e.window, ctx.asOf);
+    if (!windowEntry || windowEntry.entry.value !== true) {
+      applies = 'closed';
+      reason = ctx.asOf < firstDate(e.window) ? 'before' : 'after';
+      windowEntry = null;
+    } else {
+      ctx.trace?.({ type: 'parameter', designation: d.id, criterion: e.id, parameter: 'window', value: windowText(ctx, e), effectiveFrom: windowEntry.from, citation: cite(ctx, windowEntry.entry.ref) });
+    }
+  }
+  if (applies !== 'closed' && e.applies.kinds) {
     if (!m.kind) applies = 'unknown';
     else if (!e.applies.kinds.includes(m.kind.value)) {
       applies = 'closed';
@@ -131,16 +174,6 @@ function evaluateException(ctx: EligibilityContext, d: Designation, e: Exception
   if (applies !== 'closed' && e.applies.twin && !s.twin) {
     applies = 'closed';
     reason = 'twin';
-  }
-  let windowEntry: { entry: DatedEntry; from: string } | null = null;
-  if (applies !== 'closed' && e.window) {
-    windowEntry = valueAt(e.window, ctx.asOf);
-    if (!windowEntry || windowEntry.entry.value !== true) {
-      applies = 'closed';
-      reason = ctx.asOf < firstDate(e.window) ? 'before' : 'after';
-    } else {
-      ctx.trace?.({ type: 'parameter', designation: d.id, criterion: e.id, parameter: 'window', value: windowText(ctx, e), effectiveFrom: windowEntry.from, citation: cite(ctx, windowEntry.entry.ref) });
-    }
   }
   const why = reason ? (e.closed?.[reason]?.[lang] ?? reason) : undefined;
   if (applies !== 'open' || e.criteria.length === 0) {

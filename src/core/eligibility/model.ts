@@ -9,12 +9,59 @@ import type { MunicipalityKind } from '../../schemas/kinds.js';
 
 export type MetroArea = 'none' | 'tokyo' | 'osaka' | 'nagoya';
 
+/**
+ * Which layer of the data a figure came from, lowest first: the data kouiki embeds, a `--data`
+ * file (or a draft's inline `municipalities:`), a file written by `kouiki data import` (its
+ * records say `imported:`), a figure given as a command-line flag. A higher layer wins.
+ */
+export type FigureLayer = 'embedded' | 'data' | 'import' | 'flag';
+
+/**
+ * Which version of a census figure: `imputed` is the 不詳補完値 of the 2020 census's 参考表
+ * (answers missing from the questionnaires filled in statistically; the major-results file marks
+ * these ※), `raw` the 原数値 of the tabulation itself (不詳 left as 不詳). They differ: 倉敷市's
+ * 2020 昼夜間人口比率 is 97.98 imputed and 98.96 raw.
+ */
+export type CensusBasis = 'imputed' | 'raw';
+
+/** What a census figure is: survey year, 確定 (final) or 速報 (preliminary), publication. */
+export interface CensusInfo {
+  /** The survey year (国勢調査 of 1 October of that year). */
+  year: number;
+  /** 確定 or 速報 as the source states it; null when the source does not say. */
+  kind: '確定' | '速報' | null;
+  /** When the tabulation the figure comes from was published: YYYY-MM-DD, or YYYY-MM. */
+  published?: string;
+  basis?: CensusBasis;
+}
+
 export interface Figure<T> {
   value: T;
   /** Where the figure comes from (a census table, a URL, a file, the command line). */
   source: string;
   /** For a figure kouiki computed (a merger, a ratio from counts): how. */
   derivation?: string;
+  /** The layer of the data it came from (absent for a figure kouiki computed from several). */
+  layer?: FigureLayer;
+  /** For a census figure: year, 確定/速報, publication and basis. */
+  census?: CensusInfo;
+}
+
+/** The designations a city can hold by 政令 (指定都市, 中核市) or by statute (施行時特例市). */
+export type HeldKind = 'designated-city' | 'core-city' | 'transitional-special-city';
+export const HELD_KINDS: readonly HeldKind[] = ['designated-city', 'core-city', 'transitional-special-city'];
+
+/**
+ * A designation the city holds: the day it took effect (null when the data does not say, e.g. a
+ * record that only states `kind: core-city`) and where that comes from. The law has no
+ * de-designation (a falling population does not end it), so a held designation stands whatever
+ * today's figures say. `before` is the kind the city held before `since`, where a source says.
+ */
+export interface HeldDesignation {
+  kind: HeldKind;
+  since: string | null;
+  source: string;
+  before?: { kind: MunicipalityKind; since: string | null; source: string };
 }
 
 /** A number the criteria compare; a sum with missing parts is only a lower bound. */
@@ -28,6 +75,9 @@ export interface FormerMunicipality {
   population: Figure<number> | null;
   daytimePopulation: Figure<number> | null;
   dayNightRatio: Figure<number> | null;
+  /** The 不詳補完値 (imputed) daytime figures, when the former municipality has them. */
+  imputedDaytimePopulation?: Figure<number> | null;
+  imputedDayNightRatio?: Figure<number> | null;
 }
 
 export interface Municipality {
@@ -39,9 +89,19 @@ export interface Municipality {
   /** Known from the code list (every municipality of Japan), not only from a data file. */
   inCodeList: boolean;
   kind: Figure<MunicipalityKind> | null;
+  /** The designation on the lists (指定都市・中核市・施行時特例市) with its date; null for others. */
+  designation: HeldDesignation | null;
   population: Figure<number> | null;
+  /** Populations of earlier censuses (each with its `census.year`), oldest first: for `--as-of` before `population`'s census was published. */
+  earlierPopulations: Figure<number>[];
+  /** 昼間人口 and 昼夜間人口比率 as the 原数値 (raw) of the census, or a figure whose basis its source does not state. */
   daytimePopulation: Figure<number> | null;
   dayNightRatio: Figure<number> | null;
+  /** The same as 不詳補完値 (imputed; the embedded 2020 figures are these). Held beside the raw ones: the raw ones decide when given. */
+  imputedDaytimePopulation: Figure<number> | null;
+  imputedDayNightRatio: Figure<number> | null;
+  /** 面積 in km² (the census's 面積（参考）). */
+  area: Figure<number> | null;
   metroArea: Figure<MetroArea> | null;
   workersAndStudents: Figure<number> | null;
   toMetroCores: Figure<number> | null;
@@ -64,6 +124,8 @@ export interface Subject {
   members: Municipality[];
   derived: string[];
   twin: Municipality | null;
+  /** Whether the city and its twin are adjacent (隣接): a fact given by the user or the data; absent when not given. */
+  adjacent?: Figure<boolean>;
 }
 
 export interface RecordOrigin {
@@ -81,7 +143,7 @@ export interface CodeListEntry {
 }
 
 /** Where a missing figure can be obtained (data/municipalities.yaml `figureSources:`). */
-export type FigureSources = Partial<Record<'population' | 'dayNightRatio' | 'metroArea' | 'commuting' | 'metroCoreCommuteShare' | 'commuteShare' | 'kind', Localized>>;
+export type FigureSources = Partial<Record<'population' | 'dayNightRatio' | 'area' | 'metroArea' | 'commuting' | 'metroCoreCommuteShare' | 'commuteShare' | 'kind', Localized>>;
 
 /**
  * The embedded default data, ready to index: the code list, the records with sourced figures
@@ -95,6 +157,12 @@ export interface BaseData {
   otherCitiesSource: string;
   /** Source of the code list itself. */
   codeListSource: string;
+  /**
+   * The embedded national census (every municipality's population, area and daytime
+   * population): laid beneath the records, so a record's own figure wins. Absent in a build
+   * without it (the figures are then unknown).
+   */
+  census?: CensusLookup | null;
 }
 
 export function emptyMunicipality(id: string, name: string, code: string | null, prefecture: string | null, inCodeList: boolean): Municipality {
@@ -105,9 +173,14 @@ export function emptyMunicipality(id: string, name: string, code: string | null,
     prefecture,
     inCodeList,
     kind: null,
+    designation: null,
     population: null,
+    earlierPopulations: [],
     daytimePopulation: null,
     dayNightRatio: null,
+    imputedDaytimePopulation: null,
+    imputedDayNightRatio: null,
+    area: null,
     metroArea: null,
     workersAndStudents: null,
     toMetroCores: null,
@@ -145,3 +218,45 @@ export function kindFromName(name: string, prefecture: string): MunicipalityKind
 
 /** Kinds that are a 市 (for the criteria that speak of 市). */
 export const CITY_KINDS: readonly MunicipalityKind[] = ['city', 'designated-city', 'core-city', 'transitional-special-city'];
+
+/** One area of the embedded census table (counts; `null` = not given). */
+export interface CensusRow {
+  /** 6-digit 全国地方公共団体コード (with check digit). */
+  code: string;
+  /** The file's 市などの別: 0 ward (of a designated city, or a special ward), 1 designated city or 特別区部, 2 市, 3 町村. */
+  areaType: string;
+  population: number | null;
+  /** The 2015 census population on the 2020 boundaries (組替). */
+  population2015: number | null;
+  /** km² (面積（参考）). */
+  area: number | null;
+  /** 15歳以上自宅外就業者 by place of work (従業地による): people who work here, not at home. */
+  dayWorkers: number | null;
+  /** 15歳以上通学者 by place of school (通学地による). */
+  dayStudents: number | null;
+  /** 昼間人口 (不詳補完値). */
+  daytimePopulation: number | null;
+  /** 昼夜間人口比率 as the file prints it (a percentage: 97.98437), 不詳補完値. */
+  dayNightRatio: number | null;
+  /** 流出人口: residents who work or study in another municipality (不詳補完値). */
+  outflow: number | null;
+  /** 流入人口: people from other municipalities who work or study here (不詳補完値). */
+  inflow: number | null;
+}
+
+/** The figures a census row gives a Municipality (each with source, layer and census info). */
+export interface CensusFigures {
+  population: Figure<number> | null;
+  earlierPopulations: Figure<number>[];
+  imputedDaytimePopulation: Figure<number> | null;
+  area: Figure<number> | null;
+}
+
+/** The embedded census: rows by 6-digit code, read on demand. */
+export interface CensusLookup {
+  row(code: string): CensusRow | null;
+  /** The figures of one municipality or ward (memoised: the same objects on every call). */
+  figuresOf(code: string): CensusFigures | null;
+  /** Every code in the table (municipalities, special wards, wards of designated cities). */
+  codes(): string[];
+}

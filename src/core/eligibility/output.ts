@@ -1,8 +1,9 @@
 import { where, type EligibilityContext } from './context.js';
 import type { SubjectFigures } from './figures.js';
-import type { Figure, Municipality, NumberFigure } from './model.js';
+import { publishedAfter } from './census.js';
+import type { CensusInfo, Figure, Municipality, NumberFigure } from './model.js';
 import { round4 } from './text.js';
-import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from './types.js';
+import type { CensusOut, CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut, HeldOut } from './types.js';
 
 /**
  * The result's shapes, in the JSON contract's key order (§6 `eligibility`), so the output is
@@ -17,6 +18,21 @@ export interface Outcome {
   actual: number | string | null;
   atLeast?: boolean;
   note?: string;
+  /** The figure compared, whose source, layer and census the row carries. */
+  figure?: Figure<unknown> | null;
+  /** Its census was published after --as-of. */
+  afterAsOf?: boolean;
+  alternative?: CriterionResult['alternative'];
+}
+
+/** A census figure's census as results show it (null when the figure is not a census figure). */
+export function censusOut(c: CensusInfo | undefined, afterAsOf: boolean): CensusOut | undefined {
+  if (!c) return undefined;
+  const out: CensusOut = { year: c.year, kind: c.kind };
+  if (c.basis) out.basis = c.basis;
+  if (c.published) out.published = c.published;
+  if (afterAsOf) out.afterAsOf = true;
+  return out;
 }
 
 /** What a criterion's row says besides its outcome (the same for every municipality that day). */
@@ -49,6 +65,21 @@ export function municipalityOut(m: Municipality, merged: string[]): EligibilityR
 export function criterionOut(id: string, single: Outcome, plan: RowWords, guideline: boolean, note: string | undefined, missing: string | null): CriterionResult {
   const { status, actual } = single;
   const { required, citation, name, effectiveFrom } = plan;
+  if (single.figure && actual !== null) {
+    // A row with its figure's source, layer and census (contract §7), key by key.
+    const out: CriterionResult = { id, status, actual, required, citation, name };
+    if (effectiveFrom) out.effectiveFrom = effectiveFrom;
+    if (single.atLeast) out.atLeast = true;
+    if (guideline) out.guideline = true;
+    if (note !== undefined) out.note = note;
+    if (missing) out.missing = missing;
+    if (single.figure.source) out.source = single.figure.source;
+    if (single.figure.layer) out.layer = single.figure.layer;
+    const census = censusOut(single.figure.census, single.afterAsOf === true);
+    if (census) out.census = census;
+    if (single.alternative) out.alternative = single.alternative;
+    return out;
+  }
   if (!single.atLeast && !missing) {
     if (guideline) {
       if (effectiveFrom) {
@@ -72,7 +103,7 @@ export function criterionOut(id: string, single: Outcome, plan: RowWords, guidel
   return out;
 }
 
-const KEY_ORDER: (keyof CriterionResult)[] = ['id', 'status', 'actual', 'required', 'citation', 'name', 'effectiveFrom', 'atLeast', 'guideline', 'replacedBy', 'note', 'missing'];
+const KEY_ORDER: (keyof CriterionResult)[] = ['id', 'status', 'actual', 'required', 'citation', 'name', 'effectiveFrom', 'atLeast', 'guideline', 'replacedBy', 'note', 'missing', 'source', 'layer', 'census', 'alternative'];
 
 /**
  * The criterion with its keys in the contract's order (copied only when they are not already),
@@ -129,42 +160,44 @@ export class Rows {
 
 /**
  * One designation's result as one literal in the contract's key order (designation, eligible,
- * criteria, name, centralCity?, steps, notes?) rather than keys added one by one: one object per
- * result, no property store.
+ * held?, criteria, name, centralCity?, steps, notes?) rather than keys added one by one: one
+ * object per result, no property store.
  */
 export function designationOut(
   id: string,
   eligible: boolean | null,
+  held: HeldOut | undefined,
   criteria: CriterionResult[],
   name: string,
   centralCity: string | undefined,
   steps: DesignationResult['steps'],
   notes: string[] | undefined,
 ): DesignationResult {
-  const result: DesignationResult = centralCity !== undefined ? { designation: id, eligible, criteria, name, centralCity, steps } : { designation: id, eligible, criteria, name, steps };
+  let result: DesignationResult;
+  if (held) result = centralCity !== undefined ? { designation: id, eligible, held, criteria, name, centralCity, steps } : { designation: id, eligible, held, criteria, name, steps };
+  else result = centralCity !== undefined ? { designation: id, eligible, criteria, name, centralCity, steps } : { designation: id, eligible, criteria, name, steps };
   if (notes) result.notes = notes;
   return result;
 }
 
 /** The figures block: what the checks read, each with its source (a partner check: the share to the central city only). */
-export function figuresOut(ctx: EligibilityContext, figs: SubjectFigures, partner: boolean): FigureOut[] {
+export function figuresOut(ctx: EligibilityContext, figs: SubjectFigures, partner: boolean, reads: Set<string>): FigureOut[] {
   const f = figs.self;
   const m = f.municipality;
   if (partner) return [figureOut(ctx, m, 'commuteShare', f.commuteShare, 'commuteShare', true)];
-  const out: FigureOut[] = [
-    figureOut(ctx, m, 'kind', m.kind, 'kind'),
-    figureOut(ctx, m, 'population', f.population, 'population'),
-    figureOut(ctx, m, 'dayNightRatio', f.dayNightRatio, 'dayNightRatio', true),
-    figureOut(ctx, m, 'metroArea', m.metroArea, 'metroArea'),
-    figureOut(ctx, m, 'metroCoreCommuteShare', f.metroCoreCommuteShare, 'metroCoreCommuteShare', true),
-  ];
+  // Only the figures the designations checked read (a 定住自立圏 check does not list the share to the metro cores).
+  const out: FigureOut[] = [];
+  if (reads.has('kind')) out.push(figureOut(ctx, m, 'kind', m.kind, 'kind'));
+  if (reads.has('population')) out.push(figureOut(ctx, m, 'population', f.population, 'population'));
+  if (reads.has('dayNightRatio')) out.push(figureOut(ctx, m, 'dayNightRatio', f.dayNightRatio, 'dayNightRatio', true));
+  if (reads.has('area')) out.push(figureOut(ctx, m, 'area', f.area, 'area'));
+  if (reads.has('metroArea')) out.push(figureOut(ctx, m, 'metroArea', m.metroArea, 'metroArea'));
+  if (reads.has('metroCoreCommuteShare')) out.push(figureOut(ctx, m, 'metroCoreCommuteShare', f.metroCoreCommuteShare, 'metroCoreCommuteShare', true));
   const t = figs.twin;
   if (t) {
-    out.push(
-      figureOut(ctx, m, `twin:population`, t.population, 'population'),
-      figureOut(ctx, m, `twin:dayNightRatio`, t.dayNightRatio, 'dayNightRatio', true),
-      figureOut(ctx, m, `twin:metroArea`, t.municipality.metroArea, 'metroArea'),
-    );
+    if (reads.has('twin:population')) out.push(figureOut(ctx, m, `twin:population`, t.population, 'population'));
+    if (reads.has('twin:dayNightRatio')) out.push(figureOut(ctx, m, `twin:dayNightRatio`, t.dayNightRatio, 'dayNightRatio', true));
+    if (reads.has('twin:metroArea')) out.push(figureOut(ctx, m, `twin:metroArea`, t.municipality.metroArea, 'metroArea'));
   }
   return out;
 }
@@ -175,6 +208,9 @@ function figureOut(ctx: EligibilityContext, m: Municipality, figure: string, f: 
   if (f) {
     const value = round && typeof f.value === 'number' ? round4(f.value) : f.value;
     o = f.derivation ? { figure, value, source: f.source, derivation: f.derivation } : { figure, value, source: f.source };
+    if (f.layer) o.layer = f.layer;
+    const census = censusOut(f.census, f.census ? publishedAfter(f.census, ctx.asOf) : false);
+    if (census) o.census = census;
   } else {
     const w = where(ctx, whereKey);
     o = w ? { figure, value: null, source: null, where: w } : { figure, value: null, source: null };

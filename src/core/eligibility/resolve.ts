@@ -6,7 +6,8 @@ import type { PackData } from '../../pack/model.js';
 import { packDesignations } from '../../pack/model.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
 import type { MunicipalityIndex } from './index.js';
-import { mergeMunicipalities } from './merge.js';
+import { asOfDay, heldFromKind } from './held.js';
+import { mergeMunicipalities, type MergeKind } from './merge.js';
 import { emptyMunicipality, type Figure, type MetroArea, type Municipality, type Subject } from './model.js';
 import { both, fill } from './text.js';
 
@@ -40,8 +41,15 @@ export interface EligibilityRequest {
   partnerOf?: string;
   /** List the municipalities in the data whose commuting share to the name meets each partner guideline. */
   partners?: boolean;
-  /** Limit the checks (designation ids); default: the central designations (and the partner ones with partnerOf). */
+  /** Limit the checks (designation ids); default: the central designations within reach (and the partner ones with partnerOf). */
   designations?: string[];
+  /**
+   * A merger's kind: 編入 (`incorporation`: the first municipality absorbs the others and keeps
+   * its kind and designations) or 新設合併 (`new`, the default: a new city, no designation).
+   */
+  mergeKind?: MergeKind;
+  /** 複眼型: whether NAME and its twin are adjacent (隣接), as the user states it. */
+  adjacent?: boolean;
 }
 
 const W = {
@@ -67,15 +75,30 @@ const W = {
   partnerHint: { ja: '--partner-of 中心市 を付けるか、中心市 --partners で一覧にしてください', en: 'add --partner-of CITY, or list the partners with CITY --partners' },
   noDesignations: { ja: 'ルールパックに指定要件（designations.yaml）がありません', en: 'the rule pack has no designations (designations.yaml)' },
   noDesignationsHint: { ja: '既定のパックを拡張してください（pack.yaml に extends: default）', en: 'extend the default pack (extends: default in pack.yaml)' },
+  prefecture: {
+    ja: '{q}は都道府県です。指定都市・中核市・連携中枢都市・定住自立圏の中心市は、市が受ける指定です',
+    en: '{q} is a prefecture; 指定都市, 中核市, 連携中枢都市 and 定住自立圏の中心市 are designations of a city (市)',
+  },
+  prefectureHint: { ja: '{q}の市を指定してください（例: kouiki eligibility {e}）', en: 'name a city of {q} (e.g. kouiki eligibility {e})' },
+  adjacentGiven: { ja: '利用者による申告（--adjacent）', en: 'stated by the user (--adjacent)' },
 } as const;
 
 function err(text: Localized, hint?: Localized): UserError {
   return new UserError(text, hint ? { hint } : {});
 }
 
-/** Finds a municipality or throws the user error the CLI prints (exit 2). */
+/**
+ * Finds a municipality or throws the user error the CLI prints (exit 2). A prefecture is an
+ * error too: every designation checked here is one a city receives (decided in
+ * docs/decisions.md: a question with no answer exits 2, like a name not found).
+ */
 export function resolveMunicipality(index: MunicipalityIndex, query: string): Municipality {
   const r = index.resolve(query);
+  if ((r.ok && r.municipality.kind?.value === 'prefecture') || (!r.ok && index.isPrefecture(query))) {
+    const q = r.ok ? r.municipality.name : query.trim();
+    const city = index.capitalOf(q);
+    throw err(both(W.prefecture, { q }), both(W.prefectureHint, { q, e: city ?? '鳥取市' }));
+  }
   if (r.ok) return r.municipality;
   if (r.reason === 'ambiguous') {
     const c = r.candidates.map((x) => `${x.label}${x.code ? ` (${x.code})` : ''}`).join(', ');
@@ -146,7 +169,11 @@ function withFigures(m: Municipality, f: FigureOverrides | undefined, lang: Lang
   const source = f.source ?? W.commandLine[lang];
   const out = structuredClone(m);
   const fig = <T>(value: T): Figure<T> => ({ value, source });
-  if (f.kind !== undefined) out.kind = fig(f.kind);
+  if (f.kind !== undefined) {
+    out.kind = fig(f.kind);
+    // An assumed kind is an assumed designation (held from a day not given), unless it is the one the data has.
+    if (out.designation?.kind !== f.kind) out.designation = heldFromKind(out.kind);
+  }
   if (f.population !== undefined) out.population = fig(f.population);
   if (f.dayNightRatio !== undefined) {
     out.dayNightRatio = fig(f.dayNightRatio);
@@ -160,8 +187,13 @@ function withFigures(m: Municipality, f: FigureOverrides | undefined, lang: Lang
   return out;
 }
 
-/** Builds the subject of a request: one municipality, a merger, or figures alone. */
-export function subjectFor(index: MunicipalityIndex, name: string | null, request: EligibilityRequest, lang: Lang): Subject {
+/**
+ * Builds the subject of a request: one municipality, a merger, or figures alone. With `asOf`,
+ * each municipality is taken as it stood that day (a designation made later is not yet held:
+ * held.ts).
+ */
+export function subjectFor(index: MunicipalityIndex, name: string | null, request: EligibilityRequest, lang: Lang, asOf?: string): Subject {
+  const lookup = (q: string): Municipality => (asOf ? asOfDay(resolveMunicipality(index, q), asOf) : resolveMunicipality(index, q));
   let base: Municipality;
   const derived: string[] = [];
   let members: Municipality[];
@@ -169,16 +201,16 @@ export function subjectFor(index: MunicipalityIndex, name: string | null, reques
     base = emptyMunicipality('given', W.givenFigures[lang], null, null, false);
     members = [base];
   } else {
-    const first = resolveMunicipality(index, name);
+    const first = lookup(name);
     members = [first];
     for (const other of request.merge ?? []) {
-      const m = resolveMunicipality(index, other);
+      const m = lookup(other);
       if (m.id === first.id) throw err(both(W.mergeSelf, { n: m.name }), W.mergeHint);
       if (members.some((x) => x.id === m.id)) throw err(both(W.mergeDup, { n: m.name }), W.mergeHint);
       members.push(m);
     }
     if (members.length > 1) {
-      const r = mergeMunicipalities(members, index, lang);
+      const r = mergeMunicipalities(members, index, lang, request.mergeKind ?? 'new');
       base = r.municipality;
       derived.push(...r.derived);
     } else base = first;
@@ -186,8 +218,10 @@ export function subjectFor(index: MunicipalityIndex, name: string | null, reques
   const municipality = withFigures(base, request.figures, lang);
   let twin: Municipality | null = null;
   if (request.twin !== undefined) {
-    twin = resolveMunicipality(index, request.twin);
+    twin = lookup(request.twin);
     if (members.some((m) => m.id === twin!.id)) throw err(both(W.twinSelf, { n: twin.name }), W.twinHint);
   }
-  return { municipality, members, derived, twin };
+  const subject: Subject = { municipality, members, derived, twin };
+  if (twin && request.adjacent !== undefined) subject.adjacent = { value: request.adjacent, source: request.figures?.source ?? W.adjacentGiven[lang] };
+  return subject;
 }

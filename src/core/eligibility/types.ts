@@ -32,6 +32,26 @@ export interface CriterionResult {
   note?: string;
   /** For `unknown`: the figure that would decide it and where to get it. */
   missing?: string;
+  /** Where the figure compared comes from (§7: a criterion's figure carries its source and layer). */
+  source?: string;
+  /** The layer of the data it came from: `embedded`, `data` (--data FILE, a draft), `import` (a file of `kouiki data import`), `flag`. */
+  layer?: 'embedded' | 'data' | 'import' | 'flag';
+  /** For a census figure: its survey year, 確定/速報, and (when known) the version and whether it was published after --as-of. */
+  census?: CensusOut;
+  /** The other version of a census figure (a 不詳補完値 beside the 原数値 that decided), with the status it would give. */
+  alternative?: { actual: number; status: CriterionStatus; basis: 'imputed' | 'raw'; source: string };
+}
+
+/** A census figure's census, as results show it. */
+export interface CensusOut {
+  year: number;
+  kind: '確定' | '速報' | null;
+  /** `imputed` (不詳補完値) or `raw` (原数値), where the census has both. */
+  basis?: 'imputed' | 'raw';
+  /** When the tabulation was published (YYYY-MM-DD or YYYY-MM). */
+  published?: string;
+  /** The figure comes from a census published after --as-of (no earlier census is in the data): flagged, never used silently. */
+  afterAsOf?: true;
 }
 
 export interface StepOut {
@@ -39,10 +59,18 @@ export interface StepOut {
   citation: string;
 }
 
+/** A designation the municipality already holds (contract §7): the day it took effect and its source. */
+export interface HeldOut {
+  since: string | null;
+  source: string;
+}
+
 export interface DesignationResult {
   designation: string;
-  /** true: every criterion passes or is not applicable; false: any fails; null otherwise. */
+  /** true: every criterion passes or is not applicable; false: any fails; null otherwise. For a held designation: the figures today. */
   eligible: boolean | null;
+  /** Set when the municipality already holds this designation (contract §7). */
+  held?: HeldOut;
   criteria: CriterionResult[];
   // ── additions ──
   name?: string;
@@ -53,6 +81,18 @@ export interface DesignationResult {
   notes?: string[];
 }
 
+/**
+ * A designation not checked because it is out of the city's reach (asked without
+ * `--designation`): the lowest population any of its routes accepts, a kind of municipality it
+ * is not for, or (中核市) a city that holds more (a 指定都市, Art. 252-26).
+ */
+export interface NotChecked {
+  designation: string;
+  name: string;
+  reason: 'population' | 'kind' | 'holds-designated-city';
+  lowestPopulation?: number;
+}
+
 export interface FigureOut {
   figure: string;
   value: number | string | null;
@@ -61,6 +101,8 @@ export interface FigureOut {
   derivation?: string;
   /** For an unknown figure: where to get it. */
   where?: string;
+  layer?: 'embedded' | 'data' | 'import' | 'flag';
+  census?: CensusOut;
 }
 
 export interface EligibilityResult {
@@ -76,6 +118,8 @@ export interface EligibilityResult {
   // ── additions ──
   /** The figures the checks read, each with its source (or where to get it). */
   figures?: FigureOut[];
+  /** Designations not checked (out of reach; asked without --designation). */
+  notChecked?: NotChecked[];
   /** Merger what-if: how each figure of the merged city was derived. */
   derived?: string[];
   notes?: string[];

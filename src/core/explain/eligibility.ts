@@ -1,3 +1,4 @@
+import { figuresRead } from '../eligibility/reads.js';
 import { fill, type Lang } from '../../i18n/lang.js';
 import type { Criterion, Designation, Exception } from '../../pack/designations-schema.js';
 import type { PackData } from '../../pack/model.js';
@@ -25,6 +26,7 @@ import type { CriterionTrace, EligibilityExplanation, ExceptionTrace, ParameterR
 const W = {
   setting: { ja: 'パックの設定（法令の値ではない）。おおむねの基準を下回っても、その幅の内なら境界（borderline）', en: "the pack's setting (not a legal value): below an おおむね threshold by less than this fraction is borderline" },
   kindsNote: { ja: '比較する団体の種類', en: 'the municipality kinds compared with' },
+  standardNote: { ja: '出典が要件と並べて示す基準: 要件を満たし基準に届かなければ注記する', en: 'the standard the source names beside the requirement: met requirement, standard not reached → a note' },
   floorNote: { ja: '出典自身が示す幅: 基準未満でもこれを満たせば境界（borderline）', en: 'a band the source states itself: below the threshold but meeting this is borderline' },
   window: { ja: '特例の期間: {from} から {last} まで', en: 'the period of the special case: {from} through {last}' },
   windowOpen: { ja: '特例の期間: {from} から', en: 'the period of the special case: from {from}' },
@@ -34,20 +36,6 @@ const W = {
   undecided: { ja: '満たさない基準はないが、未決: {ids}', en: 'nothing fails, but undecided: {ids}' },
   given: { ja: '指定された数値', en: 'figures given' },
 } as const;
-
-type FigureId = 'kind' | 'population' | 'dayNightRatio' | 'metroArea' | 'metroCoreCommuteShare' | 'commuteShare';
-
-/** Which figures a criterion reads, for the subject itself and for the other city of a pair. */
-function figuresRead(c: Criterion): { self: FigureId[]; twin: FigureId[]; former: boolean } {
-  const subject = c.subject ?? 'self';
-  let read: FigureId[] = [];
-  if (c.test === 'kind-in') read = ['kind'];
-  else if (c.test === 'outside-metro') read = ['metroArea'];
-  else if (c.test === 'compare' && c.figure) read = c.onlyInMetro ? ['metroArea', c.figure] : [c.figure];
-  if (subject === 'largest-former') return { self: [], twin: [], former: true };
-  if (subject === 'each-of-pair' || subject === 'pair-combined') return { self: read, twin: read, former: false };
-  return { self: read, twin: [], former: false };
-}
 
 interface Located {
   c: Criterion;
@@ -161,6 +149,8 @@ export function explainEligibility(data: PackData, index: MunicipalityIndex, req
     if (c.kinds && evaluated) parameters.push(undated(`${path}/kinds`, c.kinds, cite(c.ref), W.kindsNote[lang]));
     if (c.threshold && evaluated) parameters.push(readDated(`${path}/threshold`, c.threshold as DatedValue, asOf, data, lang));
     if (c.floor && evaluated) parameters.push(undated(`${path}/floor`, `${c.floor.op} ${c.floor.value}`, cite(c.ref), `${c.floor.words[lang]} — ${W.floorNote[lang]}`));
+    if (c.standard && evaluated) parameters.push(undated(`${path}/standard`, c.standard.value, cite(c.ref), `${c.standard.words[lang]} — ${W.standardNote[lang]}`));
+    if (c.exemptIf && evaluated) parameters.push(readDated(`${path}/exemptIf/threshold`, c.exemptIf.threshold as DatedValue, asOf, data, lang));
     if (c.approx === 'tolerance' && evaluated) readsTolerance = true;
   };
   for (const c of d.criteria) criterionParams(c, `designations/${d.id}/criteria/${c.id}`, true);

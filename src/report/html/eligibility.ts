@@ -1,3 +1,4 @@
+import { notCheckedLine } from '../eligibility.js';
 import type { CriterionResult, DesignationResult, EligibilityResult, FigureOut } from '../../core/eligibility/types.js';
 import { idLabel } from '../../i18n/kind-labels.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -116,6 +117,16 @@ export function eligibleBadge(e: boolean | null, lang: Lang, short = false): Saf
   return badge(x.cls, x.mark, short ? ELIGIBLE_SHORT[key][lang] : x[lang]);
 }
 
+/**
+ * A designation's verdict: for one the city already holds, that it is held (the law has no
+ * de-designation, so today's figures never make it "does not meet"); else `eligibleBadge`.
+ */
+export function verdictBadge(d: DesignationResult, lang: Lang, short = false): Safe {
+  if (!d.held) return eligibleBadge(d.eligible, lang, short);
+  const since = d.held.since ?? (lang === 'ja' ? '指定日不明' : 'day not given');
+  return badge(ELIGIBLE.true.cls, '✓', lang === 'ja' ? `指定済み（${since}）` : `held (since ${since})`);
+}
+
 /** The chart of a criterion, when it compares a number with a number threshold. */
 export function criterionChart(c: CriterionResult, cmp: Comparison | undefined, lang: Lang, id: string): Safe | null {
   if (!cmp || !isCompareOp(cmp.op) || typeof cmp.threshold !== 'number') return null;
@@ -152,6 +163,11 @@ export function designationPart(r: EligibilityResult, d: DesignationResult, env:
   const { lang } = env;
   const central = d.centralCity ? ` — ${W.centralCity[lang]}: ${d.centralCity}` : '';
   const body: Content[] = [];
+  if (d.held) {
+    body.push(
+      html`<p>${lang === 'ja' ? '指定の根拠' : 'Designated by'}${notes.ref(d.held.source)}. ${lang === 'ja' ? '法に指定の取消しの定めはない。下の表は現在の数値による参考で、指定の可否を示すものではない。' : "The law has no de-designation: the table shows today's figures for information, not whether the city may hold the designation."}</p>`,
+    );
+  }
   body.push(
     table(
       [{ head: W.criterion[lang] }, { head: W.status[lang], nowrap: true }, { head: W.actual[lang], num: true }, { head: W.required[lang] }],
@@ -165,7 +181,7 @@ export function designationPart(r: EligibilityResult, d: DesignationResult, env:
   const n = criterionNotes(d, lang);
   if (n.length > 0) body.push(html`<p><strong>${W.notes[lang]}</strong></p>`, list(n));
   if (d.steps && d.steps.length > 0) body.push(html`<p><strong>${W.steps[lang]}</strong></p>`, procedure(d.steps.map((s) => ({ text: s.step, citation: s.citation })), notes));
-  return section(html`${d.name ?? d.designation}${central} ${eligibleBadge(d.eligible, lang)}`, body, { level: 3 });
+  return section(html`${d.name ?? d.designation}${central} ${verdictBadge(d, lang)}`, body, { level: 3 });
 }
 
 function municipalityTitle(r: EligibilityResult, lang: Lang): string {
@@ -180,6 +196,8 @@ function municipalitySection(r: EligibilityResult, i: number, env: EligibilityHt
   if (r.figures && r.figures.length > 0) body.push(html`<h3>${W.figures[lang]}</h3>`, figuresTable(r.figures, lang, notes));
   if (r.derived && r.derived.length > 0) body.push(html`<p><strong>${W.derived[lang]}</strong></p>`, list(r.derived));
   if (r.notes && r.notes.length > 0) body.push(list(r.notes));
+  const skipped = notCheckedLine(r, lang);
+  if (skipped) body.push(html`<p class="muted">${skipped}</p>`);
   for (const d of r.designations) body.push(designationPart(r, d, env, notes, chartId));
   return section(municipalityTitle(r, lang), body, { page: true, id: `m-${i + 1}` });
 }
@@ -236,7 +254,7 @@ export function eligibilityDocument(results: readonly EligibilityResult[], env: 
           [{ head: W.municipality[lang], nowrap: true }, ...ids.map((id) => ({ head: nameOf(id) }))],
           results.map((r, i) => [html`<a href="#m-${i + 1}">${r.municipality.name}</a>`, ...ids.map((id) => {
             const d = r.designations.find((x) => x.designation === id);
-            return d ? eligibleBadge(d.eligible, lang, true) : '—';
+            return d ? verdictBadge(d, lang, true) : '—';
           })]),
         ),
         html`<p class="muted">${W.legend[lang]}</p>`,

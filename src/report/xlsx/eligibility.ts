@@ -40,8 +40,11 @@ export async function eligibilityWorkbook(results: readonly EligibilityResult[],
   const wb = new ExcelJS.Workbook();
   const sources = new Sources();
   const kind = (k: string | null | undefined): string => (k ? (idLabel(k)?.[lang] ?? k) : '');
+  // A designation already held is said to be held (the law has no de-designation), never "does not meet".
+  const verdict = (d: EligibilityResult['designations'][number]): string =>
+    d.held ? (lang === 'ja' ? `✓ 指定済み（${d.held.since ?? '指定日不明'}）` : `✓ held (since ${d.held.since ?? 'a day not given'})`) : ELIGIBLE[String(d.eligible) as 'true' | 'false' | 'null'][lang];
   const summary = results.flatMap((r) =>
-    r.designations.map((d) => [r.municipality.name, r.municipality.prefecture ?? '', kind(r.municipality.kind), d.designation, d.name ?? d.designation, ELIGIBLE[String(d.eligible) as 'true' | 'false' | 'null'][lang], d.centralCity ?? '']),
+    r.designations.map((d) => [r.municipality.name, r.municipality.prefecture ?? '', kind(r.municipality.kind), d.designation, d.name ?? d.designation, verdict(d), d.centralCity ?? '']),
   );
   tableSheet(
     wb,

@@ -247,6 +247,16 @@ function runEligibility(r: DesignationResult, e: EligibilityExpect, fail: Fail):
     const why = r.criteria.filter((x) => x.status !== 'pass' && x.status !== 'not-applicable').map((x) => `${x.id}: ${x.status}`).join('; ');
     fail(`eligible: 期待 ${show(e.eligible)}、実際 ${show(r.eligible)}${why ? `（${why}）` : ''}`, `eligible: expected ${show(e.eligible)}, got ${show(r.eligible)}${why ? ` (${why})` : ''}`);
   }
+  if (e.held !== undefined) {
+    const got = r.held ?? null;
+    if (e.held === null) {
+      if (got) fail(`指定: 期待 なし、実際 ${got.since ?? '日付不明'} から（${got.source}）`, `held: expected none, got since ${got.since ?? 'an unknown day'} (${got.source})`);
+    } else if (!got) fail('指定: 期待 あり、実際 なし', 'held: expected the designation to be held, it is not');
+    else {
+      if (e.held.since !== undefined && got.since !== e.held.since) fail(`指定の日: 期待 ${show(e.held.since)}、実際 ${show(got.since)}`, `held since: expected ${show(e.held.since)}, got ${show(got.since)}`);
+      if (e.held.source !== undefined && !got.source.includes(e.held.source)) fail(`指定の出典に「${e.held.source}」がない（${got.source}）`, `the held designation's source lacks "${e.held.source}" (${got.source})`);
+    }
+  }
   for (const [id, want] of Object.entries(e.criteria ?? {})) {
     const got = crit(id);
     if (!got) fail(`基準 ${id} がない（${ids}）`, `no criterion ${id} (${ids})`);

@@ -113,10 +113,19 @@ export const EligibilityInputSchema = z.strictObject({
   twin: MunicipalityInput.optional(),
   /** Partner checks: the central city (a name or a record). */
   partnerOf: MunicipalityInput.optional(),
+  /** Merger what-if: 編入 (the first municipality absorbs the others) or 新設合併 (a new city; the default). */
+  mergeKind: z.enum(['incorporation', 'new']).optional(),
+  /** 複眼型: whether the municipality and its twin are adjacent (a fact given by the user or the data). */
+  adjacent: z.boolean().optional(),
 });
 
 export const EligibilityExpectSchema = z.strictObject({
   eligible: z.boolean().nullable().optional(),
+  /**
+   * The designation the municipality already holds: null when it does not; else the day it took
+   * effect (null: not given) and a text its source must contain.
+   */
+  held: z.strictObject({ since: IsoDateSchema.nullable().optional(), source: z.string().min(1).optional() }).nullable().optional(),
   /** Criterion id → status. */
   criteria: z.record(z.string(), z.enum(CRITERION_STATUS)).optional(),
   /** Criterion id → the figure compared. */

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MunicipalHistory, type HistoryKind, type HistoryRow } from '../core/eligibility/history.js';
+import type { MunicipalityIndex } from '../core/eligibility/index.js';
+import { packageRoot } from './paths.js';
+
+/**
+ * The 廃置分合 table (data/mergers/history.csv, see data/mergers/README.md), read on first use:
+ * name resolution asks it only for a name the code list does not have (浦和市 → さいたま市).
+ *
+ *   parseHistoryCsv(text, file)  → rows (every row checked; a bad one is an error with its line)
+ *   municipalHistory(index)      → MunicipalHistory whose successors are the index's municipalities
+ */
+
+export const HISTORY_CSV = join('data', 'mergers', 'history.csv');
+export const HISTORY_SOURCE =
+  'e-Stat「市区町村を探す」廃置分合等情報（総務省統計局、https://www.e-stat.go.jp/municipalities/cities/absorption-separation-of-municipalities）; Kondo (2019/2023) Municipality Converter, RIETI Technical Paper 19-T-001';
+
+const KINDS: readonly HistoryKind[] = ['編入', '新設', '名称変更', '市制施行', '町制施行', '政令指定都市移行'];
+const HEADER = 'date,kind,prefecture,oldCode,oldName,newCode,newName,newCity,part';
+
+export function parseHistoryCsv(text: string, file: string): HistoryRow[] {
+  const lines = text.split('\n');
+  if (lines[0] !== HEADER) throw new Error(`${file}:1: expected the header ${HEADER}`);
+  const rows: HistoryRow[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const c = line.split(',');
+    const [date, kind, prefecture, oldCode, oldName, newCode, newName, newCity, part] = c;
+    const ok = c.length === 9 && /^\d{4}-\d{2}-\d{2}$/.test(date!) && KINDS.includes(kind as HistoryKind) && /^\d{6}$/.test(oldCode!) && /^\d{6}$/.test(newCode!) && /^(\d{6})?$/.test(newCity!) && oldName !== '' && newName !== '';
+    if (!ok) throw new Error(`${file}:${i + 1}: not a row of the history table: ${line}`);
+    rows.push({ date: date!, kind: kind as HistoryKind, prefecture: prefecture!, oldCode: oldCode!, oldName: oldName!, newCode: newCode!, newName: newName!, newCity: newCity!, part: part! });
+  }
+  return rows;
+}
+
+let rows: HistoryRow[] | undefined;
+
+/** The history over an index: a successor is a municipality of the index's code list. */
+export function municipalHistory(index: MunicipalityIndex): MunicipalHistory {
+  rows ??= parseHistoryCsv(readFileSync(join(packageRoot(), HISTORY_CSV), 'utf8'), HISTORY_CSV);
+  return new MunicipalHistory(rows, (code) => {
+    const m = index.get(code);
+    return m && m.inCodeList ? { name: m.name, prefecture: m.prefecture ?? '' } : null;
+  });
+}

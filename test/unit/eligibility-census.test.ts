@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { populationInForce, publishedAfter } from '../../src/core/eligibility/census.js';
+import { crit, run } from '../helpers/eligibility.js';
+
+/**
+ * A criterion's figure carries its source, layer and census (contract §7); the population read is
+ * the census in force on --as-of; a figure published after --as-of is flagged, never used
+ * silently; a raw (原数値) day/night ratio decides over the imputed (不詳補完値) one, both shown.
+ */
+
+const one = (name: string, designation: string, asOf = '2026-11-23', records: NonNullable<Parameters<typeof run>[1]>['records'] = []) =>
+  run({ names: [name], designations: [designation] }, { real: true, asOf, records })[0]!.designations[0]!;
+
+describe('census figures in results', () => {
+  it('the population criterion carries source, layer and census (小田原市 2020 確定, published 2021-11-30)', () => {
+    const c = crit(one('小田原市', 'core-city'), 'population');
+    expect(c).toMatchObject({ actual: 188856, layer: 'embedded', census: { year: 2020, kind: '確定', published: '2021-11-30' } });
+    expect(c.source).toMatch(/000032143614/);
+    expect(c.census!.afterAsOf).toBeUndefined();
+  });
+
+  it('a question about 2018 reads the 2015 census (194,086), the one in force; not flagged', () => {
+    const c = crit(one('小田原市', 'core-city', '2018-04-01'), 'population');
+    expect(c).toMatchObject({ actual: 194086, census: { year: 2015, kind: '確定' } });
+    expect(c.census!.afterAsOf).toBeUndefined();
+  });
+
+  it('between the 2020 速報 and 確定 releases the 2015 確定 figure is still the one read', () => {
+    expect(crit(one('小田原市', 'core-city', '2021-08-01'), 'population')).toMatchObject({ actual: 194086, census: { year: 2015 } });
+    expect(crit(one('小田原市', 'core-city', '2021-11-30'), 'population')).toMatchObject({ actual: 188856, census: { year: 2020 } });
+  });
+
+  it('a question about 2005 has no census of its time in the data: the earliest is used, flagged, with a note', () => {
+    const c = crit(one('小田原市', 'core-city', '2005-04-01'), 'population');
+    expect(c).toMatchObject({ actual: 194086, census: { year: 2015, afterAsOf: true } });
+    expect(c.note).toMatch(/published on 2016-10-26, after --as-of 2005-04-01/);
+  });
+
+  it('the flag survives a special case that replaces the criterion (施行時特例市 route in 2016)', () => {
+    const c = crit(one('小田原市', 'core-city', '2016-06-01'), 'population');
+    expect(c).toMatchObject({ status: 'not-applicable', replacedBy: 'transitional-special-city', census: { afterAsOf: true } });
+    expect(c.note).toMatch(/replaced by the special case.*; this 2015 census figure was published on 2016-10-26/);
+  });
+
+  it('倉敷市: the raw 0.9896 decides (borderline), the imputed 0.9798 is shown beside it (fail)', () => {
+    const c = crit(one('倉敷市', 'cooperation-central-city'), 'day-night-ratio');
+    expect(c).toMatchObject({ status: 'borderline', actual: 0.9896, census: { year: 2020, basis: 'raw' } });
+    expect(c.alternative).toMatchObject({ actual: 0.9798, status: 'fail', basis: 'imputed' });
+    expect(c.alternative!.source).toMatch(/不詳補完値/);
+    expect(c.note).toMatch(/decided by the raw/);
+  });
+
+  it('小田原市 has only the imputed ratio: it decides, and the note says so', () => {
+    const c = crit(one('小田原市', 'cooperation-central-city'), 'day-night-ratio');
+    expect(c).toMatchObject({ status: 'fail', actual: 0.962, census: { basis: 'imputed' } });
+    expect(c.alternative).toBeUndefined();
+    expect(c.note).toMatch(/imputed/);
+  });
+
+  it('a --data figure carries layer data, a figure written by data import carries layer import', () => {
+    const d = crit(one('小田原市', 'core-city', '2026-11-23', [{ name: '小田原市', prefecture: '神奈川県', population: 200001, source: '令和2年国勢調査 確定値 (test)' }]), 'population');
+    expect(d).toMatchObject({ status: 'pass', actual: 200001, layer: 'data', census: { year: 2020, kind: '確定' } });
+    const i = crit(one('小田原市', 'core-city', '2026-11-23', [{ name: '小田原市', prefecture: '神奈川県', population: 200002, imported: '2026-11-23', census: { year: 2020, kind: '速報' }, source: 'e-Stat (test)' }]), 'population');
+    expect(i).toMatchObject({ actual: 200002, layer: 'import', census: { year: 2020, kind: '速報' } });
+  });
+
+  it('publication days: a month-precise one counts as after for the whole month', () => {
+    expect(publishedAfter({ year: 2020, kind: '確定', published: '2022-07' }, '2022-07-31')).toBe(true);
+    expect(publishedAfter({ year: 2020, kind: '確定', published: '2022-07' }, '2022-08-01')).toBe(false);
+    expect(populationInForce(null, [], '2020-01-01')).toBeNull();
+  });
+});
