@@ -39,7 +39,10 @@ export interface Contradiction {
   en: string;
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+// One formatter for every message: toLocaleString with options builds a new one per call (a
+// national data file checks thousands of records; the formatting was a tenth of its load time).
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const fmt = (n: number): string => NUMBER.format(n);
 
 export function contradictions(f: FigureView): Contradiction[] {
   const out: Contradiction[] = [];
@@ -82,8 +85,10 @@ export function contradictions(f: FigureView): Contradiction[] {
     out.push({ paths: [['commuteShareTo']], ja: `commuteShareTo の合計（${fmt(shareSum)}）が 1 を超えています`, en: `the shares of commuteShareTo add up to ${fmt(shareSum)}, more than 1` });
   }
 
-  const band = (path: (string | number)[], what: string, ratio: number, how: string): void => {
+  // `how` is a function: the text is made only for a ratio outside the band.
+  const band = (path: (string | number)[], what: string, ratio: number, howOf: () => string): void => {
     if (ratio >= DAY_NIGHT_BAND[0] && ratio <= DAY_NIGHT_BAND[1]) return;
+    const how = howOf();
     out.push({
       paths: [path],
       ja: `${what}（${how}）が ${DAY_NIGHT_BAND[0]}〜${DAY_NIGHT_BAND[1]} の範囲外です（2020 年の全国の最小 0.662 七ヶ浜町、最大 17.54 千代田区）。人数か比の書き方（98.96% は 0.9896）を確認してください`,
@@ -92,9 +97,9 @@ export function contradictions(f: FigureView): Contradiction[] {
   };
   for (const [key, ratioKey] of [['daytimePopulation', 'dayNightRatio'], ['imputedDaytimePopulation', 'imputedDayNightRatio']] as const) {
     const d = f[key];
-    if (d !== null && d !== undefined && f.population) band([key], `${key} ÷ population`, d / f.population, `${fmt(d)} ÷ ${fmt(f.population)} = ${fmt(d / f.population)}`);
+    if (d !== null && d !== undefined && f.population) band([key], `${key} ÷ population`, d / f.population, () => `${fmt(d)} ÷ ${fmt(f.population!)} = ${fmt(d / f.population!)}`);
     const r = f[ratioKey];
-    if (r !== null && r !== undefined) band([ratioKey], ratioKey, r, fmt(r));
+    if (r !== null && r !== undefined) band([ratioKey], ratioKey, r, () => fmt(r));
   }
   return out;
 }

@@ -65,11 +65,14 @@ describe('kouiki sphere (built binary)', () => {
     }
   });
 
-  it('a city nobody in the data commutes to: says so, and where to get the figures', () => {
-    const r = kouiki(['sphere', '小田原市', '--lang', 'en', ...AS_OF]);
+  it('a city nobody in the data commutes to: says so, and where to get the figures (the e-Stat table, the import)', () => {
+    const r = kouiki(['sphere', '小田原市', '--lang', 'en', ...AS_OF], { env: { COLUMNS: '400' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/no municipality of the data has a commuting figure to 小田原市/);
-    expect(r.stdout).toMatch(/where to get it: 2020 census table 3/);
+    expect(r.stdout).toMatch(/where to get it: download e-Stat .*table 6-1 .*\(statistics table 0003454527, https:\/\/www\.e-stat\.go\.jp\/dbview\?sid=0003454527\) as CSV, with 常住地 \(place of residence\) the municipalities of 神奈川県/);
+    expect(r.stdout).toMatch(/kouiki data import FILE\.csv -o flows\.yaml and kouiki sphere 小田原市 --data flows\.yaml/);
+    // The by-hand route stays: the per-prefecture xlsx of the same tabulation.
+    expect(r.stdout).toMatch(/by hand: 2020 census table 3/);
   });
 
   it('user errors: exit 2, a message and a hint, no stack', () => {
@@ -159,5 +162,78 @@ describe('kouiki eligibility --all (built binary)', () => {
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stdout).toBe('');
     }
+  });
+});
+
+// The official layout: e-Stat's CSV of table 6-1 (0003454527) for 鳥取県, imported by `kouiki data
+// import` into test/fixtures/estat/tottori-2020.yaml (test/e2e/data-import.test.ts pins that file
+// as what the import writes). Each share below is computed by hand from the CSV's rows.
+const TOTTORI = 'test/fixtures/estat/tottori-2020.yaml';
+
+describe('kouiki sphere over an e-Stat import (鳥取県, table 6-1)', () => {
+  it('鳥取市: the partners and the nearest below, by share, with the counts of the CSV', () => {
+    const r = kouiki(['sphere', '鳥取市', '--data', TOTTORI, '--lang', 'en', ...AS_OF, '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const rows = doc.municipalities.map((e: { municipality: { name: string }; commuters: { value: number }; workersAndStudents: { value: number }; share: number; status: string }) => [e.municipality.name, e.commuters.value, e.workersAndStudents.value, e.share, e.status]);
+    const r4 = (n: number, w: number): number => Math.round((n / w) * 10000) / 10000;
+    expect(rows).toEqual([
+      ['八頭町', 4313, 8942, r4(4313, 8942), 'meets'], // 0.4823
+      ['岩美町', 2564, 5682, r4(2564, 5682), 'meets'], // 0.4512
+      ['若桜町', 465, 1322, r4(465, 1322), 'meets'], // 0.3517
+      ['智頭町', 963, 3172, r4(963, 3172), 'meets'], // 0.3036
+      ['湯梨浜町', 653, 8993, r4(653, 8993), 'below'], // 0.0726
+      ['倉吉市', 823, 25020, r4(823, 25020), 'below'], // 0.0329
+      ['北栄町', 242, 7707, r4(242, 7707), 'below'], // 0.0314
+    ]);
+    // Every count names the table it came from.
+    for (const e of doc.municipalities) {
+      expect(e.commuters.source).toMatch(/^e-Stat 0003454527 令和2年国勢調査 従業地・通学地による人口・就業状態等集計/);
+      expect(e.workersAndStudents.source).toMatch(/常住地の総数/);
+    }
+    expect(doc.coverage).toEqual({ municipalities: 18, prefectures: [{ name: '鳥取県', municipalities: 18 }] });
+    const table = kouiki(['sphere', '鳥取市', '--data', TOTTORI, '--lang', 'en', ...AS_OF]);
+    expectGolden('sphere/tottori-import.en.table.txt', table.stdout);
+    const ja = kouiki(['sphere', '米子市', '--data', TOTTORI, '--lang', 'ja', ...AS_OF, '--min', '0.05']);
+    expect(ja.code).toBe(0);
+    expectGolden('sphere/tottori-import-yonago-min.ja.table.txt', ja.stdout);
+  });
+
+  it('米子市 --min 0.05: every municipality from 5 % up, the guideline line between 10 % and the rest', () => {
+    const doc = JSON.parse(kouiki(['sphere', '米子市', '--data', TOTTORI, ...AS_OF, '--min', '0.05', '-f', 'json']).stdout);
+    const r4 = (n: number, w: number): number => Math.round((n / w) * 10000) / 10000;
+    expect(doc.municipalities.map((e: { municipality: { name: string }; share: number; status: string }) => [e.municipality.name, e.share, e.status])).toEqual([
+      ['日吉津村', r4(1089, 2060), 'meets'],
+      ['伯耆町', r4(2309, 5602), 'meets'],
+      ['南部町', r4(2343, 5784), 'meets'],
+      ['大山町', r4(2760, 7771), 'meets'],
+      ['江府町', r4(342, 1309), 'meets'],
+      ['境港市', r4(4301, 18383), 'meets'],
+      ['日野町', r4(250, 1384), 'meets'],
+      ['日南町', r4(175, 1852), 'below'],
+      ['琴浦町', r4(613, 8853), 'below'],
+    ]);
+  });
+
+  it('a city of another prefecture (岡山市): the commuters of the data are listed, and the note says its own prefecture is missing', () => {
+    const r = kouiki(['sphere', '岡山市', '--data', TOTTORI, '--lang', 'en', '--min', '0', ...AS_OF], { env: { COLUMNS: '400' } });
+    expect(r.code).toBe(0);
+    // 鳥取市's residents: 62 of 104,374 to 岡山市 (33100).
+    expect(r.stdout).toMatch(/鳥取市 \(312011\)\s+│\s+62 \[1\] │\s+104,374 \[2\] │\s+0\.06%/);
+    expect(r.stdout).toMatch(/the data has no commuting figures of the municipalities of 岡山県, where 岡山市 is: most of its sphere is missing from this list\. Import the table of 岡山県/);
+    // 鳥取市's own list does not carry that note.
+    expect(kouiki(['sphere', '鳥取市', '--data', TOTTORI, '--lang', 'en', ...AS_OF], { env: { COLUMNS: '400' } }).stdout).not.toMatch(/most of its sphere is missing/);
+  });
+
+  it('the import and the sphere in one go: data import of the CSV, then sphere --data on its output', () => {
+    const dir = tmp();
+    const out = join(dir, 'flows.yaml');
+    const imp = kouiki(['data', 'import', 'test/fixtures/estat/tottori-commuting-2020.csv', '-o', out, ...AS_OF]);
+    expect(imp.code, imp.stderr).toBe(0);
+    const a = JSON.parse(kouiki(['sphere', '鳥取市', '--data', out, ...AS_OF, '-f', 'json']).stdout);
+    const b = JSON.parse(kouiki(['sphere', '鳥取市', '--data', TOTTORI, ...AS_OF, '-f', 'json']).stdout);
+    const pick = (d: { municipalities: { municipality: { name: string }; commuters: { value: number }; workersAndStudents: { value: number }; share: number }[] }) => d.municipalities.map((e) => [e.municipality.name, e.commuters.value, e.workersAndStudents.value, e.share]);
+    expect(pick(a)).toEqual(pick(b));
+    expect(a.municipalities[0].commuters.source).toContain('tottori-commuting-2020.csv');
   });
 });

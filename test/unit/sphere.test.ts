@@ -121,9 +121,27 @@ describe('kouiki sphere: the computation', () => {
     expect(r.notes[0]).toMatch(/10 municipalities \(甲県 9, 乙県 1\)/);
   });
 
-  it('a city nobody commutes to: an empty list and where to get the figures', () => {
+  it('a city nobody commutes to: an empty list and where to get the figures (the e-Stat table and the import)', () => {
     const r = computeSphere(defaultPack().data, tinyIndex(RECORDS), { city: '子町' }, '2026-11-23', 'ja');
     expect(r.municipalities).toEqual([]);
+    expect(r.where).toMatch(/^e-Stat「令和2年国勢調査 従業地・通学地による人口・就業状態等集計」表6-1.*0003454527.*常住地を甲県の市区町村に.*kouiki data import FILE\.csv -o flows\.yaml で取り込んで kouiki sphere 子町 --data flows\.yaml/);
+  });
+
+  it('commuters only from other prefectures: a note that the city\'s own prefecture is missing from the data', () => {
+    // 丑市 of 丙県: only 甲県's and 乙県's municipalities have figures, and two of them commute to it.
+    const records: MunicipalityRecord[] = [
+      ...RECORDS,
+      { name: '丑市', prefecture: '丙県', kind: 'city', population: 90000, source: SRC },
+      { name: '寅町', prefecture: '甲県', kind: 'town', workersAndStudents: 2000, commuting: { to: { 丑市: 300 } }, source: SRC },
+    ];
+    const r = computeSphere(defaultPack().data, tinyIndex(records), { city: '丑市' }, '2026-11-23', 'en');
+    expect(names(r)).toEqual(['寅町']);
+    expect(r.where).toBeUndefined();
+    expect(r.notes.filter((n) => /most of its sphere is missing/.test(n))).toEqual([
+      expect.stringMatching(/^the data has no commuting figures of the municipalities of 丙県, where 丑市 is: most of its sphere is missing from this list\. Import the table of 丙県 as the place of residence \(download e-Stat .*0003454527/),
+    ]);
+    // 甲市's own prefecture has figures: no such note.
+    expect(sphere().notes.some((n) => /most of its sphere is missing/.test(n))).toBe(false);
   });
 
   it('agrees with eligibility --partners and --partner-of on every share and status', () => {

@@ -13,7 +13,7 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
   const designations = list(opts.designation);
   const specs = formatSpecs(ctx, SPHERE_FORMATS, 'table');
   const pack = ctx.pack();
-  const index = await loadIndex(ctx);
+  const index = await loadIndex(ctx, opts);
   const result = computeSphere(pack.data, index, { city: args[0]!, ...(min !== undefined ? { min } : {}), ...(designations.length > 0 ? { designations } : {}) }, ctx.opts.asOf, lang);
   const out = ctx.io.stdout as NodeJS.WriteStream;
   const env = {

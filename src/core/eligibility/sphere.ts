@@ -109,6 +109,20 @@ const W = {
   notPartner: { ja: 'sphere が当てはめるのは連携の相手の目安だけです（{d} は不可）', en: 'sphere applies the partner guidelines only (not {d})' },
   notPartnerHint: { ja: '--designation には {list} を指定してください', en: 'give --designation one of {list}' },
   noCoverage: { ja: 'データに通勤通学の数値がある市町村はない', en: 'no municipality of the data has commuting figures' },
+  ownMissing: {
+    ja: 'データには{c}のある{p}の市町村の通勤通学の数値がない: 通勤通学圏の大部分がこの一覧から抜けている。{p}の常住地の表を取り込むこと（{how}）',
+    en: 'the data has no commuting figures of the municipalities of {p}, where {c} is: most of its sphere is missing from this list. Import the table of {p} as the place of residence ({how})',
+  },
+  /**
+   * Where the counts are published and how kouiki takes them in. kouiki embeds no
+   * origin–destination table (none could be obtained for the build; docs/decisions.md): the
+   * planner downloads the official one. The table's id and title are e-Stat's.
+   */
+  importHow: {
+    ja: 'e-Stat「令和2年国勢調査 従業地・通学地による人口・就業状態等集計」表6-1「従業・通学市区町村，男女別通勤者・通学者数」（統計表ID 0003454527、https://www.e-stat.go.jp/dbview?sid=0003454527）を、常住地を{p}の市区町村に、男女を総数に絞って CSV でダウンロードし、kouiki data import FILE.csv -o flows.yaml で取り込んで kouiki sphere {c} --data flows.yaml。境に近い市は隣の都道府県の表も',
+    en: 'download e-Stat 「令和2年国勢調査 従業地・通学地による人口・就業状態等集計」 table 6-1 「従業・通学市区町村，男女別通勤者・通学者数」 (statistics table 0003454527, https://www.e-stat.go.jp/dbview?sid=0003454527) as CSV, with 常住地 (place of residence) the municipalities of {p} and 男女 at 総数; then kouiki data import FILE.csv -o flows.yaml and kouiki sphere {c} --data flows.yaml. For a city near a border, the neighbouring prefectures\' tables too',
+  },
+  byHand: { ja: '手で書くなら: {s}', en: 'by hand: {s}' },
 } as const;
 
 /**
@@ -147,6 +161,12 @@ export function computeSphere(data: PackData, index: MunicipalityIndex, request:
 
   const coverage = coverageOf(index, city);
   notes.push(coverage.municipalities > 0 ? t2(lang, W.coverage, { n: coverage.municipalities, p: coverage.prefectures.map((p) => `${p.name} ${p.municipalities}`).join(lang === 'ja' ? '、' : ', ') }) : t2(lang, W.noCoverage));
+  const pref = city.prefecture ?? (lang === 'ja' ? 'その都道府県' : 'its prefecture');
+  const how = t2(lang, W.importHow, { p: pref, c: city.name });
+  // Commuters listed, but none from the city's own prefecture (a neighbouring prefecture's table
+  // only): the list is missing the city's nearest partners, which it would not show by itself.
+  // (With no commuter at all, `where` says how to get the figures.)
+  if (entries.length > 0 && city.prefecture && !coverage.prefectures.some((p) => p.name === city.prefecture)) notes.push(t2(lang, W.ownMissing, { p: pref, c: city.name, how }));
   for (const g of guidelines) {
     if (g.note && !notes.includes(g.note)) notes.push(g.note);
     if (g.belowNote && !notes.includes(g.belowNote)) notes.push(g.belowNote);
@@ -161,7 +181,7 @@ export function computeSphere(data: PackData, index: MunicipalityIndex, request:
   };
   if (entries.length === 0) {
     const w = where(ctx, 'commuteShare');
-    if (w) result.where = w;
+    result.where = w ? `${how}${lang === 'ja' ? '。' : '. '}${t2(lang, W.byHand, { s: w })}` : how;
   }
   return result;
 }
