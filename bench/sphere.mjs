@@ -24,7 +24,9 @@ export function prefectureOdYaml(origins = 60, destinations = 300, seed = 7) {
     const w = 5000 + Math.floor(r() * 200000);
     out += `  - name: ベンチ${i}町\n    prefecture: ベンチ県\n    kind: town\n    population: ${Math.floor(w * 1.8)}\n    workersAndStudents: ${w}\n    commuting:\n      toMetroCores: ${Math.floor(w * r() * 0.1)}\n      to:\n`;
     out += `        ベンチ中心市: ${Math.floor(w * r() * 0.4)}\n`;
-    for (let j = 0; j < destinations; j++) if (j !== i) out += `        ベンチ${j}町: ${1 + Math.floor(r() * 500)}\n`;
+    // Each flow below w / (2 x destinations): the flows add up to less than the workers and
+    // students, as the data checks demand (a part never exceeds its whole).
+    for (let j = 0; j < destinations; j++) if (j !== i) out += `        ベンチ${j}町: ${1 + Math.floor(r() * (w / (2 * destinations)))}\n`;
     out += '    sources: { workersAndStudents: generated for the benchmark, commuting: generated for the benchmark }\n';
   }
   out += '  - name: ベンチ中心市\n    prefecture: ベンチ県\n    kind: core-city\n    population: 300000\n    daytimePopulation: 310000\n    metroArea: none\n    source: generated for the benchmark\n';

@@ -60,7 +60,10 @@ export function contradictions(f: FigureView): Contradiction[] {
   people(['imputedDaytimePopulation'], f.imputedDaytimePopulation, 'imputedDaytimePopulation');
   people(['workersAndStudents'], f.workersAndStudents, 'workersAndStudents');
   people(['commuting', 'toMetroCores'], f.toMetroCores, 'commuting.toMetroCores');
-  for (const [k, v] of Object.entries(f.to ?? {})) people(['commuting', 'to', k], v, `commuting.to.${k}`);
+  // The flows are checked without making a path or a name for each (an imported record has
+  // hundreds of them, a national file 400,000): those are made only for a figure that fails.
+  const to = f.to ?? {};
+  for (const k in to) if (to[k]! > MAX_PEOPLE) people(['commuting', 'to', k], to[k], `commuting.to.${k}`);
   (f.pastCensus ?? []).forEach((p, i) => people(['pastCensus', i, 'population'], p.population, `pastCensus[${i}].population`));
 
   const part = (partPath: (string | number)[], partName: string, v: number | null | undefined, wholePath: (string | number)[], wholeName: string, w: number | null | undefined): void => {
@@ -73,12 +76,20 @@ export function contradictions(f: FigureView): Contradiction[] {
   };
   part(['workersAndStudents'], 'workersAndStudents', f.workersAndStudents, ['population'], 'population', f.population);
   part(['commuting', 'toMetroCores'], 'commuting.toMetroCores', f.toMetroCores, ['workersAndStudents'], 'workersAndStudents', f.workersAndStudents);
-  const to = Object.entries(f.to ?? {});
-  for (const [k, v] of to) part(['commuting', 'to', k], `commuting.to.${k}`, v, ['workersAndStudents'], 'workersAndStudents', f.workersAndStudents);
-  if (to.length > 1 && to.every(([, v]) => v <= (f.workersAndStudents ?? Infinity))) {
-    const sum = to.reduce((a, [, v]) => a + v, 0);
-    part(['commuting', 'to'], 'the sum of commuting.to', sum, ['workersAndStudents'], 'workersAndStudents', f.workersAndStudents);
+  const whole = f.workersAndStudents ?? Infinity;
+  let flows = 0;
+  let sum = 0;
+  let eachWithin = true;
+  for (const k in to) {
+    const v = to[k]!;
+    flows++;
+    sum += v;
+    if (v > whole) {
+      eachWithin = false;
+      part(['commuting', 'to', k], `commuting.to.${k}`, v, ['workersAndStudents'], 'workersAndStudents', f.workersAndStudents);
+    }
   }
+  if (flows > 1 && eachWithin) part(['commuting', 'to'], 'the sum of commuting.to', sum, ['workersAndStudents'], 'workersAndStudents', f.workersAndStudents);
   const shares = Object.entries(f.commuteShareTo ?? {});
   const shareSum = shares.reduce((a, [, v]) => a + v, 0);
   if (shares.length > 1 && shareSum > 1 + 1e-9) {

@@ -370,8 +370,9 @@ function layerContradictions(m: Municipality, rec: MunicipalityRecord): { path: 
     imputedDayNightRatio: m.imputedDayNightRatio?.value,
     workersAndStudents: m.workersAndStudents?.value,
     toMetroCores: m.toMetroCores?.value,
-    to: Object.fromEntries(Object.entries(m.to).map(([k, f]) => [k, f.value])),
+    to: {},
   };
+  for (const k in m.to) view.to![k] = m.to[k]!.value;
   const given = (path: (string | number)[]): boolean => {
     let v: unknown = rec;
     for (const k of path) v = v === null || v === undefined ? undefined : (v as Record<string | number, unknown>)[k];

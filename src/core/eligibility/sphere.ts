@@ -122,7 +122,7 @@ const W = {
     ja: 'e-Stat「令和2年国勢調査 従業地・通学地による人口・就業状態等集計」表6-1「従業・通学市区町村，男女別通勤者・通学者数」（統計表ID 0003454527、https://www.e-stat.go.jp/dbview?sid=0003454527）を、常住地を{p}の市区町村に、男女を総数に絞って CSV でダウンロードし、kouiki data import FILE.csv -o flows.yaml で取り込んで kouiki sphere {c} --data flows.yaml。境に近い市は隣の都道府県の表も',
     en: 'download e-Stat 「令和2年国勢調査 従業地・通学地による人口・就業状態等集計」 table 6-1 「従業・通学市区町村，男女別通勤者・通学者数」 (statistics table 0003454527, https://www.e-stat.go.jp/dbview?sid=0003454527) as CSV, with 常住地 (place of residence) the municipalities of {p} and 男女 at 総数; then kouiki data import FILE.csv -o flows.yaml and kouiki sphere {c} --data flows.yaml. For a city near a border, the neighbouring prefectures\' tables too',
   },
-  byHand: { ja: '手で書くなら: {s}', en: 'by hand: {s}' },
+  byHand: { ja: '手で書くなら: {s}', en: 'By hand: {s}' },
 } as const;
 
 /**
