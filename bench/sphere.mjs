@@ -4,6 +4,9 @@
 //   kouiki sphere CITY --data F           <= 1.3x  kouiki eligibility CITY --data F (same data)
 //   kouiki eligibility 小田原市            <= 1.6x  node -e 0
 //   kouiki eligibility --all -f json       < 1500 ms (every municipality x every designation)
+//   kouiki sphere CITY --data N           <= 1.3x  kouiki eligibility CITY --data N, N a national-size
+//                                                  import read from its compiled form (and the first,
+//                                                  compiling run, as a figure)
 //
 // F is a generated data file the size of one prefecture's imported origin–destination table (60
 // municipalities, each with its workers and students and 300 destinations), so that both commands
@@ -67,6 +70,16 @@ export function sphereBench({ root, bin, work, tiny, runs, results, env = {} }) 
   const asOf = ['--as-of', '2026-11-23'];
   results.push(ratio('kouiki sphere CITY --data (a prefecture\'s OD table)', [bin, 'sphere', 'ベンチ中心市', '--data', data, ...asOf], [bin, 'eligibility', 'ベンチ中心市', '--data', data, ...asOf], 'kouiki eligibility CITY --data (same file)', 1.3, runs, env, root));
   results.push(ratio('kouiki eligibility 小田原市', [bin, 'eligibility', '小田原市', ...asOf], ['-e', '0'], 'node -e 0', 1.6, runs, env, root));
+  // A national import (1,740 origins x 250 flows, about 11 MB): the first run parses, checks and
+  // compiles it (src/io/data-cache.ts), the later ones read the compiled form; sphere against
+  // eligibility over the same compiled file. A cache directory of the run's own.
+  const national = join(work, 'sphere-national.yaml');
+  writeFileSync(national, prefectureOdYaml(tiny ? 300 : 1740, tiny ? 20 : 250));
+  const cacheEnv = { ...env, XDG_CACHE_HOME: join(work, 'sphere-cache') };
+  const sphereNational = [bin, 'sphere', 'ベンチ中心市', '--data', national, '--max-input-size', '512M', ...asOf];
+  const first = timeOnce(sphereNational, cacheEnv, root);
+  results.push({ name: 'kouiki sphere CITY --data (a national-size import, first run: parse, check, compile)', unit: 'ms', median: first, min: first, max: first, limit: '', info: true });
+  results.push(ratio('kouiki sphere CITY --data (a national-size import, compiled)', sphereNational, [bin, 'eligibility', 'ベンチ中心市', '--data', national, '--max-input-size', '512M', ...asOf], 'kouiki eligibility CITY --data (same file, compiled)', 1.3, tiny ? 1 : 3, cacheEnv, root));
   const all = [bin, 'eligibility', '--all', '-f', 'json', ...asOf];
   timeOnce(all, env, root);
   const xs = [];
