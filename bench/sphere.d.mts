@@ -4,3 +4,6 @@
 export function prefectureOdYaml(origins?: number, destinations?: number, seed?: number): string;
 
 export function sphereBench(opts: { root: string; bin: string; work: string; tiny: boolean; runs: number; results: unknown[]; env?: Record<string, string> }): void;
+
+/** A national import's data file (real municipalities, generated counts). */
+export function nationalOdYaml(root: string, origins?: number, destinations?: number, seed?: number): string;
