@@ -4,7 +4,7 @@
 //
 //   BENCH_SCALE=tiny   small inputs and few runs (the smoke test in npm test uses it)
 //   BENCH_RUNS=N       runs per start-up measurement (default 15)
-//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check, reports, limits, data
+//   BENCH_ONLY=a,b     only these groups: startup, batch, engine, eligibility, check, reports, limits, data, sphere
 //   BENCH_NODES=22,24  also measure start-up on these Node majors (from the npm registry's node
 //                      package, through npx; default 22,24, none with tiny inputs; '' for none)
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { inProcessModule } from './inprocess-bundle.mjs';
 import { generateTasks, municipalitiesYaml, tasksYaml } from './generate.mjs';
 import { draftYaml } from './check.mjs';
 import { buildPeer, peerFacts, peerVerdicts } from './jre.mjs';
+import { sphereBench } from './sphere.mjs';
 import { odCsv } from './data.mjs';
 import { gzipSync } from 'node:zlib';
 import { statSync } from 'node:fs';
@@ -310,6 +311,7 @@ try {
   if (want('data')) await dataImport();
   if (want('reports')) results.push(...reportRows({ runs: tiny ? 1 : RUNS }));
   if (want('limits')) results.push(...limitRows({ parseYaml: (await inProcessModule(root, 'limits')).parseYaml, runs: tiny ? 1 : 5, scale: tiny ? 0.05 : 1 }));
+  if (want('sphere')) sphereBench({ root, bin, work, tiny, runs: RUNS, results });
   print();
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, scale: tiny ? 'tiny' : 'full', results }, null, 2)}\n`);

@@ -26,6 +26,11 @@ export function useCacheDir(dir: string | null): void {
   cacheDir = dir;
 }
 
+/** That directory (null: no caching), for the other caches of this build (the compiled data files of src/io/data-cache.ts). */
+export function buildCacheDir(): string | null {
+  return cacheDir;
+}
+
 function saveCache(file: string, script: Script): void {
   const tmp = `${file}.${process.pid}.tmp`;
   let fd: number | undefined;

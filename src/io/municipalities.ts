@@ -7,6 +7,7 @@ import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/
 import { embeddedDataSchema, municipalityFileSchema, municipalityRecordSchema, type EmbeddedData, type MunicipalityRecord } from '../schemas/municipalities.js';
 import { compiledBase, dataError, EMBEDDED_DATA_FILE, sha256, sourceFiles, type CompiledDataFile } from './municipal-base.js';
 import { censusLookup } from './municipal-census.js';
+import { CACHE_MIN_CHARS, cacheFileFor, readCached, writeCached, type CachedData } from './data-cache.js';
 import { readInput } from './read.js';
 import { normalizeMunicipalityData } from './normalize.js';
 import { staticVocabulary } from '../core/vocabulary.js';
@@ -157,10 +158,37 @@ export function layerFromParsed(parsed: ParsedYaml, path: (string | number)[], f
   };
 }
 
-/** Reads and validates a `--data` file (`-` for stdin): a map with `municipalities:`. */
-export async function readDataFile(path: string, maxBytes: number): Promise<DataLayer> {
+/**
+ * Reads and validates a `--data` file (`-` for stdin): a map with `municipalities:`. With
+ * `cacheDir`, a large file is read from its compiled form when this build validated the same
+ * text before (./data-cache.ts), and compiled after it is validated.
+ */
+export async function readDataFile(path: string, maxBytes: number, cacheDir?: string | null): Promise<DataLayer> {
   const input = await readInput(path, maxBytes);
-  return parseDataText(input.text, input.file);
+  if (!cacheDir || path === '-' || input.text.length < CACHE_MIN_CHARS) return parseDataText(input.text, input.file);
+  const cacheFile = cacheFileFor(cacheDir, input.text);
+  const hit = readCached(cacheFile);
+  if (hit) return layerFromCache(hit, input.text, input.file);
+  const layer = parseDataText(input.text, input.file);
+  writeCached(cacheFile, {
+    format: 1,
+    records: layer.records.map((r) => r.record),
+    names: layer.records.map((r) => (r.position?.line !== undefined ? [r.position.line, r.position.column ?? 1] : null)),
+  });
+  return layer;
+}
+
+/** A layer from the compiled form: the names' positions as stored, any other found by parsing the text when asked. */
+function layerFromCache(data: CachedData, text: string, file: string): DataLayer {
+  let parsed: ParsedYaml | undefined;
+  const doc = (): ParsedYaml => (parsed ??= parseYaml(text, file));
+  return {
+    file,
+    records: data.records.map((record, i): DataRecordInput => {
+      const at = data.names[i];
+      return { record, ...(at ? { position: { file, line: at[0], column: at[1] } } : {}), at: (p) => positionOf(doc(), ['municipalities', i, ...p]) };
+    }),
+  };
 }
 
 /** Parses and validates the text of a municipality data file (every problem with its position). */

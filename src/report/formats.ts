@@ -10,3 +10,4 @@ export const EXPLAIN_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export const CHECK_REPORT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html', 'xlsx'] as const;
 /** Formats whose output is bytes, not text: written to a file, or to stdout that is not a terminal. */
 export const BINARY_FORMATS: readonly string[] = ['xlsx'];
+export const SPHERE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;

@@ -8,6 +8,10 @@ export interface TableSpec {
   colWidths: number[];
   rows: string[][];
   chalk: ChalkInstance;
+  /** Each column's alignment (default left). */
+  align?: ('left' | 'right')[];
+  /** Rows (indices into `rows`) whose first cell spans every column, left-aligned (a line drawn across a list). */
+  fullRows?: number[];
 }
 
 // `table` refuses cells with C0 control characters other than line feed (and ESC, for colour).
@@ -43,9 +47,13 @@ export function drawTable(spec: TableSpec): string {
   const border = chalk.level > 0 ? Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, chalk.grey(v)])) : plain;
   const head = spec.head.map((h) => (chalk.level > 0 ? clean(h).split('\n').map((line) => chalk.bold(line)).join('\n') : clean(h)));
   const widths = spec.colWidths.map((w) => Math.max(1, w - 2));
-  const out = table([head, ...spec.rows.map((r) => r.map((cell, i) => fit(cell, widths[i] ?? 1)))], {
+  const total = widths.reduce((a, w) => a + w + 3, -3);
+  const full = new Set(spec.fullRows ?? []);
+  const rows = spec.rows.map((r, k) => (full.has(k) ? [fit(r[0] ?? '', total), ...widths.slice(1).map(() => '')] : r.map((cell, i) => fit(cell, widths[i] ?? 1))));
+  const out = table([head, ...rows], {
     border,
-    columns: widths.map((width) => ({ width, wrapWord: false })),
+    columns: widths.map((width, i) => ({ width, wrapWord: false, alignment: spec.align?.[i] ?? 'left' })),
+    ...(full.size > 0 ? { spanningCells: [...full].map((k) => ({ col: 0, row: k + 1, colSpan: widths.length, alignment: 'left' as const })) } : {}),
   });
   // `table` ends with a line break; callers join blocks with their own.
   return out.endsWith('\n') ? out.slice(0, -1) : out;

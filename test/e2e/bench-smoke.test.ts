@@ -21,6 +21,8 @@ describe('npm run bench (smoke: tiny inputs, one run each)', () => {
     const names = doc.results.map((x: { name: string }) => x.name).join('\n');
     expect(names).toMatch(/--version/);
     expect(names).toMatch(/engine in-process/);
+    expect(names).toMatch(/kouiki sphere CITY/);
+    expect(names).toMatch(/eligibility --all -f json/);
     for (const x of doc.results) expect(typeof x.median).toBe('number');
   }, 120_000);
 });

@@ -34,6 +34,7 @@ export const COMMAND_FUZZ: FuzzCommand[] = [
   { name: 'wizard', positional: fc.constant([]) },
   { name: 'check', positional: fc.array(fc.oneof(file, fc.constantFrom('draft.yaml', 'failing.yaml', 'drafts', 'drafts/*.yaml', '**/*.yaml', '[', '*', '.')), { minLength: 1, maxLength: 3 }) },
   { name: 'eligibility', positional: fc.array(place, { maxLength: 3 }) },
+  { name: 'sphere', positional: fc.array(place, { maxLength: 2 }) },
   { name: 'explain', positional: fc.array(place, { maxLength: 1 }) },
   { name: 'data import', positional: fc.array(file, { minLength: 1, maxLength: 2 }), weight: 0.3 },
   { name: 'rules validate', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
@@ -80,7 +81,7 @@ export function flagValue(vocab: CommandVocabulary, flag: string): fc.Arbitrary<
   if (flag === '--rules' || flag === '--data' || flag === '--config' || flag === '--task' || flag === '--answers' || flag === '--save') return fc.oneof(file, hostileString(8));
   if (flag === '--merge' || flag === '--partner-of' || flag === '--twin') return fc.oneof(place, fc.array(place, { minLength: 2, maxLength: 3 }).map((a) => a.join(',')));
   if (flag === '--max-warnings') return fc.oneof(fc.constantFrom('0', '-1', '-2', '10', '1e3', 'x', ''), fc.integer().map(String));
-  if (flag === '--population' || flag === '--day-night-ratio' || flag === '--metro-core-commute-share') return fc.oneof(fc.constantFrom('0', '1', '0.5', '200000', '-1', '1e400', 'NaN', '0x10', '1,000', '２０万', ''), fc.double().map(String), fc.nat().map(String));
+  if (flag === '--population' || flag === '--day-night-ratio' || flag === '--metro-core-commute-share' || flag === '--min') return fc.oneof(fc.constantFrom('0', '1', '0.5', '200000', '-1', '1e400', 'NaN', '0x10', '1,000', '２０万', ''), fc.double().map(String), fc.nat().map(String));
   if (flag === '--party') return fc.oneof(fc.tuple(hostileString(8), fc.constantFrom('city', 'town', 'prefecture', 'special-ward', 'x', '')).map(([n, k]) => `${n}:${k}`), hostileString(10));
   const pool = vocab.choices.length > 0 ? fc.constantFrom(...vocab.choices) : fc.constant('x');
   return fc.oneof({ weight: 3, arbitrary: pool }, { weight: 2, arbitrary: hostileString(16) }, { weight: 1, arbitrary: fc.constantFrom('0', '-1', '1e9', 'NaN', 'true', '--', '-') });

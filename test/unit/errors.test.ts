@@ -295,6 +295,10 @@ export const CASES: ErrorCase[] = [
   cli('prefecture-not-a-city', ['eligibility', '鳥取県']),
   cli('partners-not-partner-check', ['eligibility', '小田原市', '--partners', '--designation', 'core-city']),
   cli('partner-needs-central', ['eligibility', '南足柄市', '--designation', 'cooperation-partner']),
+  cli('all-names', ['eligibility', '--all', '小田原市']),
+  cli('all-one-municipality', ['eligibility', '--all', '--merge', '南足柄市']),
+  cli('sphere-not-partner', ['sphere', '小田原市', '--designation', 'core-city']),
+  cli('sphere-no-guideline', ['sphere', '小田原市', '--as-of', '2005-01-01']),
   cli('partner-of-self', ['eligibility', '小田原市', '--partner-of', '小田原市']),
   // ── explain, wizard
   cli('explain-task-count', ['explain', '--task', 'two.yaml'], { setup: (d) => file(d, 'two.yaml', TWO) }),

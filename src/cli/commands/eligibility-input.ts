@@ -5,6 +5,7 @@ import type { MetroArea } from '../../core/eligibility/model.js';
 import { formatPosition, UserError, type ProblemDetail } from '../../errors.js';
 import type { Localized } from '../../i18n/lang.js';
 import { loadMunicipalities } from '../../io/load-municipalities.js';
+import { buildCacheDir } from '../lazy-bundle.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
 import type { RunContext } from '../context.js';
 import type { PackData } from '../../pack/model.js';
@@ -113,7 +114,7 @@ export function requestFromOptions(names: string[], opts: Record<string, unknown
  */
 export async function loadIndex(ctx: RunContext, opts: Record<string, unknown> = {}): Promise<MunicipalityIndex> {
   const warnings: ProblemDetail[] = [];
-  const index = await loadMunicipalities(ctx.opts.data, { maxBytes: ctx.opts.maxInputSize, strict: opts.strict === true, warnings });
+  const index = await loadMunicipalities(ctx.opts.data, { maxBytes: ctx.opts.maxInputSize, strict: opts.strict === true, warnings, cacheDir: buildCacheDir() });
   const lang = ctx.opts.lang;
   for (const w of warnings) ctx.io.stderr.write(`${w.position ? `${formatPosition(w.position)}: ` : ''}${lang === 'ja' ? '警告' : 'warning'}: ${w.message[lang]}\n`);
   return index;

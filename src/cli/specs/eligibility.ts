@@ -17,10 +17,12 @@ export const eligibilitySpec: CommandSpec = {
     { cmd: 'kouiki eligibility --population 230000 --day-night-ratio 0.97 --metro-area tokyo --metro-core-commute-share 0.14 --kind core-city', what: { ja: 'データにない市を数値で', en: 'a city not in any file, from figures' } },
     { cmd: 'kouiki eligibility 小田原市 --partners --data examples/kensei-commuting.example.yaml', what: { ja: '連携の相手となる市町村の一覧', en: 'the municipalities that meet each partner guideline' } },
     { cmd: 'kouiki eligibility 鳥取市 倉吉市 米子市 --summary', what: { ja: '3 市の判定を指定ごとに 1 行で', en: 'the verdicts of three cities, one line per designation' } },
+    { cmd: 'kouiki eligibility --all -f json:all.json', what: { ja: 'すべての市町村をすべての指定について判定し JSON で', en: 'every municipality against every designation, as JSON' } },
     { cmd: 'kouiki eligibility 小田原市 --designation core-city --as-of 2020-03-31 -f json', what: { ja: '2020-03-31 の要件で中核市を判定し JSON で', en: 'the core-city check under the criteria of 2020-03-31, as JSON' } },
   ],
   configure(cmd, env) {
     addDesignationsFlag(cmd, env.lang);
+    cmd.option('--all', env.lang === 'ja' ? 'データのすべての市町村を判定する（表は 1 市町村 1 行、JSON は全件）' : 'check every municipality of the data (the table has one line each; JSON has every result)');
     addEligibilityFlags(cmd, env.lang, { partners: true });
     cmd.option('--summary', env.lang === 'ja' ? '市町村と指定ごとの判定（1 行ずつ）だけを出力する（table・markdown）' : 'print only the verdict of each municipality and designation, one line each (table, markdown)');
   },

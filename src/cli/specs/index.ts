@@ -9,6 +9,7 @@ import { instrumentsSpec } from './instruments.js';
 import { recommendSpec } from './recommend.js';
 import { rulesSpec } from './rules.js';
 import { schemaSpec } from './schema.js';
+import { sphereSpec } from './sphere.js';
 import { templateSpec } from './template.js';
 import { wizardSpec } from './wizard.js';
 
@@ -16,4 +17,4 @@ import { wizardSpec } from './wizard.js';
  * Every command, in the order `kouiki --help` lists them: the one list that the help, the
  * completion scripts and the code cache's file names (dist/fast.json) are made from.
  */
-export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, instrumentsSpec, checkSpec, explainSpec, dataSpec, rulesSpec, templateSpec, schemaSpec, completionSpec];
+export const COMMANDS: CommandSpec[] = [recommendSpec, wizardSpec, evaluateSpec, eligibilitySpec, sphereSpec, instrumentsSpec, checkSpec, explainSpec, dataSpec, rulesSpec, templateSpec, schemaSpec, completionSpec];

@@ -13,6 +13,12 @@ import { joinSourceList, shareWords } from './text.js';
 export interface ShareTo extends NumberFigure {
   /** The targets (members of a merged central city) whose flow is not in the data. */
   missing: string[];
+  /**
+   * The numerator and denominator when the share was computed from counts alone (every part a
+   * count over the same workers-and-students total): what `kouiki sphere` shows beside the
+   * share. Absent when any part was given as a share.
+   */
+  counts?: { commuters: Figure<number>; workersAndStudents: Figure<number> };
 }
 
 /** Does a key of a `to:` map name this municipality (by name, full name or code)? */
@@ -38,6 +44,9 @@ export function shareTo(from: Municipality, targets: Municipality[], index: Muni
   let derivation: string | undefined;
   const sources: Figure<unknown>[] = [];
   const missing: string[] = [];
+  // The counts summed (one flow per target), while every part found is a count.
+  const flows: Figure<number>[] = [];
+  let onlyCounts = true;
   for (const t of targets) {
     const countKey = keyFor(from.to, index, t);
     const count = countKey !== undefined ? from.to[countKey]! : null;
@@ -46,6 +55,7 @@ export function shareTo(from: Municipality, targets: Municipality[], index: Muni
       total += count.value / w.value;
       part = `${t.name} ${shareWords(lang, count.value, w.value)}`;
       sources.push(count, w);
+      flows.push(count);
     } else {
       const shareKey = keyFor(from.commuteShareTo, index, t);
       if (shareKey === undefined) {
@@ -53,6 +63,7 @@ export function shareTo(from: Municipality, targets: Municipality[], index: Muni
         continue;
       }
       const s = from.commuteShareTo[shareKey]!;
+      onlyCounts = false;
       total += s.value;
       part = `${t.name} ${s.value}`;
       sources.push(s);
@@ -62,7 +73,14 @@ export function shareTo(from: Municipality, targets: Municipality[], index: Muni
   if (derivation === undefined) return null;
   const out: ShareTo = { value: total, source: joinSourceList(sources), missing, derivation };
   if (missing.length > 0) out.atLeast = true;
+  if (onlyCounts && w) out.counts = { commuters: sumOf(flows), workersAndStudents: w };
   return out;
+}
+
+/** One flow as it is, or several (to a merged city's members) added up. */
+function sumOf(flows: Figure<number>[]): Figure<number> {
+  if (flows.length === 1) return flows[0]!;
+  return { value: flows.reduce((a, f) => a + f.value, 0), source: joinSourceList(flows) };
 }
 
 /** The first key of a `to:` map (in key order) that names `target`. */

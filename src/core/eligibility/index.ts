@@ -210,15 +210,21 @@ export class MunicipalityIndex {
     return [...this.records.keys()].sort((a, b) => a.localeCompare(b)).map((id) => this.get(id)!);
   }
 
-  /** Every municipality: the whole code list (with the embedded census) and the records not in it, by id. */
-  all(): Municipality[] {
-    const ids = new Set([...this.byCode.keys(), ...this.records.keys()]);
-    return [...ids].sort().map((id) => this.get(id)!);
-  }
-
   /** The embedded census (every municipality's and ward's row by code), when the build has it. */
   censusTable(): CensusLookup | null {
     return this.census;
+  }
+
+  /**
+   * Every municipality of the index (`eligibility --all`): each of the code list (the
+   * prefectures left out) and each data record not in it, by id (the code orders them by
+   * prefecture, then city, town and village, as the code list does).
+   */
+  all(): Municipality[] {
+    const ids = new Set<string>();
+    for (const code of this.byCode.keys()) if (code.slice(2, 5) !== '000') ids.add(code);
+    for (const id of this.records.keys()) ids.add(id);
+    return [...ids].sort().map((id) => this.get(id)!);
   }
 
   /** Every name known, for suggestions. */
@@ -386,8 +392,9 @@ function layerContradictions(m: Municipality, rec: MunicipalityRecord): { path: 
     imputedDayNightRatio: m.imputedDayNightRatio?.value,
     workersAndStudents: m.workersAndStudents?.value,
     toMetroCores: m.toMetroCores?.value,
-    to: Object.fromEntries(Object.entries(m.to).map(([k, f]) => [k, f.value])),
+    to: {},
   };
+  for (const k in m.to) view.to![k] = m.to[k]!.value;
   const given = (path: (string | number)[]): boolean => {
     let v: unknown = rec;
     for (const k of path) v = v === null || v === undefined ? undefined : (v as Record<string | number, unknown>)[k];
