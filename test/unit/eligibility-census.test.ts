@@ -42,12 +42,38 @@ describe('census figures in results', () => {
     expect(c.note).toMatch(/replaced by the special case.*; this 2015 census figure was published on 2016-10-26/);
   });
 
-  it('倉敷市: the raw 0.9896 decides (borderline), the imputed 0.9798 is shown beside it (fail)', () => {
-    const c = crit(one('倉敷市', 'cooperation-central-city'), 'day-night-ratio');
-    expect(c).toMatchObject({ status: 'borderline', actual: 0.9896, census: { year: 2020, basis: 'raw' } });
+  it('倉敷市: a raw 0.9896 from an official source decides (borderline), the imputed 0.9798 is shown beside it (fail)', () => {
+    const rec = { name: '倉敷市', prefecture: '岡山県', daytimePopulation: 469637, source: '令和2年国勢調査 従業地・通学地集計 昼夜間人口（原数値、確定値）e-Stat 0003454499 (test)' };
+    const c = crit(one('倉敷市', 'cooperation-central-city', '2026-11-23', [rec]), 'day-night-ratio');
+    expect(c).toMatchObject({ status: 'borderline', actual: 0.9896, layer: 'data', census: { year: 2020, basis: 'raw' } });
+    expect(c.unconfirmed).toBeUndefined();
     expect(c.alternative).toMatchObject({ actual: 0.9798, status: 'fail', basis: 'imputed' });
     expect(c.alternative!.source).toMatch(/不詳補完値/);
     expect(c.note).toMatch(/decided by the raw/);
+  });
+
+  it('倉敷市 embedded: the raw figure rests on a secondary source alone and disagrees with the official imputed one, so B is unknown', () => {
+    const c = crit(one('倉敷市', 'cooperation-central-city'), 'day-night-ratio');
+    expect(c).toMatchObject({ status: 'unknown', actual: 0.9896, census: { year: 2020, basis: 'raw' } });
+    expect(c.unconfirmed).toMatch(/民力/);
+    expect(c.source).toMatch(/二次資料（未確認）/);
+    expect(c.alternative).toMatchObject({ actual: 0.9798, status: 'fail', basis: 'imputed' });
+    expect(c.note).toMatch(/not decided: the unconfirmed raw \(原数値\) figure 0\.9896 \(borderline\) and the official imputed \(不詳補完値\) figure 0\.9798 \(fail\) disagree/);
+    expect(c.note).toMatch(/rests on a secondary source alone \(unconfirmed\)/);
+  });
+
+  it('水戸市 embedded: the unconfirmed raw 1.0923 and the official imputed 1.1003 agree (pass), and the row says the raw one is unconfirmed', () => {
+    const c = crit(one('水戸市', 'cooperation-central-city'), 'day-night-ratio');
+    expect(c).toMatchObject({ status: 'pass', actual: 1.0923, unconfirmed: expect.stringMatching(/民力/) });
+    expect(c.alternative).toMatchObject({ actual: 1.1003, status: 'pass', basis: 'imputed' });
+    expect(c.note).toMatch(/decided by the raw .*secondary source alone/);
+  });
+
+  it('the figures block marks an unconfirmed figure (and a ratio computed from it)', () => {
+    const r = run({ names: ['倉敷市'], designations: ['cooperation-central-city'] }, { real: true, asOf: '2026-11-23' })[0]!;
+    const f = r.figures!.find((x) => x.figure === 'dayNightRatio')!;
+    expect(f.unconfirmed).toMatch(/e-Stat 0003454499/);
+    expect(r.figures!.find((x) => x.figure === 'population')!.unconfirmed).toBeUndefined();
   });
 
   it('小田原市 has only the imputed ratio: it decides, and the note says so', () => {

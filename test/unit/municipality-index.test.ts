@@ -104,12 +104,12 @@ describe('the embedded data (data/municipalities.yaml; data-sources.md, legal-fa
       if (m.population) expect(m.population.source).toMatch(/速報|確定|記載なし/);
     }
   });
-  it('県西地域: every population 確定 from the national census table; 小田原市 in the 三大都市圏 (003); commuting unknown', () => {
+  it('県西地域: every population 確定 from the national census table; 小田原市 in the 三大都市圏 (the 県西地域 draft, by its title); commuting unknown', () => {
     const o = get('小田原市');
     expect(o.population).toMatchObject({ value: 188856, layer: 'embedded', census: { year: 2020, kind: '確定', published: '2021-11-30' } });
     expect(o.population!.source).toMatch(/確定/);
     expect(o.metroArea!.value).toBe('tokyo');
-    expect(o.metroArea!.source).toMatch(/003/);
+    expect(o.metroArea!.source).toMatch(/中心市と周辺自治体との新たな広域連携体制について/);
     expect(o.daytimePopulation).toBe(null);
     expect(o.imputedDaytimePopulation).toMatchObject({ value: 181681, census: { basis: 'imputed' } });
     expect(o.earlierPopulations).toMatchObject([{ value: 194086, census: { year: 2015, kind: '確定', published: '2016-10-26' } }]);

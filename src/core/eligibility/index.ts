@@ -438,7 +438,10 @@ export function overlay(m: Municipality, rec: MunicipalityRecord, file: string, 
   const src = (k: FieldKey): string => sourceOf(rec, k, file);
   const put = <T>(value: T | null | undefined, k: FieldKey, census = false, basis?: CensusBasis): Figure<T> | null => {
     const s = src(k);
-    return fig(value, s, layer, census ? censusOf(rec, s, basis) : undefined);
+    const f = fig(value, s, layer, census ? censusOf(rec, s, basis) : undefined);
+    const doubt = rec.unconfirmed?.[k];
+    if (f && doubt) f.unconfirmed = doubt;
+    return f;
   };
   if (rec.prefecture !== undefined && m.prefecture === null) m.prefecture = rec.prefecture;
   if (rec.kind !== undefined) {

@@ -45,6 +45,8 @@ export interface Figure<T> {
   layer?: FigureLayer;
   /** For a census figure: year, 確定/速報, publication and basis. */
   census?: CensusInfo;
+  /** The figure rests on a secondary source alone: why it is unconfirmed (the data's `unconfirmed:`). */
+  unconfirmed?: string;
 }
 
 /** The designations a city can hold by 政令 (指定都市, 中核市) or by statute (施行時特例市). */
