@@ -124,7 +124,7 @@ describe('the configuration file names the pack, the data and the ignored drafts
   // A pack that extends the default and renames an instrument, so the output tells it was used.
   mkdirSync(join(project, 'pack'));
   writeFileSync(join(project, 'pack', 'pack.yaml'), 'version: 1\nname: project-pack\npackVersion: 1.0.0\ntitle: { ja: 試験, en: test }\nreviewed: 2026-11-23\nextends: default\n');
-  writeFileSync(join(project, 'config', 'figures.yaml'), 'version: 1\nmunicipalities:\n  - { name: 甲市, prefecture: 甲県, kind: city, population: 210000, dayNightRatio: 1.02 }\n');
+  writeFileSync(join(project, 'config', 'figures.yaml'), 'version: 1\nmunicipalities:\n  - { name: 甲市, prefecture: 甲県, new: true, kind: city, population: 210000, dayNightRatio: 1.02 }\n');
   writeFileSync(join(project, 'kouiki.config.yaml'), 'pack: pack\ndata: config/figures.yaml\nignores: ["drafts/old/**"]\nrules:\n  reciprocity: error\n');
 
   it('pack: is the rule pack (as --rules; --rules wins)', () => {
