@@ -83,6 +83,12 @@ describe('census figures in results', () => {
     expect(c.note).toMatch(/imputed/);
   });
 
+  it('the area is the 2020 census file\'s: a question about 2000 reads it flagged as published later (長岡市, 891.06 km² after its 2005–2010 mergers)', () => {
+    const c = crit(one('長岡市', 'core-city', '2000-01-01'), 'area');
+    expect(c).toMatchObject({ status: 'pass', actual: 891.06, census: { year: 2020, kind: null, published: '2021-11-30', afterAsOf: true } });
+    expect(c.note).toMatch(/published on 2021-11-30, after --as-of 2000-01-01/);
+  });
+
   it('a --data figure carries layer data, a figure written by data import carries layer import', () => {
     const d = crit(one('小田原市', 'core-city', '2026-11-23', [{ name: '小田原市', prefecture: '神奈川県', population: 200001, source: '令和2年国勢調査 確定値 (test)' }]), 'population');
     expect(d).toMatchObject({ status: 'pass', actual: 200001, layer: 'data', census: { year: 2020, kind: '確定' } });

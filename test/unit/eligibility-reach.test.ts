@@ -46,7 +46,8 @@ describe('designations within reach', () => {
     const [town] = run({ names: ['岩美町'], figures: { population: 10000 } }, { real: true });
     expect(ids(town!)).toEqual([]);
     expect(town!.notChecked!.every((n) => n.reason === 'kind' || n.reason === 'population')).toBe(true);
-    const [unknown] = run({ names: ['三浦市'] }, { real: true });
+    // 三浦市 carries its census population since the national census landed: a data record states it unknown.
+    const [unknown] = run({ names: ['三浦市'] }, { real: true, records: [{ name: '三浦市', prefecture: '神奈川県', population: null }] });
     expect(ids(unknown!)).toEqual(['designated-city', 'core-city', 'cooperation-central-city', 'settlement-central-city']);
   });
 });
