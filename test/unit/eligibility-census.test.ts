@@ -69,6 +69,13 @@ describe('census figures in results', () => {
     expect(c.note).toMatch(/decided by the raw .*secondary source alone/);
   });
 
+  it('a merger summing unconfirmed raw counts is unconfirmed too (倉敷市 + 水戸市, a what-if)', () => {
+    const r = run({ names: ['倉敷市'], merge: ['水戸市'], designations: ['cooperation-central-city'] }, { real: true, asOf: '2026-11-23' })[0]!;
+    const c = r.designations[0]!.criteria.find((x) => x.id === 'day-night-ratio')!;
+    expect(c.unconfirmed).toMatch(/倉敷市: 民力.*水戸市: 民力/);
+    expect(c.note).toMatch(/secondary source alone/);
+  });
+
   it('the figures block marks an unconfirmed figure (and a ratio computed from it)', () => {
     const r = run({ names: ['倉敷市'], designations: ['cooperation-central-city'] }, { real: true, asOf: '2026-11-23' })[0]!;
     const f = r.figures!.find((x) => x.figure === 'dayNightRatio')!;
@@ -87,6 +94,17 @@ describe('census figures in results', () => {
     const c = crit(one('長岡市', 'core-city', '2000-01-01'), 'area');
     expect(c).toMatchObject({ status: 'pass', actual: 891.06, census: { year: 2020, kind: null, published: '2021-11-30', afterAsOf: true } });
     expect(c.note).toMatch(/published on 2021-11-30, after --as-of 2000-01-01/);
+  });
+
+  it('三大都市圏: a municipality of a prefecture outside every reading (鳥取県, 新潟県) is outside; one of the 中部圏 (石川県, 長野県) stays unknown; a record wins', () => {
+    expect(crit(one('鳥取市', 'cooperation-central-city'), 'metro-core-commute-share')).toMatchObject({ status: 'not-applicable' });
+    expect(crit(one('長岡市', 'settlement-central-city'), 'location')).toMatchObject({ status: 'pass', actual: 'none', layer: 'embedded' });
+    expect(crit(one('長岡市', 'settlement-central-city'), 'location').source).toMatch(/首都圏整備法.*近畿圏整備法.*中部圏開発整備法/);
+    expect(crit(one('金沢市', 'cooperation-central-city'), 'metro-core-commute-share')).toMatchObject({ status: 'unknown' });
+    expect(crit(one('飯田市', 'settlement-central-city'), 'location')).toMatchObject({ status: 'unknown' });
+    expect(crit(one('小田原市', 'settlement-central-city'), 'location')).toMatchObject({ actual: 'tokyo' });
+    const r = crit(one('鳥取市', 'settlement-central-city', '2026-11-23', [{ name: '鳥取市', prefecture: '鳥取県', metroArea: null, source: 'test' }]), 'location');
+    expect(r.status).toBe('unknown');
   });
 
   it('a --data figure carries layer data, a figure written by data import carries layer import', () => {

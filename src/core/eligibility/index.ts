@@ -16,6 +16,7 @@ import {
   type Figure,
   type FigureLayer,
   type FigureSources,
+  type MetroArea,
   type Municipality,
 } from './model.js';
 
@@ -73,6 +74,8 @@ export class MunicipalityIndex {
   /** Reading (hiragana) → names, for suggestions. */
   private readonly byRuby = new Map<string, string[]>();
   private readonly census: CensusLookup | null;
+  /** metroArea `none` for the municipalities of these prefectures (BaseData.outsideMetroAreas). */
+  private readonly outsideMetro: { figure: Figure<MetroArea>; prefectures: ReadonlySet<string> } | null;
   /** The municipalities of the code list without a record, made once per base (shared by copies; never mutated). */
   private readonly plain: Map<string, Municipality>;
   /** The embedded records with the census laid beneath, made on first use (shared by copies). */
@@ -83,6 +86,8 @@ export class MunicipalityIndex {
     this.otherCitiesSource = base.otherCitiesSource;
     this.codeListSource = base.codeListSource;
     this.census = base.census ?? null;
+    const out = base.outsideMetroAreas;
+    this.outsideMetro = from ? from.outsideMetro : out ? { figure: { value: 'none', source: out.source, layer: 'embedded' }, prefectures: new Set(out.prefectures) } : null;
     if (from) {
       // A copy of an index over the same base (see MunicipalityIndex.over): the maps are copied,
       // their values shared; nothing below mutates a shared value (addName replaces its list).
@@ -167,7 +172,7 @@ export class MunicipalityIndex {
     if (r) {
       const pending = this.withCensusOf.get(r);
       if (pending !== r) return pending ?? r;
-      const filled = withCensus(r, this.census!.figuresOf(r.code!));
+      const filled = this.placed(withCensus(r, this.census!.figuresOf(r.code!)));
       this.withCensusOf.set(r, filled);
       return filled;
     }
@@ -179,8 +184,16 @@ export class MunicipalityIndex {
     const kind = kindFromName(e.name, e.prefecture);
     if (kind) m.kind = { value: kind, source: kind === 'city' ? this.otherCitiesSource : this.codeListSource, layer: 'embedded' };
     if (this.census) m = withCensus(m, this.census.figuresOf(e.code));
+    m = this.placed(m);
     this.plain.set(id, m);
     return m;
+  }
+
+  /** A municipality of a prefecture outside the 三大都市圏 under every reading reads metroArea none (its own statement wins). */
+  private placed(m: Municipality): Municipality {
+    const o = this.outsideMetro;
+    if (!o || m.metroArea || !m.prefecture || !o.prefectures.has(m.prefecture)) return m;
+    return { ...m, metroArea: o.figure };
   }
 
   /** Municipalities that have a data record (the ones that can have commuting figures). */

@@ -165,6 +165,12 @@ export interface BaseData {
    * without it (the figures are then unknown).
    */
   census?: CensusLookup | null;
+  /**
+   * The prefectures whose every municipality lies outside the 三大都市圏 under every reading of
+   * the term (data/municipalities.yaml `outsideMetroAreas:`): their municipalities read
+   * `metroArea: none` from this source unless a record says otherwise.
+   */
+  outsideMetroAreas?: { source: string; prefectures: readonly string[] } | null;
 }
 
 export function emptyMunicipality(id: string, name: string, code: string | null, prefecture: string | null, inCodeList: boolean): Municipality {
