@@ -35,6 +35,7 @@ export interface CompiledDataFile {
   figureSources: BaseData['figureSources'];
   otherCitiesSource: string;
   codeListSource: string;
+  outsideMetroAreas: BaseData['outsideMetroAreas'];
 }
 
 const require = createRequire(import.meta.url);
@@ -93,7 +94,7 @@ export function compiledBase(): BaseData | null {
     }
   }
   const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
-  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup(), formedBy: formedByLookup() };
+  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup(), formedBy: formedByLookup(), outsideMetroAreas: compiled.outsideMetroAreas ?? null };
   return cachedBase;
 }
 

@@ -39,6 +39,12 @@ export const CENSUS_SOURCES = {
 
 const POPULATION_2020: CensusInfo = { year: 2020, kind: '確定', published: CENSUS_RELEASES[2020].final.date };
 const POPULATION_2015: CensusInfo = { year: 2015, kind: '確定', published: CENSUS_RELEASES[2015].final.date };
+/**
+ * The area (面積（参考）, km² on 2020-10-01) is published with the census: a question about a day
+ * before that reads it flagged as published later, never silently: boundaries move with mergers
+ * (長岡市's 891 km² of 2020 includes the ten towns and villages it absorbed in 2005–2010).
+ */
+const AREA_2020: CensusInfo = { year: 2020, kind: null, published: CENSUS_RELEASES[2020].final.date };
 const DAYTIME_2020: CensusInfo = { year: 2020, kind: '確定', published: CENSUS_RELEASES[2020].commuting.date, basis: 'imputed' };
 
 /** One row of data/census/2020.csv. */
@@ -173,7 +179,7 @@ export function figuresFromRow(r: CensusRow): CensusFigures {
     population: fig(r.population, CENSUS_SOURCES.population, POPULATION_2020),
     earlierPopulations: p2015 ? [p2015] : [],
     imputedDaytimePopulation: fig(r.daytimePopulation, CENSUS_SOURCES.daytimePopulation, DAYTIME_2020),
-    area: fig(r.area, CENSUS_SOURCES.area),
+    area: fig(r.area, CENSUS_SOURCES.area, AREA_2020),
   };
 }
 

@@ -60,9 +60,14 @@ export function compileBaseData(yamlText: string, file: string, codes: CodeListE
     figureSources: doc.figureSources,
     otherCitiesSource: doc.otherCities.source,
     codeListSource: doc.codeList.source,
+    outsideMetroAreas: doc.outsideMetroAreas ?? null,
   };
-  const index = new MunicipalityIndex(base);
   const problems: ProblemDetail[] = [];
+  const prefectureNames = new Set(codes.map((c) => c.prefecture));
+  doc.outsideMetroAreas?.prefectures.forEach((p, i) => {
+    if (!prefectureNames.has(p)) problems.push({ position: positionOf(parsed, ['outsideMetroAreas', 'prefectures', i]), message: { ja: `${p} は都道府県の名前ではありません`, en: `${p} is not the name of a prefecture` } });
+  });
+  const index = new MunicipalityIndex(base);
   const kinds = ['designated-city', 'core-city', 'transitional-special-city'] as const;
   const listed = new Map<string, string>();
   const records: Municipality[] = [];
@@ -126,6 +131,7 @@ export function compileDataFile(): CompiledDataFile {
     figureSources: base.figureSources,
     otherCitiesSource: base.otherCitiesSource,
     codeListSource: base.codeListSource,
+    outsideMetroAreas: base.outsideMetroAreas ?? null,
   };
 }
 

@@ -41,6 +41,7 @@ const WORDS = {
   value: { ja: '値', en: 'Value' },
   source: { ja: '出典', en: 'Source' },
   unknown: { ja: '不明', en: 'unknown' },
+  unconfirmed: { ja: '未確認', en: 'unconfirmed' },
   where: { ja: '入手先', en: 'where to get it' },
   derived: { ja: '合併後の数値の求め方', en: 'How the merged figures were derived' },
   notes: { ja: '注記', en: 'Notes' },
@@ -211,13 +212,18 @@ function missingFigureText(f: FigureOut, r: EligibilityResult | undefined, lang:
   return `${w(lang, 'where')}: ${f.where ?? ''}`;
 }
 
+/** A figure resting on a secondary source alone says so beside its value. */
+function doubt(f: FigureOut, lang: Lang): string {
+  return f.unconfirmed ? (lang === 'ja' ? `（${w(lang, 'unconfirmed')}: ${f.unconfirmed}）` : ` (${w(lang, 'unconfirmed')}: ${f.unconfirmed})`) : '';
+}
+
 function figureLines(figures: FigureOut[], lang: Lang, r?: EligibilityResult): string[] {
   return figures.map((f) => {
     const label = figureLabel(f.figure, lang);
     if (f.value === null) return `${label}: ${w(lang, 'unknown')} — ${missingFigureText(f, r, lang)}`;
     const v = SHARE_FIGURES.has(f.figure) && typeof f.value === 'number' ? percent(f.value) : fmtValue(f.value, lang);
     const how = f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : '';
-    return `${label}: ${v}${how} — ${f.source ?? ''}`;
+    return `${label}: ${v}${how}${doubt(f, lang)} — ${f.source ?? ''}`;
   });
 }
 
@@ -340,7 +346,7 @@ function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<Eligibility
       if (r.figures && r.figures.length > 0) {
         out.push(`| ${w(lang, 'figure')} | ${w(lang, 'value')} | ${w(lang, 'source')} |`, '|---|---|---|');
         for (const f of r.figures) {
-          const value = f.value === null ? `*${w(lang, 'unknown')}*` : `${SHARE_FIGURES.has(f.figure) && typeof f.value === 'number' ? percent(f.value) : fmtValue(f.value, lang)}${f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : ''}`;
+          const value = f.value === null ? `*${w(lang, 'unknown')}*` : `${SHARE_FIGURES.has(f.figure) && typeof f.value === 'number' ? percent(f.value) : fmtValue(f.value, lang)}${f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : ''}${doubt(f, lang)}`;
           const src = f.value === null ? missingFigureText(f, r, lang) : (f.source ?? '');
           out.push(`| ${mdCell(figureLabel(f.figure, lang))} | ${mdCell(value)} | ${mdCell(src)} |`);
         }

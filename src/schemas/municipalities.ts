@@ -108,6 +108,12 @@ const recordSchemas = once(() => {
     /** The day `kouiki data import` wrote the record (its figures are then of the `import` layer). */
     imported: Day.optional(),
     sources: z.partialRecord(z.enum(FIELD_KEYS), z.string().min(1)).optional(),
+    /**
+     * Figures that rest on a secondary source alone (no official table or prefecture's
+     * publication found): why, and what would confirm them. Shown with the figure; such a figure
+     * never decides a criterion against the official version of the same figure.
+     */
+    unconfirmed: z.partialRecord(z.enum(FIELD_KEYS), z.string().min(1)).optional(),
     note: z.string().min(1).optional(),
   }).superRefine((rec, ctx) => {
     // Figures that cannot be true together (a part above its whole, 10^12 people, a ratio of
@@ -182,6 +188,8 @@ export const embeddedDataSchema = once(() => {
     /** For every other 市 of the code list: the kind `city`, with this source. */
     otherCities: z.strictObject({ source: z.string().min(1) }),
     codeList: z.strictObject({ source: z.string().min(1) }),
+    /** Prefectures outside the 三大都市圏 under every reading: their municipalities read metroArea none. */
+    outsideMetroAreas: z.strictObject({ source: z.string().min(1), prefectures: z.array(z.string().min(1)).min(1) }).optional(),
     figureSources: z.partialRecord(z.enum(['population', 'dayNightRatio', 'area', 'metroArea', 'commuting', 'metroCoreCommuteShare', 'commuteShare', 'kind']), LocalizedSchema),
     municipalities: z.array(municipalityRecordSchema()),
   });

@@ -37,6 +37,7 @@ export const COMMAND_FUZZ: FuzzCommand[] = [
   { name: 'sphere', positional: fc.array(place, { maxLength: 2 }) },
   { name: 'explain', positional: fc.array(place, { maxLength: 1 }) },
   { name: 'data import', positional: fc.array(file, { minLength: 1, maxLength: 2 }), weight: 0.3 },
+  { name: 'data sources', positional: fc.constant([]), weight: 0.2 },
   { name: 'rules validate', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
   { name: 'rules test', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },
   { name: 'rules outdated', positional: fc.array(packDir, { maxLength: 1 }), weight: 0.1 },

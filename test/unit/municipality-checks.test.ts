@@ -43,9 +43,12 @@ describe('figures that cannot be true together', () => {
     expect(e.details[0]!.position).toMatchObject({ line: 3 });
     expect(e.details[0]!.message.en).toMatch(/too many people/);
   });
-  it(`a day/night ratio outside ${DAY_NIGHT_BAND.join(' to ')} (98.96 meant as 98.96 %) is an error that says how to write it`, () => {
-    const e = errorOf(() => load('municipalities:\n  - name: 倉敷市\n    dayNightRatio: 98.96\n'));
+  it(`a day/night ratio outside ${DAY_NIGHT_BAND.join(' to ')} is an error that says how to write it; a bare number above the band is the census's percentage`, () => {
+    const e = errorOf(() => load('municipalities:\n  - name: 倉敷市\n    dayNightRatio: 0.1\n'));
+    expect(e.details[0]!.position).toMatchObject({ line: 3 });
     expect(e.details[0]!.message.en).toMatch(/98\.96% is 0\.9896/);
+    // 98.96 as the census prints it (a percentage) reads as 0.9896; above 2,500 % nothing reads.
+    expect(load('municipalities:\n  - name: 倉敷市\n    dayNightRatio: 98.96\n').index.resolve('倉敷市')).toMatchObject({ ok: true, municipality: { dayNightRatio: { value: 0.9896 } } });
     expect(contradictions({ population: 66680, daytimePopulation: 1169399 })).toEqual([]); // 千代田区 2020: 17.54
     expect(contradictions({ population: 0, daytimePopulation: 1226 })).toEqual([]); // 双葉町 2020: no residents
   });

@@ -104,7 +104,7 @@ describe('the embedded data (data/municipalities.yaml; data-sources.md, legal-fa
       if (m.population) expect(m.population.source).toMatch(/速報|確定|記載なし/);
     }
   });
-  it('県西地域: every population 確定 from the national census table; 小田原市 in the 三大都市圏 (003); commuting unknown', () => {
+  it('県西地域: every population 確定 from the national census table; 小田原市 in the 三大都市圏 (the 県西地域 draft, by its title); commuting unknown', () => {
     const o = get('小田原市');
     expect(o.population).toMatchObject({ value: 188856, layer: 'embedded', census: { year: 2020, kind: '確定', published: '2021-11-30' } });
     expect(o.population!.source).toMatch(/確定/);

@@ -9,7 +9,12 @@ import { buildDataFile, type MetroCores } from '../../io/estat/import.js';
 import { readEstatFile } from '../../io/estat/read.js';
 import { recognize } from '../../io/estat/recognize.js';
 import type { RunContext } from '../context.js';
+import { chalkFor, emitAll, formatSpecs } from '../emit.js';
 import { openSink } from '../output.js';
+import { dataCoverage } from '../../core/data/coverage.js';
+import { EMBEDDED_FILES } from '../../core/data/files.js';
+import { renderDataSources, type DataSourcesOut } from '../../report/data-sources.js';
+import { outputWidth } from '../../report/text.js';
 
 /** The metro cores of criterion C (data/metro-cores.yaml). */
 function metroCores(): MetroCores {
@@ -53,5 +58,39 @@ export async function importFiles(ctx: RunContext, files: string[], opts: Record
     ctx.io.stderr.write(`${done}\n`);
   }
   for (const w of result.warnings) ctx.io.stderr.write(`${lang === 'ja' ? '警告' : 'warning'}: ${w[lang]}\n`);
+  return 0;
+}
+
+/** Lines of a text file that are rows (the header and a trailing newline not counted); undefined when unreadable. */
+function rowsOf(path: string): number | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    return text.split('\n').filter((l) => l !== '').length - 1;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `kouiki data sources [--data FILE...]`: how many municipalities carry each figure, from which source. */
+export async function sources(ctx: RunContext): Promise<number> {
+  const { lang, asOf } = ctx.opts;
+  const specs = formatSpecs(ctx, ['table', 'json', 'markdown'], 'table');
+  const index = await loadMunicipalities(ctx.opts.data, { maxBytes: ctx.opts.maxInputSize });
+  const coverage = dataCoverage(index.all(), index.censusTable(), lang);
+  const root = packageRoot();
+  const files = EMBEDDED_FILES.map((f) => {
+    const rows = f.file.endsWith('.csv') ? rowsOf(join(root, f.file)) : undefined;
+    return rows === undefined ? { ...f } : { ...f, rows };
+  });
+  const out: DataSourcesOut = { coverage, files, dataFiles: [...ctx.opts.data] };
+  const width = outputWidth(ctx.io.stdoutIsTTY, (ctx.io.stdout as NodeJS.WriteStream).columns, ctx.io.env);
+  const head = { schemaVersion: 1 as const, asOf };
+  await emitAll(
+    ctx,
+    specs,
+    (spec) => ({ begin: () => renderDataSources(out, spec.format, lang, head, width, chalkFor({ ...ctx, opts: { ...ctx.opts, color: spec.file === null && ctx.opts.color } })), item: () => '', end: () => '' }),
+    [],
+    ctx.opts.data,
+  );
   return 0;
 }

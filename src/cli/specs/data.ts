@@ -20,14 +20,32 @@ const importSpec: CommandSpec = {
   run: async (ctx, args, opts) => (await import('../commands/data.js')).importFiles(ctx, args, opts),
 };
 
+const sourcesSpec: CommandSpec = {
+  name: 'sources',
+  loadsPack: false,
+  summary: {
+    ja: '市町村データの各数値（人口、面積、昼間人口、通勤通学…）を持つ市区町村の数、その出典・国勢調査・層、二次資料だけの数値、ファイルと利用条件（--data のファイルも重ねて数える）',
+    en: 'how many municipalities carry each figure (population, area, daytime population, commuting…), with its source, census and layer; the figures resting on a secondary source alone; the files and their terms of use (--data files are counted too)',
+  },
+  formats: ['table', 'json', 'markdown'],
+  examples: [
+    { cmd: 'kouiki data sources', what: { ja: '埋め込みデータの出典と数', en: 'the embedded data, its sources and counts' } },
+    { cmd: 'kouiki data sources --data tottori-2020.yaml -f json', what: { ja: '取り込んだファイルを重ねたとき', en: 'with an imported file laid over it' } },
+  ],
+  run: async (ctx) => (await import('../commands/data.js')).sources(ctx),
+};
+
 export const dataSpec: CommandSpec = {
   name: 'data',
   summary: {
-    ja: '市町村データ: import（e-Stat の CSV を取り込む）',
-    en: 'municipality data: import (bring in e-Stat CSV files)',
+    ja: '市町村データ: import（e-Stat の CSV を取り込む）、sources（各数値の出典と数）',
+    en: 'municipality data: import (bring in e-Stat CSV files), sources (where each figure comes from, and how many carry it)',
   },
   formats: [],
-  examples: [{ cmd: 'kouiki data import od.csv -o od.yaml', what: { ja: 'e-Stat の CSV を --data の形式に', en: 'an e-Stat CSV into the --data format' } }],
-  subcommands: [importSpec],
+  examples: [
+    { cmd: 'kouiki data import od.csv -o od.yaml', what: { ja: 'e-Stat の CSV を --data の形式に', en: 'an e-Stat CSV into the --data format' } },
+    { cmd: 'kouiki data sources', what: { ja: '各数値の出典と、それを持つ市区町村の数', en: 'where each figure comes from, and how many municipalities carry it' } },
+  ],
+  subcommands: [importSpec, sourcesSpec],
   run: async () => 2,
 };

@@ -32,6 +32,22 @@ const W = {
     ja: '{decided}の {dv} で判定（{other}は {ov}: {os}）',
     en: 'decided by the {decided} figure {dv} (the {other} figure is {ov}: {os})',
   },
+  unconfirmedFigure: {
+    ja: 'この数値は二次資料のみによる（未確認）: {why}',
+    en: 'this figure rests on a secondary source alone (unconfirmed): {why}',
+  },
+  unconfirmedSplit: {
+    ja: '未確認の{decided} {dv}（{ds}）と公式の{other} {ov}（{os}）とで結果が分かれるため判定しない。{decided}を公式の表で確かめて出典とともに指定すれば判定できる',
+    en: 'not decided: the unconfirmed {decided} figure {dv} ({ds}) and the official {other} figure {ov} ({os}) disagree; confirm the {decided} figure in an official table and give it with its source',
+  },
+  /** A status inside a note, in the language of the note. */
+  statusWord: {
+    pass: { ja: '適合', en: 'pass' },
+    fail: { ja: '不適合', en: 'fail' },
+    borderline: { ja: '境界', en: 'borderline' },
+    unknown: { ja: '不明', en: 'unknown' },
+    'not-applicable': { ja: '対象外', en: 'not applicable' },
+  },
   basisName: { raw: { ja: '原数値', en: 'raw (原数値)' }, imputed: { ja: '不詳補完値', en: 'imputed (不詳補完値)' } },
   imputedOnly: {
     ja: '不詳補完値で判定（原数値とは異なりうる。原数値は daytimePopulation で指定できる）',
@@ -370,10 +386,21 @@ function evaluateOne(ctx: EligibilityContext, d: Designation, c: Criterion, targ
         const decided = basisOf(f, 'raw');
         const otherBasis = basisOf(other, 'imputed');
         out.alternative = { actual: alt.actual as number, status: alt.status, basis: otherBasis, source: other.source };
-        const note = t2(lang, W.basis, { decided: W.basisName[decided][lang], dv: String(out.actual), other: W.basisName[otherBasis][lang], ov: String(alt.actual), os: alt.status });
+        if (other.unconfirmed) out.alternative.unconfirmed = other.unconfirmed;
+        const names = { decided: W.basisName[decided][lang], dv: String(out.actual), other: W.basisName[otherBasis][lang], ov: String(alt.actual), os: W.statusWord[alt.status][lang] };
+        // A figure resting on a secondary source alone never decides against the official
+        // version of the same figure: where the two disagree, the criterion stays unknown.
+        const split = f.unconfirmed !== undefined && other.unconfirmed === undefined && alt.status !== out.status;
+        const note = split ? t2(lang, W.unconfirmedSplit, { ...names, ds: W.statusWord[out.status][lang] }) : t2(lang, W.basis, names);
+        if (split) out.status = 'unknown';
         out.note = out.note ? `${out.note}; ${note}` : note;
       } else if (c.figure === 'dayNightRatio' && f.census?.basis === 'imputed') {
         out.note = out.note ? `${out.note}; ${W.imputedOnly[lang]}` : W.imputedOnly[lang];
+      }
+      if (f.unconfirmed !== undefined) {
+        out.unconfirmed = f.unconfirmed;
+        const note = t2(lang, W.unconfirmedFigure, { why: f.unconfirmed });
+        out.note = out.note ? `${out.note}; ${note}` : note;
       }
       return out;
     }

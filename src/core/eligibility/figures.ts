@@ -119,6 +119,9 @@ function ratioFrom(p: Figure<number> | null, d: Figure<number> | null, given: Fi
     if (d.census) out.census = d.census;
     const layer = higherLayer(d.layer, p.layer);
     if (layer) out.layer = layer;
+    // A ratio of an unconfirmed count is unconfirmed.
+    const doubt = d.unconfirmed ?? p.unconfirmed;
+    if (doubt) out.unconfirmed = doubt;
     return out;
   }
   return given;

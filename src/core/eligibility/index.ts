@@ -16,6 +16,7 @@ import {
   type Figure,
   type FigureLayer,
   type FigureSources,
+  type MetroArea,
   type Municipality,
   type FormedBy,
 } from './model.js';
@@ -75,6 +76,8 @@ export class MunicipalityIndex {
   private readonly byRuby = new Map<string, string[]>();
   private readonly census: CensusLookup | null;
   private readonly formedBy: ((code: string) => FormedBy | null) | null;
+  /** metroArea `none` for the municipalities of these prefectures (BaseData.outsideMetroAreas). */
+  private readonly outsideMetro: { figure: Figure<MetroArea>; prefectures: ReadonlySet<string> } | null;
   /** The municipalities of the code list without a record, made once per base (shared by copies; never mutated). */
   private readonly plain: Map<string, Municipality>;
   /** The embedded records with the census laid beneath, made on first use (shared by copies). */
@@ -86,6 +89,8 @@ export class MunicipalityIndex {
     this.codeListSource = base.codeListSource;
     this.census = base.census ?? null;
     this.formedBy = base.formedBy ?? null;
+    const out = base.outsideMetroAreas;
+    this.outsideMetro = from ? from.outsideMetro : out ? { figure: { value: 'none', source: out.source, layer: 'embedded' }, prefectures: new Set(out.prefectures) } : null;
     if (from) {
       // A copy of an index over the same base (see MunicipalityIndex.over): the maps are copied,
       // their values shared; nothing below mutates a shared value (addName replaces its list).
@@ -170,7 +175,7 @@ export class MunicipalityIndex {
     if (r) {
       const pending = this.withCensusOf.get(r);
       if (pending !== r) return pending ?? r;
-      const filled = this.withFormers(withCensus(r, this.census!.figuresOf(r.code!)));
+      const filled = this.withFormers(this.placed(withCensus(r, this.census!.figuresOf(r.code!))));
       this.withCensusOf.set(r, filled);
       return filled;
     }
@@ -182,7 +187,7 @@ export class MunicipalityIndex {
     const kind = kindFromName(e.name, e.prefecture);
     if (kind) m.kind = { value: kind, source: kind === 'city' ? this.otherCitiesSource : this.codeListSource, layer: 'embedded' };
     if (this.census) m = withCensus(m, this.census.figuresOf(e.code));
-    m = this.withFormers(m);
+    m = this.withFormers(this.placed(m));
     this.plain.set(id, m);
     return m;
   }
@@ -203,6 +208,13 @@ export class MunicipalityIndex {
       // The note is data (as a record's note is): the table's own words, in both languages' reports.
       notes: [...m.notes, `合併市 (merged city): ${f.date} 新設合併 (${f.names.join('・')}) — ${f.source}`],
     };
+  }
+
+  /** A municipality of a prefecture outside the 三大都市圏 under every reading reads metroArea none (its own statement wins). */
+  private placed(m: Municipality): Municipality {
+    const o = this.outsideMetro;
+    if (!o || m.metroArea || !m.prefecture || !o.prefectures.has(m.prefecture)) return m;
+    return { ...m, metroArea: o.figure };
   }
 
   /** Municipalities that have a data record (the ones that can have commuting figures). */
@@ -467,7 +479,10 @@ export function overlay(m: Municipality, rec: MunicipalityRecord, file: string, 
   const src = (k: FieldKey): string => sourceOf(rec, k, file);
   const put = <T>(value: T | null | undefined, k: FieldKey, census = false, basis?: CensusBasis): Figure<T> | null => {
     const s = src(k);
-    return fig(value, s, layer, census ? censusOf(rec, s, basis) : undefined);
+    const f = fig(value, s, layer, census ? censusOf(rec, s, basis) : undefined);
+    const doubt = rec.unconfirmed?.[k];
+    if (f && doubt) f.unconfirmed = doubt;
+    return f;
   };
   if (rec.prefecture !== undefined && m.prefecture === null) m.prefecture = rec.prefecture;
   if (rec.kind !== undefined) {

@@ -150,7 +150,11 @@ export function mergeMunicipalities(members: Municipality[], index: Municipality
       return { value: total, source: joinSources(...known.map((x) => x.f)), derivation: parts, atLeast: true };
     }
     derived.push(fill(M.sum[lang], { what, v: fmtNumber(total), parts }));
-    return { value: total, source: joinSources(...known.map((x) => x.f)), derivation: parts };
+    const out: NumberFigure = { value: total, source: joinSources(...known.map((x) => x.f)), derivation: parts };
+    // A sum of an unconfirmed figure is unconfirmed (it never decides against the official one).
+    const doubt = known.map((x) => (x.f.unconfirmed ? `${x.m.name}: ${x.f.unconfirmed}` : null)).filter((x): x is string => x !== null);
+    if (doubt.length > 0) out.unconfirmed = doubt.join('; ');
+    return out;
   };
 
   const kindLabel = (k: string | undefined): string => k ?? (lang === 'ja' ? '不明' : 'unknown');

@@ -45,6 +45,8 @@ export interface Figure<T> {
   layer?: FigureLayer;
   /** For a census figure: year, 確定/速報, publication and basis. */
   census?: CensusInfo;
+  /** The figure rests on a secondary source alone: why it is unconfirmed (the data's `unconfirmed:`). */
+  unconfirmed?: string;
 }
 
 /** The designations a city can hold by 政令 (指定都市, 中核市) or by statute (施行時特例市). */
@@ -165,6 +167,12 @@ export interface BaseData {
    * without it (the figures are then unknown).
    */
   census?: CensusLookup | null;
+  /**
+   * The prefectures whose every municipality lies outside the 三大都市圏 under every reading of
+   * the term (data/municipalities.yaml `outsideMetroAreas:`): their municipalities read
+   * `metroArea: none` from this source unless a record says otherwise.
+   */
+  outsideMetroAreas?: { source: string; prefectures: readonly string[] } | null;
   /**
    * The 新設合併 that made a municipality, from the embedded 廃置分合 table (the former
    * municipalities' names; their figures are not in the data): a city so formed is a 合併市 for

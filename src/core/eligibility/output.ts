@@ -23,6 +23,8 @@ export interface Outcome {
   /** Its census was published after --as-of. */
   afterAsOf?: boolean;
   alternative?: CriterionResult['alternative'];
+  /** The figure rests on a secondary source alone: why. */
+  unconfirmed?: string;
 }
 
 /** A census figure's census as results show it (null when the figure is not a census figure). */
@@ -77,6 +79,7 @@ export function criterionOut(id: string, single: Outcome, plan: RowWords, guidel
     if (single.figure.layer) out.layer = single.figure.layer;
     const census = censusOut(single.figure.census, single.afterAsOf === true);
     if (census) out.census = census;
+    if (single.unconfirmed) out.unconfirmed = single.unconfirmed;
     if (single.alternative) out.alternative = single.alternative;
     return out;
   }
@@ -103,7 +106,7 @@ export function criterionOut(id: string, single: Outcome, plan: RowWords, guidel
   return out;
 }
 
-const KEY_ORDER: (keyof CriterionResult)[] = ['id', 'status', 'actual', 'required', 'citation', 'name', 'effectiveFrom', 'atLeast', 'guideline', 'replacedBy', 'note', 'missing', 'source', 'layer', 'census', 'alternative'];
+const KEY_ORDER: (keyof CriterionResult)[] = ['id', 'status', 'actual', 'required', 'citation', 'name', 'effectiveFrom', 'atLeast', 'guideline', 'replacedBy', 'note', 'missing', 'source', 'layer', 'census', 'unconfirmed', 'alternative'];
 
 /**
  * The criterion with its keys in the contract's order (copied only when they are not already),
@@ -211,6 +214,7 @@ function figureOut(ctx: EligibilityContext, m: Municipality, figure: string, f: 
     if (f.layer) o.layer = f.layer;
     const census = censusOut(f.census, f.census ? publishedAfter(f.census, ctx.asOf) : false);
     if (census) o.census = census;
+    if (f.unconfirmed) o.unconfirmed = f.unconfirmed;
   } else {
     const w = where(ctx, whereKey);
     o = w ? { figure, value: null, source: null, where: w } : { figure, value: null, source: null };

@@ -38,8 +38,13 @@ export interface CriterionResult {
   layer?: 'embedded' | 'data' | 'import' | 'flag';
   /** For a census figure: its survey year, 確定/速報, and (when known) the version and whether it was published after --as-of. */
   census?: CensusOut;
+  /**
+   * The figure rests on a secondary source alone (no official table found): why. Such a figure
+   * never decides against the official version of the same figure (the status is then `unknown`).
+   */
+  unconfirmed?: string;
   /** The other version of a census figure (a 不詳補完値 beside the 原数値 that decided), with the status it would give. */
-  alternative?: { actual: number; status: CriterionStatus; basis: 'imputed' | 'raw'; source: string };
+  alternative?: { actual: number; status: CriterionStatus; basis: 'imputed' | 'raw'; source: string; unconfirmed?: string };
 }
 
 /** A census figure's census, as results show it. */
@@ -103,6 +108,8 @@ export interface FigureOut {
   where?: string;
   layer?: 'embedded' | 'data' | 'import' | 'flag';
   census?: CensusOut;
+  /** The figure rests on a secondary source alone: why. */
+  unconfirmed?: string;
 }
 
 export interface EligibilityResult {
