@@ -441,5 +441,5 @@ export function eligibilityRenderer(format: string, env: EligibilityRenderEnv): 
     const detail = format === 'markdown' ? markdownRenderer(env) : tableRenderer(env);
     inner = env.summary ? withEligibilitySummary(detail, env.summary, { ...env, markdown: format === 'markdown' }) : detail;
   }
-  return data ? withSources(inner, format === 'markdown' ? 'markdown' : 'text', data, env.lang) : inner;
+  return data ? withSources(inner, format === 'markdown' ? 'markdown' : 'text', data, env.lang, format === 'markdown' ? {} : { width: env.width }) : inner;
 }

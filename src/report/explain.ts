@@ -37,7 +37,7 @@ export function explainRenderer(format: string, env: ExplainRenderEnv): StreamRe
     }
     default: {
       const r: StreamRenderer<Explanation> = { begin: () => '', item: (x) => renderTextTree(explanationTree(x, env.lang, treeHead), env.width), end: () => '' };
-      return env.data ? withSources(r, 'text', env.data, env.lang, { citations: true }) : r;
+      return env.data ? withSources(r, 'text', env.data, env.lang, { citations: true, width: env.width }) : r;
     }
   }
 }

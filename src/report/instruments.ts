@@ -53,7 +53,7 @@ export function renderMatrix(list: InstrumentOut[], format: string, lang: Lang, 
     rows.push([head, ...MATRIX.map((k) => wrapText(cell(i, k), rest - 2))]);
   }
   const table = drawTable({ head: headers.map((h, i) => wrapText(h, (i === 0 ? first : rest) - 2)), colWidths: [first, ...MATRIX.map(() => rest)], rows, chalk });
-  return `${table}\n${wrapText(legend(lang), width)}\n${sources.length > 0 ? `\n${sourcesText(sources, lang).join('\n')}\n` : ''}`;
+  return `${table}\n${wrapText(legend(lang), width)}\n${sources.length > 0 ? `\n${sourcesText(sources, lang, { width }).join('\n')}\n` : ''}`;
 }
 
 function legend(lang: Lang): string {

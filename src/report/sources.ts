@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/lang.js';
 import { citedSources, collectCitations, type CitedSource } from '../core/citation.js';
 import type { PackData } from '../pack/model.js';
 import type { StreamRenderer } from './stream.js';
-import { mdCell } from './text.js';
+import { mdCell, wrapText } from './text.js';
 
 /**
  * The "Sources" part of every output: each public source the output cites, in full (title,
@@ -37,14 +37,32 @@ export class SourceCollector {
  * Text: one numbered line per source; with `citations`, each citation under it with the URL that
  * opens it (an e-Gov article anchor for a statute).
  */
-export function sourcesText(list: CitedSource[], lang: Lang, opts: { citations?: boolean } = {}): string[] {
+export function sourcesText(list: CitedSource[], lang: Lang, opts: { citations?: boolean; width?: number } = {}): string[] {
   if (list.length === 0) return [];
   const out = [`${HEADING[lang]}:`];
   list.forEach((s, i) => {
-    out.push(`  [${i + 1}] ${s.reference}`);
-    if (opts.citations) for (const c of s.citations) if (c.url && c.url !== s.url) out.push(`      ${c.citation} — ${c.url}`);
+    out.push(...fitted(`  [${i + 1}] `, s.reference, s.url, opts.width));
+    if (opts.citations) for (const c of s.citations) if (c.url && c.url !== s.url) out.push(...fitted('      ', `${c.citation} — ${c.url}`, c.url, opts.width));
   });
   return out;
+}
+
+/**
+ * One entry fitted to the terminal: the words wrapped under a hanging indent, the URL kept whole
+ * (a URL cut in two no longer opens), on the last line when it fits there, else on its own line.
+ */
+function fitted(prefix: string, text: string, url: string | undefined, width: number | undefined): string[] {
+  if (!width) return [`${prefix}${text}`];
+  const indent = ' '.repeat(prefix.length);
+  const room = Math.max(20, width - prefix.length);
+  const body = url && text.endsWith(url) ? text.slice(0, -url.length).trimEnd() : text;
+  const lines = body ? wrapText(body, room).split('\n') : [];
+  if (url && text.endsWith(url)) {
+    const last = lines.length > 0 ? lines[lines.length - 1]! : '';
+    if (lines.length > 0 && last.length + 1 + url.length <= room && !/[\u3000-\uffff]/.test(last)) lines[lines.length - 1] = `${last} ${url}`;
+    else lines.push(url);
+  }
+  return lines.map((l, k) => `${k === 0 ? prefix : indent}${l}`);
 }
 
 export function sourcesMarkdown(list: CitedSource[], lang: Lang, opts: { citations?: boolean; level?: number } = {}): string[] {
@@ -66,7 +84,7 @@ export function sourcesJson(list: CitedSource[]): CitedSource[] {
  * A text or Markdown renderer with the Sources list after the last result. The list covers
  * every result the renderer wrote (a batch cites each source once).
  */
-export function withSources<R>(inner: StreamRenderer<R>, format: 'text' | 'markdown', data: PackData, lang: Lang, opts: { citations?: boolean } = {}): StreamRenderer<R> {
+export function withSources<R>(inner: StreamRenderer<R>, format: 'text' | 'markdown', data: PackData, lang: Lang, opts: { citations?: boolean; width?: number } = {}): StreamRenderer<R> {
   const collector = new SourceCollector(data, lang);
   return {
     begin: () => inner.begin(),

@@ -55,7 +55,7 @@ export async function renderRecommendations(
       specs,
       (spec) => {
         const e = spec.file ? plain : env;
-        return special(spec.format) ?? (spec.format === 'table' ? withSources(table!.tableRenderer(e), 'text', e.data, e.lang) : recommendRenderer(spec.format, e));
+        return special(spec.format) ?? (spec.format === 'table' ? withSources(table!.tableRenderer(e), 'text', e.data, e.lang, { width: e.width }) : recommendRenderer(spec.format, e));
       },
       evaluateAll(cp, tasks, procedure),
       inputs,
