@@ -399,7 +399,7 @@ function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamR
     end() {
       const out: string[] = [];
       const central = (env.partnersOf ?? []).join(', ');
-      out.push(markdown ? `## ${mdCell(w(lang, 'partnersTitle', { c: central }))}` : chalk.bold(`■ ${w(lang, 'partnersTitle', { c: central })}`));
+      out.push(markdown ? `## ${mdCell(w(lang, 'partnersTitle', { c: central }))}` : chalk.bold(wrapText(`■ ${w(lang, 'partnersTitle', { c: central })}`, env.width)));
       if (all.length === 0) {
         out.push('', w(lang, 'noPartners', { c: central }));
         if (env.commuteWhere) out.push(`${w(lang, 'where')}: ${env.commuteWhere}`);
@@ -414,16 +414,21 @@ function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamR
         out.push('');
         if (markdown) {
           out.push(`### ${mdCell(head)}`, '', `| ${w(lang, 'partner')} | ${w(lang, 'share')} | ${w(lang, 'status')} |`, '|---|---:|---|');
-        } else out.push(chalk.bold(head));
+        } else out.push(chalk.bold(wrapText(head, env.width)));
         const rows2: string[][] = [];
         for (const { r, d } of rows) {
           const c = d.criteria.find((x) => x.id === 'commute-share') ?? d.criteria[0]!;
           const label = c.status === 'pass' ? w(lang, 'meets') : c.status === 'not-applicable' ? w(lang, 'below') : w(lang, 'undecided');
           const status = `${STATUS[c.status].mark} ${label}`;
           if (markdown) out.push(`| ${mdCell(r.municipality.name)} | ${mdCell(actualText(c, lang))} | ${mdCell(status)} |`);
-          else rows2.push([r.municipality.name, actualText(c, lang), wrapText(status, Math.max(30, env.width - 46) - 2)]);
+          else rows2.push([r.municipality.name, actualText(c, lang), status]);
         }
-        if (!markdown) out.push(drawTable({ head: [w(lang, 'partner'), w(lang, 'share'), w(lang, 'status')], colWidths: [24, 18, Math.max(30, env.width - 24 - 18 - 4)], rows: rows2, chalk }));
+        // Below the table's 76 columns, one line per municipality (the terminal's width, issue 15 item 7).
+        if (!markdown && env.width < 76) for (const [name, share, status] of rows2) out.push(hang('  ', `${name} ${share} ${status}`, env.width - 2));
+        else if (!markdown) {
+          const statusWidth = Math.max(30, env.width - 24 - 18 - 4);
+          out.push(drawTable({ head: [w(lang, 'partner'), w(lang, 'share'), w(lang, 'status')], colWidths: [24, 18, statusWidth], rows: rows2.map(([name, share, status]) => [name!, share!, wrapText(status!, statusWidth - 2)]), chalk }));
+        }
         const notes = [...new Set(rows.flatMap(({ d }) => d.criteria.map((c) => c.note).filter((n): n is string => !!n)))];
         for (const n of notes) out.push(markdown ? `\n- ${mdCell(n)}` : hang('  - ', n, env.width - 2));
       }

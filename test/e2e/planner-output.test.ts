@@ -146,6 +146,14 @@ describe('item 7: tables fit the terminal', () => {
     expect(at(60, ['eligibility', '倉吉市', '--designation', 'cooperation-central-city', '--lang', 'en', ...AS_OF]).stdout).toMatch(/^✗ fail A scale/m);
   });
 
+  it('the partner lists fit too: a table from 76 columns, a line per municipality below', () => {
+    const partners = ['eligibility', '小田原市', '--partners', '--data', 'examples/kensei-commuting.example.yaml', '--lang', 'ja', ...AS_OF];
+    const narrow = at(60, partners);
+    expect(widest(narrow.stdout)).toBeLessThanOrEqual(60);
+    expect(narrow.stdout).toContain('  中井町 8% - 目安未満（意思があれば参加できる）');
+    expect(at(80, partners).stdout).toMatch(/│ 中井町 +│ 8% +│/);
+  });
+
   it('a list layout below the table’s minimum width; English words are not cut', () => {
     const narrow = at(60, ['recommend', '--category', 'essential-service', '--lang', 'en', ...AS_OF]);
     expect(narrow.stdout).not.toContain('┌');
