@@ -14,9 +14,9 @@ export function defaultPack(): Pack {
   return (pack ??= loadPackDir(defaultRulesDir(), { isDefault: true }).pack);
 }
 
-export function recommend(task: Partial<Task> & { facts?: Task['facts'] }, opts: { asOf?: string; lang?: Lang } = {}): TaskResult {
+export function recommend(task: Partial<Task> & { facts?: Task['facts'] }, opts: { asOf?: string; lang?: Lang; procedure?: 'top' | 'recommended' | 'all' } = {}): TaskResult {
   const cp = compilePack(defaultPack(), opts.lang ?? 'en', opts.asOf ?? '2026-11-23');
-  return evaluateTask(cp, { id: task.id ?? '1', name: task.name ?? 'task', facts: task.facts ?? {}, ...(task.description ? { description: task.description } : {}), ...(task.category ? { category: task.category } : {}) }, { procedure: 'recommended' });
+  return evaluateTask(cp, { id: task.id ?? '1', name: task.name ?? 'task', facts: task.facts ?? {}, ...(task.description ? { description: task.description } : {}), ...(task.category ? { category: task.category } : {}) }, { procedure: opts.procedure ?? 'recommended' });
 }
 
 export function rankOf(r: TaskResult, id: string): number {
