@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatUserError, UserError } from '../src/errors.js';
 import { COMPILED_PACK_FILE, listPackFiles, loadPackDir, type CompiledPackFile } from '../src/rules-tools/load.js';
 import { COMPILED_DATA_FILE, compileDataFile } from '../src/io/municipalities.js';
+import { citationEntries } from '../src/core/citation.js';
 
 /**
  * Compiles what the CLI reads at start-up into JSON: the default rule pack (validated; a broken
@@ -19,7 +20,9 @@ export async function compileAll({ root, dist }: { root: string; dist: string })
       const st = statSync(path);
       return { file, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(readFileSync(path)) };
     });
-    const out: CompiledPackFile = { format: 1, sources, data: pack.data };
+    // The citation index too (every reference formatted in both languages), which each run
+    // would otherwise build by walking the whole pack.
+    const out: CompiledPackFile = { format: 1, sources, data: pack.data, citations: citationEntries(pack.data) };
     writeFileSync(join(dist, COMPILED_PACK_FILE), JSON.stringify(out));
     // The embedded municipality data and the code list of every municipality (read only by the
     // eligibility command): validated like the pack, stale-checked the same way at run time.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sha256 } from '../io/hash.js';
 import { defaultRulesDir, distDir, trustsDist } from '../io/paths.js';
 import type { Pack, PackData } from '../pack/model.js';
+import { useCitationEntries, type CitationEntries } from '../core/citation.js';
 
 /** What the build writes to dist/: the default pack as data, with the sources it came from. */
 export interface CompiledPackFile {
@@ -10,6 +11,8 @@ export interface CompiledPackFile {
   /** Each YAML file's size, mtime and SHA-256 when the build read it. */
   sources: { file: string; size: number; mtimeMs: number; sha256: string }[];
   data: PackData;
+  /** The pack's citation index in both languages (core/citation.ts), computed by the build. */
+  citations?: CitationEntries;
 }
 
 export const COMPILED_PACK_FILE = 'default-pack.json';
@@ -76,5 +79,6 @@ export function compiledDefaultPack(): Pack | null {
     }
   }
   cached = { data: compiled.data, origin: { dir: null, base: null, overrides: [] }, positions: new Map() };
+  if (compiled.citations) useCitationEntries(compiled.data, compiled.citations);
   return cached;
 }
