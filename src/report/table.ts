@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import truncatedWidth from 'fast-string-truncated-width';
-import { getBorderCharacters, table } from 'table';
+import { displayWidth } from './width.js';
 
 export interface TableSpec {
   head: string[];
@@ -31,22 +31,50 @@ function fit(cell: string, width: number): string {
     .join('\n');
 }
 
+/** The single-line box characters (the `norc` set of the `table` package, which drew these tables before). */
+const BOX = {
+  topLeft: '┌', topBody: '─', topJoin: '┬', topRight: '┐',
+  joinLeft: '├', joinBody: '─', joinJoin: '┼', joinRight: '┤',
+  bottomLeft: '└', bottomBody: '─', bottomJoin: '┴', bottomRight: '┘',
+  bodyLeft: '│', bodyJoin: '│', bodyRight: '│',
+} as const;
+
 /**
- * A boxed table (the `table` package, single-line borders): the head in bold and the borders in
- * grey when colour is on. Cells are wrapped by kouiki first (report/text.ts, which counts
- * columns as the terminal does); `table` only lays them out. Not cli-table3: see
- * docs/decisions.md ("tables").
+ * A boxed table: the head in bold and the borders in grey when colour is on, a rule between
+ * every two rows, one space of padding on either side of a cell, lines left-aligned.
+ *
+ * Cells arrive wrapped and fitted by kouiki (report/text.ts, and `fit` above, both measuring with
+ * report/width.ts), so drawing is only padding each line to its column and joining the borders,
+ * measured with the same width function. The `table` package drew the same bytes, but wrapped
+ * every line again with slice-ansi 4 (a regular expression built per character) and measured it
+ * with string-width 4, which counts a decomposed が as 4 columns where the wrapping counted 2:
+ * 60 ms of CPU of `kouiki eligibility 小田原市`, half of what the command costs beyond Node's
+ * start (docs/decisions.md, "Speed"). test/unit/table.test.ts draws generated tables with both.
  */
 export function drawTable(spec: TableSpec): string {
   const { chalk } = spec;
-  const plain = getBorderCharacters('norc');
-  const border = chalk.level > 0 ? Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, chalk.grey(v)])) : plain;
-  const head = spec.head.map((h) => (chalk.level > 0 ? clean(h).split('\n').map((line) => chalk.bold(line)).join('\n') : clean(h)));
+  const b = chalk.level > 0 ? (Object.fromEntries(Object.entries(BOX).map(([k, v]) => [k, chalk.grey(v)])) as Record<keyof typeof BOX, string>) : BOX;
   const widths = spec.colWidths.map((w) => Math.max(1, w - 2));
-  const out = table([head, ...spec.rows.map((r) => r.map((cell, i) => fit(cell, widths[i] ?? 1)))], {
-    border,
-    columns: widths.map((width) => ({ width, wrapWord: false })),
+  // A heading longer than its column (none of the reports has one) is cut as a cell is.
+  const head = spec.head.map((h, i) => {
+    const fitted = fit(h, widths[i] ?? 1);
+    return chalk.level > 0 ? fitted.split('\n').map((line) => chalk.bold(line)).join('\n') : fitted;
   });
-  // `table` ends with a line break; callers join blocks with their own.
-  return out.endsWith('\n') ? out.slice(0, -1) : out;
+  const rows = [head, ...spec.rows.map((r) => r.map((cell, i) => fit(cell, widths[i] ?? 1)))];
+  const rule = (left: string, body: string, join: string, right: string): string => `${left}${widths.map((w) => body.repeat(w + 2)).join(join)}${right}`;
+  const out = [rule(b.topLeft, b.topBody, b.topJoin, b.topRight)];
+  rows.forEach((row, r) => {
+    if (r > 0) out.push(rule(b.joinLeft, b.joinBody, b.joinJoin, b.joinRight));
+    const cells = widths.map((_, i) => (row[i] ?? '').split('\n'));
+    const height = Math.max(1, ...cells.map((lines) => lines.length));
+    for (let l = 0; l < height; l++) {
+      const line = cells.map((lines, i) => {
+        const text = lines[l] ?? '';
+        return ` ${text}${' '.repeat(Math.max(0, widths[i]! - displayWidth(text)))} `;
+      });
+      out.push(`${b.bodyLeft}${line.join(b.bodyJoin)}${b.bodyRight}`);
+    }
+  });
+  out.push(rule(b.bottomLeft, b.bottomBody, b.bottomJoin, b.bottomRight));
+  return out.join('\n');
 }
