@@ -1,3 +1,4 @@
+import { HELD_BELOW } from './held-words.js';
 import { drawTable } from './table.js';
 import { idLabel } from '../i18n/kind-labels.js';
 import type { ChalkInstance } from 'chalk';
@@ -121,7 +122,8 @@ function actualText(c: CriterionResult, lang: Lang): string {
   return c.atLeast ? w(lang, 'atLeast', { v: shown }) : shown;
 }
 
-function statusText(s: CriterionStatus, lang: Lang, chalk: ChalkInstance): string {
+function statusText(s: CriterionStatus, lang: Lang, chalk: ChalkInstance, held = false, width = 12): string {
+  if (held && s === 'fail') return chalk.dim(wrapText(`${HELD_BELOW.mark} ${HELD_BELOW[lang]}`, width));
   const t = `${STATUS[s].mark} ${STATUS[s][lang]}`;
   switch (s) {
     case 'pass':
@@ -243,7 +245,7 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
         for (const c of d.criteria) {
           rows.push([
             wrapText(`${c.name ?? c.id}\n(${c.id})`, cols[0]! - 2),
-            statusText(c.status, lang, chalk),
+            statusText(c.status, lang, chalk, !!d.held, cols[1]! - 2),
             wrapText(actualText(c, lang), cols[2]! - 2),
             wrapText(c.required, cols[3]! - 2),
             wrapText(citationText(c, lang), citeWidth - 2),
@@ -298,7 +300,7 @@ function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<Eligibility
         for (const line of heldLines(d, lang)) out.push(`*${mdCell(line)}*`, '');
         out.push(`| ${w(lang, 'criterion')} | ${w(lang, 'status')} | ${w(lang, 'actual')} | ${w(lang, 'required')} | ${w(lang, 'citation')} |`, '|---|---|---:|---|---|');
         for (const c of d.criteria) {
-          out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${STATUS[c.status].mark} ${STATUS[c.status][lang]} | ${mdCell(actualText(c, lang))} | ${mdCell(c.required)} | ${mdCell(citationText(c, lang))} |`);
+          out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${d.held && c.status === 'fail' ? `${HELD_BELOW.mark} ${HELD_BELOW[lang]}` : `${STATUS[c.status].mark} ${STATUS[c.status][lang]}`} | ${mdCell(actualText(c, lang))} | ${mdCell(c.required)} | ${mdCell(citationText(c, lang))} |`);
         }
         const notes = criterionNotes(d, lang);
         if (notes.length > 0 || (d.notes && d.notes.length > 0)) {

@@ -37,6 +37,11 @@ describe('designations already held (the law has no de-designation)', () => {
     const ja = kouiki(['eligibility', '鳥取市', '--population', '188465', '--designation', 'core-city', ...AS_OF, '--lang', 'ja']);
     expect(ja.stdout).toContain('中核市 (core-city): ✓ 指定済み（2018-04-01）');
     expect(ja.stdout).not.toContain('(core-city): ✗');
+    // Nor does a row say ✗: a criterion today's figures miss is marked for reference (the law has no de-designation).
+    for (const out of [en.stdout, ja.stdout]) expect(out).not.toMatch(/✗/);
+    expect(en.stdout.replace(/[│\s]+/g, ' ')).toContain('· below 188,465 >= 200,000');
+    const md = kouiki(['eligibility', '鳥取市', '--population', '188465', '--designation', 'core-city', ...AS_OF, '--lang', 'ja', '-f', 'markdown']);
+    expect(md.stdout).toContain('| · 現在は下回る（参考） | 188,465 | >= 200,000 |');
     expectGolden('eligibility/tottori-held.ja.table.txt', ja.stdout);
   });
 

@@ -36,6 +36,15 @@ describe('merger arithmetic', () => {
     // not the average of the ratios (0.9333 and 0.9)
     expect(dayNightRatioOf(m, 'en')!.value).not.toBe((140000 / 150000 + 45000 / 50000) / 2);
   });
+  it('areas add up to the decimals their parts have (765.31 + 122.32 is 887.63, not 887.6299999999999)', () => {
+    const idx = tinyIndex([
+      { name: '丁市', kind: 'city', population: 1, area: 765.31 },
+      { name: '戊町', kind: 'town', population: 1, area: 122.32 },
+    ]);
+    const r = mergeMunicipalities(members(idx, ['丁市', '戊町']), idx, 'en');
+    expect(r.municipality.area!.value).toBe(887.63);
+    expect(r.derived.join('\n')).toContain('887.63 = 丁市 765.31 + 戊町 122.32');
+  });
   it('flows between the members become internal; flows to other places add up', () => {
     expect(Object.keys(m.to)).toEqual(['丙村']);
     expect(m.to['丙村']!.value).toBe(800);

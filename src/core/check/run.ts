@@ -185,6 +185,18 @@ function centralCityEligibility(ctx: RuleContext): void {
         cite,
         { maxSeverity: 'warning' },
       );
+    } else if (c.status === 'unknown' && c.actual !== null && c.note) {
+      // The figure is there but something else leaves the test open (e.g. whether the city lies in the 三大都市圏).
+      ctx.report(
+        'central-city-eligibility',
+        ['centralCity'],
+        ctx.t(
+          `${q(ctx, city)}の${designation}の要件「${label}」は判定できません: ${c.note}（実際: ${formatActual(c.actual, 'ja')}、必要: ${c.required}）`,
+          `${q(ctx, city)}: the ${designation} requirement "${label}" cannot be decided: ${c.note} (actual: ${formatActual(c.actual, 'en')}; required: ${c.required})`,
+        ),
+        cite,
+        { maxSeverity: 'warning' },
+      );
     } else if (c.status === 'unknown') {
       ctx.report(
         'central-city-eligibility',

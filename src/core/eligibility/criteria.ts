@@ -20,6 +20,10 @@ const W = {
   noThreshold: { ja: 'この日（{d}）の値がルールパックにない', en: 'the rule pack has no value for this date ({d})' },
   outsideMetro: { ja: '三大都市圏の区域外の市には適用しない', en: 'not applied to a city outside the 三大都市圏' },
   metroUnknown: { ja: '三大都市圏の区域内か不明', en: 'unknown whether the city lies in the 三大都市圏' },
+  metroEitherWay: {
+    ja: '三大都市圏の区域内か不明だが、割合が基準を満たすため、区域内（適合）でも区域外（適用なし）でもこの要件で不適合にはならない',
+    en: 'unknown whether the city lies in the 三大都市圏, but the share meets the test, so this requirement holds either way (inside: met; outside: not applied)',
+  },
   atLeast: { ja: '一部の通勤通学の値がなく、{v} は下限', en: 'some commuting figures are missing; {v} is a lower bound' },
   largestUnknown: { ja: '旧市町村の人口が不明で、人口最大の旧市を決められない', en: 'the former municipalities\' populations are unknown, so the most populous cannot be chosen' },
   noTwin: { ja: '相手の市がない', en: 'no second city' },
@@ -331,11 +335,21 @@ function evaluateOne(ctx: EligibilityContext, d: Designation, c: Criterion, targ
     case 'confirm':
       return { status: 'unknown', actual: null, note: W.confirm[lang] };
     default: {
-      if (c.onlyInMetro) {
-        if (!m.metroArea) return { status: 'unknown', actual: null, note: W.metroUnknown[lang] };
-        if (m.metroArea.value === 'none') return { status: 'not-applicable', actual: null, note: W.outsideMetro[lang] };
-      }
+      if (c.onlyInMetro && m.metroArea?.value === 'none') return { status: 'not-applicable', actual: null, note: W.outsideMetro[lang] };
       const f = figureOf(c, target, central);
+      if (c.onlyInMetro && !m.metroArea) {
+        // Whether the city lies in the 三大都市圏 is unknown. A share that meets the test settles it
+        // anyway (inside: pass; outside: not applied), so the unknown location does not block it.
+        if (!f || threshold === null) return { status: 'unknown', actual: f ? round4(f.value) : null, note: W.metroUnknown[lang] };
+        const either = compareFigure(ctx, c, f, threshold);
+        either.figure = f;
+        if (either.status === 'pass') either.note = W.metroEitherWay[lang];
+        else {
+          either.status = 'unknown';
+          either.note = W.metroUnknown[lang];
+        }
+        return either;
+      }
       if (threshold === null) return { status: 'unknown', actual: f ? round4(f.value) : null, note: t2(lang, W.noThreshold, { d: ctx.asOf }) };
       if (!f) return { status: 'unknown', actual: null };
       const out = compareFigure(ctx, c, f, threshold);

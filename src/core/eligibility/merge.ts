@@ -136,7 +136,10 @@ export function mergeMunicipalities(members: Municipality[], index: Municipality
       derived.push(fill(M.unknown[lang], { what, names: list(missing) }));
       return null;
     }
-    const total = known.reduce((a, x) => a + x.f.value, 0);
+    // Summed in floating point, 765.31 + 122.32 is 887.6299999999999: round to the most decimals
+    // a part has (areas have two), so the sum reads as the parts do.
+    const decimals = Math.max(0, ...known.map((x) => (String(x.f.value).split('.')[1] ?? '').length));
+    const total = Number(known.reduce((a, x) => a + x.f.value, 0).toFixed(decimals));
     const parts = known.map((x) => `${x.m.name} ${fmtNumber(x.f.value)}`).join(' + ');
     if (missing.length > 0) {
       if (!lowerBound) {

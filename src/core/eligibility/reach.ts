@@ -56,6 +56,13 @@ export function withinReach(ctx: EligibilityContext, designations: Designation[]
       notChecked.push({ designation: d.id, name: d.name[ctx.lang], reason: 'holds-designated-city' });
       continue;
     }
+    // Every route of a central-city designation leads to a 市 (the 複眼型 routes too: 隣接する2つの市),
+    // so a 町 or 村 is out of reach by its kind.
+    const cityOnly = d.criteria.some((c) => c.test === 'kind-in' && (c.subject ?? 'self') === 'self' && (c.kinds ?? []).length > 0 && c.kinds!.every((k) => (CITY_KINDS as readonly string[]).includes(k)));
+    if (cityOnly && m.kind && !(CITY_KINDS as readonly string[]).includes(m.kind.value)) {
+      notChecked.push({ designation: d.id, name: d.name[ctx.lang], reason: 'kind' });
+      continue;
+    }
     const lowest = lowestPopulation(ctx, d, m, 0);
     if (lowest === null) {
       notChecked.push({ designation: d.id, name: d.name[ctx.lang], reason: 'kind' });
@@ -132,6 +139,9 @@ function criterionFloor(ctx: EligibilityContext, c: Criterion, m: Municipality, 
     return { decides, nominal: c.floor ? c.floor.value : t };
   }
   if (c.test === 'kind-in' && subject === 'self' && m.kind && c.kinds && !c.kinds.includes(m.kind.value)) {
+    // A 市 the municipality is not (a 町 or 村 checked for a designation of a 市): out of reach by
+    // its kind, whatever population another designation's route would name (岩美町 and 定住自立圏).
+    if (c.kinds.every((k) => (CITY_KINDS as readonly string[]).includes(k)) && !(CITY_KINDS as readonly string[]).includes(m.kind.value)) return null;
     // A kind another designation gives (中核市, 指定都市): that designation's lowest population.
     const given = c.kinds.filter((k) => (HELD_KINDS as readonly string[]).includes(k));
     if (given.length > 0 && depth === 0) {
@@ -144,8 +154,6 @@ function criterionFloor(ctx: EligibilityContext, c: Criterion, m: Municipality, 
       }
       return best;
     }
-    // A 市 the municipality is not (a 町 or 村 checked for a designation of a 市).
-    if (c.kinds.every((k) => (CITY_KINDS as readonly string[]).includes(k)) && !(CITY_KINDS as readonly string[]).includes(m.kind.value)) return null;
   }
   return { decides: 0, nominal: 0 };
 }

@@ -1,4 +1,5 @@
 import { notCheckedLine } from '../eligibility.js';
+import { HELD_BELOW } from '../held-words.js';
 import type { CriterionResult, DesignationResult, EligibilityResult, FigureOut } from '../../core/eligibility/types.js';
 import { idLabel } from '../../i18n/kind-labels.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -100,7 +101,9 @@ export function valueText(v: number | string | null, lang: Lang): string {
   return label ? label[lang] : v;
 }
 
-export function statusBadge(status: CriterionResult['status'], lang: Lang): Safe {
+export function statusBadge(status: CriterionResult['status'], lang: Lang, held = false): Safe {
+  // A held designation's criterion that today's figures miss is for reference, not a fail (report/eligibility.ts HELD_BELOW).
+  if (held && status === 'fail') return badge('st-not-applicable', HELD_BELOW.mark, HELD_BELOW[lang]);
   return badge(`st-${status}`, STATUS_MARK[status], STATUS_WORD[status][lang]);
 }
 
@@ -171,7 +174,7 @@ export function designationPart(r: EligibilityResult, d: DesignationResult, env:
   body.push(
     table(
       [{ head: W.criterion[lang] }, { head: W.status[lang], nowrap: true }, { head: W.actual[lang], num: true }, { head: W.required[lang] }],
-      d.criteria.map((c) => [html`${c.name ?? c.id} <span class="id">${c.id}</span>`, statusBadge(c.status, lang), html`${valueText(c.actual, lang)}${c.atLeast ? (lang === 'ja' ? ' 以上' : ' (at least)') : ''}`, html`${c.required}${notes.ref(c.effectiveFrom ? `${c.citation}${lang === 'ja' ? `（${c.effectiveFrom} から）` : ` (from ${c.effectiveFrom})`}` : c.citation)}`]),
+      d.criteria.map((c) => [html`${c.name ?? c.id} <span class="id">${c.id}</span>`, statusBadge(c.status, lang, !!d.held), html`${valueText(c.actual, lang)}${c.atLeast ? (lang === 'ja' ? ' 以上' : ' (at least)') : ''}`, html`${c.required}${notes.ref(c.effectiveFrom ? `${c.citation}${lang === 'ja' ? `（${c.effectiveFrom} から）` : ` (from ${c.effectiveFrom})`}` : c.citation)}`]),
     ),
   );
   const charts = d.criteria

@@ -3,6 +3,7 @@ import type { EligibilityResult } from '../../core/eligibility/types.js';
 import { idLabel } from '../../i18n/kind-labels.js';
 import type { StreamRenderer } from '../stream.js';
 import { comparisonKey } from '../html/comparison-key.js';
+import { HELD_BELOW } from '../held-words.js';
 import { aboutSheet, dateCell, loadExcel, Sources, tableSheet, workbookBytes, type CellValue } from './book.js';
 import { aboutRows, type XlsxEnv } from './tasks.js';
 import { SHEET, T } from './words.js';
@@ -79,7 +80,7 @@ export async function eligibilityWorkbook(results: readonly EligibilityResult[],
             d.designation,
             c.id,
             c.name ?? c.id,
-            STATUS[c.status][lang],
+            d.held && c.status === 'fail' ? `${HELD_BELOW.mark} ${HELD_BELOW[lang]}` : STATUS[c.status][lang],
             actual,
             typeof cmp?.threshold === 'number' ? cmp.threshold : null,
             c.required,
