@@ -44,6 +44,8 @@ describe('npm pack --dry-run --json', () => {
       'README.md',
       'THIRD-PARTY-NOTICES',
       'bin/kouiki.cjs',
+      'dist/default-pack.citations.en.json',
+      'dist/default-pack.citations.ja.json',
       'dist/default-pack.json',
       'dist/fast.json',
       'dist/kouiki.cjs',
