@@ -37,8 +37,15 @@ args+=("${extra[@]}")
 
 # kouiki writes the job summary itself for -f github when GITHUB_STEP_SUMMARY is set; here the
 # Markdown report is appended once, whatever the format.
-env -u GITHUB_STEP_SUMMARY "${kouiki[@]}" "${args[@]}"
-code=$?
+# First make sure kouiki runs at all: npx exits 1 when the package cannot be installed, which
+# would read as "1 = findings". A kouiki that cannot start is "2 = could not check".
+if ! "${kouiki[@]}" --version >/dev/null; then
+  echo "::error title=kouiki::kouiki could not be installed or started (${kouiki[*]}); nothing was checked"
+  code=2
+else
+  env -u GITHUB_STEP_SUMMARY "${kouiki[@]}" "${args[@]}"
+  code=$?
+fi
 
 if [[ -n "${GITHUB_STEP_SUMMARY:-}" && -f "$summary" ]]; then
   cat "$summary" >>"$GITHUB_STEP_SUMMARY"

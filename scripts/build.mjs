@@ -1,6 +1,6 @@
 // Builds kouiki: the CLI bundle, the precompiled default rule pack and the embedded municipality
 // data, dist/fast.json (version, top-level help, command names) and THIRD-PARTY-NOTICES (the
-// licences of everything the bundle contains). Run by `npm install` (prepare) and `npm run build`.
+// licences of everything the bundle contains). Run by `npm pack` and `npm publish` (prepack: a consumer installs no build script) and `npm run build`.
 //
 // No V8 code cache is built here: a cache belongs to the Node version and V8 flags of the machine
 // that runs kouiki, so bin/kouiki.cjs makes one there (see its header).

@@ -64,7 +64,7 @@ function addGlobalOptions(cmd: Command, lang: Lang, spec: CommandSpec | null): v
   }
   cmd.option('--config <file>', t('設定ファイル（kouiki.config.yaml）', 'configuration file (kouiki.config.yaml)'));
   cmd.option('--max-input-size <bytes>', t('入力ファイルの上限（既定 64MB）', 'largest input file accepted (default 64 MB)'));
-  cmd.option('-q, --quiet', t('エラーだけを報告する（check は警告を出さず数えない。他のコマンドは注記や進捗を出さない）', 'report errors only (check: warnings are neither shown nor counted; other commands: no notes or progress)'));
+  cmd.option('-q, --quiet', t('エラーだけを報告する（check は警告を出さず数えない。他のコマンドは標準エラーに注記や進捗を出さない）', 'report errors only (check: warnings are neither shown nor counted; other commands: no notes or progress on stderr; the report itself is unchanged)'));
 }
 
 /**

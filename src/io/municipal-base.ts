@@ -6,6 +6,7 @@ import { MunicipalityIndex, type DataLayer, type LayerOptions } from '../core/el
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { sha256 } from './hash.js';
 import { censusLookup } from './municipal-census.js';
+import { formedByLookup } from './municipal-history.js';
 import { distDir, packageRoot, trustsDist } from './paths.js';
 
 /**
@@ -96,7 +97,7 @@ export function compiledBase(): BaseData | null {
     }
   }
   const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
-  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup() };
+  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup(), formedBy: formedByLookup() };
   return cachedBase;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MunicipalHistory, type HistoryKind, type HistoryRow } from '../core/eligibility/history.js';
 import type { MunicipalityIndex } from '../core/eligibility/index.js';
+import type { FormedBy } from '../core/eligibility/model.js';
 import { packageRoot } from './paths.js';
 
 /**
@@ -44,4 +45,33 @@ export function municipalHistory(index: MunicipalityIndex): MunicipalHistory {
     const m = index.get(code);
     return m && m.inCodeList ? { name: m.name, prefecture: m.prefecture ?? '' } : null;
   });
+}
+
+let formed: Map<string, FormedBy> | undefined;
+
+/**
+ * The 新設合併 that made each code (its latest one), from the same table: a municipality made of
+ * two or more. Read on first use (the table is 2,127 rows; only its 新設 rows are kept).
+ */
+export function formedByLookup(): (code: string) => FormedBy | null {
+  return (code) => {
+    if (!formed) {
+      rows ??= parseHistoryCsv(readFileSync(join(packageRoot(), HISTORY_CSV), 'utf8'), HISTORY_CSV);
+      const groups = new Map<string, { date: string; names: string[] }>();
+      for (const r of rows) {
+        if (r.kind !== '新設' || r.part !== '') continue;
+        const key = `${r.newCode}@${r.date}`;
+        const g = groups.get(key) ?? { date: r.date, names: [] };
+        if (!g.names.includes(r.oldName)) g.names.push(r.oldName);
+        groups.set(key, g);
+      }
+      formed = new Map();
+      for (const [key, g] of groups) {
+        const newCode = key.slice(0, key.indexOf('@'));
+        const prev = formed.get(newCode);
+        if (g.names.length >= 2 && (!prev || prev.date < g.date)) formed.set(newCode, { date: g.date, names: g.names, source: HISTORY_SOURCE });
+      }
+    }
+    return formed.get(code) ?? null;
+  };
 }

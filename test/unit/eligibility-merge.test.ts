@@ -151,3 +151,17 @@ describe('merger arithmetic (property)', () => {
     );
   });
 });
+
+describe('a city the 廃置分合 table records as made by a 新設合併', () => {
+  it('秩父市 (2005-04-01: 秩父市・吉田町・大滝村・荒川村) is a 合併市: the former city test is unknown, never skipped, so a ratio under 1 is no fail', () => {
+    const [r] = run({ names: ['秩父市'], designations: ['settlement-central-city'] }, { real: true });
+    expect(r!.notes?.join('\n')).toContain('2005-04-01 新設合併 (秩父市・吉田町・大滝村・荒川村)');
+    const d = r!.designations[0]!;
+    expect(crit(d, 'merged-city-day-night-ratio').status).toBe('unknown');
+    expect(d.eligible).toBeNull();
+  });
+  it('a city made by 編入 only is no 合併市 here (鳥取市 absorbed its neighbours in 2004)', () => {
+    const [r] = run({ names: ['鳥取市'], designations: ['settlement-central-city'] }, { real: true });
+    expect(r!.notes?.some((n) => n.includes('新設合併')) ?? false).toBe(false);
+  });
+});

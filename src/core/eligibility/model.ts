@@ -110,6 +110,8 @@ export interface Municipality {
   to: Record<string, Figure<number>>;
   commuteShareTo: Record<string, Figure<number>>;
   mergedFrom: FormerMunicipality[] | null;
+  /** Where mergedFrom came from when the 廃置分合 table gave it (a 新設合併 and its day). */
+  formedBy?: FormedBy;
   notes: string[];
   /** The data files (and positions) the record's figures came from, for diagnostics. */
   origins: RecordOrigin[];
@@ -163,6 +165,20 @@ export interface BaseData {
    * without it (the figures are then unknown).
    */
   census?: CensusLookup | null;
+  /**
+   * The 新設合併 that made a municipality, from the embedded 廃置分合 table (the former
+   * municipalities' names; their figures are not in the data): a city so formed is a 合併市 for
+   * the special cases that read its former cities. Read on first use.
+   */
+  formedBy?: ((code: string) => FormedBy | null) | null;
+}
+
+export interface FormedBy {
+  /** The day the merger took effect. */
+  date: string;
+  /** The municipalities merged, the largest first where the table says nothing else (table order). */
+  names: string[];
+  source: string;
 }
 
 export function emptyMunicipality(id: string, name: string, code: string | null, prefecture: string | null, inCodeList: boolean): Municipality {

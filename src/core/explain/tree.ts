@@ -51,6 +51,11 @@ const L = {
   partyAllowed: { ja: '他の当事者はすべて参加できる', en: 'every other party may take part' },
   partiesUnknown: { ja: '参加団体が不明のため判定しない', en: 'parties not given: not checked' },
   eligibleResult: { ja: '結果: {label}（eligible: {eligible}）— {because}', en: 'Result: {label} (eligible: {eligible}) — {because}' },
+  heldResult: {
+    ja: '結果: 指定済み（{since}）。法に指定の取消しの定めはなく、要件は指定の時に適用される。現在の数値では: {label}（eligible: {eligible}）— {because}',
+    en: "Result: held (since {since}). The law has no de-designation; the tests apply when a city is designated. On today's figures: {label} (eligible: {eligible}) — {because}",
+  },
+  heldSinceUnknown: { ja: '指定日はデータにない', en: 'the day is not in the data' },
   windowOpen: { ja: '特例の期間内', en: 'open (within the period)' },
   noValue: { ja: 'なし（定めがない）', en: 'none (no provision)' },
   unconfirmed: { ja: '（日付は未確認）', en: '(date unconfirmed)' },
@@ -353,7 +358,10 @@ export function eligibilityTree(x: EligibilityExplanation, lang: Lang, head: { a
       ),
     );
   }
-  out.push(node(fill(L.eligibleResult[lang], { label: RESULT[String(x.eligible)]![lang], eligible: String(x.eligible), because: x.because })));
+  const held = x.result.held;
+  // A designation the city holds is reported as held, never as a failed candidacy (as `eligibility` says it).
+  if (held) out.push(node(fill(L.heldResult[lang], { since: held.since ?? L.heldSinceUnknown[lang], label: RESULT[String(x.eligible)]![lang], eligible: String(x.eligible), because: x.because }), held.source));
+  else out.push(node(fill(L.eligibleResult[lang], { label: RESULT[String(x.eligible)]![lang], eligible: String(x.eligible), because: x.because })));
   if (x.steps.length > 0) out.push(node(L.steps[lang], undefined, x.steps.map((s, k) => node(`${k + 1}. ${s.step}`, s.citation))));
   if (x.notes.length > 0) out.push(node(L.notes[lang], undefined, x.notes.map((n) => node(n))));
   const name = m.merged.length > 1 ? m.merged.join(' + ') : m.name;

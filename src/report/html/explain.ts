@@ -6,7 +6,7 @@ import { word } from '../labels.js';
 import type { StreamRenderer } from '../stream.js';
 import { cover, documentPage, procedure, section, table, type Notes } from './blocks.js';
 import { censusText, COMMON, coverRows, newNotes, say, type HtmlEnv } from './common.js';
-import { criterionChart, eligibleBadge, statusBadge, valueText } from './eligibility.js';
+import { criterionChart, statusBadge, valueText, verdictBadge as designationVerdict } from './eligibility.js';
 import { html, raw, type Content, type Safe } from './html.js';
 import { verdictBadge } from './tasks.js';
 
@@ -51,7 +51,7 @@ function recommendationPart(x: RecommendationExplanation, lang: Lang, notes: Not
 }
 
 function eligibilityPart(x: EligibilityExplanation, lang: Lang, notes: Notes): Content[] {
-  const rows = x.criteria.map((c) => [html`${c.name ?? c.id} <span class="id">${c.id}</span>`, statusBadge(c.status, lang), valueText(c.actual, lang), html`${c.required}${notes.ref(c.citation)}`]);
+  const rows = x.criteria.map((c) => [html`${c.name ?? c.id} <span class="id">${c.id}</span>`, statusBadge(c.status, lang, !!x.result.held), valueText(c.actual, lang), html`${c.required}${notes.ref(c.citation)}`]);
   const charts: Content[] = [];
   x.criteria.forEach((c, k) => {
     const cmp = c.comparison && typeof c.comparison.threshold === 'number' ? { op: c.comparison.op, threshold: c.comparison.threshold, ...(c.comparison.tolerance ? { tolerance: c.comparison.tolerance } : {}) } : undefined;
@@ -59,7 +59,7 @@ function eligibilityPart(x: EligibilityExplanation, lang: Lang, notes: Notes): C
     if (chart) charts.push(html`<div class="keep"><p>${c.name ?? c.id}</p>${chart}</div>`);
   });
   const out: Content[] = [
-    section(html`${W.result[lang]}: ${x.designation.name} ${eligibleBadge(x.eligible, lang)}`, [
+    section(html`${W.result[lang]}: ${x.designation.name} ${designationVerdict(x.result, lang)}`, [
       html`<p>${x.because}</p>`,
       table([{ head: W.criterion[lang] }, { head: W.status[lang], nowrap: true }, { head: W.actual[lang], num: true }, { head: W.required[lang] }], rows),
       charts,
