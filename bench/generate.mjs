@@ -9,7 +9,15 @@ export function rng(seed = 42) {
 const CATEGORIES = ['wide-area-issue', 'regional-vitality', 'essential-service', 'core-city-service', 'administrative-efficiency'];
 const NAMES = ['鳥獣被害対策', '災害対策', '観光振興', 'ごみ処理施設', '介護認定審査会', '簡易水道', '公共交通', '消防', '住民票', '公平委員会', '職員の派遣', '権限移譲'];
 const MODES = ['coordination', 'planning', 'joint-organ', 'delegate-execution', 'joint-operation'];
-const KINDS = ['prefecture', 'city', 'town', 'village', 'core-city', 'special-ward'];
+// Real bodies with the kinds the data gives them: evaluate checks every party against the data.
+const PARTIES = [
+  { name: '神奈川県', kind: 'prefecture', pref: '神奈川県' },
+  { name: '南足柄市', kind: 'city', pref: '神奈川県' },
+  { name: '箱根町', kind: 'town', pref: '神奈川県' },
+  { name: '清川村', kind: 'village', pref: '神奈川県' },
+  { name: '鳥取市', kind: 'core-city', pref: '鳥取県' },
+  { name: '千代田区', kind: 'special-ward', pref: '東京都' },
+];
 
 /** Task objects (as the task list holds them). */
 export function generateTasks(n, seed = 42) {
@@ -31,7 +39,16 @@ export function generateTasks(n, seed = 42) {
     if (maybe(0.2)) f.frequency = pick(['rare', 'regular']);
     if (maybe(0.2)) f.beyondMunicipalEffort = maybe(0.5);
     if (maybe(0.1)) f.multipleAffairs = maybe(0.5);
-    if (maybe(0.1)) f.parties = [{ name: `P${i}a`, kind: pick(KINDS) }, { name: `P${i}b`, kind: pick(KINDS) }];
+    if (maybe(0.1)) {
+      const a = pick(PARTIES);
+      const rest = PARTIES.filter((p) => p !== a);
+      const b = pick(rest);
+      f.parties = [{ name: a.name, kind: a.kind }, { name: b.name, kind: b.kind }];
+      // What kouiki derives from these parties, stated, so the json-rules-engine baseline (which
+      // derives nothing) reads the same facts.
+      f.crossPrefecture = a.pref !== b.pref;
+      f.centralCityStatus = a.kind === 'core-city' || b.kind === 'core-city' ? 'core-city' : 'none';
+    }
     if (Object.keys(f).length) t.facts = f;
     tasks.push(t);
   }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Lang } from '../i18n/lang.js';
 import { UserError } from '../errors.js';
+import { parseDate } from '../util/wareki.js';
 import type { Pack } from '../pack/model.js';
 import type { CliIO } from './io.js';
 
@@ -56,16 +57,19 @@ export function today(now = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+/** `--as-of`: `2026-04-01`, or as planners write dates (`令和8年4月1日`, `R8.4.1`, `2026/4/1`, full-width digits). */
 export function parseAsOf(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const dt = new Date(Date.UTC(y, mo - 1, d));
-    if (dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d) return value;
-  }
+  const r = parseDate(value);
+  if (r.ok) return r.iso;
+  const why =
+    r.why === 'era-range'
+      ? { ja: '（その元号の期間外の日付です）', en: ' (outside the years of that era)' }
+      : r.why === 'calendar'
+        ? { ja: '（存在しない日付です）', en: ' (no such day in the calendar)' }
+        : { ja: '', en: '' };
   throw new UserError(
-    { ja: `--as-of の日付が正しくありません: ${value}`, en: `--as-of: not a valid date: ${value}` },
-    { hint: { ja: 'YYYY-MM-DD の形で指定してください（例: 2014-01-01）', en: 'write it as YYYY-MM-DD (e.g. 2014-01-01)' } },
+    { ja: `--as-of の日付が正しくありません: ${value}${why.ja}`, en: `--as-of: not a valid date: ${value}${why.en}` },
+    { hint: { ja: 'YYYY-MM-DD（例: 2026-04-01）か和暦（例: 令和8年4月1日、R8.4.1）で指定してください', en: 'write it as YYYY-MM-DD (e.g. 2026-04-01) or as a Japanese era date (e.g. 令和8年4月1日, R8.4.1)' } },
   );
 }
 

@@ -7,6 +7,10 @@ import { municipalityFileSchema, type MunicipalityRecord } from '../schemas/muni
 import { buildIndex, compiledBase } from './municipal-base.js';
 import { embeddedBase, layerFromParsed } from './municipalities.js';
 import { readInputFile } from './read.js';
+import { nameResolverSync } from './names.js';
+import type { NameResolver } from '../core/parties/names.js';
+import { normalizeMunicipalityData } from './normalize.js';
+import { staticVocabulary } from '../core/vocabulary.js';
 import { validateDocument } from './validate.js';
 import { parseYaml } from './yaml.js';
 
@@ -24,7 +28,8 @@ export function loadDataFile(path: string, shown: string, maxBytes?: number): Da
     throw new UserError({ ja: '市町村データが空です', en: 'the municipality data file is empty' }, { position: { file: shown, line: 1, column: 1 }, hint: { ja: '`municipalities:` の下に市町村を書いてください', en: 'list municipalities under `municipalities:`' } });
   }
   const parsed = parseYaml(input.text, shown);
-  const doc = validateDocument(municipalityFileSchema(), parsed, { ja: '市町村データ', en: 'municipality data file' }, 'municipalities');
+  const hints = normalizeMunicipalityData(parsed.value, staticVocabulary());
+  const doc = validateDocument(municipalityFileSchema(), parsed, { ja: '市町村データ', en: 'municipality data file' }, 'municipalities', hints);
   return layerFromParsed(parsed, ['municipalities'], shown, doc.municipalities);
 }
 
@@ -48,4 +53,10 @@ let base: BaseData | undefined;
 export function dataIndex(layers: readonly DataLayer[]): MunicipalityIndex {
   base ??= compiledBase() ?? embeddedBase();
   return buildIndex(base, layers);
+}
+
+/** The name resolver over an index of dataIndex (prefectures, variants, wards, old names). */
+export function dataResolver(index: MunicipalityIndex): NameResolver {
+  base ??= compiledBase() ?? embeddedBase();
+  return nameResolverSync(index, base);
 }

@@ -14,6 +14,8 @@ import type { DataLayer } from '../core/eligibility/index.js';
 import { displayName } from './discover.js';
 import { readInput } from './read.js';
 import { keysAt, unknownKeyMessage } from './schema-keys.js';
+import { normalizeDraft, pathKey } from './normalize.js';
+import { vocabularyOf } from '../core/vocabulary.js';
 import { describeIssue, ONE_SHOT } from './validate.js';
 import { locate, parseYaml, positionOf, type ParsedYaml } from './yaml.js';
 import { parseFast } from './yaml-positions.js';
@@ -142,6 +144,8 @@ export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOp
     );
   }
 
+  // Names where ids go (instrument: 事務の委託), percentages where shares go: made the ids first.
+  const hints = normalizeDraft(v, opts.pack, vocabularyOf(opts.pack));
   const schemas = draftSchemas(opts.pack, checkPack(opts.pack)?.schemes ?? []);
   const findings: Finding[] = [];
   const report = (issue: Issue): void => {
@@ -155,7 +159,8 @@ export function analyzeDraft(text: string, shown: string, opts: Pick<DraftLoadOp
       for (const e of best) report({ ...e, path: [...issue.path, ...e.path] } as Issue);
       return;
     }
-    findings.push(schemaFinding(t(describeIssue(issue)), at(issue.path as DraftPath), cite));
+    const hint = hints.get(pathKey(issue.path));
+    findings.push(schemaFinding(t(describeIssue(issue)) + (hint ? t(hint) : ''), at(issue.path as DraftPath), cite));
   };
 
   const full = schemas.draft.safeParse(v, ONE_SHOT);

@@ -1,3 +1,4 @@
+import { staticVocabulary } from '../core/vocabulary.js';
 import { UserError, type ProblemDetail } from '../errors.js';
 import { KIND_LABEL } from '../i18n/kind-labels.js';
 import type { Lang, Localized } from '../i18n/lang.js';
@@ -290,17 +291,17 @@ export function parseParties(cell: string): Party[] | string {
   return out.length > 0 ? out : cell;
 }
 
+/** A kind by its id or name, through the one table of names (src/core/vocabulary.ts). */
 function kindOf(word: string): MunicipalityKind | null {
-  const w = normalizeWord(word);
-  for (const k of MUNICIPALITY_KINDS) if (normalizeWord(k) === w || normalizeWord(KIND_LABEL[k].ja) === w || normalizeWord(KIND_LABEL[k].en) === w) return k;
-  return null;
+  const r = staticVocabulary().lookup('kind', word);
+  return r.ok ? (r.id as MunicipalityKind) : null;
 }
 
 /** The text a cell of a template or an export holds for a fact value (the inverse of the parser). */
 export function cellText(value: FactValue | undefined, lang: Lang, data: PackData, fact: string): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'boolean') return value ? YES[lang] : NO[lang];
-  if (Array.isArray(value)) return value.map((p) => `${p.name}:${lang === 'ja' ? KIND_LABEL[p.kind].ja : p.kind}`).join('; ');
+  if (Array.isArray(value)) return value.map((p) => (p.kind ? `${p.name}:${lang === 'ja' ? KIND_LABEL[p.kind].ja : p.kind}` : p.name)).join('; ');
   const f = data.facts.find((x) => x.id === fact);
   const v = f?.values?.find((x) => x.id === value);
   return v && lang === 'ja' ? v.label.ja : value;

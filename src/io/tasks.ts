@@ -1,19 +1,33 @@
-import { UserError, type ProblemDetail } from '../errors.js';
+import { UserError, type ProblemDetail, type SourcePosition } from '../errors.js';
 import type { PackData } from '../pack/model.js';
 import { normalizeTasks, taskListSchema, type Task } from '../schemas/task.js';
 import { readInput } from './read.js';
+import { normalizeTaskList } from './normalize.js';
+import { vocabularyOf } from '../core/vocabulary.js';
 import { validateDocument } from './validate.js';
 import { FAST_PATH_BYTES, parseYaml, parseYamlFast, positionOf, type ParsedYaml } from './yaml.js';
 
 const WHAT = { ja: '課題リスト', en: 'task list' };
 
 /** Reads, parses and validates a task list (`-` for stdin); every problem has a position. */
-export async function loadTaskList(path: string, data: PackData, maxBytes: number): Promise<{ tasks: Task[]; parsed: ParsedYaml | null }> {
+export async function loadTaskList(path: string, data: PackData, maxBytes: number): Promise<TaskList> {
   const input = await readInput(path, maxBytes);
   return parseTaskList(input.text, input.file, data);
 }
 
-export function parseTaskList(text: string, file: string, data: PackData, fastBytes = FAST_PATH_BYTES): { tasks: Task[]; parsed: ParsedYaml | null } {
+/** A task list read: its tasks, and where a path of it sits in the file (parsed precisely on first use). */
+export interface TaskList {
+  tasks: Task[];
+  parsed: ParsedYaml | null;
+  at(path: readonly (string | number)[]): SourcePosition;
+}
+
+function located(text: string, file: string, tasks: Task[], parsed: ParsedYaml | null): TaskList {
+  let precise = parsed;
+  return { tasks, parsed, at: (path) => positionOf((precise ??= parseYaml(text, file)), path) };
+}
+
+export function parseTaskList(text: string, file: string, data: PackData, fastBytes = FAST_PATH_BYTES): TaskList {
   if (text.trim() === '') {
     throw new UserError(
       { ja: '課題リストが空です', en: 'the task list is empty' },
@@ -28,10 +42,11 @@ export function parseTaskList(text: string, file: string, data: PackData, fastBy
   if (fast !== undefined && fast !== null && typeof fast === 'object' && !Array.isArray(fast) && 'tasks' in fast) {
     // zod's compiled parsers pay off from a few hundred tasks (a batch); below, one pass without.
     const many = Array.isArray((fast as { tasks?: unknown }).tasks) && (fast as { tasks: unknown[] }).tasks.length >= 200;
+    normalizeTaskList(fast, data, vocabularyOf(data));
     const ok = taskListSchema(data).safeParse(fast, { jitless: !many });
     if (ok.success) {
       const tasks = normalizeTasks(ok.data.tasks);
-      if (!hasDuplicateIds(tasks)) return { tasks, parsed: null };
+      if (!hasDuplicateIds(tasks)) return located(text, file, tasks, null);
     }
   }
   const parsed = parseYaml(text, file);
@@ -49,7 +64,9 @@ export function parseTaskList(text: string, file: string, data: PackData, fastBy
       { position: positionOf(parsed, []), hint: { ja: '課題リストは `tasks:` を持つファイルです', en: 'a task list is a file with `tasks:`' } },
     );
   }
-  const doc = validateDocument(taskListSchema(data), parsed, WHAT, 'tasks');
+  // Names where ids go (category: 広域的課題, kind: 中核市), はい/いいえ: made the ids first.
+  const hints = normalizeTaskList(v, data, vocabularyOf(data));
+  const doc = validateDocument(taskListSchema(data), parsed, WHAT, 'tasks', hints);
   const tasks = normalizeTasks(doc.tasks);
   const seen = new Map<string, number>();
   const dups: ProblemDetail[] = [];
@@ -65,7 +82,7 @@ export function parseTaskList(text: string, file: string, data: PackData, fastBy
   if (dups.length > 0) {
     throw new UserError({ ja: '課題の id が重複しています', en: 'task ids must be unique' }, { details: dups, hint: { ja: '各課題に異なる id を付けてください', en: 'give each task its own id' } });
   }
-  return { tasks, parsed };
+  return located(text, file, tasks, parsed);
 }
 
 function hasDuplicateIds(tasks: Task[]): boolean {

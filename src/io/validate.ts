@@ -2,6 +2,8 @@ import type * as z from 'zod';
 import { shownOf, UserError, type ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
 import { positionOf, type ParsedYaml } from './yaml.js';
+import { pathKey, type Hints } from './normalize.js';
+import { keysAt, unknownKeyMessage } from './schema-keys.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -74,19 +76,28 @@ export function describeIssue(issue: Issue): Localized {
   }
 }
 
-/** Issues as positioned problems; an unknown key points at the key itself, anything else at its value. */
-export function issuesToProblems(parsed: ParsedYaml, issues: readonly Issue[], max = 50): ProblemDetail[] {
+/** What the validation knows beyond the issues: the schema (for the keys an unknown one was meant to be) and better messages by path. */
+export interface IssueContext {
+  schema?: z.ZodType;
+  hints?: Hints;
+}
+
+/** Issues as positioned problems; an unknown key points at the key itself (with the closest accepted keys), anything else at its value. */
+export function issuesToProblems(parsed: ParsedYaml, issues: readonly Issue[], max = 50, context: IssueContext = {}): ProblemDetail[] {
   const out: ProblemDetail[] = [];
   for (const issue of flatten(issues)) {
     if (out.length >= max) break;
     if (issue.code === 'unrecognized_keys') {
+      const known = context.schema ? keysAt(context.schema, issue.path) : [];
       for (const key of issue.keys) {
         if (out.length >= max) break;
-        out.push({ position: positionOf(parsed, [...issue.path, key], true), message: describeIssue({ ...issue, keys: [key] }) });
+        out.push({ position: positionOf(parsed, [...issue.path, key], true), message: known.length > 0 ? unknownKeyMessage(key, known) : describeIssue({ ...issue, keys: [key] }) });
       }
       continue;
     }
-    out.push({ position: positionOf(parsed, issue.path), message: isMissing(parsed.value, issue) ? missingKey(issue) : describeIssue(issue) });
+    const hint = context.hints?.get(pathKey(issue.path));
+    const base = isMissing(parsed.value, issue) ? missingKey(issue) : describeIssue(issue);
+    out.push({ position: positionOf(parsed, issue.path), message: hint ? { ja: `${base.ja}${hint.ja}`, en: `${base.en}${hint.en}` } : base });
   }
   out.sort((a, b) => (a.position!.line ?? 0) - (b.position!.line ?? 0) || (a.position!.column ?? 0) - (b.position!.column ?? 0));
   return out;
@@ -145,10 +156,10 @@ export const ONE_SHOT = { reportInput: true, jitless: true } as const;
  * Validates a parsed document against a schema. On failure every issue becomes a
  * `file:line:col` problem of one UserError (exit 2), with a hint on where the format is documented.
  */
-export function validateDocument<S extends z.ZodType>(schema: S, parsed: ParsedYaml, what: Localized, schemaKind: string): z.output<S> {
+export function validateDocument<S extends z.ZodType>(schema: S, parsed: ParsedYaml, what: Localized, schemaKind: string, hints?: Hints): z.output<S> {
   const result = schema.safeParse(parsed.value, ONE_SHOT);
   if (result.success) return result.data;
-  const details = issuesToProblems(parsed, result.error.issues);
+  const details = issuesToProblems(parsed, result.error.issues, 50, hints ? { schema, hints } : { schema });
   const total = countProblems(result.error.issues);
   throw new UserError(
     {

@@ -5,9 +5,11 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from '../core/eligibility/types.js';
 import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
-import { mdCell, wrapText } from './text.js';
+import { displayWidth, mdCell, wrapText } from './text.js';
 import type { PackData } from '../pack/model.js';
 import { jsonWithSources, withSources } from './sources.js';
+import { withEligibilitySummary } from './eligibility-summary.js';
+import { percent, requiredShown, SHARE_CRITERIA, SHARE_FIGURES } from '../util/share.js';
 
 export { ELIGIBILITY_FORMATS } from './formats.js';
 
@@ -22,6 +24,8 @@ export interface EligibilityRenderEnv {
   commuteWhere?: string;
   /** The pack, to list the sources the results cite (report/sources.ts). */
   data?: PackData;
+  /** Several municipalities: a summary first (`first`), or the summary alone (`only`, `--summary`). */
+  summary?: 'first' | 'only';
 }
 
 const WORDS = {
@@ -30,6 +34,8 @@ const WORDS = {
   actual: { ja: '実際の値', en: 'Actual' },
   required: { ja: '必要な値', en: 'Required' },
   citation: { ja: '根拠', en: 'Citation' },
+  requiredCited: { ja: '必要な値［根拠］', en: 'Required [citation]' },
+  notNeeded: { ja: '判定に使わない（この数値を読む要件は適用されない）', en: 'not needed (the criteria that read it do not apply)' },
   figures: { ja: '数値と出典', en: 'Figures and sources' },
   figure: { ja: '項目', en: 'Figure' },
   value: { ja: '値', en: 'Value' },
@@ -42,10 +48,10 @@ const WORDS = {
   missing: { ja: '判定に必要なデータ', en: 'data that would decide it' },
   from: { ja: '{d} から', en: 'from {d}' },
   merged: { ja: '合併後（試算）', en: 'after the merger (what-if)' },
-  partnersTitle: { ja: '{c} への通勤通学割合（連携の相手の目安）', en: 'commuting share to {c} (the partner guidelines)' },
+  partnersTitle: { ja: '{c}への通勤通学割合（連携の相手の目安）', en: 'commuting share to {c} (the partner guidelines)' },
   partner: { ja: '市町村', en: 'Municipality' },
   share: { ja: '通勤通学割合', en: 'Share' },
-  noPartners: { ja: 'データに {c} への通勤通学の数値がある市町村はありません。', en: 'no municipality in the data has a commuting figure to {c}.' },
+  noPartners: { ja: 'データに{c}への通勤通学の数値がある市町村はありません。', en: 'no municipality in the data has a commuting figure to {c}.' },
   meets: { ja: '目安を満たす', en: 'meets the guideline' },
   below: { ja: '目安未満（意思があれば参加できる）', en: 'below the guideline (may still join if willing)' },
   undecided: { ja: '不明', en: 'unknown' },
@@ -110,11 +116,12 @@ export function fmtValue(v: number | string | null, lang: Lang): string {
   return label ? `${label[lang]} (${v})` : v;
 }
 
-/** The actual value in a table cell: kinds and metro areas by their label, numbers with separators. */
+/** The actual value in a table cell: kinds and metro areas by their label, numbers with separators, shares as percentages. */
 function actualText(c: CriterionResult, lang: Lang): string {
   if (c.actual === null) return '';
   let shown: string;
-  if (typeof c.actual === 'number') shown = fmtValue(c.actual, lang);
+  if (typeof c.actual === 'number' && SHARE_CRITERIA.has(c.id)) shown = percent(c.actual);
+  else if (typeof c.actual === 'number') shown = fmtValue(c.actual, lang);
   else if (idLabel(c.actual)) shown = idLabel(c.actual)![lang];
   // Group the whole numbers inside a text (a merger's "甲市 210000"), but never the digits of a
   // decimal ("1.0238") or of a date ("2014-01-01"), which grouping would corrupt.
@@ -185,11 +192,30 @@ function titleOf(r: EligibilityResult, lang: Lang): string {
   return `■ ${m.name}${bits.length > 0 ? ` (${bits.join(', ')})` : ''}${merged}`;
 }
 
-function figureLines(figures: FigureOut[], lang: Lang): string[] {
+/** The criteria each figure decides, for telling when a missing figure's hint is of no use. */
+const FIGURE_CRITERIA: Record<string, readonly string[]> = {
+  metroCoreCommuteShare: ['metro-core-commute-share'],
+  dayNightRatio: ['day-night-ratio'],
+  population: ['population'],
+};
+
+/**
+ * Where to get a missing figure, or — when every criterion that reads it does not apply (the
+ * share to the metro cores of a city outside the 三大都市圏) — that it is not needed: a planner
+ * is not sent to fetch a table nothing reads (issue 15 item 5).
+ */
+function missingFigureText(f: FigureOut, r: EligibilityResult | undefined, lang: Lang): string {
+  const ids = FIGURE_CRITERIA[f.figure];
+  const rows = ids && r ? r.designations.flatMap((d) => d.criteria.filter((c) => ids.includes(c.id))) : [];
+  if (rows.length > 0 && rows.every((c) => c.status === 'not-applicable')) return w(lang, 'notNeeded');
+  return `${w(lang, 'where')}: ${f.where ?? ''}`;
+}
+
+function figureLines(figures: FigureOut[], lang: Lang, r?: EligibilityResult): string[] {
   return figures.map((f) => {
     const label = figureLabel(f.figure, lang);
-    if (f.value === null) return `${label}: ${w(lang, 'unknown')} — ${w(lang, 'where')}: ${f.where ?? ''}`;
-    const v = fmtValue(f.value, lang);
+    if (f.value === null) return `${label}: ${w(lang, 'unknown')} — ${missingFigureText(f, r, lang)}`;
+    const v = SHARE_FIGURES.has(f.figure) && typeof f.value === 'number' ? percent(f.value) : fmtValue(f.value, lang);
     const how = f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : '';
     return `${label}: ${v}${how} — ${f.source ?? ''}`;
   });
@@ -201,7 +227,8 @@ function criterionNotes(d: DesignationResult, lang: Lang): string[] {
     const parts: string[] = [];
     if (c.note) parts.push(c.note);
     if (c.missing) parts.push(`${w(lang, 'missing')}: ${c.missing}`);
-    if (parts.length > 0) out.push(`${c.id}: ${parts.join(' — ')}`);
+    // Japanese prose names the criterion (人口), not its id (population); English keeps the id.
+    if (parts.length > 0) out.push(`${lang === 'ja' ? (c.name ?? c.id) : c.id}: ${parts.join(' — ')}`);
   }
   return out;
 }
@@ -215,10 +242,43 @@ function hang(prefix: string, text: string, width: number): string {
     .join('\n');
 }
 
+/**
+ * The criteria table's columns (each with its padding) for the output width: from 108 columns
+ * the five columns they have always had, the citation taking what is left; from 70 (with the
+ * language's widest status) four, the citation below the requirement; narrower, null: a list,
+ * one criterion a block (criteriaList).
+ */
+export function criteriaColumns(width: number, lang: Lang): number[] | null {
+  const fixed = [24, 14, 18, 22];
+  const wide = 6 + fixed.reduce((a, b) => a + b, 0) + 24;
+  if (width >= wide) return [...fixed, width - (wide - 24)];
+  const status = Math.max(displayWidth(w(lang, 'status')), ...Object.values(STATUS).map((s) => displayWidth(`${s.mark} ${s[lang]}`))) + 2;
+  const rest = width - 5 - status;
+  if (rest < 51) return null;
+  const criterion = Math.floor(rest * 0.36);
+  const actual = Math.floor(rest * 0.24);
+  return [criterion, status, actual, rest - criterion - actual];
+}
+
+/** The criteria as a list, for a terminal too narrow for a table: status and name, then the figures and the citation. */
+function criteriaList(d: DesignationResult, lang: Lang, chalk: ChalkInstance, width: number): string {
+  const sep = lang === 'ja' ? '、' : '; ';
+  const lines: string[] = [];
+  for (const c of d.criteria) {
+    lines.push(wrapText(`${statusText(c.status, lang, chalk)} ${c.name ?? c.id} (${c.id})`, width));
+    const actual = actualText(c, lang);
+    const figures = `${actual ? `${w(lang, 'actual')}: ${actual}${sep}` : ''}${w(lang, 'required')}: ${requiredShown(c)}`;
+    lines.push(hang('    ', figures, width));
+    lines.push(hang('    ', `[${citationText(c, lang)}]`, width));
+  }
+  return lines.join('\n');
+}
+
 function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityResult> {
   const { lang, chalk } = env;
-  const cols = [24, 14, 18, 22];
-  const citeWidth = Math.max(24, env.width - 6 - cols.reduce((a, b) => a + b, 0));
+  const cols = criteriaColumns(env.width, lang);
+  // Four columns: the citation goes below the requirement, in the fourth.
+  const citeWidth = cols?.[4] ?? cols?.[3] ?? 0;
   return {
     begin: () => '',
     item(r, i) {
@@ -227,7 +287,7 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
       out.push(chalk.bold(titleOf(r, lang)));
       if (r.figures && r.figures.length > 0) {
         out.push(`${w(lang, 'figures')}:`);
-        for (const line of figureLines(r.figures, lang)) out.push(hang('  ', line, env.width - 2));
+        for (const line of figureLines(r.figures, lang, r)) out.push(hang('  ', line, env.width - 2));
       }
       if (r.derived && r.derived.length > 0) {
         out.push(`${w(lang, 'derived')}:`);
@@ -244,14 +304,14 @@ function tableRenderer(env: EligibilityRenderEnv): StreamRenderer<EligibilityRes
         const rows: string[][] = [];
         for (const c of d.criteria) {
           rows.push([
-            wrapText(`${c.name ?? c.id}\n(${c.id})`, cols[0]! - 2),
-            statusText(c.status, lang, chalk, !!d.held, cols[1]! - 2),
-            wrapText(actualText(c, lang), cols[2]! - 2),
-            wrapText(c.required, cols[3]! - 2),
-            wrapText(citationText(c, lang), citeWidth - 2),
+            wrapText(`${c.name ?? c.id}\n(${c.id})`, (cols?.[0] ?? 0) - 2),
+            statusText(c.status, lang, chalk, !!d.held, (cols?.[1] ?? 14) - 2),
+            wrapText(actualText(c, lang), (cols?.[2] ?? 0) - 2),
+            ...(cols?.length === 5 ? [wrapText(requiredShown(c), cols[3]! - 2), wrapText(citationText(c, lang), citeWidth - 2)] : [wrapText(`${requiredShown(c)}\n[${citationText(c, lang)}]`, citeWidth - 2)]),
           ]);
         }
-        out.push(drawTable({ head: [w(lang, 'criterion'), w(lang, 'status'), w(lang, 'actual'), w(lang, 'required'), w(lang, 'citation')], colWidths: [...cols, citeWidth], rows, chalk }));
+        if (!cols) out.push(criteriaList(d, lang, chalk, env.width));
+        else out.push(drawTable({ head: [w(lang, 'criterion'), w(lang, 'status'), w(lang, 'actual'), ...(cols.length === 5 ? [w(lang, 'required'), w(lang, 'citation')] : [w(lang, 'requiredCited')])].map((h, k) => wrapText(h, cols[k]! - 2)), colWidths: cols, rows, chalk }));
         const notes = criterionNotes(d, lang);
         if (notes.length > 0 || (d.notes && d.notes.length > 0)) {
           out.push(`${w(lang, 'notes')}:`);
@@ -280,8 +340,8 @@ function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<Eligibility
       if (r.figures && r.figures.length > 0) {
         out.push(`| ${w(lang, 'figure')} | ${w(lang, 'value')} | ${w(lang, 'source')} |`, '|---|---|---|');
         for (const f of r.figures) {
-          const value = f.value === null ? `*${w(lang, 'unknown')}*` : `${fmtValue(f.value, lang)}${f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : ''}`;
-          const src = f.value === null ? `${w(lang, 'where')}: ${f.where ?? ''}` : (f.source ?? '');
+          const value = f.value === null ? `*${w(lang, 'unknown')}*` : `${SHARE_FIGURES.has(f.figure) && typeof f.value === 'number' ? percent(f.value) : fmtValue(f.value, lang)}${f.derivation && typeof f.value === 'number' ? ` = ${f.derivation}` : ''}`;
+          const src = f.value === null ? missingFigureText(f, r, lang) : (f.source ?? '');
           out.push(`| ${mdCell(figureLabel(f.figure, lang))} | ${mdCell(value)} | ${mdCell(src)} |`);
         }
         out.push('');
@@ -300,7 +360,7 @@ function markdownRenderer(env: EligibilityRenderEnv): StreamRenderer<Eligibility
         for (const line of heldLines(d, lang)) out.push(`*${mdCell(line)}*`, '');
         out.push(`| ${w(lang, 'criterion')} | ${w(lang, 'status')} | ${w(lang, 'actual')} | ${w(lang, 'required')} | ${w(lang, 'citation')} |`, '|---|---|---:|---|---|');
         for (const c of d.criteria) {
-          out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${d.held && c.status === 'fail' ? `${HELD_BELOW.mark} ${HELD_BELOW[lang]}` : `${STATUS[c.status].mark} ${STATUS[c.status][lang]}`} | ${mdCell(actualText(c, lang))} | ${mdCell(c.required)} | ${mdCell(citationText(c, lang))} |`);
+          out.push(`| ${mdCell(c.name ?? c.id)} (\`${c.id}\`) | ${d.held && c.status === 'fail' ? `${HELD_BELOW.mark} ${HELD_BELOW[lang]}` : `${STATUS[c.status].mark} ${STATUS[c.status][lang]}`} | ${mdCell(actualText(c, lang))} | ${mdCell(requiredShown(c))} | ${mdCell(citationText(c, lang))} |`);
         }
         const notes = criterionNotes(d, lang);
         if (notes.length > 0 || (d.notes && d.notes.length > 0)) {
@@ -344,7 +404,7 @@ function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamR
         const rows = all.map((r) => ({ r, d: r.designations.find((d) => d.designation === id)! })).filter((x) => x.d);
         const first = rows[0]!.d;
         const c0 = first.criteria.find((c) => c.id === 'commute-share') ?? first.criteria[0]!;
-        const head = `${first.name ?? id} (${id}): ${c0.required} [${c0.citation}]`;
+        const head = `${first.name ?? id} (${id}): ${requiredShown(c0)} [${c0.citation}]`;
         out.push('');
         if (markdown) {
           out.push(`### ${mdCell(head)}`, '', `| ${w(lang, 'partner')} | ${w(lang, 'share')} | ${w(lang, 'status')} |`, '|---|---:|---|');
@@ -369,6 +429,11 @@ function partnersRenderer(env: EligibilityRenderEnv, markdown: boolean): StreamR
 export function eligibilityRenderer(format: string, env: EligibilityRenderEnv): StreamRenderer<EligibilityResult> {
   const data = env.data;
   if (format === 'json') return data ? jsonWithSources(data, env.lang, (tail) => jsonArrayRenderer<EligibilityResult>(env.head, 'results', tail)) : jsonArrayRenderer<EligibilityResult>(env.head, 'results');
-  const inner = env.partnersOf ? partnersRenderer(env, format === 'markdown') : format === 'markdown' ? markdownRenderer(env) : tableRenderer(env);
+  let inner: StreamRenderer<EligibilityResult>;
+  if (env.partnersOf) inner = partnersRenderer(env, format === 'markdown');
+  else {
+    const detail = format === 'markdown' ? markdownRenderer(env) : tableRenderer(env);
+    inner = env.summary ? withEligibilitySummary(detail, env.summary, { ...env, markdown: format === 'markdown' }) : detail;
+  }
   return data ? withSources(inner, format === 'markdown' ? 'markdown' : 'text', data, env.lang) : inner;
 }

@@ -28,15 +28,32 @@ export function renderMatrix(list: InstrumentOut[], format: string, lang: Lang, 
     const rows = list.map((i) => `| ${mdCell(`${i.name} (\`${i.id}\`)`)} | ${MATRIX.map((k) => mdCell(cell(i, k))).join(' | ')} |`);
     return `${[`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows].join('\n')}\n\n${legend(lang)}\n${sources.length > 0 ? `\n${sourcesMarkdown(sources, lang).join('\n')}\n` : ''}`;
   }
-  const first = 20;
-  const rest = Math.max(10, Math.floor((width - first - 2 - MATRIX.length * 3) / MATRIX.length));
+  // Column widths with padding; the borders take one column each between and around them.
+  const first = Math.max(20, ...list.map((i) => i.id.length + 2));
+  const rest = Math.floor((width - (MATRIX.length + 2) - first) / MATRIX.length);
+  // The matrix only where no word has to be cut (English words, article numbers, ids).
+  const words = [...headers, ...list.flatMap((i) => MATRIX.map((k) => cell(i, k)))].flatMap((t) => t.match(/[\x21-\x7e]+/g) ?? []);
+  const longest = Math.max(6, ...words.map((w) => w.length));
+  if (rest - 2 < longest) {
+    // Too narrow for the matrix (it needs about 120 columns): one block per instrument.
+    const out: string[] = [];
+    for (const i of list) {
+      out.push(chalk.bold(wrapText(`${i.name} (${i.id})${i.tier === 'supplementary' ? (lang === 'ja' ? '（補完）' : ' (supplementary)') : ''}`, width)));
+      for (const k of MATRIX) {
+        const text = cell(i, k).replace(/\n/g, lang === 'ja' ? '、' : ', ');
+        if (text) out.push(wrapText(`  ${PROPERTY_LABEL[k][lang]}: ${text}`, width).replace(/\n/g, '\n    '));
+      }
+      out.push('');
+    }
+    return `${out.join('\n')}${wrapText(legend(lang), width)}\n`;
+  }
   const rows: string[][] = [];
   for (const i of list) {
     const head = `${wrapText(i.name, first - 2)}\n${chalk.dim(i.id)}${i.tier === 'supplementary' ? chalk.dim(lang === 'ja' ? '\n（補完）' : '\n(suppl.)') : ''}`;
     rows.push([head, ...MATRIX.map((k) => wrapText(cell(i, k), rest - 2))]);
   }
   const table = drawTable({ head: headers.map((h, i) => wrapText(h, (i === 0 ? first : rest) - 2)), colWidths: [first, ...MATRIX.map(() => rest)], rows, chalk });
-  return `${table}\n${legend(lang)}\n${sources.length > 0 ? `\n${sourcesText(sources, lang).join('\n')}\n` : ''}`;
+  return `${table}\n${wrapText(legend(lang), width)}\n${sources.length > 0 ? `\n${sourcesText(sources, lang).join('\n')}\n` : ''}`;
 }
 
 function legend(lang: Lang): string {

@@ -85,6 +85,7 @@ const UNKNOWN_FACTS = encode(',"unknownFacts":[');
 const NOTES = encode(',"notes":[');
 const RECOMMENDATIONS = encode(',"recommendations":[');
 const PREFECTURE = encode(',"prefecture":');
+const TIE = encode(',"tie":');
 const KIND = encode(',"kind":');
 const RANK = encode(',"rank":');
 const SCORE = encode(',"score":');
@@ -159,7 +160,7 @@ function keysIn(o: object, order: readonly string[], required: number): boolean 
   return (seen & required) === required;
 }
 
-const RESULT_KEYS = ['task', 'category', 'unknownFacts', 'notes', 'recommendations', 'prefecture'];
+const RESULT_KEYS = ['task', 'category', 'unknownFacts', 'notes', 'recommendations', 'tie', 'prefecture'];
 const RESULT_REQUIRED = 0b010111;
 const TASK_KEYS = ['id', 'name'];
 const CATEGORY_KEYS = ['id', 'name', 'inferred', 'evidence'];
@@ -254,6 +255,10 @@ export function writeTaskResultJson(r: TaskResult, out: ByteSink): void {
     recommendation(r.recommendations[i]!, out);
   }
   out.byte(CLOSE_LIST);
+  if (r.tie !== undefined) {
+    out.bytes(TIE);
+    value(r.tie, out);
+  }
   if (r.prefecture !== undefined) {
     out.bytes(PREFECTURE);
     value(r.prefecture, out);

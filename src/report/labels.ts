@@ -28,7 +28,19 @@ const WORDS = {
   level: { ja: '段階', en: 'Level' },
   unconfirmed: { ja: '未確認', en: 'unconfirmed' },
   task: { ja: '課題', en: 'Task' },
-  summary: { ja: '{n} 件の課題を評価しました', en: '{n} task(s) evaluated' },
+  summary: { ja: '{n}件の課題を評価しました', en: '{n} task(s) evaluated' },
+  summaryHead: { ja: '要約', en: 'Summary' },
+  firstChoice: { ja: '第1候補（判定）', en: 'First choice (verdict)' },
+  secondChoice: { ja: '第2候補（判定）', en: 'Second (verdict)' },
+  keyReason: { ja: '主な理由', en: 'Key reason' },
+  tied: { ja: '同順位', en: 'tied' },
+  tieShort: { ja: '与えられた事実では区別できません（区別できる事実が{n}件あります）', en: 'the facts given do not separate them ({n} unknown facts would)' },
+  inferredTag: { ja: '（推定）', en: ' (inferred)' },
+  unknown: { ja: '不明', en: 'unknown' },
+  detailHead: { ja: '課題ごとの詳細', en: 'Detail by task' },
+  tieHead: { ja: '第1位は同順位です: {list}（判定も点数も同じです）', en: 'Tied for first: {list} (same verdict and score)' },
+  tieFacts: { ja: '与えられた事実ではこれらを区別できません。次の事実が分かれば区別できます: {list}', en: 'The facts given do not separate them; these unknown facts would: {list}' },
+  tieNoFacts: { ja: '与えられた事実ではこれらを区別できず、不明な事実のどれが分かっても区別できません', en: 'The facts given do not separate them, and no unknown fact would' },
 } as const;
 
 export type Word = keyof typeof WORDS;

@@ -4,9 +4,9 @@ import { CLUSTER, displayWidth } from './width.js';
 
 /** Columns for tables: the terminal's width on a TTY, else COLUMNS, else 120 (stable in CI). */
 export function outputWidth(isTTY: boolean, columns: number | undefined, env: NodeJS.ProcessEnv): number {
-  if (isTTY && columns && columns > 40) return columns;
+  if (isTTY && columns && columns >= 20) return columns;
   const fromEnv = Number(env.COLUMNS);
-  if (Number.isFinite(fromEnv) && fromEnv > 40) return fromEnv;
+  if (Number.isFinite(fromEnv) && fromEnv >= 20) return Math.floor(fromEnv);
   return 120;
 }
 
@@ -31,18 +31,44 @@ const TOKEN = new RegExp(`\\[[^\\]\\n]{1,24}\\]|[\\x21-\\x7e\\u00a0-\\u02ff]+|\\
 
 export { displayWidth };
 
+/** Characters a line must not begin with (行頭禁則): closing brackets and punctuation. */
+const NO_LINE_START = /^[、。，．,.)）」』】〕〉》”’・ー～！？!?：；:;\]}]/u;
+// eslint-disable-next-line no-control-regex
+const ANSI_TOKEN = '\\u001b\\[[0-9;]*m';
+
 /**
- * Wraps text to a display width: English breaks at spaces, Japanese between any two characters
- * (kinsoku is not attempted), never inside a character with combining marks or an emoji sequence.
+ * Wraps text to a display width: English breaks at spaces (a word longer than the width is cut),
+ * Japanese between any two characters except before a closing bracket or punctuation (行頭禁則:
+ * the character before it moves down with it), never inside a character with combining marks or
+ * an emoji sequence. Colour codes take no width and are never cut.
  * Existing line breaks are kept. Table cells are wrapped here first, by display columns.
  */
 export function wrapText(text: string, width: number): string {
   const out: string[] = [];
+  const tokenRe = new RegExp(`${ANSI_TOKEN}|\\[[^\\]\\n\\u001b]{1,24}\\]|[\\x21-\\x7e\\u00a0-\\u02ff]+|\\s+|${CLUSTER.source}`, 'gu');
   for (const para of text.split('\n')) {
     // A short bracketed citation stays on one line when it can; ASCII words stay whole.
-    const tokens = para.match(TOKEN) ?? [];
+    const tokens = para.match(tokenRe) ?? [];
     let line = '';
     let lw = 0;
+    const breakLine = (next: string): void => {
+      // 行頭禁則: carry the line's last character down with a closing mark.
+      if (NO_LINE_START.test(next) && lw > 1) {
+        const chars = [...line];
+        let k = chars.length - 1;
+        while (k > 0 && /\u001b/.test(chars[k]!)) k--;
+        const last = chars[k]!;
+        if (!/\s/.test(last) && displayWidth(last) > 0 && k > 0) {
+          out.push(chars.slice(0, k).join('').trimEnd());
+          line = chars.slice(k).join('');
+          lw = displayWidth(line);
+          return;
+        }
+      }
+      out.push(line.trimEnd());
+      line = '';
+      lw = 0;
+    };
     for (const tok of tokens) {
       const tw = displayWidth(tok);
       if (lw + tw <= width) {
@@ -51,26 +77,20 @@ export function wrapText(text: string, width: number): string {
         continue;
       }
       if (/^\s+$/.test(tok)) {
-        out.push(line.trimEnd());
-        line = '';
-        lw = 0;
+        breakLine('');
         continue;
       }
       if (tw > width) {
         for (const ch of tok.match(CLUSTER) ?? []) {
           const cw = displayWidth(ch);
-          if (lw + cw > width) {
-            out.push(line.trimEnd());
-            line = '';
-            lw = 0;
-          }
+          if (lw + cw > width) breakLine(ch);
           line += ch;
           lw += cw;
         }
         continue;
       }
-      out.push(line.trimEnd());
-      line = tok.trimStart();
+      breakLine(tok);
+      line += tok.trimStart();
       lw = displayWidth(line);
     }
     out.push(line.trimEnd());

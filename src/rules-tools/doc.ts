@@ -120,7 +120,8 @@ export function packMarkdown(pack: Pack, lang: Lang): string {
     if (refs.length > 0) out.push(...refs, '');
   }
 
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  // The templates read as the law reads in general: no placeholder is left unfilled (issue 15 item 6).
+  return `${generalReading(out.join('\n'), data, lang).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
 function esc(s: string): string {
@@ -243,4 +244,33 @@ function collectRefs(value: unknown, path: string[], visit: (path: string[], ref
     return;
   }
   for (const [k, v] of Object.entries(o)) if (!skipValues || k !== 'values') collectRefs(v, [...path, k], visit, skipValues);
+}
+
+/**
+ * The words a template's placeholders take when no task is given: who receives a filing or
+ * grants a permission in general (the Minister or the governor, by the parties: the pack's own
+ * procedureTerms), and for a message template what each placeholder stands for.
+ */
+export function generalReading(text: string, data: PackData, lang: Lang): string {
+  const term = (k: string, fallback: { ja: string; en: string }): string => data.terms[k]?.[lang] ?? fallback[lang];
+  // Procedure terms read as the law does; a message's stand-ins are marked as such (〔〕, «»).
+  const terms: Record<string, string> = {
+    filingTo: term('ministerOrGovernor', { ja: '総務大臣又は都道府県知事', en: 'the Minister or the prefectural governor' }),
+    permitBy: term('ministerOrGovernor', { ja: '総務大臣又は都道府県知事', en: 'the Minister or the prefectural governor' }),
+    councilKind: term('councilKindUnknown', { ja: '協議会の種類', en: "the council's kind" }),
+    resolutionNote: term('resolutionNoteUnknownKind', { ja: '', en: '' }),
+  };
+  const standIns: Record<string, string> = {
+    asOf: lang === 'ja' ? '判定の日' : 'the date asked',
+    from: lang === 'ja' ? '施行日' : 'the day it took effect',
+    certainFrom: lang === 'ja' ? '施行が確実な日' : 'the day by which it certainly took effect',
+    kind: lang === 'ja' ? '団体の種類' : 'body of that kind',
+    party: lang === 'ja' ? '参加団体' : 'the party',
+    category: lang === 'ja' ? '課題の分類' : "the task's category",
+    value: lang === 'ja' ? '課題の連携の形' : "the task's mode",
+    matched: lang === 'ja' ? '課題の名称・説明に見つかった語' : 'the words found in the task',
+  };
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(terms, key) ? terms[key]! : Object.hasOwn(standIns, key) ? (lang === 'ja' ? `〔${standIns[key]}〕` : `«${standIns[key]}»`) : whole,
+  );
 }

@@ -8,7 +8,16 @@ import { MunicipalityKindSchema } from './common.js';
  * the engine's `Task` cannot drift apart.
  */
 
-export const PartySchema = z.strictObject({ name: z.string().min(1), kind: MunicipalityKindSchema });
+/**
+ * A party of a task. `kind` may be left out (`--party 鳥取市`, `- 鳥取市`): the CLI takes it from the
+ * municipality data before evaluating (src/cli/parties.ts); `prefecture` is filled in there too,
+ * or written to tell apart two municipalities of one name (府中市).
+ */
+export const PartySchema = z.strictObject({
+  name: z.string().min(1),
+  kind: MunicipalityKindSchema.optional().describe('taken from the municipality data when left out'),
+  prefecture: z.string().min(1).optional().describe('the prefecture, to tell apart municipalities of one name'),
+});
 export type Party = z.infer<typeof PartySchema>;
 
 /** What a fact can hold: a yes/no, one of its values, or the parties; `null` is "unknown". */
@@ -48,7 +57,7 @@ function buildTaskListSchema(data: TaskVocabulary) {
     id: z.union([z.string().min(1), z.number().int()]).optional().describe('optional; defaults to the 1-based position'),
     name: z.string().min(1),
     description: z.string().optional(),
-    category: z.enum(categories).optional().describe('inferred from name/description when absent'),
+    category: z.enum(categories).nullable().optional().describe('inferred from name/description when absent; null: unknown (not inferred)'),
     facts: z.strictObject(factShape).optional(),
   });
   return z.strictObject({
@@ -62,7 +71,12 @@ export type TaskListSchema = ReturnType<typeof buildTaskListSchema>;
 export type TaskList = z.infer<TaskListSchema>;
 export type RawTask = TaskList['tasks'][number];
 /** A task as the engine reads it: every task has its id (the 1-based position when absent) and a facts object. */
-export type Task = Omit<RawTask, 'id' | 'facts'> & { id: string; facts: NonNullable<RawTask['facts']> };
+export type Task = Omit<RawTask, 'id' | 'facts'> & {
+  id: string;
+  facts: NonNullable<RawTask['facts']>;
+  /** What reading the input decided (a ward taken as its city, a kind taken from the data), shown with the result. */
+  notes?: { ja: string; en: string }[];
+};
 
 const schemaCache = new WeakMap<TaskVocabulary, TaskListSchema>();
 

@@ -18,7 +18,7 @@ describe('a broken rule pack stops the run with file:line:col and exit 2', () =>
     const r = kouiki(['recommend', '--category', 'wide-area-issue', '--rules', dir, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/categories\/wide-area-issue\.yaml:\d+:1: unknown key: instrument/);
+    expect(r.stderr).toMatch(/categories\/wide-area-issue\.yaml:\d+:1: unknown key "instrument" \(did you mean "instruments"\?\)/);
     expect(r.stderr).toMatch(/categories\/wide-area-issue\.yaml:\d+:\d+: missing required key "instruments"/);
   });
 

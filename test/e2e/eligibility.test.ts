@@ -133,13 +133,13 @@ describe('kouiki eligibility (built binary)', () => {
     const badValue = join(dir, 'bad.yaml');
     writeFileSync(badValue, 'municipalities:\n  - name: 小田原市\n    population: -3\n');
     const cases: [string[], RegExp][] = [
-      [['eligibility', '小田原'], /no municipality named "小田原"\n  fix: did you mean: 小田原市/],
+      [['eligibility', '小田原村'], /no municipality named "小田原村"\n  fix: did you mean: 小田原市/],
       [['eligibility', '府中市'], /"府中市" is ambiguous: 東京都府中市 \(132063\), 広島県府中市 \(342084\)/],
       [['eligibility', '--population', '-5'], /--population: not a non-negative integer: -5/],
       [['eligibility', '--population', '23万'], /--population: not a non-negative integer: 23万/],
-      [['eligibility', '--day-night-ratio', '98.96'], /--day-night-ratio: must be a number from 0 to 10: 98.96\n  fix: give a fraction, not a percentage \(e\.g\. 98\.96% is 0\.9896\)/],
-      [['eligibility', '--day-night-ratio', '-0.1'], /--day-night-ratio: must be a number from 0 to 10/],
-      [['eligibility', '--metro-core-commute-share', '1.2'], /--metro-core-commute-share: must be a number from 0 to 1/],
+      [['eligibility', '--day-night-ratio', '3000%'], /--day-night-ratio: not a ratio: 3000%\n  fix: give a fraction \(e\.g\. 0\.9896\) or a percentage \(e\.g\. 98\.96%\) from 0 to 2500%/],
+      [['eligibility', '--day-night-ratio', '-0.1'], /--day-night-ratio: not a ratio: -0\.1\n  fix: give a fraction \(e\.g\. 0\.9896\) or a percentage/],
+      [['eligibility', '--metro-core-commute-share', '1.2'], /--metro-core-commute-share: not a ratio: 1\.2\n  fix: --metro-core-commute-share takes a fraction from 0 to 1; if 1\.2 is a percentage, write "1\.2%"/],
       [['eligibility', '小田原市', '--merge', '小田原市'], /--merge names the municipality itself \(小田原市\)/],
       [['eligibility', '小田原市', '--merge', '南足柄市,南足柄市'], /--merge names 南足柄市 twice/],
       [['eligibility', '小田原市', '--merge', '足柄市'], /no municipality named "足柄市"/],
@@ -148,7 +148,7 @@ describe('kouiki eligibility (built binary)', () => {
       [['eligibility', '小田原市', '--data', badValue], /bad\.yaml:3:17: "population": expected >= 0/],
       [['eligibility', '小田原市', '--data', 'examples/kensei-tasks.yaml'], /this is a task list, not a municipality data file/],
       [['eligibility', '箱根町', '--designation', 'cooperation-partner'], /cooperation-partner needs the central city/],
-      [['eligibility', '小田原市', '--designation', 'core'], /unknown designation "core"/],
+      [['eligibility', '小田原市', '--designation', 'core'], /--designation: "core" is not one of the accepted values\n  fix: did you mean core-city \(core city \(中核市\)\)/],
       [['eligibility'], /give a municipality name, or figures/],
     ];
     for (const [args, re] of cases) {

@@ -22,7 +22,7 @@ describe('--help in Japanese', () => {
       expect(text, cmd.join(' ')).not.toMatch(/\((choices|default|preset|env): /);
       expect(text, cmd.join(' ')).not.toMatch(/\[options\]|\[command\]/);
     }
-    expect(help(['recommend'], 'ja')).toContain('課題の分類（選択肢: "wide-area-issue",');
+    expect(help(['recommend'], 'ja')).toContain('課題の分類。名称でも可（選択肢:');
   });
 
   it('lines its columns up by display width and fits 80 columns', () => {
@@ -45,7 +45,7 @@ describe('--help in Japanese', () => {
     const text = help(['recommend'], 'en');
     expect(text.startsWith('Usage: kouiki recommend [options]')).toBe(true);
     expect(text).toMatch(/^Options:$/m);
-    expect(text).toContain('(choices: "wide-area-issue",');
+    expect(text).toContain('task category, by id or name (choices:');
   });
 });
 

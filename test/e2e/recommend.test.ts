@@ -44,14 +44,14 @@ describe('kouiki recommend (built binary)', () => {
   });
 
   it('a federation without the prefecture may take on prefectural affairs it asks of it (291-2②)', () => {
-    const doc = json(['--needs-legal-entity', '--state-delegation', '--delegation-source', 'prefecture', '--party', 'A市:city', '--party', 'B町:town']);
+    const doc = json(['--needs-legal-entity', '--state-delegation', '--delegation-source', 'prefecture', '--party', '小田原市', '--party', '箱根町']);
     const fed = doc.results[0].recommendations.find((x: { instrument: string }) => x.instrument === 'regional-federation');
     expect(fed.verdict).not.toBe('not-allowed');
     expect(doc.results[0].recommendations[0].instrument).toBe('regional-federation');
   });
 
   it('ranks partial-affairs-union first for a joint waste plant of towns only', () => {
-    const doc = json(['--name', 'ごみ処理施設の共同運営', '--category', 'essential-service', '--facility-burden', 'high', '--mode', 'joint-operation', '--party', 'A町:town', '--party', 'B町:town']);
+    const doc = json(['--name', 'ごみ処理施設の共同運営', '--category', 'essential-service', '--facility-burden', 'high', '--mode', 'joint-operation', '--party', '箱根町:town', '--party', '真鶴町:town']);
     expect(doc.results[0].recommendations[0].instrument).toBe('partial-affairs-union');
   });
 
@@ -80,10 +80,14 @@ describe('kouiki recommend (built binary)', () => {
     expect(kouiki(['recommend', '--as-of', '2014-02-30']).code).toBe(2);
     const p = kouiki(['recommend', '--party', '甲市', '--lang', 'en']);
     expect(p.code).toBe(2);
-    expect(p.stderr).toMatch(/--party: not NAME:KIND/);
+    expect(p.stderr).toMatch(/--party 甲市: no body named "甲市" in the municipality data/);
+    const k = kouiki(['recommend', '--party', '小田原市:metropolis', '--lang', 'en']);
+    expect(k.code).toBe(2);
+    expect(k.stderr).toMatch(/--party 小田原市:metropolis: "metropolis" is not one of the accepted values/);
     const c = kouiki(['recommend', '--mode', 'merge', '--lang', 'en']);
     expect(c.code).toBe(2);
-    expect(c.stderr).toMatch(/Allowed choices are coordination/);
+    expect(c.stderr).toMatch(/--mode: "merge" is not one of the accepted values/);
+    expect(c.stderr).toMatch(/use one of coordination \(coordination only\)/);
   });
 
   it('prints help with examples and the version', () => {
@@ -128,6 +132,6 @@ describe('kouiki instruments', () => {
   it('suggests the closest id for an unknown one', () => {
     const r = kouiki(['instruments', 'proxy-executon', '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/did you mean "proxy-execution"/);
+    expect(r.stderr).toMatch(/did you mean proxy-execution \(Proxy execution of affairs\)/);
   });
 });

@@ -82,7 +82,7 @@ describe('kouiki wizard without a terminal (built binary)', () => {
     expect(w.stderr).toContain("kouiki wizard: Takes on the state's or a prefecture's affairs (stateDelegation) = no");
     const text = readFileSync(saved, 'utf8');
     expect(text).toContain('needsLegalEntity: false # implied: coordination alone needs no body with its own budget, assembly and staff');
-    expect(text).toContain('- { name: 小田原市, kind: transitional-special-city }');
+    expect(text).toContain('- { name: 小田原市, kind: transitional-special-city, prefecture: 神奈川県 }');
     expect(text).not.toMatch(/^\s+category:/m); // inferred, not stated: inferred again by evaluate
     const evaluated = kouiki(['evaluate', saved, ...AS_OF, '--lang', 'en', '-f', 'json']);
     expect(w.stdout).toBe(evaluated.stdout);

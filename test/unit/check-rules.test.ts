@@ -89,9 +89,9 @@ describe('central-city-eligibility (the eligibility engine, 要綱 第3 / 003 3(
 
 describe('partner-commuting (a guideline, not a bar)', () => {
   const head = 'scheme: cooperation-central-city-area\ncentralCity: 甲市\npartners: [乙町, 丙町]\nagreements:\n  - { partner: 乙町, type: cooperation-agreement }\n  - { partner: 丙町, type: cooperation-agreement }';
-  it('a share below 0.1 is warned and says the partner may still join; 0.2 passes', () => {
+  it('a share below 10% is warned (as a percentage) and says the partner may still join; 20% passes', () => {
     const r = checkText(draft(head, project('instrument: cooperation-agreement\nparties: [甲市, 乙町]')));
-    expect(ofRule(r, 'partner-commuting')).toEqual([['warning', 5, 12, expect.stringMatching(/from "乙町" to the central city "甲市" is 0\.05, below the guideline .*may still join/)]]);
+    expect(ofRule(r, 'partner-commuting')).toEqual([['warning', 5, 12, expect.stringMatching(/from "乙町" to the central city "甲市" is 5%, below the guideline \(>= 10% .*may still join/)]]);
     expect(ofRule(r, 'scheme-structure')).toEqual([]);
   });
 });

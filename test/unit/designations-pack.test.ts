@@ -45,7 +45,7 @@ describe('rules/designations/ is validated and cross-checked', () => {
   });
   it('a compare test without a threshold, and a misspelt key', () => {
     const p = problemsAfter((t) => t.replace('    test: compare\n    figure: dayNightRatio\n    op: ">="\n    approx: tolerance', '    test: compare\n    figure: dayNightRatio\n    op: ">="\n    approx: tolerance\n    treshold: 1'));
-    expect(p.join('\n')).toMatch(/designations\/cooperation-central-city\.yaml:\d+:\d+: unknown key: treshold/);
+    expect(p.join('\n')).toMatch(/designations\/cooperation-central-city\.yaml:\d+:\d+: unknown key "treshold" \(did you mean "threshold"\?\)/);
   });
   it('a threshold value of the wrong type', () => {
     const p = problemsAfter((t) => t.replace('2015-04-01:\n          value: 200000', '2015-04-01:\n          value: "200000"'));

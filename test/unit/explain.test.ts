@@ -68,7 +68,7 @@ describe('explain: the trace is what the engine did', () => {
     expect(tie.message).toMatch(/^PRIORITY: .+ above .+ because on a tie, the lighter instrument to set up first/);
     expect(tie.citation).toBe('Local Autonomy Act Art. 252-6-2(1), Art. 252-7-2(1), Art. 252-14(2), Art. 286-2(1), Art. 291-3(1)');
     const ja = explain({ name: 'x' }, '2026-11-23', 'ja').explanation.ranking.pairs.find((p) => p.by === 'priority')!;
-    expect(ja.message).toMatch(/^PRIORITY: .+ が .+ より上/);
+    expect(ja.message).toMatch(/^優先順位: [^ ]+が[^ ]+より上（判定と点数が同じ）/);
   });
 
   it('lists the facts given, derived (with their source) and unknown', () => {

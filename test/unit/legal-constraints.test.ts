@@ -119,7 +119,7 @@ describe('subsidiarity (市町村優先の原則, 地方自治法第2条第3項�
 
 describe('parties and includesPrefecture', () => {
   it('when they disagree the parties win and a note says so (contract §2)', () => {
-    const r = recommend({ name: 'x', facts: { includesPrefecture: false, parties: [{ name: '神奈川県', kind: 'prefecture' }, { name: '甲町', kind: 'town' }] } });
+    const r = recommend({ name: 'x', category: 'wide-area-issue', facts: { mode: 'coordination', includesPrefecture: false, parties: [{ name: '神奈川県', kind: 'prefecture' }, { name: '甲町', kind: 'town' }] } });
     expect(r.notes?.some((n) => n.rule === 'parties')).toBe(true);
     const top = r.recommendations[0]!;
     expect(top.procedure!.some((s) => s.step.includes('Minister'))).toBe(true);

@@ -198,7 +198,7 @@ describe('keys never reach a prototype', () => {
   it('constructor, prototype and Object.prototype names are plain keys: unknown keys in a task list, never inherited values', () => {
     for (const key of ['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf']) {
       const err = userError(() => parseTaskList(`tasks:\n  - name: x\n    facts: { ${key}: {prototype: {polluted: 1}} }\n`, 't.yaml', defaultPack().data));
-      expect(formatUserError(err, 'en')).toContain(`t.yaml:3:14: unknown key: ${key}`);
+      expect(formatUserError(err, 'en')).toContain(`t.yaml:3:14: unknown key "${key}"`);
       intact();
     }
   });

@@ -99,8 +99,10 @@ describe('municipality data parser (property)', () => {
       ['population', -1],
       ['population', 1.5],
       ['population', 'many'],
-      ['dayNightRatio', 25.01],
-      ['dayNightRatio', 98.96],
+      // A bare day/night ratio up to 25 is a ratio (千代田区 17.54); above 25 it is the census's
+      // percentage (98.96 is 98.96%), refused above 2,500%; below 0.2 no municipality has one.
+      ['dayNightRatio', 2500.01],
+      ['dayNightRatio', '2500.01%'],
       ['dayNightRatio', 0.1],
       ['dayNightRatio', -0.1],
       ['population', 20_000_001],

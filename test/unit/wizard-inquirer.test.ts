@@ -44,14 +44,13 @@ describe('kouiki wizard on @inquirer/prompts (scripted with @inquirer/testing)',
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain('please enter a name');
-    screen.type('Tenryu');
+    screen.type('天龍村');
     screen.keypress('enter');
 
     await screen.next();
-    expect(screen.getScreen()).toContain('What kind of body is Tenryu?');
-    expect(screen.getScreen()).toMatch(/❯ city \(city\)/);
-    screen.keypress('down');
-    screen.keypress('down'); // village
+    expect(screen.getScreen()).toContain('What kind of body is 天龍村?');
+    // The cursor starts on the kind of the data.
+    expect(screen.getScreen()).toMatch(/❯ village \(village\) \(from the data\)/);
     screen.keypress('enter');
 
     await screen.next();
@@ -62,6 +61,12 @@ describe('kouiki wizard on @inquirer/prompts (scripted with @inquirer/testing)',
     await screen.next();
     expect(screen.getScreen()).toContain('What next?');
     expect(screen.getScreen()).toMatch(/❯ finish/);
+    screen.keypress('enter');
+
+    // Enter without --save asks before the answers are discarded; the default is no.
+    await screen.next();
+    expect(screen.getScreen()).toContain('The answers are not saved. Quit without saving them?');
+    screen.type('y');
     screen.keypress('enter');
 
     expect(await done).toBe(0);

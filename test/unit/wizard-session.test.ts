@@ -51,7 +51,8 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
     expect(notes).toContain("→ Takes on the state's or a prefecture's affairs: no");
     expect(notes).toContain('→ not asking "A commission\'s affair"');
     expect(notes).toContain('→ not asking "Bundles several affairs"');
-    expect(notes).toContain('First choice: ');
+    // Agreement and council tie here (coordination, wide-area issue): shown as a tie, no first choice.
+    expect(notes).toContain('Tied for first: Cooperation agreement, Council');
     expect(notes).toContain(`saved ${save}`);
     // Every fact question offers "don't know".
     for (const [message, choices] of p.choices) if (message.endsWith('?') && message !== 'What next?') expect(choices.some((c) => c.value === DONT_KNOW), message).toBe(true);
@@ -65,7 +66,7 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
     // The wizard's own JSON (-f json after the session) is what evaluate makes of the saved file.
     const own = JSON.parse(h.stdout());
     expect(own.results[0]).toEqual(evaluateSaved(save));
-    expect(own.results[0].recommendations[0].procedure.length).toBeGreaterThan(0);
+    if (!own.results[0].tie) expect(own.results[0].recommendations[0].procedure.length).toBeGreaterThan(0);
   });
 
   it('with --answers asks only the rest ("don\'t know" saved as null is not asked again) and flags win over the file', async () => {
@@ -79,7 +80,7 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
         '    category: essential-service',
         '    facts:',
         '      mode: joint-organ',
-        '      parties: [{ name: 甲町, kind: town }, { name: 乙村, kind: village }]',
+        '      parties: [{ name: 箱根町, kind: town }, { name: 清川村, kind: village }]',
         '      crossPrefecture: null',
         '      needsLegalEntity: true',
         '      retainAuthority: true',
@@ -117,13 +118,12 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
       { q: 'Describe the task', a: '' },
       { q: 'What form does the cooperation take?', a: 'coordination' },
       { q: 'Which bodies take part?', a: 'enter' },
-      { q: 'Name of party 1', a: 'Kanagawa' },
-      { q: 'What kind of body is Kanagawa?', a: 'prefecture' },
+      { q: 'Name of party 1', a: '神奈川県' },
+      { q: 'What kind of body is 神奈川県?', a: 'prefecture' },
       { q: 'Add another party?', a: true },
-      { q: 'Name of party 2', a: ['Kanagawa', 'Odawara'] },
-      { q: 'What kind of body is Odawara?', a: 'ENTER' }, // the cursor starts on the kind the name suggests (here: city)
+      { q: 'Name of party 2', a: ['神奈川県', '小田原'] },
+      { q: 'What kind of body is 小田原市?', a: 'ENTER' }, // the cursor starts on the kind of the data (施行時特例市)
       { q: 'Add another party?', a: false },
-      { q: 'Are the parties in more than one prefecture?', a: false },
       { q: 'Must the requesting body keep', a: true },
       { q: 'Is the capital cost of facilities high?', a: DONT_KNOW },
       { q: 'How often does the affair arise?', a: DONT_KNOW },
@@ -144,20 +144,25 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
       { q: 'Does it bundle several related affairs', a: true },
       { q: 'What next?', a: 'change' },
       { q: 'Which answer?', a: { pick: 'Parties: ' } },
-      { q: 'Which parties stay?', a: ['Odawara'] },
+      { q: 'Which parties stay?', a: ['小田原市'] },
       { q: 'Add another party?', a: true },
-      { q: 'Name of party 2', a: 'Hakone' },
-      { q: 'What kind of body is Hakone?', a: 'town' },
+      { q: 'Name of party 2', a: ['ほげ町', '箱根町'] },
+      { q: 'What kind of body is 箱根町?', a: 'village' },
+      { q: 'What kind of body is 箱根町?', a: 'town' },
       { q: 'Add another party?', a: false },
       { q: 'What next?', a: 'ENTER' },
+      // Enter without --save asks before the answers are discarded (issue 15 item 17).
+      { q: 'The answers are not saved. Quit without saving them?', a: true },
     ]);
     expect(await run(h.ctx, { name: 'Shared fire service', category: 'essential-service' }, { prompter: p, interactive: true })).toBe(0);
     p.done();
-    expect(p.rejected).toEqual(['"Kanagawa" is already on the list']);
+    expect(p.rejected[0]).toBe('"神奈川県" is already on the list');
+    expect(p.rejected[1]).toMatch(/^no body named "ほげ町" in the municipality data/);
+    expect(p.printed.join('\n')).toContain('"箱根町" is given as a village (village), but the data has it as a town (town)');
     const printed = p.printed.join('\n');
     const why = printed.slice(printed.indexOf('Why Partial-affairs union ranks'));
     const cp = compilePack(defaultPack(), 'en', '2026-11-23');
-    const first = evaluateTask(cp, { id: '1', name: 'Shared fire service', category: 'essential-service', facts: { mode: 'coordination', parties: [{ name: 'Kanagawa', kind: 'prefecture' }, { name: 'Odawara', kind: 'city' }], crossPrefecture: false, needsLegalEntity: false, retainAuthority: true, stateDelegation: false } }, { procedure: 'top' });
+    const first = evaluateTask(cp, { id: '1', name: 'Shared fire service', category: 'essential-service', facts: { mode: 'coordination', parties: [{ name: '神奈川県', kind: 'prefecture', prefecture: '神奈川県' }, { name: '小田原市', kind: 'transitional-special-city', prefecture: '神奈川県' }], needsLegalEntity: false, retainAuthority: true, stateDelegation: false } }, { procedure: 'top' });
     const union = first.recommendations.find((r) => r.instrument === 'partial-affairs-union')!;
     for (const r of union.reasons) expect(why).toContain(`${r.effect} ${r.message}${r.citation ? ` [${r.citation}]` : ''}`);
     expect(printed).toContain('"Needs its own legal entity" no longer follows from your answers');
@@ -192,12 +197,13 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
       { q: '市町村が最大限努力しても', a: DONT_KNOW },
       { q: '複数の関連事務', a: DONT_KNOW },
       { q: '次は？', a: 'finish' },
+      { q: '回答は保存されていません。保存せずに終了しますか？', a: true },
     ]);
     expect(await run(h.ctx, {}, { prompter: p, interactive: true })).toBe(0);
     p.done();
     expect(p.printed.join('\n')).toContain('名称と説明からは分類を推定できませんでした');
     const pick = p.choices.get('課題の分類を選んでください（県西地域の案 第5章）')!;
-    expect(pick.map((c) => c.value)).toEqual(['wide-area-issue', 'regional-vitality', 'essential-service', 'core-city-service', 'administrative-efficiency', '\u0000describe']);
+    expect(pick.map((c) => c.value)).toEqual(['wide-area-issue', 'regional-vitality', 'essential-service', 'core-city-service', 'administrative-efficiency', '\u0000describe', '\u0000dont-know']);
     expect(p.printed.join('\n')).toContain('回答は保存していません');
   });
 
@@ -213,7 +219,7 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
       { q: 'What next?', a: 'save' },
       { q: 'File to save to', a: chosen },
     ]);
-    const given = { name: 'n', description: 'd', category: 'regional-vitality', ...Object.fromEntries(defaultPack().data.facts.filter((f) => f.type !== 'parties').map((f) => [f.id, f.type === 'boolean' ? false : f.values![0]!.id])), party: ['A市:city'] };
+    const given = { name: 'n', description: 'd', category: 'regional-vitality', ...Object.fromEntries(defaultPack().data.facts.filter((f) => f.type !== 'parties').map((f) => [f.id, f.type === 'boolean' ? false : f.values![0]!.id])), party: ['小田原市:city'] };
     expect(await run(h.ctx, given, { prompter: p, interactive: true })).toBe(0);
     p.done();
     expect(p.rejected).toEqual([expect.stringContaining('the directory does not exist'), expect.stringContaining('it is a directory')]);

@@ -6,7 +6,7 @@ import { exitCode, fileReport, summarize } from '../../core/check/report.js';
 import { checkDraft } from '../../core/check/run.js';
 import type { FileFailure, FileReport } from '../../core/check/types.js';
 import { citedSources, collectCitations, formatRef } from '../../core/citation.js';
-import { dataIndex, loadDataFile } from '../../io/check-data.js';
+import { dataIndex, dataResolver, loadDataFile } from '../../io/check-data.js';
 import type { DataLayer } from '../../core/eligibility/index.js';
 import { defaultConfig, findConfig, loadConfig, type CheckConfig } from '../../io/config.js';
 import { discoverDrafts, displayName } from '../../io/discover.js';
@@ -93,7 +93,10 @@ export async function run(ctx: RunContext, args: string[], opts: Record<string, 
     const abs = resolve(ctx.io.cwd, d);
     layers.push(loadDataFile(abs, displayName(abs, ctx.io.cwd), ctx.opts.maxInputSize));
   }
-  const checkData = (own: readonly DataLayer[]) => buildCheckData(dataIndex([...layers, ...own]), pack.data, ctx.opts.asOf, lang);
+  const checkData = (own: readonly DataLayer[]) => {
+    const index = dataIndex([...layers, ...own]);
+    return buildCheckData(index, pack.data, ctx.opts.asOf, lang, dataResolver(index));
+  };
   const baseData = checkData([]);
   const schemaCitation = cp.byId.get('schema')?.citation?.[lang] ?? 'kouiki schema draft';
   const suppressionCitation = cp.byId.get('suppression')?.citation?.[lang] ?? '';

@@ -1,3 +1,4 @@
+import { DAY_NIGHT_BAND } from '../../schemas/municipality-plausibility.js';
 import type { EligibilityRequest, FigureOverrides } from '../../core/eligibility/evaluate.js';
 import type { MunicipalityIndex } from '../../core/eligibility/index.js';
 import type { MetroArea } from '../../core/eligibility/model.js';
@@ -6,6 +7,13 @@ import type { Localized } from '../../i18n/lang.js';
 import { loadMunicipalities } from '../../io/load-municipalities.js';
 import type { MunicipalityKind } from '../../schemas/kinds.js';
 import type { RunContext } from '../context.js';
+import type { PackData } from '../../pack/model.js';
+import { vocabularyOf } from '../../core/vocabulary.js';
+import { parseCount, readFraction, type AboveMax } from '../../util/numbers.js';
+import { readId } from '../vocab-args.js';
+
+/** A bare day/night ratio up to the census's highest (千代田区 17.54) and beyond is a ratio; above this it is a percentage (98.96 → 0.9896). */
+const MAX_DAY_NIGHT_RATIO = DAY_NIGHT_BAND[1];
 
 /**
  * The input of an eligibility check from the command line, shared by `kouiki eligibility` and
@@ -18,30 +26,30 @@ function bad(text: Localized, hint: Localized): UserError {
   return new UserError(text, { hint });
 }
 
-/** A non-negative integer; thousands separators (230,000) are accepted. */
+/** A non-negative integer; thousands separators (230,000) and full-width digits are accepted. */
 export function parsePopulation(v: string): number {
-  const s = v.trim();
-  if (/^\d+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s)) {
-    const n = Number(s.replace(/,/g, ''));
-    if (Number.isSafeInteger(n)) return n;
-  }
+  const n = parseCount(v);
+  if (n !== null) return n;
   throw bad(
-    { ja: `--population は 0 以上の整数です: ${v}`, en: `--population: not a non-negative integer: ${v}` },
+    { ja: `--population は0以上の整数です: ${v}`, en: `--population: not a non-negative integer: ${v}` },
     { ja: '国勢調査の人口を整数で指定してください（例: --population 230000）', en: 'give the census population as a whole number (e.g. --population 230000)' },
   );
 }
 
-/** A decimal number within [0, max] (a ratio or a share). */
-export function parseFraction(v: string, flag: string, max: number): number {
-  const s = v.trim();
-  const n = /^(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
-  if (Number.isFinite(n) && n >= 0 && n <= max) return n;
-  const percent = Number.isFinite(n) && n > max && n <= 100 * max;
+/**
+ * A ratio or share: a fraction (`0.9896`) or a percentage (`98.96%`). A bare number above `max`
+ * is read as a percentage only for the day/night ratio, whose published unit is the percentage
+ * (`percent`); for a share it could as well be a count, so the user is asked to write `12%`.
+ */
+export function parseFraction(v: string, flag: string, max: number, above: AboveMax = max === 1 ? 'error' : 'percent'): number {
+  const r = readFraction(v, max, above);
+  if (r.ok) return r.value;
+  const example = max === 1 ? { pct: '12.5%', frac: '0.125' } : { pct: '98.96%', frac: '0.9896' };
   throw bad(
-    { ja: `${flag} は 0 以上 ${max} 以下の数です: ${v}`, en: `${flag}: must be a number from 0 to ${max}: ${v}` },
-    percent
-      ? { ja: `百分率ではなく比で指定してください（例: ${n}% は ${Number((n / 100).toFixed(8))}）`, en: `give a fraction, not a percentage (e.g. ${n}% is ${Number((n / 100).toFixed(8))})` }
-      : { ja: `例: ${flag} ${max === 1 ? '0.14' : '0.97'}`, en: `e.g. ${flag} ${max === 1 ? '0.14' : '0.97'}` },
+    { ja: `${flag} の値が正しくありません: ${v}`, en: `${flag}: not a ratio: ${v}` },
+    r.why === 'ambiguous'
+      ? { ja: `${flag} は0〜${max}の比で指定します。${v} が百分率なら「${v}%」と書いてください（例: ${example.pct} 又は ${example.frac}）`, en: `${flag} takes a fraction from 0 to ${max}; if ${v} is a percentage, write "${v}%" (e.g. ${example.pct} or ${example.frac})` }
+      : { ja: `比（例: ${example.frac}）か百分率（例: ${example.pct}）で、0〜${max * 100}% の範囲で指定してください`, en: `give a fraction (e.g. ${example.frac}) or a percentage (e.g. ${example.pct}) from 0 to ${max * 100}%` },
   );
 }
 
@@ -50,16 +58,18 @@ export function list(values: unknown): string[] {
 }
 
 /** The request of `kouiki eligibility`, checked for combinations that make no sense (exit 2). */
-export function requestFromOptions(names: string[], opts: Record<string, unknown>, command = 'eligibility'): EligibilityRequest {
+export function requestFromOptions(names: string[], opts: Record<string, unknown>, command = 'eligibility', data?: PackData): EligibilityRequest {
   const figures: FigureOverrides = {};
   if (opts.population !== undefined) figures.population = parsePopulation(String(opts.population));
-  if (opts.dayNightRatio !== undefined) figures.dayNightRatio = parseFraction(String(opts.dayNightRatio), '--day-night-ratio', 10);
+  if (opts.dayNightRatio !== undefined) figures.dayNightRatio = parseFraction(String(opts.dayNightRatio), '--day-night-ratio', MAX_DAY_NIGHT_RATIO);
   if (opts.metroCoreCommuteShare !== undefined) figures.metroCoreCommuteShare = parseFraction(String(opts.metroCoreCommuteShare), '--metro-core-commute-share', 1);
   if (opts.metroArea !== undefined) figures.metroArea = opts.metroArea as MetroArea;
   if (opts.kind !== undefined) figures.kind = opts.kind as MunicipalityKind;
   const hasFigures = Object.keys(figures).length > 0;
   const merge = list(opts.merge);
-  const designations = list(opts.designation);
+  // A designation by its id or name (--designation 中核市).
+  const vocab = data ? vocabularyOf(data) : null;
+  const designations = list(opts.designation).map((d) => (vocab ? readId(vocab, 'designation', d, '--designation') : d));
   const request: EligibilityRequest = { names };
   if (hasFigures) request.figures = figures;
   if (merge.length > 0) request.merge = merge;

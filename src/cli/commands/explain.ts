@@ -13,6 +13,7 @@ import { emitAll, formatSpecs } from '../emit.js';
 import { ELIGIBILITY_OPTION_KEYS } from '../specs/eligibility-flags.js';
 import { flagName, taskFromFlags } from '../specs/task-flags.js';
 import { list, loadIndex, requestFromOptions } from './eligibility-input.js';
+import { resolveTaskParties } from '../parties.js';
 
 /**
  * `kouiki explain`: the trace of one recommendation (task flags or `--task FILE`; with a task
@@ -57,9 +58,9 @@ async function explainTask(ctx: RunContext, opts: Record<string, unknown>): Prom
       delete flags.id;
     }
   }
-  const task = taskFromFlags(flags, data, base, ctx.opts.lang);
+  const [task] = await resolveTaskParties(ctx, [taskFromFlags(flags, data, base, ctx.opts.lang)], () => ({ kind: 'flags' }));
   const cp = compilePack(pack, ctx.opts.lang, ctx.opts.asOf);
-  return explainRecommendation(cp, task).explanation;
+  return explainRecommendation(cp, task!).explanation;
 }
 
 /**
@@ -92,8 +93,8 @@ async function explainEligibility(ctx: RunContext, args: string[], opts: Record<
       { hint: { ja: `例: kouiki explain ${args[0] ?? '小田原市'} --designation core-city（すべての指定の一覧は kouiki eligibility ${args[0] ?? 'NAME'}）`, en: `e.g. kouiki explain ${args[0] ?? '小田原市'} --designation core-city (every designation at once: kouiki eligibility ${args[0] ?? 'NAME'})` } },
     );
   }
-  const request = requestFromOptions(args, { ...opts, designation: designations }, 'explain');
   const pack = ctx.pack();
+  const request = requestFromOptions(args, { ...opts, designation: designations }, 'explain', pack.data);
   const index = await loadIndex(ctx, opts);
   return traceEligibility(pack.data, index, request, ctx.opts.asOf, ctx.opts.lang);
 }

@@ -1,9 +1,9 @@
-import { UserError } from '../../errors.js';
 import { describeInstrument } from '../../core/instruments.js';
 import { packIdentity } from '../../pack/model.js';
 import { renderDetail, renderMatrix } from '../../report/instruments.js';
 import { outputWidth } from '../../report/text.js';
-import { suggest } from '../../util/suggest.js';
+import { vocabularyOf } from '../../core/vocabulary.js';
+import { readId } from '../vocab-args.js';
 import type { RunContext } from '../context.js';
 import { chalkFor, emitAll, formatSpecs } from '../emit.js';
 
@@ -13,18 +13,12 @@ export async function run(ctx: RunContext, args: string[]): Promise<number> {
   const head = { schemaVersion: 1 as const, rulePack: packIdentity(pack), asOf };
   const specs = formatSpecs(ctx, ['table', 'json', 'markdown'], 'table');
   const width = outputWidth(ctx.io.stdoutIsTTY, (ctx.io.stdout as NodeJS.WriteStream).columns, ctx.io.env);
-  const id = args[0];
+  // An instrument by its id or its name (kouiki instruments 一部事務組合).
+  const id = args[0] === undefined ? undefined : readId(vocabularyOf(pack.data), 'instrument', args[0], lang === 'ja' ? '制度' : 'instrument');
   let text: (format: string, color: boolean) => string;
   if (id) {
     const inst = pack.data.instruments.find((i) => i.id === id);
-    if (!inst) {
-      const ids = pack.data.instruments.map((i) => i.id);
-      const close = suggest(id, ids);
-      throw new UserError(
-        { ja: `不明な制度「${id}」`, en: `unknown instrument "${id}"` },
-        { hint: { ja: `${close ? `「${close}」のことですか？ ` : ''}使えるのは ${ids.join(', ')}`, en: `${close ? `did you mean "${close}"? ` : ''}known: ${ids.join(', ')}` } },
-      );
-    }
+    if (!inst) throw new Error(`instrument ${id} resolved but not in the pack`);
     const out = describeInstrument(pack, inst, lang, asOf);
     text = (format, color) => renderDetail(out, format, lang, head, chalkFor({ ...ctx, opts: { ...ctx.opts, color } }), pack.data);
   } else {

@@ -23,7 +23,7 @@ export async function renderRecommendations(
   tasks: readonly Task[],
   procedure: ProcedureScope,
   inputs: readonly string[],
-  options: { formats?: readonly string[]; asked?: string[] } = {},
+  options: { formats?: readonly string[]; asked?: string[]; summary?: 'first' | 'only'; csvHeader?: 'labels' | 'ids' } = {},
 ): Promise<number> {
   const pack = ctx.pack();
   const cp = compilePack(pack, ctx.opts.lang, ctx.opts.asOf);
@@ -36,6 +36,8 @@ export async function renderRecommendations(
     chalk: chalkFor(ctx),
     data: pack.data,
     compactJson: procedure === 'top',
+    ...(options.summary ? { summary: options.summary } : {}),
+    ...(options.csvHeader ? { csvHeader: options.csvHeader } : {}),
   };
   const progress = progressLine(ctx, tasks.length);
   // The table pulls in the table package: load it only when a table is asked for.

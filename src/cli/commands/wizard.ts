@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { compilePack } from '../../core/recommend/compile.js';
 import { evaluateTask } from '../../core/recommend/evaluate.js';
 import { emptyAnswers, makePlan, missingRequired, resolveSkips, taskOf, type Answers } from '../../core/wizard/plan.js';
-import { UserError } from '../../errors.js';
+import { UserError, type SourcePosition } from '../../errors.js';
+import { resolveTaskParties, runResolver } from '../parties.js';
 import type { Localized } from '../../i18n/lang.js';
 import { packIdentity, type PackData } from '../../pack/model.js';
 import { outputWidth } from '../../report/text.js';
-import type { Task } from '../../schemas/task.js';
+import type { Party, Task } from '../../schemas/task.js';
 import type { RunContext } from '../context.js';
 import { chalkFor } from '../emit.js';
 import { parseParty } from '../specs/task-flags.js';
@@ -41,10 +42,13 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
   const plan = makePlan(data);
   const inputs: string[] = [];
   let base: Task | null = null;
+  let at: ((path: (string | number)[]) => SourcePosition) | null = null;
   if (typeof opts.answers === 'string') {
     // The YAML parser and zod load only when there is a file to read (or write).
     const { loadTaskList } = await import('../../io/tasks.js');
-    const { tasks } = await loadTaskList(opts.answers, data, ctx.opts.maxInputSize);
+    const list = await loadTaskList(opts.answers, data, ctx.opts.maxInputSize);
+    const { tasks } = list;
+    at = (path) => list.at(['tasks', 0, ...path]);
     if (tasks.length !== 1) {
       throw new UserError(
         { ja: `--answers のファイルには課題が ${tasks.length} 件あります（1 件だけにしてください）`, en: `--answers: the file holds ${tasks.length} tasks; the wizard takes one` },
@@ -55,6 +59,17 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
     inputs.push(opts.answers);
   }
   const answers = answersFrom(base, opts, data);
+  // The parties given (file or flags) are checked against the data before any question, as
+  // recommend and evaluate check them; kinds left out come from the data.
+  let notes: Task['notes'];
+  if (Array.isArray(answers.facts.parties) && answers.facts.parties.length > 0) {
+    const fromFlags = Array.isArray(opts.party) && opts.party.length > 0;
+    const [checked] = await resolveTaskParties(ctx, [taskOf(answers)], () => (at && !fromFlags ? { kind: 'file', at: (_i, path) => at!(path) } : { kind: 'flags' }));
+    answers.facts.parties = checked!.facts.parties as Party[];
+    notes = checked!.notes;
+  }
+  const withNotes = (t: Task): Task => (notes ? { ...t, notes } : t);
+  const csv = opts.csvHeader === 'ids' ? { csvHeader: 'ids' as const } : {};
   const save = typeof opts.save === 'string' ? prepareSave(opts.save, ctx.io, opts.answers) : null;
   // `--answers -` has used up stdin, so there is nothing left to answer questions with.
   const interactive = deps.interactive ?? (ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY && !isCI(ctx.io.env) && opts.answers !== '-');
@@ -86,7 +101,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
       await saveAnswers(save, answers, plan, lang, ctx.io);
       if (!ctx.opts.quiet) ctx.io.stderr.write(`kouiki wizard: ${msg(lang, 'saved', { file: save.shown })}\n`);
     }
-    return renderRecommendations(ctx, [taskOf(answers)], 'top', inputs);
+    return renderRecommendations(ctx, [withNotes(taskOf(answers))], 'top', inputs, csv);
   }
 
   // The session (and through it the table renderer) and the prompt library: only on a terminal.
@@ -113,7 +128,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
   };
   const session = await runSession(
     // The same evaluation `evaluate` makes for the saved file (procedure for the first choice).
-    { plan, lang, prompter, chalk, evaluate: (task) => evaluateTask(cp, task, { procedure: 'top' }), render, saveTo: save?.shown ?? null, checkSavePath },
+    { plan, lang, prompter, chalk, evaluate: (task) => evaluateTask(cp, withNotes(task), { procedure: 'top' }), render, saveTo: save?.shown ?? null, checkSavePath, resolver: await runResolver(ctx) },
     answers,
   );
   const final = session.answers;
@@ -125,7 +140,7 @@ export async function run(ctx: RunContext, opts: Record<string, unknown>, deps: 
   } else if (!ctx.opts.quiet) {
     prompter.print(chalk.dim(msg(lang, 'saveHint')));
   }
-  if (ctx.opts.format.length > 0) await renderRecommendations(ctx, [taskOf(final)], 'top', inputs);
+  if (ctx.opts.format.length > 0) await renderRecommendations(ctx, [withNotes(taskOf(final))], 'top', inputs, csv);
   return 0;
 }
 
@@ -142,7 +157,11 @@ export function answersFrom(base: Task | null, opts: Record<string, unknown>, da
   head('id', base?.id);
   head('name', base?.name);
   head('description', base?.description);
-  head('category', base?.category);
+  head('category', base?.category ?? undefined);
+  if (base?.category === null) {
+    a.category = null;
+    a.origin.category = 'given';
+  }
   for (const f of data.facts) {
     const fromFile = base?.facts[f.id];
     if (fromFile !== undefined) {

@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../i18n/lang.js';
 import { MUNICIPALITY_KINDS } from '../../schemas/kinds.js';
+import { staticVocabulary } from '../../core/vocabulary.js';
+import { idParser } from '../vocab-args.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -35,10 +37,10 @@ export function addEligibilityFlags(cmd: Command, lang: Lang, opts: { partners: 
   cmd.option('--adjacent', t('複眼型: NAME と --twin の市が隣接する（利用者の申告。指定がなければ不明）', 'two-city centre: NAME and the --twin city are adjacent (your statement; unknown when not given)'));
   cmd.option('--no-adjacent', t('複眼型: 2 市は隣接しない', 'two-city centre: the two cities are not adjacent'));
   cmd.option('--population <n>', t('人口（国勢調査の常住人口、0 以上の整数）', 'population (census resident population, a non-negative integer)'));
-  cmd.option('--day-night-ratio <r>', t('昼夜間人口比率（比、0〜10。98.96% は 0.9896）', 'day/night population ratio (a fraction in [0, 10]; 98.96% is 0.9896)'));
-  cmd.addOption(new Option('--metro-area <area>', t('三大都市圏（none は圏外）', 'metro area (none: outside the 三大都市圏)')).choices(['none', 'tokyo', 'osaka', 'nagoya']));
-  cmd.option('--metro-core-commute-share <s>', t('三大都市圏内の指定都市・特別区への通勤通学者割合（0〜1）', 'share of commuters and students going to the designated cities and special wards of the 三大都市圏 (0 to 1)'));
-  cmd.addOption(new Option('--kind <kind>', t('団体の種類（例: 合併後に中核市となった場合を仮定）', 'municipality kind (e.g. assume the merged city became a core city)')).choices([...MUNICIPALITY_KINDS]));
+  cmd.option('--day-night-ratio <r>', t('昼夜間人口比率（比又は百分率: 0.9896 又は 98.96%）', 'day/night population ratio (a fraction or a percentage: 0.9896 or 98.96%)'));
+  cmd.addOption(new Option('--metro-area <area>', t('三大都市圏（none は圏外。東京圏などの名称も可）', 'metro area (none: outside the 三大都市圏; or its name)')).choices(['none', 'tokyo', 'osaka', 'nagoya']).argParser(idParser(staticVocabulary(), 'metro', '--metro-area')));
+  cmd.option('--metro-core-commute-share <s>', t('三大都市圏内の指定都市・特別区への通勤通学者割合（比又は百分率: 0.12 又は 12%）', 'share of commuters and students going to the designated cities and special wards of the 三大都市圏 (a fraction or a percentage: 0.12 or 12%)'));
+  cmd.addOption(new Option('--kind <kind>', t('団体の種類（id 又は名称。例: 合併後に中核市となった場合を仮定）', 'municipality kind (id or name; e.g. assume the merged city became a core city)')).choices([...MUNICIPALITY_KINDS]).argParser(idParser(staticVocabulary(), 'kind', '--kind')));
   cmd.option('--strict', t('--data の市町村名が一覧にない（new: true もない）ときは誤りにする（既定は警告）', 'a --data record whose name is not in the code list (and has no new: true) is an error, not a warning'));
 }
 

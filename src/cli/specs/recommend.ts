@@ -1,6 +1,6 @@
 import { RECOMMEND_FORMATS } from '../../report/formats.js';
 import type { CommandSpec } from '../spec.js';
-import { addTaskFlags } from './task-flags.js';
+import { addCsvHeaderFlag, addTaskFlags } from './task-flags.js';
 
 export const recommendSpec: CommandSpec = {
   name: 'recommend',
@@ -17,6 +17,7 @@ export const recommendSpec: CommandSpec = {
   ],
   configure(cmd, env) {
     addTaskFlags(cmd, env.pack().data, env.lang);
+    addCsvHeaderFlag(cmd, env.lang);
   },
   run: async (ctx, _args, opts) => (await import('../commands/recommend.js')).run(ctx, opts),
 };

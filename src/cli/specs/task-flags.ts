@@ -4,6 +4,8 @@ import type { Lang } from '../../i18n/lang.js';
 import type { PackData } from '../../pack/model.js';
 import { MUNICIPALITY_KINDS, type MunicipalityKind } from '../../schemas/kinds.js';
 import type { FactValue, Party, Task } from '../../schemas/task.js';
+import { staticVocabulary, vocabularyOf } from '../../core/vocabulary.js';
+import { idParser, readId } from '../vocab-args.js';
 
 /** camelCase fact id → --kebab-case flag. */
 export function flagName(factId: string): string {
@@ -20,7 +22,9 @@ export function addTaskFlags(cmd: Command, data: PackData, lang: Lang, opts: { t
   cmd.option('--id <id>', t('課題の id', 'task id'));
   cmd.option('--name <name>', t('課題の名称', 'task name'));
   cmd.option('--description <text>', t('課題の説明（分類の推定に使う）', 'free description (used to infer the category)'));
-  cmd.addOption(new Option('--category <id>', t('課題の分類', 'task category')).choices(data.categories.map((c) => c.id)));
+  const vocab = vocabularyOf(data);
+  // The ids are the choices shown in the help; their names are accepted too (idParser).
+  cmd.addOption(new Option('--category <id>', t('課題の分類。名称でも可', 'task category, by id or name')).choices(data.categories.map((c) => c.id)).argParser(idParser(vocab, 'category', '--category')));
   for (const f of data.facts) {
     const flag = flagName(f.id);
     const help = `${f.label[lang]} — ${f.question[lang]}`;
@@ -28,10 +32,10 @@ export function addTaskFlags(cmd: Command, data: PackData, lang: Lang, opts: { t
       cmd.addOption(new Option(`--${flag}`, help));
       cmd.addOption(new Option(`--no-${flag}`, t(`「${f.label.ja}」ではない`, `not: ${f.label.en.toLowerCase()}`)));
     } else if (f.type === 'enum') {
-      cmd.addOption(new Option(`--${flag} <value>`, help).choices(f.values!.map((v) => v.id)));
+      cmd.addOption(new Option(`--${flag} <value>`, help).choices(f.values!.map((v) => v.id)).argParser(idParser(vocab, `fact:${f.id}`, `--${flag}`)));
     } else {
       cmd.addOption(
-        new Option(`--party <name:kind>`, `${help} ${t('（繰り返し可。例: --party 小田原市:city）', '(repeatable; e.g. --party 小田原市:city)')}`).argParser(
+        new Option(`--party <name[:kind]>`, `${help} ${t('（繰り返し可。種類は省くとデータから補う。例: --party 小田原市 --party 鳥取市:中核市）', '(repeatable; the kind comes from the data when left out; e.g. --party 小田原市 --party 鳥取市:core-city)')}`).argParser(
           (v: string, prev: string[] = []) => [...prev, v],
         ),
       );
@@ -39,17 +43,23 @@ export function addTaskFlags(cmd: Command, data: PackData, lang: Lang, opts: { t
   }
 }
 
+/**
+ * `--party NAME[:KIND]`: the kind by its id or name (`鳥取市:中核市`), or left out (taken from the
+ * data). The name is checked against the data before evaluation (src/cli/parties.ts).
+ */
 export function parseParty(spec: string): Party {
-  const i = spec.lastIndexOf(':');
-  const name = i < 0 ? '' : spec.slice(0, i).trim();
-  const kind = i < 0 ? '' : spec.slice(i + 1).trim();
-  if (!name || !(MUNICIPALITY_KINDS as readonly string[]).includes(kind)) {
+  const t = spec.normalize('NFKC');
+  const i = t.lastIndexOf(':');
+  const name = (i < 0 ? t : t.slice(0, i)).trim();
+  const kindText = i < 0 ? '' : t.slice(i + 1).trim();
+  if (!name || (i >= 0 && !kindText)) {
     throw new UserError(
-      { ja: `--party の値が正しくありません: ${spec}`, en: `--party: not NAME:KIND: ${spec}` },
-      { hint: { ja: `名前:種類 の形で。種類は ${MUNICIPALITY_KINDS.join(', ')}`, en: `write NAME:KIND, KIND one of ${MUNICIPALITY_KINDS.join(', ')}` } },
+      { ja: `--party の値が正しくありません: ${spec}`, en: `--party: not NAME or NAME:KIND: ${spec}` },
+      { hint: { ja: `名前（例: 鳥取市）か 名前:種類（例: 鳥取県:prefecture、鳥取市:中核市）で書いてください。種類は ${MUNICIPALITY_KINDS.join(', ')} 又はその名称です`, en: `write NAME (e.g. 鳥取市) or NAME:KIND (e.g. 鳥取県:prefecture), KIND one of ${MUNICIPALITY_KINDS.join(', ')} or its name` } },
     );
   }
-  return { name, kind: kind as MunicipalityKind };
+  if (!kindText) return { name };
+  return { name, kind: readId(staticVocabulary(), 'kind', kindText, `--party ${spec}`) as MunicipalityKind };
 }
 
 /** The task described by the flags, over a task read from --task (flags win). */
@@ -72,4 +82,11 @@ export function taskFromFlags(opts: Record<string, unknown>, data: PackData, bas
   if (description !== undefined) task.description = description;
   if (category !== undefined) task.category = category;
   return task;
+}
+
+/** `--csv-header labels|ids`: the CSV's headers in the output language (default) or as column ids, for scripts. */
+export function addCsvHeaderFlag(cmd: Command, lang: Lang): void {
+  cmd.addOption(
+    new Option('--csv-header <kind>', lang === 'ja' ? 'CSV の見出し: labels（出力言語、既定）又は ids（列の id。スクリプト向け）' : 'CSV headers: labels (the output language; default) or ids (column ids, for scripts)').choices(['labels', 'ids']),
+  );
 }

@@ -1,6 +1,6 @@
 import { WIZARD_FORMATS } from '../../report/formats.js';
 import type { CommandSpec } from '../spec.js';
-import { addTaskFlags } from './task-flags.js';
+import { addCsvHeaderFlag, addTaskFlags } from './task-flags.js';
 
 export const wizardSpec: CommandSpec = {
   name: 'wizard',
@@ -21,6 +21,7 @@ export const wizardSpec: CommandSpec = {
     cmd.option('--answers <file>', t('回答を課題リスト（課題 1 件、--save の形式）から読み、残りだけ質問する', 'pre-fill the answers from a task list of one task (the format --save writes); only the rest is asked'));
     cmd.option('--save <file>', t('回答を課題リストとして保存する（kouiki evaluate で同じ結果になる）', 'save the answers as a task list (kouiki evaluate gives the same result)'));
     addTaskFlags(cmd, env.pack().data, env.lang, { taskFile: false });
+    addCsvHeaderFlag(cmd, env.lang);
   },
   run: async (ctx, _args, opts) => (await import('../commands/wizard.js')).run(ctx, opts),
 };

@@ -22,6 +22,7 @@ const M = {
   categoryYes: { ja: 'はい — {name}', en: 'yes — {name}' },
   categoryPick: { ja: '課題の分類を選んでください（県西地域の案 第5章）', en: 'Choose the category of the task (the 県西地域 draft, §5)' },
   categoryNone: { ja: '名称と説明からは分類を推定できませんでした', en: 'kouiki could not infer a category from the name and description' },
+  categoryUnknownHelp: { ja: '分類なしで評価します（分類ごとの制度の当てはまりは判定に使いません）', en: 'evaluate without a category (the fit of each instrument to a category is not used)' },
   describeAgain: { ja: '説明を書き直して推定し直す', en: 'describe the task again and let kouiki propose one' },
   yes: { ja: 'はい', en: 'yes' },
   no: { ja: 'いいえ', en: 'no' },
@@ -32,15 +33,17 @@ const M = {
   partyNameRequired: { ja: '名前を入力してください', en: 'please enter a name' },
   partyDuplicate: { ja: '「{name}」はもう入力されています', en: '"{name}" is already on the list' },
   partyKind: { ja: '「{name}」の種類は？', en: 'What kind of body is {name}?' },
+  kindFromData: { ja: '（データによる）', en: ' (from the data)' },
   partyMore: { ja: 'ほかにも参加団体を追加しますか？', en: 'Add another party?' },
   implied: { ja: '→ {label}: {value}（{reason}）', en: '→ {label}: {value} ({reason})' },
   skipped: { ja: '→ 「{label}」は聞きません（{reason}）', en: '→ not asking "{label}" ({reason})' },
   reopened: { ja: '→ 「{label}」は前の回答から決まらなくなったので、改めて聞きます', en: '→ "{label}" no longer follows from your answers, so it is asked again' },
   topHead: { ja: '第1位: {name}（{verdict}・{score}）', en: 'First choice: {name} ({verdict}, {score})' },
   reasonsHead: { ja: '理由（根拠）', en: 'Reasons (citation)' },
-  whyHead: { ja: '{name} が {rank} 位（{verdict}・{score}）である理由', en: 'Why {name} ranks {rank} ({verdict}, {score})' },
+  whyHead: { ja: '{name}が{rank}位（{verdict}・{score}）である理由', en: 'Why {name} ranks {rank} ({verdict}, {score})' },
   menu: { ja: '次は？', en: 'What next?' },
   finish: { ja: '終了する', en: 'finish' },
+  discardConfirm: { ja: '回答は保存されていません。保存せずに終了しますか？（いいえ: 保存先を聞きます）', en: 'The answers are not saved. Quit without saving them? (no: choose a file to save to)' },
   finishSave: { ja: '終了して {file} に保存する', en: 'finish and save to {file}' },
   saveAs: { ja: '終了して回答をファイルに保存する…', en: 'finish and save the answers to a file…' },
   savePath: { ja: '保存先のファイル名（課題リストの YAML）', en: 'File to save to (a task list in YAML)' },
@@ -90,7 +93,7 @@ export function msg(lang: Lang, key: MessageKey, vars: Readonly<Record<string, s
 import { KIND_LABEL } from '../../i18n/kind-labels.js';
 
 export function partyLabel(x: Party, lang: Lang): string {
-  return `${x.name}（${KIND_LABEL[x.kind][lang]}）`;
+  return x.kind ? `${x.name}（${KIND_LABEL[x.kind][lang]}）` : x.name;
 }
 
 /** An answer in words: はい/いいえ, the value's label, the parties, or "don't know". */

@@ -18,7 +18,7 @@ export function answersYaml(a: Answers, plan: WizardPlan, lang: Lang, schema: st
   if (a.id !== undefined && a.id !== '1') task.id = a.id;
   task.name = a.name ?? '';
   if (a.description) task.description = a.description;
-  if (a.category) task.category = a.category;
+  if (a.category !== undefined) task.category = a.category;
   const facts: Record<string, unknown> = {};
   for (const f of plan.data.facts) if (f.id in a.facts) facts[f.id] = a.facts[f.id];
   if (Object.keys(facts).length > 0) task.facts = facts;

@@ -12,6 +12,8 @@ import { KIND_LABEL } from '../../i18n/kind-labels.js';
 import { DONT_KNOW, msg, partyLabel, valueLabel } from './messages.js';
 import type { Choice, Prompter } from './prompts.js';
 import { renderAnswer, renderWhyNot } from './view.js';
+import type { NameResolver } from '../../core/parties/names.js';
+import { checkParties, unresolvedMessage } from '../../core/parties/check.js';
 
 /** What a session needs: the plan (questions from the pack), the prompts, and the engine. */
 export interface SessionEnv {
@@ -29,6 +31,8 @@ export interface SessionEnv {
    * why it cannot be used) and says whether the file exists already.
    */
   checkSavePath?: (path: string) => { ok: true; exists: boolean } | { ok: false; why: string };
+  /** Reads a party's name against the municipality data (the official name and kind, or why not). */
+  resolver?: NameResolver;
 }
 
 export interface SessionResult {
@@ -65,7 +69,15 @@ export async function runSession(env: SessionEnv, a: Answers): Promise<SessionRe
       ],
       default: 'finish',
     });
-    if (action === 'finish') return { answers: a, result, saveTo: null };
+    if (action === 'finish') {
+      // With --save, finishing saves. Without, Enter would discard the answers: ask first, and
+      // offer to save them instead.
+      if (env.saveTo !== null || !env.checkSavePath) return { answers: a, result, saveTo: null };
+      if (await p.confirm({ message: msg(lang, 'discardConfirm'), default: false })) return { answers: a, result, saveTo: null };
+      const file = await askSavePath(env);
+      if (file !== null) return { answers: a, result, saveTo: file };
+      continue;
+    }
     if (action === 'save') {
       const file = await askSavePath(env);
       if (file !== null) return { answers: a, result, saveTo: file };
@@ -127,7 +139,7 @@ async function askHead(env: SessionEnv, a: Answers): Promise<void> {
     if (d) a.description = d;
     a.origin.description = 'asked';
   }
-  if (!a.category) await askCategory(env, a);
+  if (a.category === undefined || a.category === '') await askCategory(env, a);
 }
 
 /** The category: kouiki proposes the one it infers (with the words it rests on); the user confirms or picks another. */
@@ -153,6 +165,8 @@ async function askCategory(env: SessionEnv, a: Answers): Promise<void> {
     const rest = inf ? [...inf.tied, ...data.categories.map((c) => c.id).filter((id) => id !== inf.id && !inf.tied.includes(id))] : data.categories.map((c) => c.id);
     for (const id of rest) choices.push({ value: id, name: label(id), description: data.categories.find((c) => c.id === id)?.description[lang] });
     choices.push({ value: DESCRIBE, name: msg(lang, 'describeAgain') });
+    // わからない: the evaluation runs without a category (and says so); nothing is inferred.
+    choices.push({ value: DONT_KNOW, name: msg(lang, 'dontKnow'), description: msg(lang, 'categoryUnknownHelp') });
     const fallback = a.category ?? inf?.id;
     const v = await p.select({ message, choices, ...(fallback ? { default: fallback } : {}) });
     if (v === DESCRIBE) {
@@ -162,7 +176,7 @@ async function askCategory(env: SessionEnv, a: Answers): Promise<void> {
       a.origin.description = 'asked';
       continue;
     }
-    a.category = v;
+    a.category = v === DONT_KNOW ? null : v;
     a.origin.category = 'asked';
     return;
   }
@@ -207,6 +221,7 @@ async function askFact(env: SessionEnv, f: Fact, current: FactValue | undefined)
   return v === DONT_KNOW ? null : v;
 }
 
+/** The kind a name suggests when the data does not know it (a union or federation, by its name). */
 function guessKind(name: string): MunicipalityKind {
   if (name.endsWith('広域連合')) return 'regional-federation';
   if (name.endsWith('組合')) return 'partial-affairs-union';
@@ -216,6 +231,9 @@ function guessKind(name: string): MunicipalityKind {
   if (name.endsWith('村')) return 'village';
   return 'city';
 }
+
+/** A union or federation is not in the code list: its name is taken as typed. */
+const isUnionName = (name: string): boolean => /(組合|広域連合)$/.test(name);
 
 /** Parties: a name and a kind, as many times as needed; an existing list can be trimmed (checkbox) and extended. */
 async function askParties(env: SessionEnv, f: Fact, current: Party[] | null): Promise<Party[] | null> {
@@ -238,23 +256,45 @@ async function askParties(env: SessionEnv, f: Fact, current: Party[] | null): Pr
     more = true;
   }
   while (more) {
-    const name = (
+    const resolver = env.resolver;
+    const typed = (
       await p.input({
         message: msg(lang, 'partyName', { n: list.length + 1 }),
         validate: (v) => {
           const t = v.trim();
           if (!t) return msg(lang, 'partyNameRequired');
-          if (list.some((x) => x.name === t)) return msg(lang, 'partyDuplicate', { name: t });
+          // A name the data does not know is refused here, with the closest names, as evaluate would.
+          const r = resolver && !isUnionName(t) ? resolver.resolve(t, list.flatMap((x) => (x.prefecture ? [x.prefecture] : []))) : null;
+          if (r && !r.ok) return unresolvedMessage(r, t)[lang];
+          const official = r && r.ok ? r.body.name : t;
+          if (list.some((x) => x.name === official)) return msg(lang, 'partyDuplicate', { name: official });
           return true;
         },
       })
     ).trim();
-    const kind = await p.select<MunicipalityKind>({
-      message: msg(lang, 'partyKind', { name }),
-      choices: MUNICIPALITY_KINDS.map((k) => ({ value: k, name: `${KIND_LABEL[k][lang]} (${k})` })),
-      default: guessKind(name),
-    });
-    list.push({ name, kind });
+    const found = resolver && !isUnionName(typed) ? resolver.resolve(typed) : null;
+    const body = found && found.ok ? found.body : null;
+    const name = body ? body.name : typed;
+    if (body?.note) p.print(env.chalk.dim(body.note[lang]));
+    // The data's kind is proposed (鳥取市 → 中核市); choosing another is checked again before evaluation.
+    let party: Party | null = null;
+    while (!party) {
+      const kind = await p.select<MunicipalityKind>({
+        message: msg(lang, 'partyKind', { name }),
+        choices: MUNICIPALITY_KINDS.map((k) => ({ value: k, name: `${KIND_LABEL[k][lang]}${lang === 'ja' ? '' : ` (${k})`}${body?.kind === k ? msg(lang, 'kindFromData') : ''}` })),
+        default: body?.kind ?? guessKind(name),
+      });
+      const candidate: Party = body?.prefecture ? { name, kind, prefecture: body.prefecture } : { name, kind };
+      // A kind that contradicts the data (鳥取市 as a 町) is refused as evaluate refuses it.
+      const checked = resolver && body ? checkParties(resolver, [candidate]) : null;
+      const problem = checked?.problems[0];
+      if (problem) p.print(env.chalk.yellow(problem.message[lang]));
+      else {
+        for (const n of checked?.notes ?? []) p.print(env.chalk.dim(n[lang]));
+        party = checked?.parties[0] ?? candidate;
+      }
+    }
+    list.push(party);
     more = await p.confirm({ message: msg(lang, 'partyMore'), default: list.length < 2 });
   }
   return list.length > 0 ? list : null;
@@ -264,7 +304,7 @@ async function askParties(env: SessionEnv, f: Fact, current: Party[] | null): Pr
 async function changeAnswer(env: SessionEnv, a: Answers): Promise<boolean> {
   const { prompter: p, lang, plan } = env;
   const data = plan.data;
-  const catLabel = a.category ? `${data.categories.find((c) => c.id === a.category)?.name[lang] ?? a.category} (${a.category})` : msg(lang, 'notAnswered');
+  const catLabel = a.category ? `${data.categories.find((c) => c.id === a.category)?.name[lang] ?? a.category} (${a.category})` : a.category === null ? msg(lang, 'dontKnow') : msg(lang, 'notAnswered');
   const choices: Choice<string>[] = [
     { value: 'name', name: `${msg(lang, 'name')}: ${a.name ?? ''}` },
     { value: 'description', name: `${msg(lang, 'description')}: ${a.description ?? msg(lang, 'none')}` },

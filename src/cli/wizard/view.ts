@@ -17,7 +17,8 @@ export function renderAnswer(r: TaskResult, env: RecommendRenderEnv): string {
   const { lang, chalk } = env;
   const bare: TaskResult = { task: r.task, category: r.category, unknownFacts: [], recommendations: r.recommendations.map(({ procedure: _p, ...rest }) => rest) };
   const out: string[] = [tableRenderer(env).item(bare, 0).replace(/\n$/, '')];
-  const top = r.recommendations[0];
+  // A tie at the top is no first choice: trailerLines says which instruments share it and why.
+  const top = r.tie ? undefined : r.recommendations[0];
   if (top) {
     out.push('', chalk.bold(headline('topHead', top, env)));
     out.push(`${msg(lang, 'reasonsHead')}:`);

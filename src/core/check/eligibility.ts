@@ -5,6 +5,7 @@ import type { MunicipalityKind } from '../../schemas/kinds.js';
 import { evaluateEligibility } from '../eligibility/evaluate.js';
 import type { MunicipalityIndex } from '../eligibility/index.js';
 import type { DesignationResult } from '../eligibility/types.js';
+import type { NameResolver } from '../parties/names.js';
 
 /**
  * The seam between `kouiki check` and the municipality data and eligibility engine (issue 3).
@@ -38,19 +39,36 @@ export interface CheckData {
   designationName(designation: string): string;
 }
 
-export function buildCheckData(index: MunicipalityIndex, data: PackData, asOf: string, lang: Lang): CheckData {
+/**
+ * `resolver`, when given, reads names as planners write them (the prefectures, spelling variants,
+ * wards, old names: src/core/parties/names.ts); without it, the index's exact lookup.
+ */
+export function buildCheckData(index: MunicipalityIndex, data: PackData, asOf: string, lang: Lang, resolver?: NameResolver): CheckData {
   const resolved = new Map<string, Lookup>();
+  /** The name the engine knows a variant by (鶴ケ島市 → 鶴ヶ島市; 府中市 of 東京都 → 東京都府中市). */
+  const canonical = new Map<string, string>();
   const resolve = (name: string): Lookup => {
     const hit = resolved.get(name);
     if (hit) return hit;
-    const r = index.resolve(name);
     let out: Lookup;
-    if (r.ok) {
-      const m = r.municipality;
-      out = { ok: true, municipality: { name: m.name, kind: m.kind?.value ?? null, prefecture: m.prefecture } };
-    } else if (r.reason === 'not-found') out = { ok: false, reason: 'not-found', suggestions: r.suggestions };
-    else if (r.reason === 'ambiguous') out = { ok: false, reason: 'ambiguous', candidates: r.candidates.map((c) => c.label) };
-    else out = { ok: false, reason: 'bad-code' };
+    if (resolver) {
+      const r = resolver.resolve(name);
+      if (r.ok) {
+        out = { ok: true, municipality: { name: r.body.municipality?.name ?? r.body.name, kind: r.body.kind, prefecture: r.body.prefecture } };
+        if (r.body.municipality) canonical.set(name, r.body.municipality.code ?? r.body.label);
+      }
+      else if (r.reason === 'not-found') out = { ok: false, reason: 'not-found', suggestions: r.suggestions };
+      else if (r.reason === 'ambiguous') out = { ok: false, reason: 'ambiguous', candidates: r.candidates };
+      else out = { ok: false, reason: 'bad-code' };
+    } else {
+      const r = index.resolve(name);
+      if (r.ok) {
+        const m = r.municipality;
+        out = { ok: true, municipality: { name: m.name, kind: m.kind?.value ?? null, prefecture: m.prefecture } };
+      } else if (r.reason === 'not-found') out = { ok: false, reason: 'not-found', suggestions: r.suggestions };
+      else if (r.reason === 'ambiguous') out = { ok: false, reason: 'ambiguous', candidates: r.candidates.map((c) => c.label) };
+      else out = { ok: false, reason: 'bad-code' };
+    }
     resolved.set(name, out);
     return out;
   };
@@ -70,8 +88,15 @@ export function buildCheckData(index: MunicipalityIndex, data: PackData, asOf: s
       const r = resolve(name);
       return r.ok ? r.municipality : null;
     },
-    designation: (name, designation) => ask(() => evaluateEligibility(data, index, { names: [name], designations: [designation] }, asOf, lang)[0]?.designations[0]),
-    partner: (partner, central, check) => ask(() => evaluateEligibility(data, index, { names: [partner], partnerOf: central, designations: [check] }, asOf, lang)[0]?.designations[0]),
+    designation: (name, designation) => {
+      resolve(name);
+      return ask(() => evaluateEligibility(data, index, { names: [canonical.get(name) ?? name], designations: [designation] }, asOf, lang)[0]?.designations[0]);
+    },
+    partner: (partner, central, check) => {
+      resolve(partner);
+      resolve(central);
+      return ask(() => evaluateEligibility(data, index, { names: [canonical.get(partner) ?? partner], partnerOf: canonical.get(central) ?? central, designations: [check] }, asOf, lang)[0]?.designations[0]);
+    },
     designationName: (id) => designations.find((d) => d.id === id)?.name[lang] ?? id,
   };
 }

@@ -8,9 +8,11 @@ import { formatRef } from '../citation.js';
 import type { CriterionResult, DesignationResult } from '../eligibility/types.js';
 import { compilePack, type CompiledPack } from '../recommend/compile.js';
 import { evaluateTask } from '../recommend/evaluate.js';
+import { centralStatusOfKind } from '../recommend/derive.js';
 import type { Reason, Recommendation, TaskResult } from '../recommend/types.js';
 import type { CheckData } from './eligibility.js';
 import type { Finding, Range } from './types.js';
+import { percent, requiredShown, SHARE_CRITERIA } from '../../util/share.js';
 
 /** A path into the draft, as a zod issue gives it (`['projects', 3, 'instrument']`). */
 export type DraftPath = readonly (string | number)[];
@@ -153,6 +155,11 @@ function formatActual(v: number | string | null, lang: Lang): string {
   return idLabel(v)?.[lang] ?? v;
 }
 
+/** A criterion's figure in a message: a share as a percentage (8%), anything else as formatActual. */
+function criterionActual(c: CriterionResult, lang: Lang): string {
+  return typeof c.actual === 'number' && SHARE_CRITERIA.has(c.id) ? percent(c.actual) : formatActual(c.actual, lang);
+}
+
 function centralCityEligibility(ctx: RuleContext): void {
   const { draft } = ctx.d;
   const scheme = ctx.scheme;
@@ -169,8 +176,8 @@ function centralCityEligibility(ctx: RuleContext): void {
         'central-city-eligibility',
         ['centralCity'],
         ctx.t(
-          `${q(ctx, city)}は${scheme.name.ja}の中心市となる${designation}の要件「${label}」を満たしません: ${formatActual(c.actual, 'ja')}（必要: ${c.required}）。中心市か scheme を見直してください`,
-          `${q(ctx, city)} does not meet the ${designation} requirement "${label}" that a ${scheme.name.en} needs of its central city: ${formatActual(c.actual, 'en')} (required: ${c.required}); choose another central city or scheme`,
+          `${q(ctx, city)}は${scheme.name.ja}の中心市となる${designation}の要件「${label}」を満たしません: ${criterionActual(c, 'ja')}（必要: ${requiredShown(c)}）。中心市か scheme を見直してください`,
+          `${q(ctx, city)} does not meet the ${designation} requirement "${label}" that a ${scheme.name.en} needs of its central city: ${criterionActual(c, 'en')} (required: ${requiredShown(c)}); choose another central city or scheme`,
         ),
         cite,
       );
@@ -179,8 +186,8 @@ function centralCityEligibility(ctx: RuleContext): void {
         'central-city-eligibility',
         ['centralCity'],
         ctx.t(
-          `${q(ctx, city)}の${designation}の要件「${label}」は境界上です: ${formatActual(c.actual, 'ja')}（必要: ${c.required}）。「おおむね」の幅の中で、満たすかは要綱の運用次第です`,
-          `${q(ctx, city)} is borderline on the ${designation} requirement "${label}": ${formatActual(c.actual, 'en')} (required: ${c.required}); within the "roughly" band, whether it counts is for the guideline's practice`,
+          `${q(ctx, city)}の${designation}の要件「${label}」は境界上です: ${criterionActual(c, 'ja')}（必要: ${requiredShown(c)}）。「おおむね」の幅の中で、満たすかは要綱の運用次第です`,
+          `${q(ctx, city)} is borderline on the ${designation} requirement "${label}": ${criterionActual(c, 'en')} (required: ${requiredShown(c)}); within the "roughly" band, whether it counts is for the guideline's practice`,
         ),
         cite,
         { maxSeverity: 'warning' },
@@ -202,8 +209,8 @@ function centralCityEligibility(ctx: RuleContext): void {
         'central-city-eligibility',
         ['centralCity'],
         ctx.t(
-          `${q(ctx, city)}の${designation}の要件「${label}」は判定できません（数値がデータにありません。必要: ${c.required}）。数値を data: 又は --data で加えると判定できます`,
-          `${q(ctx, city)}: the ${designation} requirement "${label}" cannot be decided (the figure is not in the data; required: ${c.required}); add it with data: or --data`,
+          `${q(ctx, city)}の${designation}の要件「${label}」は判定できません（数値がデータにありません。必要: ${requiredShown(c)}）。数値を data: 又は --data で加えると判定できます`,
+          `${q(ctx, city)}: the ${designation} requirement "${label}" cannot be decided (the figure is not in the data; required: ${requiredShown(c)}); add it with data: or --data`,
         ),
         cite,
         { maxSeverity: 'warning' },
@@ -229,16 +236,15 @@ export function projectTask(project: DraftProject, index: number, draft: Omit<Dr
   const facts: Task['facts'] = {};
   for (const [k, v] of Object.entries(project.facts ?? {})) facts[k] = v;
   const refs = project.parties.map((name) => data.lookup(name));
+  // The parties with their kinds and prefectures: evaluateTask derives from them what they answer
+  // (prefectureParty, crossPrefecture, ...), the one derivation recommend and evaluate use too.
   if (factIds.has('parties') && refs.every((r) => r?.kind)) {
-    facts.parties = refs.map((r) => ({ name: r!.name, kind: r!.kind! }) satisfies Party);
+    facts.parties = refs.map((r) => (r!.prefecture ? { name: r!.name, kind: r!.kind!, prefecture: r!.prefecture } : { name: r!.name, kind: r!.kind! }) satisfies Party);
   }
-  if (factIds.has('crossPrefecture') && (facts.crossPrefecture === undefined || facts.crossPrefecture === null)) {
-    const prefs = refs.map((r) => (r?.kind === 'prefecture' ? r.name : (r?.prefecture ?? null)));
-    if (prefs.length > 0 && prefs.every((p) => p !== null)) facts.crossPrefecture = new Set(prefs).size > 1;
-  }
+  // The draft names its central city, which need not be a party: its kind gives the status.
   if (factIds.has('centralCityStatus') && (facts.centralCityStatus === undefined || facts.centralCityStatus === null) && draft.centralCity) {
     const kind = data.lookup(draft.centralCity)?.kind;
-    if (kind) facts.centralCityStatus = kind === 'core-city' ? 'core-city' : kind === 'designated-city' ? 'designated-city' : 'none';
+    if (kind) facts.centralCityStatus = centralStatusOfKind(kind);
   }
   const task: Task = { id: project.id === undefined ? String(index + 1) : String(project.id), name: project.name, facts };
   if (project.description !== undefined) task.description = project.description;
@@ -484,8 +490,8 @@ function reportPartner(ctx: RuleContext, path: DraftPath, partner: string, centr
       'partner-commuting',
       path,
       ctx.t(
-        `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は不明です（目安: ${c.required}）。通勤通学者数をデータに加えると確かめられます。目安は参加の条件ではありません`,
-        `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is unknown (guideline: ${c.required}); add the commuting counts to the data to check it. The guideline does not bar joining`,
+        `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は不明です（目安: ${requiredShown(c)}）。通勤通学者数をデータに加えると確かめられます。目安は参加の条件ではありません`,
+        `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is unknown (guideline: ${requiredShown(c)}); add the commuting counts to the data to check it. The guideline does not bar joining`,
       ),
       cite,
     );
@@ -495,8 +501,8 @@ function reportPartner(ctx: RuleContext, path: DraftPath, partner: string, centr
     'partner-commuting',
     path,
     ctx.t(
-      `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は ${formatActual(c.actual, 'ja')} で、要綱の目安（${c.required}）に届きません。目安は法的な制限ではなく、連携の意思があれば参加できます（宣言では目安未満の団体として別に記載）`,
-      `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is ${formatActual(c.actual, 'en')}, below the guideline (${c.required}); the guideline is not a legal bar, and a willing municipality may still join (listed separately in the declaration)`,
+      `${q(ctx, partner)}から中心市${q(ctx, central)}への${label}は${criterionActual(c, 'ja')}で、要綱の目安（${requiredShown(c)}）に届きません。目安は法的な制限ではなく、連携の意思があれば参加できます（宣言では目安未満の団体として別に記載）`,
+      `the ${label} from ${q(ctx, partner)} to the central city ${q(ctx, central)} is ${criterionActual(c, 'en')}, below the guideline (${requiredShown(c)}); the guideline is not a legal bar, and a willing municipality may still join (listed separately in the declaration)`,
     ),
     cite,
   );

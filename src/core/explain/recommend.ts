@@ -96,14 +96,14 @@ class Collector implements TraceSink {
 }
 
 const W = {
-  capBy: { ja: '{cap} に制限（{rules}）', en: 'capped at {cap} by {rules}' },
+  capBy: { ja: '{cap}に制限（{rules}）', en: 'capped at {cap} by {rules}' },
   recommended: { ja: '点数 {score} ≥ 推奨の基準 {at}', en: 'score {score} ≥ recommendedAt {at}' },
   possible: { ja: '点数 {score}: {below} 以上 {at} 未満', en: 'score {score}: at least unsuitableBelow {below}, under recommendedAt {at}' },
   lowScore: { ja: '点数 {score} < 不適の基準 {below}', en: 'score {score} < unsuitableBelow {below}' },
-  byVerdict: { ja: '{a} が {b} より上: 判定「{va}」は「{vb}」より上位', en: '{a} above {b}: verdict {va} ranks before {vb}' },
-  bySubsidiarity: { ja: '{a} が {b} より上: 同じ判定で、市町村段階の制度を県段階の制度より先に（市町村優先の原則）', en: '{a} above {b}: same verdict; municipal-level before prefecture-level (subsidiarity)' },
-  byScore: { ja: '{a} が {b} より上: 同じ判定で、点数 {sa} > {sb}', en: '{a} above {b}: same verdict, score {sa} > {sb}' },
-  byPriority: { ja: 'PRIORITY: {a} が {b} より上（判定と点数が同じ）。理由: {reason}', en: 'PRIORITY: {a} above {b} because {reason} (same verdict and score)' },
+  byVerdict: { ja: '{a}が{b}より上: 判定「{va}」は「{vb}」より上位', en: '{a} above {b}: verdict {va} ranks before {vb}' },
+  bySubsidiarity: { ja: '{a}が{b}より上: 同じ判定で、市町村段階の制度を県段階の制度より先に（市町村優先の原則）', en: '{a} above {b}: same verdict; municipal-level before prefecture-level (subsidiarity)' },
+  byScore: { ja: '{a}が{b}より上: 同じ判定で、点数 {sa} > {sb}', en: '{a} above {b}: same verdict, score {sa} > {sb}' },
+  byPriority: { ja: '優先順位: {a}が{b}より上（判定と点数が同じ）。理由: {reason}', en: 'PRIORITY: {a} above {b} because {reason} (same verdict and score)' },
   notYetEffective: { ja: '{asOf} 時点では未施行（{from} から）', en: 'not yet effective on {asOf} (from {from})' },
   setting: { ja: 'パックの設定（法令の値ではない）', en: "the pack's setting (not a legal value)" },
 } as const;

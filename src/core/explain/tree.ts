@@ -37,7 +37,7 @@ const L = {
   base: { ja: '基礎点 {base}', en: 'base score {base}' },
   sum: { ja: '合計 {sum} → 点数 {score}（0〜1 に収める）: {verdict}（{because}）', en: 'sum {sum} → score {score} (kept within 0–1): {verdict} ({because})' },
   procedure: { ja: '手続', en: 'Procedure' },
-  ranking: { ja: '順位付け（{policy}。比較の順: {keys}）', en: 'Ranking ({policy}; compared by {keys})' },
+  ranking: { ja: '順位付け（比較の順: {keys}）', en: 'Ranking ({policy}; compared by {keys})' },
   subsidiarityOn: { ja: '市町村優先の原則を適用', en: 'subsidiarity applies' },
   subsidiarityOff: { ja: '市町村の努力では解決できないとされたため、市町村優先の原則は適用しない', en: 'subsidiarity does not apply (the task is beyond municipal effort)' },
   notes: { ja: '注記', en: 'Notes' },
@@ -177,6 +177,8 @@ const STANDING: Record<string, { ja: string; en: string }> = {
   prefectural: { ja: '県の指針', en: "a prefecture's guidance" },
   regional: { ja: '地域の先例', en: 'a regional precedent' },
 };
+/** The ranking's keys in Japanese prose (the ids stay in JSON). */
+const RANKING_KEY_JA: Record<string, string> = { verdict: '判定', subsidiarity: '市町村優先の原則', score: '点数', priority: 'パックの優先順位' };
 
 function ruleNode(r: RuleTrace, lang: Lang, names: (id: string) => string): TraceNode {
   const head = `${r.rule} — ${r.title}${r.fact ? ` (${r.fact})` : ''}: ${OUTCOME[r.outcome][lang]}${r.outcome === 'not-yet-effective' && r.effective ? ` (${r.effective})` : ''}`;
@@ -242,7 +244,7 @@ export function recommendationTree(x: RecommendationExplanation, lang: Lang, hea
   );
   const rk = x.ranking;
   out.push(
-    node(fill(L.ranking[lang], { policy: rk.policy, keys: rk.keys.join(' > ') }), undefined, [
+    node(fill(L.ranking[lang], { policy: rk.policy, keys: rk.keys.map((k) => (lang === 'ja' ? (RANKING_KEY_JA[k] ?? k) : k)).join(' > ') }), undefined, [
       node(rk.subsidiarity.applies ? `${L.subsidiarityOn[lang]}: ${rk.subsidiarity.reason}` : L.subsidiarityOff[lang], rk.subsidiarity.citation),
       ...rk.pairs.map((p) => node(p.message, p.citation)),
     ]),

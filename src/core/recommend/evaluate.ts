@@ -4,6 +4,7 @@ import type { Party, Task } from '../../schemas/task.js';
 import { formatRef } from '../citation.js';
 import { CAP_NONE, CAP_NOT_ALLOWED, CAP_UNSUITABLE, type CEffect, type CompiledPack, type CInstrument, type CRule } from './compile.js';
 import { TRUE, UNKNOWN, type CondContext, type Tri } from './conditions.js';
+import { applyDerived, deriveFromParties, type Derived } from './derive.js';
 import { inferCategory, inferFact } from './infer.js';
 import { advisePrefecture } from './prefecture.js';
 import { renderProcedure, type ProcedureContext } from './procedure.js';
@@ -46,6 +47,8 @@ export interface EvaluateOptions {
    * task's facts call for them (a "+" reason), or always with `all` (explain, "why not X?").
    */
   supplementary?: 'relevant' | 'all';
+  /** false: do not look for the facts that would break a tie at the top (used while looking for them). */
+  separateTies?: boolean;
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { recommended: 0, possible: 1, unsuitable: 2, 'not-allowed': 3 };
@@ -77,6 +80,15 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   let tied: readonly string[] = NONE;
   if (categoryId) {
     category = { id: categoryId, name: look.categories.get(categoryId)?.name[lang] ?? categoryId, inferred: false, evidence: [] };
+  } else if (task.category === null) {
+    // Stated unknown (the wizard's わからない): evaluated without a category, and said so.
+    category = { id: null, inferred: false, evidence: [] };
+    notes.push({
+      rule: 'category-inference',
+      effect: '?',
+      message: lang === 'ja' ? '分類は「わからない」とされたため、分類を推定せず、分類なしで評価しました' : 'the category was given as "don\'t know", so none is inferred and the task is evaluated without one',
+      citation: '',
+    });
   } else {
     const inf = inferCategory(data, task.name, task.description);
     if (inf) {
@@ -100,11 +112,9 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
   }
   const categoryDef = categoryId ? look.categories.get(categoryId) : undefined;
 
-  // ── facts, with the derived ones (parties win over includesPrefecture)
+  // ── facts, with the derived ones (parties win over includesPrefecture and crossPrefecture)
   const facts: Record<string, unknown> = {};
-  const unknownFacts: string[] = [];
   const given = task.facts;
-  const partiesGiven = Array.isArray(given.parties) && given.parties.length > 0;
   for (const f of cp.facts) {
     const v = hasOwn.call(given, f.id) ? given[f.id] : undefined;
     if (v === undefined || v === null) {
@@ -115,29 +125,31 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
         notes.push({ rule: 'fact-inference', effect: '?', message: fill(f.infer!.message[lang], { matched: word }), citation: '' });
         continue;
       }
-      // A parties list answers whether a prefecture takes part; that is not unknown then.
-      if (!(f.id === 'includesPrefecture' && partiesGiven)) unknownFacts.push(f.id);
       facts[f.id] = null;
     } else facts[f.id] = v;
   }
-  if (!categoryId) unknownFacts.push('category');
+  if (task.notes) for (const n of task.notes) notes.push({ rule: 'parties', effect: '?', message: n[lang], citation: '' });
   facts.category = categoryId;
-  const parties = (facts.parties as Party[] | null) ?? null;
+  const parties = Array.isArray(facts.parties) && facts.parties.length > 0 ? (facts.parties as Party[]) : null;
   let prefectureParty: boolean | null = null;
-  if (parties && parties.length > 0) {
-    prefectureParty = parties.some((p) => p.kind === 'prefecture');
+  let derived: Derived | null = null;
+  if (parties) {
+    derived = deriveFromParties(parties);
+    prefectureParty = derived.prefectureParty;
     const stated = facts.includesPrefecture;
-    if (typeof stated === 'boolean' && stated !== prefectureParty) {
+    if (typeof stated === 'boolean' && prefectureParty !== null && stated !== prefectureParty) {
       notes.push({
         rule: 'parties',
         effect: '?',
         message:
           lang === 'ja'
-            ? `参加団体の一覧${prefectureParty ? 'に都道府県が含まれる' : 'に都道府県が含まれない'}ため、includesPrefecture: ${stated} より一覧を優先した`
+            ? `参加団体の一覧${prefectureParty ? 'に都道府県が含まれる' : 'に都道府県が含まれない'}ため、「都道府県が参加」の回答（${stated ? 'はい' : 'いいえ'}）より一覧を優先しました`
             : `the parties list ${prefectureParty ? 'includes' : 'has no'} prefecture, so it wins over includesPrefecture: ${stated}`,
         citation: '',
       });
     }
+    if (prefectureParty === null && typeof stated === 'boolean') prefectureParty = stated;
+    notes.push(...applyDerived(facts, derived, (id) => look.factIds.has(id), lang, (id, v) => factValueLabel(cp, id, v)));
   } else if (typeof facts.includesPrefecture === 'boolean') {
     prefectureParty = facts.includesPrefecture;
   } else if (categoryDef?.impliesPrefectureParty) {
@@ -147,14 +159,20 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
       effect: '?',
       message:
         lang === 'ja'
-          ? '各町の区域の中核市事務は県の事務なので、県を委託する側の当事者とみなした（届出は総務大臣へ）'
+          ? '各町の区域の中核市事務は県の事務なので、県を委託する側の当事者とみなしました（届出は総務大臣へ）'
           : "the 中核市 affairs in the towns' areas are the prefecture's own, so the prefecture is taken to be the consigning party (the filing goes to the Minister)",
       citation: categoryDef.impliesPrefectureRef ? formatRef(categoryDef.impliesPrefectureRef, data, lang) : '',
     });
   }
   facts.prefectureParty = prefectureParty;
-  facts.specialWardParty = parties ? parties.some((p) => p.kind === 'special-ward') : null;
-  facts.unionParty = parties ? parties.some((p) => p.kind === 'partial-affairs-union' || p.kind === 'regional-federation') : null;
+  facts.specialWardParty = derived ? derived.specialWardParty : null;
+  facts.unionParty = derived ? derived.unionParty : null;
+  const unknownFacts: string[] = [];
+  for (const f of cp.facts) {
+    // A parties list answers whether a prefecture takes part; that is not unknown then.
+    if (facts[f.id] === null && !(f.id === 'includesPrefecture' && prefectureParty !== null && parties)) unknownFacts.push(f.id);
+  }
+  if (!categoryId) unknownFacts.push('category');
 
   const ctx: CondContext = { facts, text: `${task.name}\n${task.description ?? ''}`.toLowerCase(), matched: [] };
   const trace = opts.trace;
@@ -178,7 +196,8 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     const rule = pk.rule;
     for (const inst of cp.instruments) {
       for (const p of parties) {
-        if (inst.allowed.has(p.kind)) continue;
+        // A party of unknown kind (a library caller that did not resolve it) constrains nothing.
+        if (p.kind === undefined || inst.allowed.has(p.kind)) continue;
         const excluded = inst.excluded.has(p.kind);
         const reason: Reason = {
           rule: rule.id,
@@ -266,6 +285,19 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     order[j] = x;
   }
 
+  // Competition ranking (contract §6: 1, 1, 3): entries that no key of the ranking but the pack's
+  // order separates (same verdict, same score, and the same level where subsidiarity orders
+  // levels) share a rank.
+  const ranks: number[] = new Array<number>(order.length);
+  for (let pos = 0; pos < order.length; pos++) {
+    const i = order[pos]!;
+    const prev = pos > 0 ? order[pos - 1]! : -1;
+    const same = prev >= 0 && verdicts[prev] === verdicts[i] && scores[prev] === scores[i] && (!subsidiarity || cp.instruments[prev]!.level === cp.instruments[i]!.level);
+    ranks[pos] = same ? ranks[pos - 1]! : pos + 1;
+  }
+  let leaders = 1;
+  while (leaders < order.length && ranks[leaders] === 1) leaders++;
+
   const procCtx = procedureContext(cp, facts);
   const councilKind = procCtx.councilKind;
   const scope = opts.procedure ?? 'top';
@@ -274,14 +306,21 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     const i = order[pos]!;
     const inst = cp.instruments[i]!;
     const kind = inst.def.kinds && councilKind ? councilKind : undefined;
+    const rank = ranks[pos]!;
     // Keys in output order (JSON is compared byte for byte): kind sits right after name.
     const rec: Recommendation =
       kind === undefined
-        ? { instrument: inst.id, name: inst.name, rank: pos + 1, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! }
-        : { instrument: inst.id, name: inst.name, kind, rank: pos + 1, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! };
-    const want = scope === 'all' || pos === 0 || (scope === 'recommended' && rec.verdict === 'recommended');
+        ? { instrument: inst.id, name: inst.name, rank, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! }
+        : { instrument: inst.id, name: inst.name, kind, rank, score: scores[i]! / 100, verdict: verdicts[i]!, level: inst.level, reasons: work.reasons[i]! };
+    // The first choice's procedure only when one instrument leads (a tie is not a choice).
+    const want = scope === 'all' || (pos === 0 && leaders === 1) || (scope === 'recommended' && rec.verdict === 'recommended');
     if (want && rec.verdict !== 'not-allowed') rec.procedure = renderProcedure(cp, inst, procCtx);
     recommendations[pos] = rec;
+  }
+  let tie: TaskResult['tie'];
+  if (leaders > 1 && verdicts[order[0]!] !== 'not-allowed') {
+    const tied = order.slice(0, leaders).map((i) => cp.instruments[i]!.id);
+    tie = { instruments: tied, separatedBy: opts.separateTies === false ? [] : separatingFacts(cp, task, tied, unknownFacts, opts) };
   }
 
   const head = { id: task.id, name: task.name };
@@ -289,12 +328,44 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
     notes.length > 0
       ? { task: head, category, unknownFacts, notes, recommendations }
       : { task: head, category, unknownFacts, recommendations };
+  if (tie) result.tie = tie;
   const advice = advisePrefecture(cp, facts, categoryDef);
   if (advice) result.prefecture = advice;
   return result;
 }
 
 const NONE: readonly string[] = [];
+
+/**
+ * The unknown facts that would break a tie at the top: each answer to each unknown fact is tried
+ * (every value of an enum, yes and no, every category), and the fact is listed when some answer
+ * gives two of the tied instruments a different verdict or score. Runs only for a tied result.
+ */
+function separatingFacts(cp: CompiledPack, task: Task, tied: readonly string[], unknown: readonly string[], opts: EvaluateOptions): string[] {
+  const out: string[] = [];
+  const probe: EvaluateOptions = { procedure: 'top', separateTies: false, supplementary: opts.supplementary ?? 'relevant' };
+  for (const id of unknown) {
+    let answers: unknown[];
+    if (id === 'category') answers = cp.pack.data.categories.map((c) => c.id);
+    else {
+      const f = cp.pack.data.facts.find((x) => x.id === id);
+      if (!f || f.type === 'parties') continue;
+      answers = f.type === 'boolean' ? [true, false] : (f.values ?? []).map((v) => v.id);
+    }
+    const separates = answers.some((v) => {
+      const t: Task = id === 'category' ? { ...task, category: v as string } : { ...task, facts: { ...task.facts, [id]: v as string | boolean } };
+      const r = evaluateTask(cp, t, probe);
+      const seen = new Set<string>();
+      for (const inst of tied) {
+        const rec = r.recommendations.find((x) => x.instrument === inst);
+        seen.add(rec ? `${rec.verdict}/${rec.score}` : 'absent');
+      }
+      return seen.size > 1;
+    });
+    if (separates) out.push(id);
+  }
+  return out;
+}
 const hasOwn = Object.prototype.hasOwnProperty;
 
 function hasPlus(reasons: readonly Reason[]): boolean {
@@ -310,6 +381,8 @@ interface Lookups {
   councilKinds: Map<string, string | null>;
   /** By instrument: the citation of its parties property, for the party-kind reasons. */
   partyCitations: string[];
+  /** The pack's fact ids (a derived fact is set only where the pack has it). */
+  factIds: Set<string>;
 }
 
 const lookups = new WeakMap<CompiledPack, Lookups>();
@@ -321,10 +394,17 @@ function lookupsOf(cp: CompiledPack): Lookups {
     const categories = new Map<string, Category>();
     for (const c of data.categories) if (!categories.has(c.id)) categories.set(c.id, c);
     const partyCitations = cp.instruments.map((inst) => (inst.def.properties.parties.ref ? formatRef(inst.def.properties.parties.ref, data, cp.lang) : ''));
-    l = { categories, councilKinds: new Map(), partyCitations };
+    l = { categories, councilKinds: new Map(), partyCitations, factIds: new Set(cp.facts.map((f) => f.id)) };
     lookups.set(cp, l);
   }
   return l;
+}
+
+/** A fact's value in words for a note: the value's label, はい/いいえ, or the value itself. */
+function factValueLabel(cp: CompiledPack, id: string, v: unknown): string {
+  if (typeof v === 'boolean') return cp.lang === 'ja' ? (v ? 'はい' : 'いいえ') : v ? 'yes' : 'no';
+  const f = cp.pack.data.facts.find((x) => x.id === id);
+  return f?.values?.find((x) => x.id === v)?.label[cp.lang] ?? String(v);
 }
 
 function apply(work: Work, e: CEffect, ctx: CondContext, trace: TraceSink | undefined): void {

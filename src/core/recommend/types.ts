@@ -44,12 +44,24 @@ export interface PrefectureAdvice {
   measures: { id: string; name: string; instrument?: string; citation: string }[];
 }
 
+/**
+ * Instruments that share the first rank (same verdict and score: the facts given do not tell
+ * them apart), and the unknown facts that would: a fact is listed when some answer to it gives
+ * two of them different verdicts or scores.
+ */
+export interface Tie {
+  instruments: string[];
+  separatedBy: string[];
+}
+
 export interface TaskResult {
   task: { id: string; name: string };
   category: CategoryOut;
   unknownFacts: string[];
   notes?: Reason[];
   recommendations: Recommendation[];
+  /** Present when more than one instrument shares the first rank. */
+  tie?: Tie;
   prefecture?: PrefectureAdvice;
 }
 

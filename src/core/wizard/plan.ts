@@ -35,7 +35,8 @@ export interface Answers {
   id?: string;
   name?: string;
   description?: string;
-  category?: string;
+  /** null: answered わからない (evaluated without a category, none inferred). */
+  category?: string | null;
   facts: Record<string, FactValue>;
   origin: Record<string, Origin>;
   /** Facts answered by a skip rule, with the rule's reason. */
@@ -70,6 +71,8 @@ export function makePlan(data: PackData): WizardPlan {
 /** The category the task has or would be given: the answer, else the one inferred from its name and description. */
 export function effectiveCategory(data: PackData, a: Answers): string | null {
   if (a.category) return a.category;
+  // わからない: no category, and none inferred.
+  if (a.category === null) return null;
   if (!a.name) return null;
   return inferCategory(data, a.name, a.description)?.id ?? null;
 }
@@ -150,7 +153,7 @@ export function nextQuestion(plan: WizardPlan, a: Answers): Fact | null {
 export function missingRequired(plan: WizardPlan, a: Answers): HeadKey[] {
   const out: HeadKey[] = [];
   if (!a.name) out.push('name');
-  if (!effectiveCategory(plan.data, a)) out.push('category');
+  if (a.category !== null && !effectiveCategory(plan.data, a)) out.push('category');
   return out;
 }
 
@@ -163,6 +166,6 @@ export function taskOf(a: Answers): Task {
   for (const [k, v] of Object.entries(a.facts)) facts[k] = v;
   const task: Task = { id: a.id ?? '1', name: a.name ?? '', facts };
   if (a.description) task.description = a.description;
-  if (a.category) task.category = a.category;
+  if (a.category !== undefined) task.category = a.category;
   return task;
 }

@@ -122,7 +122,7 @@ export function taskSection(r: TaskResult, i: number, env: TasksHtmlEnv, notes: 
     body.push(html`<h3>${word(lang, 'prefecture')}</h3><p>${p.why}</p>`);
     const items: Content[] = [html`${word(lang, 'principle')}: ${p.principle.name} — ${p.principle.text}${notes.ref(p.principle.citation)}`];
     for (const role of p.roles) items.push(html`${word(lang, 'roles')}: ${role.name}${notes.ref(role.citation)}`);
-    for (const m of p.measures) items.push(html`${word(lang, 'measures')}: ${m.name}${m.instrument ? html` → <span class="id">${m.instrument}</span>` : ''}${notes.ref(m.citation)}`);
+    for (const m of p.measures) items.push(html`${word(lang, 'measures')}: ${m.name}${m.instrument ? html` → ${data.instruments.find((x) => x.id === m.instrument)?.name[lang] ?? m.instrument} <span class="id">${m.instrument}</span>` : ''}${notes.ref(m.citation)}`);
     body.push(list(items));
   }
   body.push(html`<h3>${word(lang, 'unknownFacts')}</h3>`);
