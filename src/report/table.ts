@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import truncatedWidth from 'fast-string-truncated-width';
-import { displayWidth } from './width.js';
+import { CLUSTER, displayWidth } from './width.js';
 
 export interface TableSpec {
   head: string[];
@@ -29,6 +29,31 @@ function fit(cell: string, width: number): string {
       return `${line.slice(0, r.index)}…${line.includes('\u001b') ? '\u001b[0m' : ''}`;
     })
     .join('\n');
+}
+
+/**
+ * A line still wider than its column after `fit` (fast-string-truncated-width can cut a line
+ * with a full-width colon one character late: `：?a` at 3 columns) is broken into chunks of whole
+ * characters, each remainder trimmed, as the `table` package broke it. Plain text only: a
+ * coloured line is left as it is (its escape codes are not characters to count).
+ */
+function chunks(line: string, width: number): string[] {
+  if (line.includes('\u001b') || displayWidth(line) <= width) return [line];
+  const out: string[] = [];
+  let rest = line;
+  do {
+    const parts = rest.match(CLUSTER) ?? [];
+    let used = 0;
+    let k = 0;
+    for (; k < parts.length; k++) {
+      const w = displayWidth(parts[k]!);
+      if (k > 0 && used + w > width) break;
+      used += w;
+    }
+    out.push(parts.slice(0, k).join(''));
+    rest = parts.slice(k).join('').trim();
+  } while (displayWidth(rest) > 0);
+  return out;
 }
 
 /** The single-line box characters (the `norc` set of the `table` package, which drew these tables before). */
@@ -65,7 +90,7 @@ export function drawTable(spec: TableSpec): string {
   const out = [rule(b.topLeft, b.topBody, b.topJoin, b.topRight)];
   rows.forEach((row, r) => {
     if (r > 0) out.push(rule(b.joinLeft, b.joinBody, b.joinJoin, b.joinRight));
-    const cells = widths.map((_, i) => (row[i] ?? '').split('\n'));
+    const cells = widths.map((_, i) => (row[i] ?? '').split('\n').flatMap((line) => chunks(line, widths[i]!)));
     const height = Math.max(1, ...cells.map((lines) => lines.length));
     for (let l = 0; l < height; l++) {
       const line = cells.map((lines, i) => {
