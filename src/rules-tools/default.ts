@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { sha256 } from '../io/hash.js';
 import { defaultRulesDir, distDir, trustsDist } from '../io/paths.js';
 import type { Pack, PackData } from '../pack/model.js';
+import type { Lang } from '../i18n/lang.js';
+import { useCitationEntries, type CitationEntries } from '../core/citation.js';
 
 /** What the build writes to dist/: the default pack as data, with the sources it came from. */
 export interface CompiledPackFile {
@@ -11,6 +13,9 @@ export interface CompiledPackFile {
   sources: { file: string; size: number; mtimeMs: number; sha256: string }[];
   data: PackData;
 }
+
+/** The pack's citation index in one language (core/citation.ts), computed by the build: read only by a run that cites. */
+export const compiledCitationsFile = (lang: Lang): string => `default-pack.citations.${lang}.json`;
 
 export const COMPILED_PACK_FILE = 'default-pack.json';
 
@@ -76,5 +81,12 @@ export function compiledDefaultPack(): Pack | null {
     }
   }
   cached = { data: compiled.data, origin: { dir: null, base: null, overrides: [] }, positions: new Map() };
+  useCitationEntries(compiled.data, (lang) => {
+    try {
+      return JSON.parse(readFileSync(join(distDir(), compiledCitationsFile(lang)), 'utf8')) as CitationEntries;
+    } catch {
+      return null; // an older build without it: computed from the pack
+    }
+  });
   return cached;
 }

