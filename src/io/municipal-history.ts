@@ -56,10 +56,15 @@ let formed: Map<string, FormedBy> | undefined;
 export function formedByLookup(): (code: string) => FormedBy | null {
   return (code) => {
     if (!formed) {
-      rows ??= parseHistoryCsv(readFileSync(join(packageRoot(), HISTORY_CSV), 'utf8'), HISTORY_CSV);
+      // Only the 新設 rows, read without the full row checks (parseHistoryCsv checks every row for
+      // name resolution; this runs on every eligibility question, so it reads the few it needs).
+      const text = readFileSync(join(packageRoot(), HISTORY_CSV), 'utf8');
       const groups = new Map<string, { date: string; names: string[] }>();
-      for (const r of rows) {
-        if (r.kind !== '新設' || r.part !== '') continue;
+      for (const line of text.split('\n')) {
+        if (!line.includes(',新設,')) continue;
+        const [date, , , , oldName, newCode, , , part] = line.split(',');
+        const r = { date: date!, oldName: oldName!, newCode: newCode!, part: part ?? '' };
+        if (r.part !== '') continue;
         const key = `${r.newCode}@${r.date}`;
         const g = groups.get(key) ?? { date: r.date, names: [] };
         if (!g.names.includes(r.oldName)) g.names.push(r.oldName);

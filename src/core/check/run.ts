@@ -1,3 +1,4 @@
+import { fmtNumber } from '../eligibility/text.js';
 import type { Lang } from '../../i18n/lang.js';
 import { idLabel } from '../../i18n/kind-labels.js';
 import type { Pack } from '../../pack/model.js';
@@ -151,7 +152,8 @@ function criterionLabel(ctx: RuleContext, id: string): string {
 /** A criterion's actual value in a message: numbers with separators, a kind or metro area in words. */
 function formatActual(v: number | string | null, lang: Lang): string {
   if (v === null) return '?';
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) >= 10000 ? v.toLocaleString('en-US') : String(v);
+  // fmtNumber, not toLocaleString: the first toLocaleString of a run loads ICU's number data (~15 ms).
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) >= 10000 ? fmtNumber(v) : String(v);
   return idLabel(v)?.[lang] ?? v;
 }
 
