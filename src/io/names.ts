@@ -1,6 +1,7 @@
 import type { MunicipalityIndex } from '../core/eligibility/index.js';
 import type { BaseData } from '../core/eligibility/model.js';
-import { NameResolver } from '../core/parties/names.js';
+import { NameResolver, type HistoryLookup } from '../core/parties/names.js';
+import { municipalHistory } from './municipal-history.js';
 import { compiledBase } from './municipal-base.js';
 
 /**
@@ -9,12 +10,20 @@ import { compiledBase } from './municipal-base.js';
  */
 const resolvers = new WeakMap<MunicipalityIndex, NameResolver>();
 
+/** Names merged away (浦和市 → さいたま市) through the embedded 廃置分合 table, read only when a name is not in the code list. */
+function historyOf(index: MunicipalityIndex): HistoryLookup {
+  return (name, prefecture) =>
+    municipalHistory(index)
+      .lookup(name, prefecture)
+      .map((m) => ({ old: { name: m.old.name, prefecture: m.old.prefecture }, date: m.date, kind: m.kind, successors: m.successors.map((x) => ({ name: x.name, prefecture: x.prefecture, code: x.code })) }));
+}
+
 export async function nameResolver(index: MunicipalityIndex, base?: BaseData): Promise<NameResolver> {
   const hit = resolvers.get(index);
   if (hit) return hit;
   // The YAML compiler of the embedded data loads only when dist/ is stale.
   const b = base ?? compiledBase() ?? (await import('./municipalities.js')).embeddedBase();
-  const r = new NameResolver(index, b.codes);
+  const r = new NameResolver(index, b.codes, historyOf(index));
   resolvers.set(index, r);
   return r;
 }
@@ -23,7 +32,7 @@ export async function nameResolver(index: MunicipalityIndex, base?: BaseData): P
 export function nameResolverSync(index: MunicipalityIndex, base: BaseData): NameResolver {
   const hit = resolvers.get(index);
   if (hit) return hit;
-  const r = new NameResolver(index, base.codes);
+  const r = new NameResolver(index, base.codes, historyOf(index));
   resolvers.set(index, r);
   return r;
 }

@@ -221,3 +221,16 @@ describe('item 16: facts derived from the parties the same way in every command'
     expect(c.results[0]!.notes!.map((n) => n.message)).toContain('参加団体は複数の都道府県にまたがるため、「県境を越える」の回答（いいえ）より参加団体を優先しました');
   });
 });
+
+describe('item 13: a name merged away is taken as its successor, and said so', () => {
+  it('浦和市 is さいたま市 (新設合併 2001-05-01): eligibility answers for さいたま市 with a note on stderr (ja, en); a name the history does not know still fails', () => {
+    const ja = kouiki(['eligibility', '浦和市', '--designation', 'designated-city', '--lang', 'ja', '--as-of', '2026-11-23']);
+    expect(ja.code).toBe(0);
+    expect(ja.stderr).toContain('「浦和市」は2001-05-01にさいたま市となった（新設）ため、さいたま市として扱います');
+    expect(ja.stdout.startsWith('■ さいたま市 (埼玉県, 111007, 指定都市)')).toBe(true);
+    const en = kouiki(['eligibility', '浦和市', '--designation', 'designated-city', '--lang', 'en', '--as-of', '2026-11-23']);
+    expect(en.stderr).toContain('"浦和市" became part of さいたま市 on 2001-05-01 (新設), so it is taken as さいたま市');
+    const none = kouiki(['eligibility', 'ほげほげ市', '--lang', 'en']);
+    expect(none.code).toBe(2);
+  });
+});
