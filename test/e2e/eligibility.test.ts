@@ -82,7 +82,7 @@ describe('kouiki eligibility (built binary)', () => {
     const none = kouiki(['eligibility', '小田原市', '--partners', '--lang', 'en', ...AS_OF]);
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/no municipality in the data has a commuting figure to 小田原市/);
-    expect(none.stdout).toMatch(/statInfId 000032214199/);
+    expect(none.stdout).toMatch(/e-Stat statistics table 0003454527.*神奈川県/s);
   });
 
   it('a city given by figures only', () => {

@@ -268,7 +268,7 @@ describe('item 5: no where-to-get-it hint for a figure nothing reads', () => {
     expect(en.stdout).toContain('| commuting share to the metro cores | *unknown* | not needed (the criteria that read it do not apply) |');
     // 金沢市 lies in the 中部圏 (中部圏開発整備法): whether it is inside the 三大都市圏 is unknown.
     const unknown = kouiki(['eligibility', '金沢市', '--designation', 'cooperation-central-city', '--lang', 'en', ...AS_OF]);
-    expect(unknown.stdout).toMatch(/commuting share to the metro cores: unknown — where to get it: 2020 census table 3/);
+    expect(unknown.stdout).toMatch(/commuting share to the metro cores: unknown — where to get it: 2020 census, place of work or schooling tabulation,\s+table 6-1[^]*municipalities of 石川県/);
   });
 });
 

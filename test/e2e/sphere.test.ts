@@ -72,7 +72,7 @@ describe('kouiki sphere (built binary)', () => {
     expect(r.stdout).toMatch(/where to get it: download e-Stat .*table 6-1 .*\(statistics table 0003454527, https:\/\/www\.e-stat\.go\.jp\/dbview\?sid=0003454527\) as CSV, with 常住地 \(place of residence\) the municipalities of 神奈川県/);
     expect(r.stdout).toMatch(/kouiki data import FILE\.csv -o flows\.yaml and kouiki sphere 小田原市 --data flows\.yaml/);
     // The by-hand route stays: the per-prefecture xlsx of the same tabulation.
-    expect(r.stdout).toMatch(/By hand: 2020 census table 3/);
+    expect(r.stdout).toMatch(/By hand: 2020 census, place of work or schooling tabulation, table 6-1/);
   });
 
   it('user errors: exit 2, a message and a hint, no stack', () => {

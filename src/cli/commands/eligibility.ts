@@ -1,3 +1,5 @@
+import type { MunicipalityIndex } from '../../core/eligibility/index.js';
+import { inPrefecture } from '../../core/eligibility/context.js';
 import { evaluateEligibility, subjectFor } from '../../core/eligibility/evaluate.js';
 import { packIdentity } from '../../pack/model.js';
 import { eligibilityRenderer, ELIGIBILITY_FORMATS } from '../../report/eligibility.js';
@@ -48,7 +50,7 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
     ...(request.partners
       ? {
           partnersOf: partnersOf!,
-          ...(index.figureSources.commuteShare ? { commuteWhere: index.figureSources.commuteShare[lang] } : {}),
+          ...(index.figureSources.commuteShare ? { commuteWhere: inPrefecture(index.figureSources.commuteShare[lang], prefectureOf(index, partnersOf!), lang) } : {}),
         }
       : {}),
   };
@@ -66,4 +68,10 @@ export async function run(ctx: RunContext, names: string[], opts: Record<string,
     ctx.opts.data,
   );
   return 0;
+}
+
+/** The one prefecture of the cities asked about (their own census table is the one to download), else none. */
+function prefectureOf(index: MunicipalityIndex, names: string[]): string | null {
+  const prefectures = new Set(names.map((n) => index.resolve(n)).map((r) => (r.ok ? r.municipality.prefecture : null)));
+  return prefectures.size === 1 ? [...prefectures][0]! : null;
 }

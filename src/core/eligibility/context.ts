@@ -26,8 +26,14 @@ export function createContext(data: PackData, index: MunicipalityIndex, asOf: st
 }
 
 /** Where a missing figure can be obtained (the data's `figureSources:`), in the context's language. */
-export function where(ctx: EligibilityContext, key: keyof typeof ctx.index.figureSources): string | undefined {
-  return ctx.index.figureSources[key]?.[ctx.lang];
+export function where(ctx: EligibilityContext, key: keyof typeof ctx.index.figureSources, prefecture?: string | null): string | undefined {
+  const w = ctx.index.figureSources[key]?.[ctx.lang];
+  return w === undefined ? undefined : inPrefecture(w, prefecture, ctx.lang);
+}
+
+/** A hint's `{prefecture}`: the municipality's own prefecture (its census table is the one to download). */
+export function inPrefecture(text: string, prefecture: string | null | undefined, lang: 'ja' | 'en'): string {
+  return text.replaceAll('{prefecture}', prefecture ?? (lang === 'ja' ? 'その都道府県' : 'its prefecture'));
 }
 
 const citeMemo = new WeakMap<object, { ja?: string; en?: string }>();

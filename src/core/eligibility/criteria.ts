@@ -2,7 +2,7 @@ import type { Criterion, Designation } from '../../pack/designations-schema.js';
 import type { DatedValue } from '../../pack/schema.js';
 import { changedOn, valueAt, type ResolvedValue } from '../dated.js';
 import { publishedAfter, publishedOf } from './census.js';
-import { cite, where, type EligibilityContext } from './context.js';
+import { cite, inPrefecture, where, type EligibilityContext } from './context.js';
 import type { MunicipalityFigures, SubjectFigures } from './figures.js';
 import type { NumberFigure, Subject } from './model.js';
 import { criterionOut, type Outcome, type RowWords } from './output.js';
@@ -300,7 +300,7 @@ export function evaluateCriterion(ctx: EligibilityContext, d: Designation, c: Cr
 
   if (single.note) notes = addNote(notes, single.note);
   if (single.status === 'not-applicable' && c.guideline && single.actual !== null && !single.note) notes = addNote(notes, c.belowNote![lang]);
-  const missing = single.status === 'unknown' && !single.note?.startsWith(W.confirm[lang]) ? plan.missing : null;
+  const missing = single.status === 'unknown' && !single.note?.startsWith(W.confirm[lang]) && plan.missing ? inPrefecture(plan.missing, m.prefecture, lang) : null;
   if (c.note && (single.status !== 'pass' || c.test === 'confirm' || plan.unconfirmed)) notes = addNote(notes, c.note[lang]);
   const out = criterionOut(c.id, single, words, !!c.guideline, notes, missing);
   ctx.trace?.({

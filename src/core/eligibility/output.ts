@@ -216,7 +216,7 @@ function figureOut(ctx: EligibilityContext, m: Municipality, figure: string, f: 
     if (census) o.census = census;
     if (f.unconfirmed) o.unconfirmed = f.unconfirmed;
   } else {
-    const w = where(ctx, whereKey);
+    const w = where(ctx, whereKey, m.prefecture);
     o = w ? { figure, value: null, source: null, where: w } : { figure, value: null, source: null };
   }
   ctx.trace?.({ type: 'figure', municipality: m.name, figure, value: o.value, source: o.source, ...(o.derivation ? { derivation: o.derivation } : {}), ...((f as NumberFigure | null)?.atLeast ? { atLeast: true } : {}) });

@@ -180,7 +180,7 @@ export function computeSphere(data: PackData, index: MunicipalityIndex, request:
     notes,
   };
   if (entries.length === 0) {
-    const w = where(ctx, 'commuteShare');
+    const w = where(ctx, 'commuteShare', city.prefecture);
     result.where = w ? `${how}${lang === 'ja' ? '。' : '. '}${t2(lang, W.byHand, { s: w })}` : how;
   }
   return result;
