@@ -263,7 +263,7 @@ describe('item 5: no where-to-get-it hint for a figure nothing reads', () => {
     const outside = kouiki(['eligibility', '鳥取市', '--metro-area', 'none', '--designation', 'cooperation-central-city', '--lang', 'ja', ...AS_OF]);
     expect(outside.code).toBe(0);
     expect(outside.stdout).toContain('三大都市圏の中心への通勤通学割合: 不明 — 判定に使わない（この数値を読む要件は適用されない）');
-    expect(outside.stdout).not.toContain('statInfId 000032214199');
+    expect(outside.stdout).not.toContain('0003454527');
     const en = kouiki(['eligibility', '鳥取市', '--metro-area', '三大都市圏外', '--designation', 'cooperation-central-city', '-f', 'markdown', '--lang', 'en', ...AS_OF]);
     expect(en.stdout).toContain('| commuting share to the metro cores | *unknown* | not needed (the criteria that read it do not apply) |');
     // 金沢市 lies in the 中部圏 (中部圏開発整備法): whether it is inside the 三大都市圏 is unknown.

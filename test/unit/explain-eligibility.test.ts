@@ -97,8 +97,8 @@ describe('explain an eligibility result: figures, derived figures, tolerance, no
   });
   it('a figure the data lacks is unknown with where to get it; the 小田原市 question of 003 (C unknown)', () => {
     const x = explain('cooperation-central-city', { names: ['小田原市'] }, { real: true });
-    expect(x.figures.find((f) => f.id === 'metroCoreCommuteShare')).toMatchObject({ value: null, source: null, where: expect.stringContaining('2020 census table 3') });
-    expect(crit(x, 'metro-core-commute-share')).toMatchObject({ status: 'unknown', missing: expect.stringContaining('statInfId 000032214199') });
+    expect(x.figures.find((f) => f.id === 'metroCoreCommuteShare')).toMatchObject({ value: null, source: null, where: expect.stringMatching(/table 6-1 \(e-Stat statistics table 0003454527.*municipalities of 神奈川県/) });
+    expect(crit(x, 'metro-core-commute-share')).toMatchObject({ status: 'unknown', missing: expect.stringContaining('0003454527') });
     expect(crit(x, 'scale')).toMatchObject({ status: 'fail', actual: 'transitional-special-city', comparison: { op: 'in', threshold: ['designated-city', 'core-city'] } });
     expect(x.notes.some((n) => n.includes('三大都市圏'))).toBe(true);
   });

