@@ -1,11 +1,8 @@
-import { DAY_NIGHT_BAND } from '../schemas/municipality-plausibility.js';
+import { MAX_DAY_NIGHT_RATIO } from '../schemas/municipality-plausibility.js';
 import { suggestionText, type Domain, type Vocabulary } from '../core/vocabulary.js';
 import type { Localized } from '../i18n/lang.js';
 import type { PackData } from '../pack/model.js';
 import { asciiNumber, parseCount, readFraction, type AboveMax } from '../util/numbers.js';
-
-/** A bare day/night ratio up to the census's highest (千代田区 17.54) and beyond is a ratio; above this it is a percentage (98.96 → 0.9896). */
-const MAX_DAY_NIGHT_RATIO = DAY_NIGHT_BAND[1];
 
 /**
  * Inputs in the planner's own words, made the contract's values before validation (issue 15

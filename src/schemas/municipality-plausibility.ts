@@ -18,6 +18,8 @@
 
 export const MAX_PEOPLE = 20_000_000;
 export const DAY_NIGHT_BAND = [0.2, 25] as const;
+/** A bare day/night ratio up to the band's top (千代田区 17.54 and beyond) is a ratio; above it, the census's percentage (98.96 → 0.9896). */
+export const MAX_DAY_NIGHT_RATIO = DAY_NIGHT_BAND[1];
 
 export interface FigureView {
   population?: number | null;

@@ -1,4 +1,4 @@
-import { DAY_NIGHT_BAND } from '../../schemas/municipality-plausibility.js';
+import { MAX_DAY_NIGHT_RATIO } from '../../schemas/municipality-plausibility.js';
 import type { EligibilityRequest, FigureOverrides } from '../../core/eligibility/evaluate.js';
 import type { MunicipalityIndex } from '../../core/eligibility/index.js';
 import type { MetroArea } from '../../core/eligibility/model.js';
@@ -12,9 +12,6 @@ import type { PackData } from '../../pack/model.js';
 import { vocabularyOf } from '../../core/vocabulary.js';
 import { parseCount, readFraction, type AboveMax } from '../../util/numbers.js';
 import { readId } from '../vocab-args.js';
-
-/** A bare day/night ratio up to the census's highest (千代田区 17.54) and beyond is a ratio; above this it is a percentage (98.96 → 0.9896). */
-const MAX_DAY_NIGHT_RATIO = DAY_NIGHT_BAND[1];
 
 /**
  * The input of an eligibility check from the command line, shared by `kouiki eligibility` and

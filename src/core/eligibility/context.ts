@@ -32,8 +32,13 @@ export function where(ctx: EligibilityContext, key: keyof typeof ctx.index.figur
 }
 
 /** A hint's `{prefecture}`: the municipality's own prefecture (its census table is the one to download). */
-export function inPrefecture(text: string, prefecture: string | null | undefined, lang: 'ja' | 'en'): string {
-  return text.replaceAll('{prefecture}', prefecture ?? (lang === 'ja' ? 'その都道府県' : 'its prefecture'));
+export function inPrefecture(text: string, prefecture: string | null | undefined, lang: Lang): string {
+  return text.replaceAll('{prefecture}', prefectureOrIts(prefecture, lang));
+}
+
+/** A city's prefecture in a message, or "its prefecture" where the data does not give it. */
+export function prefectureOrIts(prefecture: string | null | undefined, lang: Lang): string {
+  return prefecture ?? (lang === 'ja' ? 'その都道府県' : 'its prefecture');
 }
 
 const citeMemo = new WeakMap<object, { ja?: string; en?: string }>();

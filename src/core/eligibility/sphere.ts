@@ -5,7 +5,7 @@ import type { PackData } from '../../pack/model.js';
 import type { DatedValue } from '../../pack/schema.js';
 import { valueAt } from '../dated.js';
 import { commutersByShare, shareOf, type ShareTo } from './commuting.js';
-import { createContext, where, type EligibilityContext } from './context.js';
+import { createContext, prefectureOrIts, where, type EligibilityContext } from './context.js';
 import { evaluateSubject } from './evaluate.js';
 import type { MunicipalityIndex } from './index.js';
 import { emptyMunicipality, type Figure, type Municipality, type Subject } from './model.js';
@@ -161,7 +161,7 @@ export function computeSphere(data: PackData, index: MunicipalityIndex, request:
 
   const coverage = coverageOf(index, city);
   notes.push(coverage.municipalities > 0 ? t2(lang, W.coverage, { n: coverage.municipalities, p: coverage.prefectures.map((p) => `${p.name} ${p.municipalities}`).join(lang === 'ja' ? '、' : ', ') }) : t2(lang, W.noCoverage));
-  const pref = city.prefecture ?? (lang === 'ja' ? 'その都道府県' : 'its prefecture');
+  const pref = prefectureOrIts(city.prefecture, lang);
   const how = t2(lang, W.importHow, { p: pref, c: city.name });
   // Commuters listed, but none from the city's own prefecture (a neighbouring prefecture's table
   // only): the list is missing the city's nearest partners, which it would not show by itself.
