@@ -29,8 +29,8 @@ export interface CompiledDataFile {
   format: 3;
   sources: { file: string; size: number; mtimeMs: number; sha256: string }[];
   prefectures: string[];
-  /** [code, prefecture index, name, reading] */
-  codes: [string, number, string, string][];
+  /** [code, prefecture index, name, reading, the name's nameKey fold when it differs from the name] */
+  codes: ([string, number, string, string] | [string, number, string, string, string])[];
   records: Municipality[];
   figureSources: BaseData['figureSources'];
   otherCitiesSource: string;
@@ -100,7 +100,11 @@ export function compiledBase(): BaseData | null {
       return null;
     }
   }
-  const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
+  // Every entry carries its fold (the name itself where the build wrote none), so a run that
+  // resolves a name written another way folds no name of the code list (3 ms cold).
+  const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby, key]) =>
+    ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby, key: key ?? name } : { code, prefecture: compiled.prefectures[p]!, name, key: key ?? name },
+  );
   cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup(), formedBy: formedByLookup(compiled.formedBy), outsideMetroAreas: compiled.outsideMetroAreas ?? null };
   return cachedBase;
 }

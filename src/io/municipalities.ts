@@ -6,6 +6,7 @@ import { MunicipalityIndex, type DataLayer, type DataRecordInput } from '../core
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { embeddedDataSchema, municipalityFileSchema, municipalityRecordSchema, type EmbeddedData, type MunicipalityRecord } from '../schemas/municipalities.js';
 import { compileFormedBy, formedByLookup } from './municipal-history.js';
+import { nameKey } from '../util/jname.js';
 import { compiledBase, dataError, EMBEDDED_DATA_FILE, sha256, sourceFiles, type CompiledDataFile } from './municipal-base.js';
 import { censusLookup } from './municipal-census.js';
 import { CACHE_MIN_CHARS, cacheFileFor, readCached, writeCached, type CachedData } from './data-cache.js';
@@ -127,7 +128,10 @@ export function compileDataFile(): CompiledDataFile {
       return { file: f.file, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(bufs[i]!) };
     }),
     prefectures,
-    codes: codes.map((c) => [c.code, prefIndex.get(c.prefecture)!, c.name, c.ruby ?? '']),
+    codes: codes.map((c) => {
+      const key = nameKey(c.name);
+      return key === c.name ? [c.code, prefIndex.get(c.prefecture)!, c.name, c.ruby ?? ''] : [c.code, prefIndex.get(c.prefecture)!, c.name, c.ruby ?? '', key];
+    }),
     records: base.records,
     figureSources: base.figureSources,
     otherCitiesSource: base.otherCitiesSource,

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { compiledBase } from '../../src/io/municipal-base.js';
+import { nameKey } from '../../src/util/jname.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MunicipalHistory, type HistoryRow } from '../../src/core/eligibility/history.js';
@@ -91,5 +93,17 @@ describe('the 合併市 of the table, compiled at build time', () => {
     expect(historyMentions('箱根村')).toBe(false);
     expect(historyMentions('')).toBe(false);
     expect(historyMentions('浦和市,')).toBe(false);
+  });
+});
+
+describe('the code list as the build compiled it', () => {
+  it('carries every name folded as nameKey folds it', () => {
+    const base = compiledBase();
+    expect(base, 'npm run build writes dist/municipal-data.json').not.toBeNull();
+    const folded = base!.codes.filter((c) => c.key !== c.name);
+    for (const c of base!.codes) expect(c.key, c.name).toBe(nameKey(c.name));
+    // 鶴ヶ島市 and the like are written folded; most names are their own key.
+    expect(folded.length).toBeGreaterThan(10);
+    expect(folded.length).toBeLessThan(base!.codes.length / 2);
   });
 });

@@ -95,8 +95,7 @@ export class NameResolver {
   private folded(): NonNullable<NameResolver['table']> {
     if (this.table) return this.table;
     const t: NonNullable<NameResolver['table']> = { known: [], byKey: new Map(), byStem: new Map() };
-    const add = (name: string, prefecture: string | null, ruby: string | null, prefectureItself: boolean): void => {
-      const key = nameKey(name);
+    const add = (name: string, prefecture: string | null, ruby: string | null, prefectureItself: boolean, key = nameKey(name)): void => {
       const stem = stemKey(key);
       const i = t.known.push({ name, prefecture, ruby, prefectureItself, key, stem }) - 1;
       push(t.byKey, key, i);
@@ -106,7 +105,7 @@ export class NameResolver {
     const seen = new Set<string>();
     for (const c of this.codes) {
       seen.add(c.name);
-      add(c.name, c.prefecture, c.ruby ?? null, false);
+      add(c.name, c.prefecture, c.ruby ?? null, false, c.key);
     }
     // Records of data files that the code list does not have (a what-if 甲市).
     for (const n of this.index.names()) if (!seen.has(n)) add(n, null, null, false);
