@@ -68,6 +68,17 @@ interface Known {
   stem: string;
 }
 
+/** The known names (the prefectures first, then the code list, then names only data files have), folded. */
+interface Folded {
+  names: string[];
+  prefectures: (string | null)[];
+  rubies: (string | null)[];
+  keys: string[];
+  stems: string[];
+  /** The first this many entries are the prefectures themselves. */
+  prefectureCount: number;
+}
+
 /** Who uses the prefecture's own name for a prefecture: 東京都, 北海道, 大阪府, 京都府, and the 県. */
 const PREFECTURE_RE = /^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)/u;
 
@@ -78,7 +89,7 @@ export class NameResolver {
    * Every name folded, built on the first name that is not found as written: a run whose names
    * are all exact (most drafts and task lists) never folds the 1,800 names of the code list.
    */
-  private table: { known: Known[]; byKey: Map<string, number[]>; byStem: Map<string, number[]> } | undefined;
+  private table: Folded | undefined;
 
   constructor(
     private readonly index: MunicipalityIndex,
@@ -88,29 +99,39 @@ export class NameResolver {
     this.prefectures = [...new Set(codes.map((c) => c.prefecture))];
   }
 
-  private get known(): Known[] {
-    return this.folded().known;
-  }
-
-  private folded(): NonNullable<NameResolver['table']> {
+  /**
+   * The names as parallel columns (no object per name: building 1,800 of them, and the garbage
+   * they left, cost a check of one unknown name 9 ms cold); a Known is made for a hit only.
+   */
+  private folded(): Folded {
     if (this.table) return this.table;
-    const t: NonNullable<NameResolver['table']> = { known: [], byKey: new Map(), byStem: new Map() };
-    const add = (name: string, prefecture: string | null, ruby: string | null, prefectureItself: boolean, key = nameKey(name)): void => {
-      const stem = stemKey(key);
-      const i = t.known.push({ name, prefecture, ruby, prefectureItself, key, stem }) - 1;
-      push(t.byKey, key, i);
-      push(t.byStem, stem, i);
+    const t: Folded = { names: [], prefectures: [], rubies: [], keys: [], stems: [], prefectureCount: this.prefectures.length };
+    const add = (name: string, prefecture: string | null, ruby: string | null, key: string): void => {
+      t.names.push(name);
+      t.prefectures.push(prefecture);
+      t.rubies.push(ruby);
+      t.keys.push(key);
+      t.stems.push(stemKey(key));
     };
-    for (const p of this.prefectures) add(p, p, null, true);
-    const seen = new Set<string>();
-    for (const c of this.codes) {
-      seen.add(c.name);
-      add(c.name, c.prefecture, c.ruby ?? null, false, c.key);
-    }
+    for (const p of this.prefectures) add(p, p, null, nameKey(p));
+    for (const c of this.codes) add(c.name, c.prefecture, c.ruby ?? null, c.key ?? nameKey(c.name));
     // Records of data files that the code list does not have (a what-if 甲市).
-    for (const n of this.index.names()) if (!seen.has(n)) add(n, null, null, false);
+    const inCodes = new Set(this.codes.map((c) => c.name));
+    for (const n of this.index.names()) if (!inCodes.has(n)) add(n, null, null, nameKey(n));
     this.table = t;
     return t;
+  }
+
+  private knownAt(t: Folded, i: number): Known {
+    return { name: t.names[i]!, prefecture: t.prefectures[i]!, ruby: t.rubies[i]!, prefectureItself: i < t.prefectureCount, key: t.keys[i]!, stem: t.stems[i]! };
+  }
+
+  /** The entries whose column `of` equals `value`. */
+  private where(of: 'keys' | 'stems', value: string): number[] {
+    const column = this.folded()[of];
+    const out: number[] = [];
+    for (let i = column.indexOf(value); i >= 0; i = column.indexOf(value, i + 1)) out.push(i);
+    return out;
   }
 
   /** The prefectures of the code list (47). */
@@ -178,9 +199,10 @@ export class NameResolver {
     return this.index.namesakes(k.name) > 1 ? `${k.prefecture}${k.name}` : k.name;
   }
 
-  /** The index entries of the known names at `ids`, narrowed to `within` prefectures. */
-  private pick(ids: readonly number[] | undefined, within: readonly string[] | null): Known[] {
-    const out = (ids ?? []).map((i) => this.known[i]!).filter((k) => !within || k.prefecture === null || within.includes(k.prefecture));
+  /** The known names at `ids`, narrowed to `within` prefectures. */
+  private pick(ids: readonly number[], within: readonly string[] | null): Known[] {
+    const t = this.folded();
+    const out = ids.map((i) => this.knownAt(t, i)).filter((k) => !within || k.prefecture === null || within.includes(k.prefecture));
     // One entry per body (a prefecture and a municipality never share a name).
     return out.filter((k, i) => out.findIndex((x) => x.name === k.name && x.prefecture === k.prefecture) === i);
   }
@@ -197,10 +219,9 @@ export class NameResolver {
     // A name without its 市/町/村 finds the body by its stem; one with another suffix (箱根村 for
     // 箱根町) is a different name, only suggested.
     const bare = stemKey(key) === key;
-    const { byKey, byStem } = this.folded();
     for (const [found, via] of [
-      [this.pick(byKey.get(key), within), 'variant'],
-      [bare ? this.pick(byStem.get(key), within) : [], 'stem'],
+      [this.pick(this.where('keys', key), within), 'variant'],
+      [bare ? this.pick(this.where('stems', key), within) : [], 'stem'],
     ] as const) {
       if (found.length === 1) return this.toBody(found[0]!, via, query);
       if (found.length > 1) return { ok: false, reason: 'ambiguous', query, candidates: found.map((k) => this.labelOf(k)) };
@@ -279,18 +300,21 @@ export class NameResolver {
     // A stem is compared only when long enough that one edit leaves most of it (浦和 and 三朝 are not close).
     const stemLimit = stem.length >= 3 ? Math.max(1, Math.floor(stem.length / 3)) : 0;
     const scored: { k: Known; d: number; pref: number; reading: number }[] = [];
-    for (const k of this.known) {
-      const kk = k.key;
-      const ks = k.stem;
+    const t = this.folded();
+    for (let i = 0; i < t.names.length; i++) {
+      const kk = t.keys[i]!;
+      const ks = t.stems[i]!;
+      const ruby = t.rubies[i]!;
+      const prefecture = t.prefectures[i]!;
       let d = boundedDistance(key, kk, limit);
       if (d > limit && stemLimit > 0) {
         const ds = boundedDistance(stem, ks, stemLimit);
         if (ds <= stemLimit) d = ds;
       }
       if (d > limit && (kk.includes(stem) || (stem.length >= 2 && ks.length >= 2 && stem.includes(ks)))) d = limit;
-      const reading = kana !== null && k.ruby !== null && stemReading(k.ruby) === kana ? 0 : 1;
+      const reading = kana !== null && ruby !== null && stemReading(ruby) === kana ? 0 : 1;
       if (d > limit && reading === 1) continue;
-      scored.push({ k, d, pref: k.prefecture !== null && prefs.includes(k.prefecture) ? 0 : 1, reading });
+      scored.push({ k: this.knownAt(t, i), d, pref: prefecture !== null && prefs.includes(prefecture) ? 0 : 1, reading });
     }
     scored.sort((a, b) => a.pref - b.pref || a.reading - b.reading || a.d - b.d || (a.k.name < b.k.name ? -1 : a.k.name > b.k.name ? 1 : 0));
     const out: string[] = [];
@@ -307,8 +331,3 @@ function prefectureBody(name: string, via: ResolvedBody['via']): ResolvedBody {
   return { name, label: name, kind: 'prefecture', prefecture: name, municipality: null, via };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
