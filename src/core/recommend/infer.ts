@@ -9,6 +9,8 @@ export interface AffairHit {
   id: string;
   name: Localized;
   category: string;
+  /** Why the affair is of its category (the words of the category's definition it matches). */
+  why: Localized;
   ref: Ref;
   /** The word found (the longest of the affair's words that matched). */
   word: string;
@@ -84,7 +86,7 @@ export function findAffairs(data: PackData, text: string, where: 'name' | 'descr
   }
   return packAffairs(data)
     .filter((a) => found.has(a))
-    .map((a) => ({ id: a.id, name: a.name, category: a.category, ref: a.ref, word: found.get(a)!, where }));
+    .map((a) => ({ id: a.id, name: a.name, category: a.category, why: a.why, ref: a.ref, word: found.get(a)!, where }));
 }
 
 /** The evidence an affair gives: the word, where it was found, the affair and its source. */
