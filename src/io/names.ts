@@ -1,7 +1,7 @@
 import type { MunicipalityIndex } from '../core/eligibility/index.js';
 import type { BaseData } from '../core/eligibility/model.js';
 import { NameResolver, type HistoryLookup } from '../core/parties/names.js';
-import { municipalHistory } from './municipal-history.js';
+import { historyMentions, municipalHistory } from './municipal-history.js';
 import { compiledBase } from './municipal-base.js';
 
 /**
@@ -12,10 +12,12 @@ const resolvers = new WeakMap<MunicipalityIndex, NameResolver>();
 
 /** Names merged away (浦和市 → さいたま市) through the embedded 廃置分合 table, read only when a name is not in the code list. */
 function historyOf(index: MunicipalityIndex): HistoryLookup {
-  return (name, prefecture) =>
-    municipalHistory(index)
+  return (name, prefecture) => {
+    if (!historyMentions(name)) return [];
+    return municipalHistory(index)
       .lookup(name, prefecture)
       .map((m) => ({ old: { name: m.old.name, prefecture: m.old.prefecture }, date: m.date, kind: m.kind, successors: m.successors.map((x) => ({ name: x.name, prefecture: x.prefecture, code: x.code })) }));
+  };
 }
 
 export async function nameResolver(index: MunicipalityIndex, base?: BaseData): Promise<NameResolver> {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { compiledBase } from '../../src/io/municipal-base.js';
+import { nameKey } from '../../src/util/jname.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MunicipalHistory, type HistoryRow } from '../../src/core/eligibility/history.js';
-import { HISTORY_CSV, municipalHistory, parseHistoryCsv } from '../../src/io/municipal-history.js';
+import { compileFormedBy, formedByLookup, formedFromCsv, historyMentions, HISTORY_CSV, municipalHistory, parseHistoryCsv, type CompiledFormedBy } from '../../src/io/municipal-history.js';
 import { packageRoot } from '../../src/io/paths.js';
 import { realIndex } from '../helpers/eligibility.js';
 
@@ -71,5 +73,37 @@ describe('MunicipalHistory.lookup', () => {
     const h = new MunicipalHistory(table, (c) => (c === '000003' ? { name: '丙市', prefecture: '甲県' } : null));
     expect(h.lookup('甲村')[0]!.successors).toEqual([{ code: '000003', name: '丙市', prefecture: '甲県' }]);
     expect(h.lookup('甲村')[0]!.chain.map((x) => x.newName)).toEqual(['乙町', '丙市']);
+  });
+});
+
+describe('the 合併市 of the table, compiled at build time', () => {
+  const csv = readFileSync(join(packageRoot(), HISTORY_CSV), 'utf8');
+  it('the compiled form answers as the text does', () => {
+    const fromText = formedFromCsv(csv);
+    const compiled = JSON.parse(JSON.stringify(compileFormedBy(csv))) as CompiledFormedBy;
+    expect(compiled.length).toBe(fromText.size);
+    const lookup = formedByLookup(compiled);
+    for (const [code, f] of fromText) expect(lookup(code), code).toEqual(f);
+    // 秩父市: 2005-04-01 新設 of 秩父市・吉田町・大滝村・荒川村.
+    expect(fromText.get('112071')).toMatchObject({ date: '2005-04-01', names: ['秩父市', '吉田町', '大滝村', '荒川村'] });
+  });
+
+  it('a name the table does not hold is answered without parsing it', () => {
+    expect(historyMentions('浦和市')).toBe(true);
+    expect(historyMentions('箱根村')).toBe(false);
+    expect(historyMentions('')).toBe(false);
+    expect(historyMentions('浦和市,')).toBe(false);
+  });
+});
+
+describe('the code list as the build compiled it', () => {
+  it('carries every name folded as nameKey folds it', () => {
+    const base = compiledBase();
+    expect(base, 'npm run build writes dist/municipal-data.json').not.toBeNull();
+    const folded = base!.codes.filter((c) => c.key !== c.name);
+    for (const c of base!.codes) expect(c.key, c.name).toBe(nameKey(c.name));
+    // 鶴ヶ島市 and the like are written folded; most names are their own key.
+    expect(folded.length).toBeGreaterThan(10);
+    expect(folded.length).toBeLessThan(base!.codes.length / 2);
   });
 });

@@ -127,4 +127,19 @@ describe('names (variants)', () => {
       { numRuns: 500 },
     );
   });
+
+  it('skipping NFKC for text it leaves alone changes no key', () => {
+    // The fold as it reads plainly: NFKC, then the spaces, ke, no and kanji folds one by one.
+    const kanji = new RegExp(`[${'澤濱邊邉龍嶋髙\u{FA11}嵜碕檜條'}]`, 'gu');
+    const plain = (name: string): string =>
+      name.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/[ヶヵケが]/g, 'ケ').replace(/[之ノ乃]/g, 'の').replace(kanji, (c) => nameKey(c));
+    const chars = fc.constantFrom(...'小田原市ヶケヵが之ノ乃の澤龍嶋\u{FA11}髙ｹﾞカ\u3099゛゜ゟヿ㍻Ａa 　\u00a0\t条條'.split(''), ...[...'\u{FA11}'], '\u30fb', '\u3095');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 10 }).map((a) => a.join('')), (s) => {
+        expect(nameKey(s)).toBe(plain(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const c of ['ｹ', 'ﾞ', '゛', 'ゟ', 'ヿ', '㍻', '\u3099', 'か\u3099']) expect(nameKey(c)).toBe(c.normalize('NFKC').replace(/[ヶヵケが]/g, 'ケ').replace(/[\s]+/g, ''));
+  });
 });

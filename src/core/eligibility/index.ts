@@ -251,12 +251,30 @@ export class MunicipalityIndex {
   resolve(query: string): Resolution {
     const cached = this.cache.get(query);
     if (cached) return cached;
-    const r = this.resolveUncached(query);
+    const r = this.resolveUncached(query, true);
     this.cache.set(query, r);
     return r;
   }
 
-  private resolveUncached(query: string): Resolution {
+  /**
+   * The same without suggestions for a name it does not find (an empty list): for callers that
+   * suggest in their own way (core/parties/names.ts), so a typo is not compared with every name
+   * twice.
+   */
+  lookup(query: string): Resolution {
+    const cached = this.cache.get(query);
+    if (cached) return cached;
+    const r = this.resolveUncached(query, false);
+    if (r.ok || r.reason !== 'not-found') this.cache.set(query, r);
+    return r;
+  }
+
+  /** How many municipalities of the index have this name (府中市: 2). */
+  namesakes(name: string): number {
+    return this.byName.get(normalizeName(name))?.length ?? 0;
+  }
+
+  private resolveUncached(query: string, suggest: boolean): Resolution {
     const q = normalizeName(query);
     if (/^\d+$/.test(q)) {
       const code = normalizeCode(q);
@@ -279,7 +297,7 @@ export class MunicipalityIndex {
     }
     const full = this.byFull.get(q);
     if (full) return { ok: true, municipality: this.get(full)! };
-    return { ok: false, reason: 'not-found', query, suggestions: this.suggest(q) };
+    return { ok: false, reason: 'not-found', query, suggestions: suggest ? this.suggest(q) : [] };
   }
 
   private suggest(q: string): string[] {

@@ -144,6 +144,11 @@ export interface CodeListEntry {
   name: string;
   /** The reading in hiragana (おだわらし), for suggestions when a name is typed in kana. */
   ruby?: string;
+  /**
+   * The name folded as util/jname.ts nameKey folds it, when the build computed it (a name that
+   * is matched in another spelling: 鶴ヶ島市 → 鶴ケ島市); absent, the name resolver folds it itself.
+   */
+  key?: string;
 }
 
 /** Where a missing figure can be obtained (data/municipalities.yaml `figureSources:`). */

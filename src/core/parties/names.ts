@@ -63,6 +63,9 @@ interface Known {
   ruby: string | null;
   /** 'p' for a prefecture. */
   prefectureItself: boolean;
+  /** nameKey(name) and its stem, folded once (suggest compares the query with every name). */
+  key: string;
+  stem: string;
 }
 
 /** Who uses the prefecture's own name for a prefecture: 東京都, 北海道, 大阪府, 京都府, and the 県. */
@@ -70,34 +73,44 @@ const PREFECTURE_RE = /^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)/u;
 
 export class NameResolver {
   private readonly prefectures: string[];
-  private readonly known: Known[] = [];
-  private readonly byKey = new Map<string, number[]>();
-  private readonly byStem = new Map<string, number[]>();
   private readonly cache = new Map<string, NameResolution>();
+  /**
+   * Every name folded, built on the first name that is not found as written: a run whose names
+   * are all exact (most drafts and task lists) never folds the 1,800 names of the code list.
+   */
+  private table: { known: Known[]; byKey: Map<string, number[]>; byStem: Map<string, number[]> } | undefined;
 
   constructor(
     private readonly index: MunicipalityIndex,
-    codes: readonly CodeListEntry[],
+    private readonly codes: readonly CodeListEntry[],
     private readonly history?: HistoryLookup,
   ) {
     this.prefectures = [...new Set(codes.map((c) => c.prefecture))];
-    const readings = new Map<string, string>();
-    for (const p of this.prefectures) this.add({ name: p, prefecture: p, ruby: null, prefectureItself: true });
-    for (const c of codes) if (c.ruby) readings.set(`${c.prefecture}/${c.name}`, c.ruby);
-    const seen = new Set<string>();
-    for (const c of codes) {
-      seen.add(c.name);
-      this.add({ name: c.name, prefecture: c.prefecture, ruby: readings.get(`${c.prefecture}/${c.name}`) ?? null, prefectureItself: false });
-    }
-    // Records of data files that the code list does not have (a what-if 甲市).
-    for (const n of index.names()) if (!seen.has(n)) this.add({ name: n, prefecture: null, ruby: null, prefectureItself: false });
   }
 
-  private add(k: Known): void {
-    const i = this.known.push(k) - 1;
-    const key = nameKey(k.name);
-    push(this.byKey, key, i);
-    push(this.byStem, stemKey(key), i);
+  private get known(): Known[] {
+    return this.folded().known;
+  }
+
+  private folded(): NonNullable<NameResolver['table']> {
+    if (this.table) return this.table;
+    const t: NonNullable<NameResolver['table']> = { known: [], byKey: new Map(), byStem: new Map() };
+    const add = (name: string, prefecture: string | null, ruby: string | null, prefectureItself: boolean, key = nameKey(name)): void => {
+      const stem = stemKey(key);
+      const i = t.known.push({ name, prefecture, ruby, prefectureItself, key, stem }) - 1;
+      push(t.byKey, key, i);
+      push(t.byStem, stem, i);
+    };
+    for (const p of this.prefectures) add(p, p, null, true);
+    const seen = new Set<string>();
+    for (const c of this.codes) {
+      seen.add(c.name);
+      add(c.name, c.prefecture, c.ruby ?? null, false, c.key);
+    }
+    // Records of data files that the code list does not have (a what-if 甲市).
+    for (const n of this.index.names()) if (!seen.has(n)) add(n, null, null, false);
+    this.table = t;
+    return t;
   }
 
   /** The prefectures of the code list (47). */
@@ -127,7 +140,7 @@ export class NameResolver {
     if (q === '') return { ok: false, reason: 'not-found', query, suggestions: [] };
     if (this.prefectures.includes(q)) return { ok: true, body: prefectureBody(q, 'exact') };
     // Exact: the index's own lookup (name, prefecture + name, code).
-    const exact = this.index.resolve(q);
+    const exact = this.index.lookup(q);
     if (exact.ok) return { ok: true, body: this.body(exact.municipality, 'exact') };
     if (exact.reason === 'ambiguous') return { ok: false, reason: 'ambiguous', query, candidates: exact.candidates.map((c) => c.label) };
     if (exact.reason === 'bad-code') return { ok: false, reason: 'bad-code', query };
@@ -146,7 +159,7 @@ export class NameResolver {
   }
 
   private body(m: Municipality, via: ResolvedBody['via'], note?: Localized): ResolvedBody {
-    const shared = (this.byKey.get(nameKey(m.name)) ?? []).filter((i) => !this.known[i]!.prefectureItself && this.known[i]!.name === m.name).length > 1;
+    const shared = this.index.namesakes(m.name) > 1;
     const out: ResolvedBody = {
       name: m.name,
       label: shared && m.prefecture ? `${m.prefecture}${m.name}` : m.name,
@@ -162,8 +175,7 @@ export class NameResolver {
   /** A name as the user can write it back: with its prefecture where municipalities share it (府中市). */
   private labelOf(k: Known): string {
     if (k.prefectureItself || !k.prefecture) return k.name;
-    const same = this.known.filter((x) => !x.prefectureItself && x.name === k.name).length;
-    return same > 1 ? `${k.prefecture}${k.name}` : k.name;
+    return this.index.namesakes(k.name) > 1 ? `${k.prefecture}${k.name}` : k.name;
   }
 
   /** The index entries of the known names at `ids`, narrowed to `within` prefectures. */
@@ -175,7 +187,7 @@ export class NameResolver {
 
   private toBody(k: Known, via: ResolvedBody['via'], query: string): NameResolution {
     if (k.prefectureItself) return { ok: true, body: prefectureBody(k.name, via) };
-    const r = this.index.resolve(k.prefecture ? `${k.prefecture}${k.name}` : k.name);
+    const r = this.index.lookup(k.prefecture ? `${k.prefecture}${k.name}` : k.name);
     if (!r.ok) return { ok: false, reason: 'not-found', query, suggestions: [] };
     return { ok: true, body: this.body(r.municipality, via) };
   }
@@ -185,9 +197,10 @@ export class NameResolver {
     // A name without its 市/町/村 finds the body by its stem; one with another suffix (箱根村 for
     // 箱根町) is a different name, only suggested.
     const bare = stemKey(key) === key;
+    const { byKey, byStem } = this.folded();
     for (const [found, via] of [
-      [this.pick(this.byKey.get(key), within), 'variant'],
-      [bare ? this.pick(this.byStem.get(key), within) : [], 'stem'],
+      [this.pick(byKey.get(key), within), 'variant'],
+      [bare ? this.pick(byStem.get(key), within) : [], 'stem'],
     ] as const) {
       if (found.length === 1) return this.toBody(found[0]!, via, query);
       if (found.length > 1) return { ok: false, reason: 'ambiguous', query, candidates: found.map((k) => this.labelOf(k)) };
@@ -217,7 +230,7 @@ export class NameResolver {
   }
 
   private toExact(name: string): NameResolution | null {
-    const r = this.index.resolve(name);
+    const r = this.index.lookup(name);
     return r.ok ? { ok: true, body: this.body(r.municipality, 'exact') } : null;
   }
 
@@ -243,7 +256,7 @@ export class NameResolver {
       return { ok: false, reason: 'ambiguous', query, candidates: names };
     }
     const s = f.successors[0]!;
-    const r = this.index.resolve(s.code) ;
+    const r = this.index.lookup(s.code);
     if (!r.ok) return null;
     const body = this.body(r.municipality, 'former');
     body.note = {
@@ -267,13 +280,14 @@ export class NameResolver {
     const stemLimit = stem.length >= 3 ? Math.max(1, Math.floor(stem.length / 3)) : 0;
     const scored: { k: Known; d: number; pref: number; reading: number }[] = [];
     for (const k of this.known) {
-      const kk = nameKey(k.name);
+      const kk = k.key;
+      const ks = k.stem;
       let d = boundedDistance(key, kk, limit);
       if (d > limit && stemLimit > 0) {
-        const ds = boundedDistance(stem, stemKey(kk), stemLimit);
+        const ds = boundedDistance(stem, ks, stemLimit);
         if (ds <= stemLimit) d = ds;
       }
-      if (d > limit && (kk.includes(stem) || (stem.length >= 2 && stem.includes(stemKey(kk)) && stemKey(kk).length >= 2))) d = limit;
+      if (d > limit && (kk.includes(stem) || (stem.length >= 2 && ks.length >= 2 && stem.includes(ks)))) d = limit;
       const reading = kana !== null && k.ruby !== null && stemReading(k.ruby) === kana ? 0 : 1;
       if (d > limit && reading === 1) continue;
       scored.push({ k, d, pref: k.prefecture !== null && prefs.includes(k.prefecture) ? 0 : 1, reading });
