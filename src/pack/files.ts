@@ -10,6 +10,7 @@ import {
 } from './schema.js';
 import { ChecksFileSchema } from './checks-schema.js';
 import { DesignationsFileSchema } from './designations-schema.js';
+import { AffairsFileSchema } from './affairs-schema.js';
 
 /**
  * What a rule pack directory may hold. Each kind of content (instruments, designations, ...) is
@@ -42,6 +43,7 @@ export const PACK_KINDS: PackKind[] = [
   { file: 'recommend.yaml', dir: 'recommend', schema: RulesFileSchema, list: 'rules', required: true, what: { ja: '推奨ルール', en: 'recommendation rules' } },
   { file: 'prefecture.yaml', dir: 'prefecture', schema: PrefectureFileSchema, required: true, what: { ja: '県の役割と支援策', en: "the prefecture's roles and measures" } },
   { file: 'checks.yaml', dir: 'checks', schema: ChecksFileSchema, list: 'checks', required: false, what: { ja: '政策案チェックのルール', en: 'policy draft check rules' } },
+  { file: 'affairs.yaml', dir: 'affairs', schema: AffairsFileSchema, list: 'affairs', required: false, what: { ja: '事務の一覧（分類の推定）', en: 'affairs list (category inference)' } },
   { file: 'designations.yaml', dir: 'designations', schema: DesignationsFileSchema, list: 'designations', required: false, what: { ja: '指定要件', en: 'designation criteria' } },
 ];
 

@@ -1,6 +1,7 @@
 import { formatRef, refUrl, sourceOf, sourceQuality, sourceReference } from '../core/citation.js';
 import { conditionFacts } from '../core/recommend/conditions.js';
 import type { Lang } from '../i18n/lang.js';
+import { packAffairs } from '../pack/affairs-schema.js';
 import type { Pack, PackData } from '../pack/model.js';
 import type { Condition, Effect, Ref, Rule, Target } from '../pack/schema.js';
 
@@ -80,6 +81,28 @@ export function packMarkdown(pack: Pack, lang: Lang): string {
     out.push(`- ${t('確認日', 'Reviewed')}: ${c.reviewed}`, '');
   }
 
+  // ── affairs: the list category inference reads first (rules/affairs/)
+  const affairs = packAffairs(data);
+  if (affairs.length > 0) {
+    const catName = new Map(data.categories.map((c) => [c.id, c.name[lang]]));
+    out.push(`## ${t('事務の一覧（分類の推定）', 'Affairs (category inference)')}`, '');
+    out.push(
+      t(
+        '課題の名称（なければ説明）にこの語があると、その事務の分類を推定する（長い語を優先。分類の異なる事務が同数なら同点として示す）。どの事務の語もないときは、各分類のキーワードの数で推定する。',
+        "A word below in a task's name (else its description) infers the affair's category (the longest word first; affairs of different categories in equal number are shown as a tie). When no affair's word is found, the categories' keywords are counted.",
+      ),
+      '',
+    );
+    out.push(`| ${t('事務', 'Affair')} | ${t('語', 'Words')} | ${t('分類', 'Category')} | ${t('理由', 'Why')} | ${t('制度', 'Instruments')} | ${t('出典', 'Source')} |`, '|---|---|---|---|---|---|');
+    for (const a of affairs) {
+      const words = [...a.words.ja, ...a.words.en].map(esc).join(', ');
+      const insts = (a.instruments ?? []).map(inst).join(', ') || '—';
+      const note = a.ref.note ? ` — ${esc(a.ref.note[lang])}` : '';
+      out.push(`| ${esc(a.name[lang])} (\`${a.id}\`)${where(`affairs/${a.id}`)} | ${words} | ${esc(catName.get(a.category) ?? a.category)} (\`${a.category}\`) | ${esc(a.why[lang])} | ${insts} | ${cite(a.ref)}${note} |`);
+    }
+    out.push('');
+  }
+
   // ── rules
   out.push(`## ${t('推奨ルール', 'Recommendation rules')}`, '');
   out.push(t('重み（weight）はパックの判断で法令の値ではない。cap は判定の上限（not-allowed は法令が認めないもの）。', 'Weights are the pack\'s judgement, not legal values; cap limits the verdict (not-allowed: what the law rules out).'), '');
@@ -106,6 +129,7 @@ export function packMarkdown(pack: Pack, lang: Lang): string {
 
   // ── other sections (e.g. designations): every dated value and citation found in them
   for (const [key, value] of Object.entries(data.extra)) {
+    if (key === 'affairs') continue; // listed above, with the categories
     out.push(`## ${key}`, '');
     const rows: string[] = [];
     collectDated(value, [key], (path, dated) => {

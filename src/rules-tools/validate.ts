@@ -8,6 +8,7 @@ import type { Condition, Ref, Target } from '../pack/schema.js';
 import { conditionFacts } from '../core/recommend/conditions.js';
 import { askOrder } from '../core/wizard/plan.js';
 import { validateDesignations } from './validate-designations.js';
+import { validateAffairs } from './validate-affairs.js';
 
 /** Facts the engine derives from the task, usable in conditions beside the declared ones. */
 export const DERIVED_FACTS: Record<string, 'boolean' | 'category'> = {
@@ -250,6 +251,7 @@ export function validatePack(data: PackData, loc: PackLocator): ProblemDetail[] 
     });
   }
   problems.push(...validateDesignations(data, loc));
+  problems.push(...validateAffairs(data, loc));
   validateChecks(data, add, CHECK_RULE_IDS);
   return problems;
 }

@@ -19,8 +19,8 @@ describe.skipIf(!hasScript())('kouiki wizard in a real pseudo-terminal', () => {
     s.send(`Wildlife damage control${enter}`);
     await s.waitFor('Describe the task');
     s.send(`joint capture across the towns${enter}`);
-    // kouiki proposes the category it infers, with the words it rests on; Enter confirms it.
-    await s.waitFor('Is the category "Wide-area issues (wide-area-issue)"? (words it rests on: wildlife (name))');
+    // kouiki proposes the category the affair (wildlife damage) decides, naming it; Enter confirms it.
+    await s.waitFor('Is the category "Wide-area issues (wide-area-issue)"? (inferred from: "wildlife damage"');
     s.send(enter);
     // The cursor starts on "don't know"; five up is the first value (coordination).
     await s.waitFor('What form does the cooperation take?');

@@ -90,7 +90,7 @@ describe('kouiki wizard without a terminal (built binary)', () => {
     // -q keeps stderr quiet; the default output is recommend's table.
     const q = kouiki(['wizard', '--name', '鳥獣被害対策', '--mode', 'coordination', ...AS_OF, '--lang', 'en', '-q']);
     expect(q.stderr).toBe('');
-    expect(q.stdout).toMatch(/^■ 鳥獣被害対策 \(1\)\nCategory: Wide-area issues \(wide-area-issue\) — inferred: 鳥獣 \(name\)\n┌/);
+    expect(q.stdout).toMatch(/^■ 鳥獣被害対策 \(1\)\nCategory: Wide-area issues \(wide-area-issue\) — inferred: 鳥獣被害 \(name\) → Wildlife damage control \[the 県西地域 draft \(\n小田原市・南足柄市\) 5\(2\)イ\(ア\)\]\n┌/);
   });
 
   it('refuses an answers file of several tasks and a --save it could not write, before doing anything', () => {

@@ -77,6 +77,7 @@ const TREE_SAMPLES: Record<string, string> = {
   prefecture: 'measures.yaml',
   checks: 'reciprocity.yaml',
   designations: 'core-city.yaml',
+  affairs: 'essential-service.yaml',
 };
 
 /** Reads one pack file as the loader does (rel: its place in the pack), throwing on a problem. */

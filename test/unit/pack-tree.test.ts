@@ -50,7 +50,7 @@ describe('the default pack: the tree and the one-file layout are the same pack',
   it('flattening the tree into one file per kind compiles to the identical pack (and to dist/default-pack.json)', () => {
     const { files, problems: found } = flattenPack(defaultRulesDir());
     expect(found).toEqual([]);
-    expect([...files.keys()]).toEqual(['categories.yaml', 'checks.yaml', 'designations.yaml', 'facts.yaml', 'instruments.yaml', 'pack.yaml', 'prefecture.yaml', 'recommend.yaml']);
+    expect([...files.keys()]).toEqual(['affairs.yaml', 'categories.yaml', 'checks.yaml', 'designations.yaml', 'facts.yaml', 'instruments.yaml', 'pack.yaml', 'prefecture.yaml', 'recommend.yaml']);
     const flat = mkdtempSync(join(tmpdir(), 'kouiki-flat-'));
     for (const [file, text] of files) {
       expect(text).not.toMatch(/^(defaults|order):/m);

@@ -177,8 +177,8 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
       { q: '課題の名称は？', a: '共同事業' },
       { q: '課題の内容を一言で', a: '' },
       { q: '課題の分類を選んでください', a: { pick: '説明を書き直して' } },
-      { q: '課題の内容を一言で', a: '観光振興とバス路線の維持' },
-      { q: '分類は「活力ある社会経済維持に向けた取組 (regional-vitality)」でよいですか？（根拠の語: バス (description), 観光 (description)）', a: { pick: '地域全体で中核市レベル' } },
+      { q: '課題の内容を一言で', a: 'バス路線の維持と商工の振興' },
+      { q: '分類は「活力ある社会経済維持に向けた取組 (regional-vitality)」でよいですか？（根拠の語: バス (description), 商工 (description)）', a: { pick: '地域全体で中核市レベル' } },
       { q: 'どのような形で連携しますか？', a: 'planning' },
       { q: '参加する団体は？', a: DONT_KNOW },
       { q: '都道府県（県）が当事者', a: DONT_KNOW },
@@ -226,6 +226,43 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
     expect(readFileSync(existing, 'utf8')).toBe('old\n');
     expect(evaluateSaved(chosen)).toMatchObject({ task: { name: 'n' }, category: { id: 'regional-vitality' } });
     expect(p.printed.join('\n')).toContain(`saved ${chosen}`);
+  });
+
+  it('proposes the category an affair of the pack decides, naming the affair, its source and why, in both languages (issue 15 item 17)', async () => {
+    const session = async (lang: 'ja' | 'en', steps: Parameters<typeof scripted>[0], stopAt: RegExp) => {
+      const p = scripted(steps);
+      const select = p.select.bind(p);
+      // Stop after the category (the fact questions are another test's).
+      p.select = async (o) => {
+        if (stopAt.test(o.message)) throw new ExitSignal(130);
+        return select(o);
+      };
+      await expect(run(harness({ lang }).ctx, {}, { prompter: p, interactive: true })).rejects.toMatchObject({ exitCode: 130 });
+      p.done();
+      return p;
+    };
+    const ja = await session(
+      'ja',
+      [
+        { q: '課題の名称は？', a: '図書館の相互利用' },
+        { q: '課題の内容を一言で', a: '' },
+        { q: '分類は「活力ある社会経済維持に向けた取組 (regional-vitality)」でよいですか？（推定の根拠: 「図書館の相互利用」→ 事務「図書館（相互利用・相互貸借）」（図書館法第3条第4号））', a: 'regional-vitality' },
+      ],
+      /どのような形で連携しますか/,
+    );
+    expect(ja.printed.join('\n')).toContain('図書館（相互利用・相互貸借）: 図書館の連携は多くが相互利用・相互貸借で、圏域の「生活関連機能サービスの向上」に当たる');
+    const en = await session(
+      'en',
+      [
+        { q: 'What is the task called?', a: 'Joint review board' },
+        { q: 'Describe the task', a: '障害支援区分認定審査会の共同設置' },
+        { q: 'Is the category "Essential services (essential-service)"? (inferred from: "障害支援区分認定審査会" → the affair "Disability support level (the municipal review board)"', a: 'essential-service' },
+      ],
+      /What form does the cooperation take/,
+    );
+    const q = [...en.choices.keys()].find((m) => m.startsWith('Is the category'))!;
+    expect(q).toContain('款「市町村審査会」');
+    expect(en.printed.join('\n')).toContain('Disability support level (the municipal review board): a town has "few cases a year"');
   });
 
   it('Ctrl+C (the prompt gives up) ends the run with 130 and writes nothing', async () => {

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { formatRef } from '../../core/citation.js';
 import { inferCategory } from '../../core/recommend/infer.js';
 import type { TaskResult, Verdict } from '../../core/recommend/types.js';
 import { nextQuestion, resolveSkips, taskOf, type Answers, type SkipChange, type WizardPlan } from '../../core/wizard/plan.js';
@@ -151,11 +152,18 @@ async function askCategory(env: SessionEnv, a: Answers): Promise<void> {
     return c ? `${c.name[lang]} (${c.id})` : id;
   };
   for (;;) {
-    const inf = inferCategory(data, a.name ?? '', a.description);
+    const inf = inferCategory(data, a.name ?? '', a.description, lang);
     const choices: Choice<string>[] = [];
-    let message: string;
-    if (inf) {
+    let message = '';
+    if (inf && inf.basis === 'affairs') {
+      // The affair that decided, its source, and why it is of that category (rules/affairs/).
+      const affairs = inf.affairs.map((h) => msg(lang, 'affairHit', { word: h.word, affair: h.name[lang], source: formatRef(h.ref, data, lang) }));
+      message = msg(lang, 'categoryProposedAffair', { name: label(inf.id), affairs: affairs.join(lang === 'ja' ? '、' : '; ') });
+      for (const h of inf.affairs) p.print(env.chalk.dim(msg(lang, 'affairWhy', { affair: h.name[lang], why: h.why[lang] })));
+    } else if (inf) {
       message = msg(lang, 'categoryProposed', { name: label(inf.id), evidence: inf.evidence.join(', ') });
+    }
+    if (inf) {
       if (inf.tied.length > 0) p.print(env.chalk.dim(msg(lang, 'categoryTied', { list: inf.tied.map(label).join(', ') })));
       choices.push({ value: inf.id, name: msg(lang, 'categoryYes', { name: label(inf.id) }), description: data.categories.find((c) => c.id === inf.id)?.description[lang] });
     } else {

@@ -1,4 +1,4 @@
-import { fill } from '../../i18n/lang.js';
+import { fill, type Lang } from '../../i18n/lang.js';
 import type { Category } from '../../pack/schema.js';
 import type { Party, Task } from '../../schemas/task.js';
 import { formatRef } from '../citation.js';
@@ -90,7 +90,7 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
       citation: '',
     });
   } else {
-    const inf = inferCategory(data, task.name, task.description);
+    const inf = inferCategory(data, task.name, task.description, lang);
     if (inf) {
       categoryId = inf.id;
       category = { id: inf.id, name: look.categories.get(inf.id)!.name[lang], inferred: true, evidence: inf.evidence };
@@ -100,9 +100,11 @@ export function evaluateTask(cp: CompiledPack, task: Task, opts: EvaluateOptions
           rule: 'category-inference',
           effect: '?',
           message:
-            lang === 'ja'
-              ? `分類は同数のキーワードで ${inf.tied.join(', ')} とも読める（パックの順で ${inf.id} を選択）。category で指定してください`
-              : `the keywords fit ${inf.tied.join(', ')} equally well (${inf.id} chosen by pack order); state the category`,
+            inf.basis === 'affairs'
+              ? tiedAffairsMessage(inf.id, inf.tied, (id) => look.categories.get(id)?.name[lang] ?? id, lang)
+              : lang === 'ja'
+                ? `分類は同数のキーワードで ${inf.tied.join(', ')} とも読める（パックの順で ${inf.id} を選択）。category で指定してください`
+                : `the keywords fit ${inf.tied.join(', ')} equally well (${inf.id} chosen by pack order); state the category`,
           citation: '',
         });
       }
@@ -468,4 +470,12 @@ export function rankingKey(a: CInstrument, b: CInstrument, va: Verdict, vb: Verd
   if (subsidiarity && a.level !== b.level) return 'subsidiarity';
   if (sa !== sb) return 'score';
   return 'priority';
+}
+
+/** A tie between affairs of different categories (rules/affairs/), in the categories' names. */
+function tiedAffairsMessage(chosen: string, tied: readonly string[], name: (id: string) => string, lang: Lang): string {
+  const others = tied.map(name);
+  return lang === 'ja'
+    ? `課題の語が分類の異なる事務に当たり、「${others.join('」「')}」とも読めます（パックの順で「${name(chosen)}」を選びました）。category で分類を指定してください`
+    : `the task's words name affairs of different categories, so it could also be ${others.map((o) => `"${o}"`).join(', ')} ("${name(chosen)}" chosen by pack order); state the category`;
 }

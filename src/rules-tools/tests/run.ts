@@ -131,6 +131,8 @@ function runTask(pack: Pack, c: LoadedCase, e: TaskExpect, fail: Fail): void {
   if (e.category) {
     if (r.category.id !== e.category.id) fail(`分類: 期待 ${e.category.id}、実際 ${r.category.id}`, `category: expected ${e.category.id}, got ${r.category.id}`);
     if (e.category.inferred !== undefined && r.category.inferred !== e.category.inferred) fail(`分類の推定: 期待 ${e.category.inferred}`, `category inferred: expected ${e.category.inferred}`);
+    const ev = e.category.evidence;
+    if (ev !== undefined && !r.category.evidence.some((x) => x.includes(ev))) fail(`分類の根拠に「${ev}」がない（${r.category.evidence.join(', ') || 'なし'}）`, `the category's evidence lacks "${ev}" (${r.category.evidence.join(', ') || 'none'})`);
   }
   for (const n of e.notes ?? []) if (!(r.notes ?? []).some((x) => x.rule === n)) fail(`注記 ${n} がない`, `no note ${n}`);
   if (e.prefecture !== undefined && (r.prefecture !== undefined) !== e.prefecture) {

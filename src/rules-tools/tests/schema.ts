@@ -60,7 +60,8 @@ export const TaskExpectSchema = z.strictObject({
   noReasons: z.record(Id, z.array(ReasonExpect).min(1)).optional(),
   /** Facts that must be listed as unknown. */
   unknownFacts: z.array(z.string().min(1)).optional(),
-  category: z.strictObject({ id: z.string().nullable(), inferred: z.boolean().optional() }).optional(),
+  /** The category; `evidence`: words one of its evidence strings contains (an inferred category names the affair that decided it). */
+  category: z.strictObject({ id: z.string().nullable(), inferred: z.boolean().optional(), evidence: z.string().min(1).optional() }).optional(),
   procedure: z.record(Id, ProcedureExpectSchema).optional(),
   /** Rule ids of the notes that must be present. */
   notes: z.array(z.string().min(1)).optional(),
