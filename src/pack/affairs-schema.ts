@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { IsoDateSchema, LocalizedSchema, notReservedKey } from '../schemas/common.js';
-import type { PackData } from './model.js';
 import { RefSchema } from './schema.js';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case id').refine(...notReservedKey);
@@ -30,8 +29,3 @@ export type Affair = z.infer<typeof AffairSchema>;
 
 export const AffairsFileSchema = z.strictObject({ version: z.literal(1).optional(), affairs: z.array(AffairSchema) });
 
-/** The affairs of the pack (`affairs/`), or an empty list when it has none. */
-export function packAffairs(data: Pick<PackData, 'extra'>): Affair[] {
-  const a = data.extra.affairs;
-  return Array.isArray(a) ? (a as Affair[]) : [];
-}

@@ -1,7 +1,7 @@
 import { formatRef, refUrl, sourceOf, sourceQuality, sourceReference } from '../core/citation.js';
 import { conditionFacts } from '../core/recommend/conditions.js';
 import type { Lang } from '../i18n/lang.js';
-import { packAffairs } from '../pack/affairs-schema.js';
+import { packAffairs } from '../pack/affairs.js';
 import type { Pack, PackData } from '../pack/model.js';
 import type { Condition, Effect, Ref, Rule, Target } from '../pack/schema.js';
 

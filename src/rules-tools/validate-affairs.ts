@@ -1,6 +1,6 @@
 import type { ProblemDetail } from '../errors.js';
 import type { Localized } from '../i18n/lang.js';
-import { packAffairs } from '../pack/affairs-schema.js';
+import { packAffairs } from '../pack/affairs.js';
 import type { PackData, PackLocator } from '../pack/model.js';
 
 /**

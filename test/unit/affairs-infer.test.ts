@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAffairs, inferCategory } from '../../src/core/recommend/infer.js';
-import { packAffairs } from '../../src/pack/affairs-schema.js';
+import { packAffairs } from '../../src/pack/affairs.js';
 import type { PackData } from '../../src/pack/model.js';
 import { defaultPack } from '../helpers/engine.js';
 

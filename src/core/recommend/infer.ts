@@ -1,5 +1,5 @@
 import type { Lang, Localized } from '../../i18n/lang.js';
-import { packAffairs, type Affair } from '../../pack/affairs-schema.js';
+import { packAffairs, type Affair } from '../../pack/affairs.js';
 import type { PackData } from '../../pack/model.js';
 import type { Ref } from '../../pack/schema.js';
 import { formatRef } from '../citation.js';
