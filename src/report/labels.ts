@@ -48,3 +48,4 @@ export type Word = keyof typeof WORDS;
 export function word(lang: Lang, key: Word, vars: Record<string, string | number> = {}): string {
   return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
+

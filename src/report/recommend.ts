@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { evidenceText } from '../i18n/evidence.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Reason, Recommendation, TaskResult, Verdict } from '../core/recommend/types.js';
 import type { PackData } from '../pack/model.js';
@@ -110,7 +111,7 @@ export function verdictText(v: Verdict, lang: Lang, chalk: ChalkInstance): strin
 export function categoryLine(r: TaskResult, lang: Lang): string {
   const c = r.category;
   if (!c.id) return `${word(lang, 'category')}: ${word(lang, 'noCategory')}`;
-  const inferred = c.inferred ? ` — ${word(lang, 'inferred')}: ${c.evidence.join(', ')}` : '';
+  const inferred = c.inferred ? ` — ${word(lang, 'inferred')}: ${evidenceText(c.evidence, lang)}` : '';
   return `${word(lang, 'category')}: ${c.name ?? c.id} (${c.id})${inferred}`;
 }
 

@@ -17,7 +17,8 @@ describe('recommend infers the category from the affairs planners name (issue 15
   it('図書館の相互利用 → 活力ある社会経済, naming the affair and 図書館法 (Japanese and English)', () => {
     const ja = kouiki(['recommend', '--name', '図書館の相互利用', '--lang', 'ja', '--as-of', '2026-12-04'], { env: WIDE });
     expect(ja.code).toBe(0);
-    expect(ja.stdout).toContain('分類: 活力ある社会経済維持に向けた取組 (regional-vitality) — 推定: 図書館の相互利用 (name) → 図書館（相互利用・相互貸借） [図書館法第3条第4号]');
+    expect(ja.stdout).toContain('分類: 活力ある社会経済維持に向けた取組 (regional-vitality) — 推定: 図書館の相互利用（名称） → 図書館（相互利用・相互貸借） [図書館法第3条第4号]');
+    expect(ja.stdout).not.toContain('(name)');
     const en = kouiki(['recommend', '--name', '図書館の相互利用', '--lang', 'en', '--as-of', '2026-12-04'], { env: WIDE });
     expect(en.stdout).toContain('Category: Regional vitality (regional-vitality) — inferred: 図書館の相互利用 (name) → Libraries (shared use, inter-library loans) [Library Act Art. 3 item 4]');
   });

@@ -178,7 +178,7 @@ describe('kouiki wizard: a scripted session (prompts injected)', () => {
       { q: '課題の内容を一言で', a: '' },
       { q: '課題の分類を選んでください', a: { pick: '説明を書き直して' } },
       { q: '課題の内容を一言で', a: 'バス路線の維持と商工の振興' },
-      { q: '分類は「活力ある社会経済維持に向けた取組 (regional-vitality)」でよいですか？（根拠の語: バス (description), 商工 (description)）', a: { pick: '地域全体で中核市レベル' } },
+      { q: '分類は「活力ある社会経済維持に向けた取組 (regional-vitality)」でよいですか？（根拠の語: バス（説明）、商工（説明））', a: { pick: '地域全体で中核市レベル' } },
       { q: 'どのような形で連携しますか？', a: 'planning' },
       { q: '参加する団体は？', a: DONT_KNOW },
       { q: '都道府県（県）が当事者', a: DONT_KNOW },

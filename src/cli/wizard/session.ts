@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { evidenceText } from '../../i18n/evidence.js';
 import { formatRef } from '../../core/citation.js';
 import { inferCategory } from '../../core/recommend/infer.js';
 import type { TaskResult, Verdict } from '../../core/recommend/types.js';
@@ -161,7 +162,7 @@ async function askCategory(env: SessionEnv, a: Answers): Promise<void> {
       message = msg(lang, 'categoryProposedAffair', { name: label(inf.id), affairs: affairs.join(lang === 'ja' ? '、' : '; ') });
       for (const h of inf.affairs) p.print(env.chalk.dim(msg(lang, 'affairWhy', { affair: h.name[lang], why: h.why[lang] })));
     } else if (inf) {
-      message = msg(lang, 'categoryProposed', { name: label(inf.id), evidence: inf.evidence.join(', ') });
+      message = msg(lang, 'categoryProposed', { name: label(inf.id), evidence: evidenceText(inf.evidence, lang) });
     }
     if (inf) {
       if (inf.tied.length > 0) p.print(env.chalk.dim(msg(lang, 'categoryTied', { list: inf.tied.map(label).join(', ') })));

@@ -1,4 +1,5 @@
 import { fill, type Lang } from '../../i18n/lang.js';
+import { evidenceText } from '../../i18n/evidence.js';
 import { fmtNumber } from '../eligibility/text.js';
 import type { ConditionTrace, EffectTrace, EligibilityExplanation, Explanation, ParameterRead, RecommendationExplanation, RuleTrace, TraceNode, TriText } from './types.js';
 
@@ -208,7 +209,7 @@ export function recommendationTree(x: RecommendationExplanation, lang: Lang, hea
 
   const c = x.category;
   const catChildren: TraceNode[] = [];
-  if (c.evidence.length > 0) catChildren.push(node(`${L.evidence[lang]}: ${c.evidence.join(', ')}`));
+  if (c.evidence.length > 0) catChildren.push(node(`${L.evidence[lang]}: ${evidenceText(c.evidence, lang)}`));
   if (c.tied.length > 0) catChildren.push(node(`${L.tied[lang]}: ${c.tied.join(', ')}`));
   if (c.instruments.length > 0) catChildren.push(node(`${L.named[lang]}: ${c.instruments.map(names).join(', ')}`, c.citation));
   out.push(node(`${L.category[lang]}: ${c.id ? `${c.name ?? c.id} (${c.id}) — ${L[c.source === 'given' ? 'given' : 'inferred'][lang]}` : L.unknown[lang]}`, undefined, catChildren));

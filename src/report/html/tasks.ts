@@ -1,4 +1,5 @@
 import type { Lang } from '../../i18n/lang.js';
+import { evidenceText } from '../../i18n/evidence.js';
 import type { Reason, Recommendation, TaskResult, Verdict } from '../../core/recommend/types.js';
 import type { PackData } from '../../pack/model.js';
 import { VERDICT_LABEL, word } from '../labels.js';
@@ -61,7 +62,7 @@ function instrumentName(rec: Recommendation, data: PackData, lang: Lang): Conten
 function categoryText(r: TaskResult, lang: Lang): Content {
   const c = r.category;
   if (!c.id) return word(lang, 'noCategory');
-  return html`${c.name ?? c.id} <span class="id">${c.id}</span>${c.inferred ? html` — ${say(W.inferred, lang, { ev: c.evidence.join(', ') })}` : ''}`;
+  return html`${c.name ?? c.id} <span class="id">${c.id}</span>${c.inferred ? html` — ${say(W.inferred, lang, { ev: evidenceText(c.evidence, lang) })}` : ''}`;
 }
 
 /** The main reasons in words; the others by their notes only, so that every citation is in the notes. */
