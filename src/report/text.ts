@@ -36,6 +36,14 @@ const NO_LINE_START = /^[、。，．,.)）」』】〕〉》”’・ー～！�
 // eslint-disable-next-line no-control-regex
 const ANSI_TOKEN = '\\u001b\\[[0-9;]*m';
 
+// eslint-disable-next-line no-control-regex
+const TRAILING_ANSI = /(?:\u001b\[[0-9;]*m)*$/;
+/** A text's characters as wrapText keeps them whole: colour codes, then grapheme clusters. */
+const CLUSTERS = new RegExp(`${ANSI_TOKEN}|${CLUSTER.source}`, 'gu');
+
+/** wrapText's tokens: TOKEN, and colour codes (no width, never cut). Built once: a run wraps hundreds of lines. */
+const WRAP_TOKEN = new RegExp(`${ANSI_TOKEN}|\\[[^\\]\\n\\u001b]{1,24}\\]|[\\x21-\\x7e\\u00a0-\\u02ff]+|\\s+|${CLUSTER.source}`, 'gu');
+
 /**
  * Wraps text to a display width: English breaks at spaces (a word longer than the width is cut),
  * Japanese between any two characters except before a closing bracket or punctuation (行頭禁則:
@@ -45,22 +53,27 @@ const ANSI_TOKEN = '\\u001b\\[[0-9;]*m';
  */
 export function wrapText(text: string, width: number): string {
   const out: string[] = [];
-  const tokenRe = new RegExp(`${ANSI_TOKEN}|\\[[^\\]\\n\\u001b]{1,24}\\]|[\\x21-\\x7e\\u00a0-\\u02ff]+|\\s+|${CLUSTER.source}`, 'gu');
   for (const para of text.split('\n')) {
+    // A line that fits is kept as it is (most are): no tokens to measure one by one.
+    if (para.length <= width && displayWidth(para) <= width) {
+      out.push(para.trimEnd());
+      continue;
+    }
     // A short bracketed citation stays on one line when it can; ASCII words stay whole.
-    const tokens = para.match(tokenRe) ?? [];
+    const tokens = para.match(WRAP_TOKEN) ?? [];
     let line = '';
     let lw = 0;
     const breakLine = (next: string): void => {
       // 行頭禁則: carry the line's last character down with a closing mark.
       if (NO_LINE_START.test(next) && lw > 1) {
-        const chars = [...line];
-        let k = chars.length - 1;
-        while (k > 0 && /\u001b/.test(chars[k]!)) k--;
-        const last = chars[k]!;
-        if (!/\s/.test(last) && displayWidth(last) > 0 && k > 0) {
-          out.push(chars.slice(0, k).join('').trimEnd());
-          line = chars.slice(k).join('');
+        // The last visible character, with the colour codes after it (a code is never cut).
+        const trail = TRAILING_ANSI.exec(line)![0];
+        const body = line.slice(0, line.length - trail.length);
+        const clusters = body.match(CLUSTERS) ?? [];
+        const last = clusters[clusters.length - 1];
+        if (last !== undefined && clusters.length > 1 && !/\s/.test(last) && displayWidth(last) > 0) {
+          out.push(body.slice(0, body.length - last.length).trimEnd());
+          line = last + trail;
           lw = displayWidth(line);
           return;
         }
