@@ -36,6 +36,7 @@ const NO_LINE_START = /^[、。，．,.)）」』】〕〉》”’・ー～！�
 // eslint-disable-next-line no-control-regex
 const ANSI_TOKEN = '\\u001b\\[[0-9;]*m';
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // eslint-disable-next-line no-control-regex
 const TRAILING_ANSI = /(?:\u001b\[[0-9;]*m)*$/;
 /** A text's characters as wrapText keeps them whole: colour codes, then grapheme clusters. */
@@ -54,8 +55,9 @@ const WRAP_TOKEN = new RegExp(`${ANSI_TOKEN}|\\[[^\\]\\n\\u001b]{1,24}\\]|[\\x21
 export function wrapText(text: string, width: number): string {
   const out: string[] = [];
   for (const para of text.split('\n')) {
-    // A line that fits is kept as it is (most are): no tokens to measure one by one.
-    if (para.length <= width && displayWidth(para) <= width) {
+    // A line that surely fits is kept as it is, unmeasured: no character is wider than two
+    // columns per UTF-16 unit, and printable ASCII is one column each.
+    if (para.length * 2 <= width || (para.length <= width && PRINTABLE_ASCII.test(para))) {
       out.push(para.trimEnd());
       continue;
     }

@@ -2,6 +2,7 @@ import fastStringWidth from 'fast-string-width';
 
 /** Widths of one- and two-unit strings measured so far (see displayWidth). */
 const SHORT = new Map<string, number>();
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Terminal display width, from fast-string-width: East Asian Wide and Fullwidth characters take
@@ -11,18 +12,18 @@ const SHORT = new Map<string, number>();
  */
 export function displayWidth(s: string): number {
   if (typeof s !== 'string' || s.length === 0) return 0;
-  // Fast path: plain printable ASCII, most of what kouiki measures.
-  if (/^[\x20-\x7e]*$/.test(s)) return s.length;
   // One or two code units (a kana, a kanji: what wrapText measures a Japanese line by, one at a
   // time): remembered, so each character is measured once per run, not once per occurrence.
   if (s.length <= 2 && !s.includes('\n')) {
     let w = SHORT.get(s);
     if (w === undefined) {
       if (SHORT.size >= 4096) SHORT.clear();
-      SHORT.set(s, (w = fastStringWidth(s)));
+      SHORT.set(s, (w = PRINTABLE_ASCII.test(s) ? s.length : fastStringWidth(s)));
     }
     return w;
   }
+  // Plain printable ASCII, most of what kouiki measures.
+  if (PRINTABLE_ASCII.test(s)) return s.length;
   if (!s.includes('\n')) return fastStringWidth(s);
   // The widest line of a multi-line text (a table cell).
   let widest = 0;
