@@ -701,5 +701,8 @@ export function loadBounded(text: string, file: string, listener?: (event: 'open
  */
 export function parseYamlFast(text: string, file: string, minBytes = FAST_PATH_BYTES): unknown {
   if (text.length < minBytes || needsPreciseParser(text)) return undefined;
-  return loadBounded(text, file)?.value;
+  const value = loadBounded(text, file)?.value;
+  // A document that is empty or a scalar is never one of kouiki's formats: the precise parser
+  // answers for it (js-yaml reads a scalar after a tab, "\tx", that YAML refuses), as parseFast does.
+  return value !== null && typeof value === 'object' ? value : undefined;
 }

@@ -45,7 +45,7 @@ const WITNESSES: Record<string, string> = {
   'number-exponent': 'number-exponent',
   'odd-quotes': 'QB6E',
   'comment-after-bracket': '9JBA',
-  'document-marker': '82AN',
+  'document-marker': '9KBC',
   'multiline-flow': '9C9N',
   'empty-key': 'CFD4',
   'block-scalar': 'S98Z',
@@ -110,8 +110,10 @@ function str(v: unknown): string {
  */
 function outcome(text: string): Outcome {
   const fast = loadBounded(text, FILE);
-  // No value (an error, too deep, or an empty document): the callers fall back to the precise parser.
-  if (!fast || fast.value === undefined) return { ok: true };
+  // No value (an error, too deep, an empty document) or a scalar (never a document of kouiki's
+  // formats: "\t7O" is one js-yaml reads and YAML refuses): both fast paths (parseFast,
+  // parseYamlFast) hand it to the precise parser.
+  if (!fast || fast.value === null || typeof fast.value !== 'object') return { ok: true };
   let precise: ParsedYaml;
   try {
     precise = parseYaml(text, FILE);
