@@ -1,7 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { writeCacheFile } from '../io/cache-file.js';
 import { distDir } from '../io/paths.js';
 
 /**
@@ -31,25 +32,6 @@ export function buildCacheDir(): string | null {
   return cacheDir;
 }
 
-function saveCache(file: string, script: Script): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  let fd: number | undefined;
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    fd = openSync(tmp, 'wx');
-    writeSync(fd, script.createCachedData());
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
-  } catch {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* not there */
-    }
-  }
-}
 
 export function loadBundle(name: string): unknown {
   const done = loaded.get(name);
@@ -75,6 +57,6 @@ export function loadBundle(name: string): unknown {
   require.cache[file] = module;
   loaded.set(name, module.exports);
   // After its top level ran (exceljs defines its classes), so the cache holds those functions too.
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) saveCache(cacheFile, script);
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) writeCacheFile(cacheFile, () => script.createCachedData());
   return module.exports;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MunicipalityRecord } from '../schemas/municipalities.js';
+import { writeCacheFile } from './cache-file.js';
 
 /**
  * The compiled form of a large `--data` file: its records as the schema validated them, kept in
@@ -46,23 +47,7 @@ export function readCached(file: string): CachedData | null {
   }
 }
 
-/** Writes the cache file whole or not at all (a temporary file renamed); failures are ignored. */
+/** Writes the cache file whole or not at all; failures are ignored (io/cache-file.ts). */
 export function writeCached(file: string, data: CachedData): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  let fd: number | undefined;
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    fd = openSync(tmp, 'wx');
-    writeSync(fd, JSON.stringify(data));
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
-  } catch {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // Nothing to remove where nothing could be made (e.g. a file where the directory should be).
-    }
-  }
+  writeCacheFile(file, () => JSON.stringify(data));
 }

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { CoverageSource, DataCoverage } from '../core/data/coverage.js';
 import type { DataFileInfo } from '../core/data/files.js';
 import { drawTable } from './table.js';
-import { mdCell, wrapText } from './text.js';
+import { hang, mdCell, wrapText } from './text.js';
 
 /** `kouiki data sources`: what the municipality data carries, from where, under what licence. */
 export interface DataSourcesOut {
@@ -130,10 +130,3 @@ export function renderDataSources(out: DataSourcesOut, format: string, lang: Lan
   return `${lines.join('\n')}\n`;
 }
 
-function hang(prefix: string, text: string, width: number): string {
-  const pad = ' '.repeat(prefix.length);
-  return wrapText(text, Math.max(20, width - prefix.length))
-    .split('\n')
-    .map((line, i) => (i === 0 ? prefix : pad) + line)
-    .join('\n');
-}

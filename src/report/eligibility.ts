@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import type { CriterionResult, CriterionStatus, DesignationResult, EligibilityResult, FigureOut } from '../core/eligibility/types.js';
 import { jsonArrayRenderer, type JsonHead, type StreamRenderer } from './stream.js';
-import { displayWidth, mdCell, wrapText } from './text.js';
+import { displayWidth, hang, mdCell, wrapText } from './text.js';
 import type { PackData } from '../pack/model.js';
 import { jsonWithSources, withSources } from './sources.js';
 import { withEligibilitySummary } from './eligibility-summary.js';
@@ -239,14 +239,6 @@ function criterionNotes(d: DesignationResult, lang: Lang): string[] {
   return out;
 }
 
-/** Hanging indent: wraps `text` to `width` and indents the continuation lines. */
-function hang(prefix: string, text: string, width: number): string {
-  const pad = ' '.repeat(Math.min(prefix.length, 6));
-  return wrapText(text, Math.max(20, width - pad.length))
-    .split('\n')
-    .map((line, i) => (i === 0 ? prefix : pad) + line)
-    .join('\n');
-}
 
 /**
  * The criteria table's columns (each with its padding) for the output width: from 108 columns

@@ -4,7 +4,7 @@ import { idLabel } from '../i18n/kind-labels.js';
 import type { Lang } from '../i18n/lang.js';
 import type { JsonHead, StreamRenderer } from './stream.js';
 import { drawTable } from './table.js';
-import { csvField, mdCell, wrapText } from './text.js';
+import { csvField, hang, mdCell, wrapText } from './text.js';
 
 export { SPHERE_FORMATS } from './formats.js';
 
@@ -145,14 +145,6 @@ function listedWords(r: SphereResult, lang: Lang): string {
   return 'min' in r.listed ? w(lang, 'listedMin', { p: guidelinePercent(r.listed.min) }) : w(lang, 'listedNearest', { n: r.listed.nearestBelow });
 }
 
-/** Hanging indent: wraps `text` to `width` and indents the continuation lines. */
-function hang(prefix: string, text: string, width: number): string {
-  const pad = ' '.repeat(Math.min(prefix.length, 6));
-  return wrapText(text, Math.max(20, width - pad.length))
-    .split('\n')
-    .map((line, i) => (i === 0 ? prefix : pad) + line)
-    .join('\n');
-}
 
 function tableText(r: SphereResult, env: SphereRenderEnv): string {
   const { lang, chalk } = env;

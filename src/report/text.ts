@@ -1,4 +1,4 @@
-import { CLUSTER, displayWidth } from './width.js';
+import { CLUSTER, displayWidth, PRINTABLE_ASCII } from './width.js';
 
 /** Text helpers shared by the human formats. */
 
@@ -36,7 +36,6 @@ const NO_LINE_START = /^[、。，．,.)）」』】〕〉》”’・ー～！�
 // eslint-disable-next-line no-control-regex
 const ANSI_TOKEN = '\\u001b\\[[0-9;]*m';
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // eslint-disable-next-line no-control-regex
 const TRAILING_ANSI = /(?:\u001b\[[0-9;]*m)*$/;
 /** A text's characters as wrapText keeps them whole: colour codes, then grapheme clusters. */
@@ -111,4 +110,13 @@ export function wrapText(text: string, width: number): string {
     out.push(line.trimEnd());
   }
   return out.join('\n');
+}
+
+/** Hanging indent: wraps `text` to `width` and indents the continuation lines (by the prefix, at most 6 columns). */
+export function hang(prefix: string, text: string, width: number): string {
+  const pad = ' '.repeat(Math.min(prefix.length, 6));
+  return wrapText(text, Math.max(20, width - pad.length))
+    .split('\n')
+    .map((line, i) => (i === 0 ? prefix : pad) + line)
+    .join('\n');
 }

@@ -2,7 +2,8 @@ import fastStringWidth from 'fast-string-width';
 
 /** Widths of one- and two-unit strings measured so far (see displayWidth). */
 const SHORT = new Map<string, number>();
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Printable ASCII only: one column a character. */
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Terminal display width, from fast-string-width: East Asian Wide and Fullwidth characters take

@@ -67,23 +67,8 @@ export function municipalityOut(m: Municipality, merged: string[]): EligibilityR
 export function criterionOut(id: string, single: Outcome, plan: RowWords, guideline: boolean, note: string | undefined, missing: string | null): CriterionResult {
   const { status, actual } = single;
   const { required, citation, name, effectiveFrom } = plan;
-  if (single.figure && actual !== null) {
-    // A row with its figure's source, layer and census (contract §7), key by key.
-    const out: CriterionResult = { id, status, actual, required, citation, name };
-    if (effectiveFrom) out.effectiveFrom = effectiveFrom;
-    if (single.atLeast) out.atLeast = true;
-    if (guideline) out.guideline = true;
-    if (note !== undefined) out.note = note;
-    if (missing) out.missing = missing;
-    if (single.figure.source) out.source = single.figure.source;
-    if (single.figure.layer) out.layer = single.figure.layer;
-    const census = censusOut(single.figure.census, single.afterAsOf === true);
-    if (census) out.census = census;
-    if (single.unconfirmed) out.unconfirmed = single.unconfirmed;
-    if (single.alternative) out.alternative = single.alternative;
-    return out;
-  }
-  if (!single.atLeast && !missing) {
+  const figure = actual !== null ? single.figure : undefined;
+  if (!figure && !single.atLeast && !missing) {
     if (guideline) {
       if (effectiveFrom) {
         return note === undefined
@@ -103,6 +88,15 @@ export function criterionOut(id: string, single: Outcome, plan: RowWords, guidel
   if (guideline) out.guideline = true;
   if (note !== undefined) out.note = note;
   if (missing) out.missing = missing;
+  if (figure) {
+    // A row with its figure's source, layer and census (contract §7), after the keys above.
+    if (figure.source) out.source = figure.source;
+    if (figure.layer) out.layer = figure.layer;
+    const census = censusOut(figure.census, single.afterAsOf === true);
+    if (census) out.census = census;
+    if (single.unconfirmed) out.unconfirmed = single.unconfirmed;
+    if (single.alternative) out.alternative = single.alternative;
+  }
   return out;
 }
 

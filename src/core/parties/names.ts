@@ -63,9 +63,6 @@ interface Known {
   ruby: string | null;
   /** 'p' for a prefecture. */
   prefectureItself: boolean;
-  /** nameKey(name) and its stem, folded once (suggest compares the query with every name). */
-  key: string;
-  stem: string;
 }
 
 /** The known names (the prefectures first, then the code list, then names only data files have), folded. */
@@ -123,7 +120,7 @@ export class NameResolver {
   }
 
   private knownAt(t: Folded, i: number): Known {
-    return { name: t.names[i]!, prefecture: t.prefectures[i]!, ruby: t.rubies[i]!, prefectureItself: i < t.prefectureCount, key: t.keys[i]!, stem: t.stems[i]! };
+    return { name: t.names[i]!, prefecture: t.prefectures[i]!, ruby: t.rubies[i]!, prefectureItself: i < t.prefectureCount };
   }
 
   /** The entries whose column `of` equals `value`. */
